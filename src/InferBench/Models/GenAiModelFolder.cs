@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace InferBench.Models;
+
+/// <summary>Checks a GenAI model folder before ONNX Runtime sees it, so problems get a precise message.</summary>
+public static class GenAiModelFolder
+{
+    public const string ConfigFileName = "genai_config.json";
+
+    public static GenAiModelInfo Inspect(string folderPath)
+    {
+        if (!Directory.Exists(folderPath))
+            throw new ModelFolderException($"model folder not found: {folderPath}");
+        var configPath = Path.Combine(folderPath, ConfigFileName);
+        if (!File.Exists(configPath))
+            throw new ModelFolderException($"{ConfigFileName} not found in {folderPath}");
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFolderException(
+                $"{configPath}: invalid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}");
+        }
+
+        var model = Required(root, "model", configPath, "$");
+        var decoder = Required(model, "decoder", configPath, "$.model");
+        var info = new GenAiModelInfo(
+            folderPath,
+            ModelType: RequiredString(model, "type", configPath, "$.model"),
+            VocabSize: RequiredPositiveInt(model, "vocab_size", configPath, "$.model"),
+            ContextLength: RequiredPositiveInt(model, "context_length", configPath, "$.model"),
+            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"),
+            ProvidersInConfig: ProviderNames(decoder));
+
+        var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
+        if (!File.Exists(decoderPath))
+            throw new ModelFolderException($"{decoderPath} not found ({ConfigFileName} $.model.decoder.filename names it)");
+        return info;
+    }
+
+    private static IReadOnlyList<string> ProviderNames(JsonElement decoder)
+    {
+        if (!decoder.TryGetProperty("session_options", out var sessionOptions)
+            || !sessionOptions.TryGetProperty("provider_options", out var providers)
+            || providers.ValueKind != JsonValueKind.Array)
+            return [];
+        return providers.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object)
+            .SelectMany(p => p.EnumerateObject().Select(property => property.Name))
+            .ToArray();
+    }
+
+    private static JsonElement Required(JsonElement parent, string name, string file, string path)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var value))
+            throw new ModelFolderException($"{file}: {path}.{name}: missing required field");
+        return value;
+    }
+
+    private static string RequiredString(JsonElement parent, string name, string file, string path)
+    {
+        var value = Required(parent, name, file, path);
+        return value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new ModelFolderException($"{file}: {path}.{name}: expected a non-empty string, got {value.GetRawText()}");
+    }
+
+    private static int RequiredPositiveInt(JsonElement parent, string name, string file, string path)
+    {
+        var value = Required(parent, name, file, path);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number > 0
+            ? number
+            : throw new ModelFolderException($"{file}: {path}.{name}: expected a positive integer, got {value.GetRawText()}");
+    }
+}

@@ -1,0 +1,23 @@
+namespace InferBench.Results;
+
+/// <summary>
+/// Everything one run produced: what was planned, where it ran, and one <see cref="ScenarioResult"/> per
+/// model x variant x plan point. This is the single results model: run.json is its serialized form and
+/// every exporter reads only it.
+/// </summary>
+public sealed record RunResult
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string RunId { get; init; }
+    public required DateTimeOffset StartedUtc { get; init; }
+    public DateTimeOffset? FinishedUtc { get; init; }
+    /// <summary>True when the run was stopped (Ctrl-C) before its plan was done.</summary>
+    public bool Cancelled { get; init; }
+    public required string CommandLine { get; init; }
+    public required RunPlanRecord Plan { get; init; }
+    public required HostFacts Host { get; init; }
+    public required SoftwareVersions Software { get; init; }
+    public IReadOnlyList<ScenarioResult> Results { get; init; } = [];
+}

@@ -1,0 +1,24 @@
+namespace InferBench.Results;
+
+/// <summary>One model x variant x plan point: its status and, when measured, its samples and statistics.</summary>
+public sealed record ScenarioResult
+{
+    public required string Model { get; init; }
+    public required string Variant { get; init; }
+    public required string Precision { get; init; }
+    public required string ExecutionProvider { get; init; }
+    public string? ModelPath { get; init; }
+    public required int BatchSize { get; init; }
+    public required int PromptTokens { get; init; }
+    public required int GenTokens { get; init; }
+    public required ResultStatus Status { get; init; }
+    /// <summary>Why the row is not ok, or a note on an ok row (for example a cancelled run's partial point).</summary>
+    public string? Reason { get; init; }
+    public double? LoadSeconds { get; init; }
+    /// <summary>Process resident set size right after the model was loaded.</summary>
+    public long? ResidentMemoryAfterLoadBytes { get; init; }
+    /// <summary>Peak resident set size of the process while this point ran (see results/README.md).</summary>
+    public long? PeakMemoryBytes { get; init; }
+    public ScenarioMetrics? Metrics { get; init; }
+    public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
+}

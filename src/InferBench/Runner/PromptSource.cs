@@ -1,0 +1,50 @@
+using InferBench.Models;
+using InferBench.Results;
+using Microsoft.ML.OnnxRuntimeGenAI;
+
+namespace InferBench.Runner;
+
+/// <summary>
+/// The prompt tokens for each plan point: seeded random ids below the vocabulary size, or the run's
+/// --prompt-text tokenized by the model's own tokenizer (then every point uses its length).
+/// </summary>
+public sealed class PromptSource
+{
+    private readonly int _seed;
+    private readonly int _vocabSize;
+    private readonly int[]? _textTokens;
+
+    private PromptSource(int seed, int vocabSize, int[]? textTokens, string? unsupportedReason)
+    {
+        _seed = seed;
+        _vocabSize = vocabSize;
+        _textTokens = textTokens;
+        UnsupportedReason = unsupportedReason;
+    }
+
+    /// <summary>Set when the text prompt cannot be fed to this model.</summary>
+    public string? UnsupportedReason { get; }
+
+    public int? FixedPromptTokens => _textTokens?.Length;
+
+    public static PromptSource Create(RunPlanRecord plan, Model model, GenAiModelInfo info)
+    {
+        if (plan.PromptText is null)
+            return new PromptSource(plan.Seed, info.VocabSize, null, null);
+
+        int[] tokens;
+        using (var tokenizer = new Tokenizer(model))
+        using (var sequences = tokenizer.Encode(plan.PromptText))
+            tokens = sequences[0].ToArray();
+        var outside = tokens.Where(id => id < 0 || id >= info.VocabSize).Select(id => (int?)id).FirstOrDefault();
+        var reason = outside is { } id
+            ? $"--prompt-text: the tokenizer produced token id {id}, outside the model's vocabulary (vocab_size {info.VocabSize}); " +
+              "the tokenizer does not match the model, so use random-token prompts (omit --prompt-text)"
+            : tokens.Length == 0 ? "--prompt-text: the tokenizer produced no tokens" : null;
+        return new PromptSource(plan.Seed, info.VocabSize, tokens, reason);
+    }
+
+    public int[] For(PlanPoint point) => _textTokens is null
+        ? PromptFactory.RandomTokens(_seed, point, _vocabSize)
+        : PromptFactory.Repeat(_textTokens, point.BatchSize);
+}

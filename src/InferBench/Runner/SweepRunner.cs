@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using InferBench.Models;
+using InferBench.Results;
+using InferBench.Statistics;
+using InferBench.Telemetry;
+using Microsoft.ML.OnnxRuntimeGenAI;
+
+namespace InferBench.Runner;
+
+/// <summary>
+/// Runs every target over every plan point. A target that cannot run becomes rows with a status and a
+/// reason, and the sweep goes on; each finished row is handed to <c>rowFinished</c> at once so it can be saved.
+/// </summary>
+public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished)
+{
+    private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
+
+    public void Run(IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
+    {
+        foreach (var target in targets)
+        {
+            if (cancellation.IsCancellationRequested)
+                return;
+            progress.TargetStarted(target, _points.Count);
+            RunTarget(target, cancellation);
+        }
+    }
+
+    private void RunTarget(BenchmarkTarget target, CancellationToken cancellation)
+    {
+        if (target.UnavailableReason is { } unavailable)
+        {
+            EmitAll(target, _points, ResultStatus.Skipped, unavailable);
+            return;
+        }
+        if (target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(plan.ExecutionProvider))
+        {
+            EmitAll(target, _points, ResultStatus.Unsupported,
+                $"variant is built for {string.Join(", ", target.ExecutionProviders)}; this run uses --ep {plan.ExecutionProvider}");
+            return;
+        }
+
+        GenAiModelInfo info;
+        try
+        {
+            info = GenAiModelFolder.Inspect(target.FolderPath);
+        }
+        catch (ModelFolderException e)
+        {
+            EmitAll(target, _points, ResultStatus.Failed, e.Message);
+            return;
+        }
+
+        var points = plan.PromptText is null ? WithinContext(target, info, _points) : _points;
+        if (points.Count == 0)
+            return;
+
+        Model model;
+        var loadStart = Stopwatch.GetTimestamp();
+        try
+        {
+            model = GenAiModelLoader.Load(target.FolderPath, plan.ExecutionProvider, plan.IntraOpThreads);
+        }
+        catch (Exception e) when (e is OnnxRuntimeGenAIException)
+        {
+            var (status, reason) = FailureReasons.Classify(e, "loading the model");
+            EmitAll(target, points, status, reason);
+            return;
+        }
+
+        using (model)
+        {
+            var loaded = new LoadFacts(Stopwatch.GetElapsedTime(loadStart).TotalSeconds, ProcessMemory.ResidentBytes());
+            var prompts = PromptSource.Create(plan, model, info);
+            if (prompts.UnsupportedReason is { } promptProblem)
+            {
+                EmitAll(target, points, ResultStatus.Unsupported, promptProblem);
+                return;
+            }
+            if (prompts.FixedPromptTokens is { } fixedLength)
+                points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
+
+            foreach (var point in points)
+            {
+                if (cancellation.IsCancellationRequested)
+                    return;
+                Emit(RunPoint(target, model, loaded, point, prompts.For(point), cancellation));
+            }
+        }
+    }
+
+    private ScenarioResult RunPoint(
+        BenchmarkTarget target, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, CancellationToken cancellation)
+    {
+        var row = Row(target, point, ResultStatus.Ok, null) with
+        {
+            LoadSeconds = loaded.Seconds,
+            ResidentMemoryAfterLoadBytes = loaded.ResidentBytes,
+        };
+        progress.PointStarted(target, point, plan.WarmupRepetitions + plan.MeasuredRepetitions);
+        ProcessMemory.TryResetPeak();
+        var samples = new List<RepetitionSample>(plan.WarmupRepetitions + plan.MeasuredRepetitions);
+        var repetitionRunner = new RepetitionRunner(model, point);
+        var phases = Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
+            .Concat(Enumerable.Repeat(RepetitionPhase.Measured, plan.MeasuredRepetitions));
+        foreach (var phase in phases)
+        {
+            if (cancellation.IsCancellationRequested)
+                break;
+            var iteration = samples.Count(s => s.Phase == phase) + 1;
+            try
+            {
+                samples.Add(repetitionRunner.Run(prompt, phase, iteration));
+            }
+            catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
+            {
+                var (status, reason) = FailureReasons.Classify(e, $"{phase.ToString().ToLowerInvariant()} repetition {iteration}");
+                return row with { Status = status, Reason = reason, Repetitions = samples };
+            }
+            progress.RepetitionFinished(samples[^1]);
+        }
+
+        row = row with { PeakMemoryBytes = ProcessMemory.PeakResidentBytes(), Repetitions = samples };
+        var measured = samples.Count(s => s.Phase == RepetitionPhase.Measured);
+        if (measured == 0)
+            return row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" };
+        return row with
+        {
+            Metrics = ScenarioMetricsCalculator.From(samples, point.BatchSize, point.PromptTokens),
+            Reason = measured < plan.MeasuredRepetitions
+                ? $"run cancelled after {measured} of {plan.MeasuredRepetitions} measured repetitions"
+                : null,
+        };
+    }
+
+    /// <summary>Points that fit the model's context; the others become unsupported rows before anything loads.</summary>
+    private IReadOnlyList<PlanPoint> WithinContext(BenchmarkTarget target, GenAiModelInfo info, IReadOnlyList<PlanPoint> points)
+    {
+        foreach (var point in points.Where(p => p.TotalTokensPerSequence > info.ContextLength))
+            Emit(Row(target, point, ResultStatus.Unsupported,
+                $"prompt {point.PromptTokens} + gen {point.GenTokens} tokens = {point.TotalTokensPerSequence} " +
+                $"exceeds the model's context_length {info.ContextLength} ({GenAiModelFolder.ConfigFileName})"));
+        return points.Where(p => p.TotalTokensPerSequence <= info.ContextLength).ToArray();
+    }
+
+    private void EmitAll(BenchmarkTarget target, IEnumerable<PlanPoint> points, ResultStatus status, string reason)
+    {
+        foreach (var point in points)
+            Emit(Row(target, point, status, reason));
+    }
+
+    private void Emit(ScenarioResult row)
+    {
+        rowFinished(row);
+        progress.RowFinished(row);
+    }
+
+    private ScenarioResult Row(BenchmarkTarget target, PlanPoint point, ResultStatus status, string? reason) => new()
+    {
+        Model = target.Model,
+        Variant = target.Variant,
+        Precision = target.Precision,
+        ExecutionProvider = plan.ExecutionProvider,
+        ModelPath = target.FolderPath,
+        BatchSize = point.BatchSize,
+        PromptTokens = point.PromptTokens,
+        GenTokens = point.GenTokens,
+        Status = status,
+        Reason = reason,
+    };
+
+    private sealed record LoadFacts(double Seconds, long ResidentBytes);
+}
