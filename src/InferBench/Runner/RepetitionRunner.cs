@@ -32,10 +32,10 @@ public sealed class RepetitionRunner(Model model, PlanPoint point)
             phase,
             iteration,
             generatedTokens,
-            PrefillSeconds: Stopwatch.GetElapsedTime(start, prefillEnd).TotalSeconds,
-            TimeToFirstTokenSeconds: Stopwatch.GetElapsedTime(start, firstTokenEnd).TotalSeconds,
-            DecodeSeconds: Stopwatch.GetElapsedTime(firstTokenEnd, end).TotalSeconds,
-            EndToEndSeconds: Stopwatch.GetElapsedTime(start, end).TotalSeconds,
+            PrefillSeconds: Seconds(start, prefillEnd),
+            TimeToFirstTokenSeconds: Seconds(start, firstTokenEnd),
+            DecodeSeconds: Seconds(firstTokenEnd, end),
+            EndToEndSeconds: Seconds(start, end),
             DecodeStepMilliseconds: StepMilliseconds(firstTokenEnd));
     }
 
@@ -45,11 +45,15 @@ public sealed class RepetitionRunner(Model model, PlanPoint point)
         var previous = firstTokenEnd;
         for (var i = 0; i < milliseconds.Length; i++)
         {
-            milliseconds[i] = Stopwatch.GetElapsedTime(previous, _stepEndTimestamps[i]).TotalMilliseconds;
+            milliseconds[i] = Seconds(previous, _stepEndTimestamps[i]) * 1000;
             previous = _stepEndTimestamps[i];
         }
         return milliseconds;
     }
+
+    // Straight from ticks: TimeSpan would round to 100 ns, coarser than Stopwatch on most hosts.
+    private static double Seconds(long fromTimestamp, long toTimestamp) =>
+        (toTimestamp - fromTimestamp) / (double)Stopwatch.Frequency;
 
     /// <summary>Checks that every row generated exactly the planned number of tokens, and returns it.</summary>
     private int GeneratedTokensPerSequence(Generator generator)

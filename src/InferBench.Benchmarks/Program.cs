@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(InferBench.Benchmarks.HarnessOverheadBenchmarks).Assembly).Run(args);

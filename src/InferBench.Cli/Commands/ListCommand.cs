@@ -1,0 +1,39 @@
+using System.CommandLine;
+using InferBench.Manifest;
+using Spectre.Console;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary><c>inferbench list</c>: the manifest's models and whether each variant is on this machine.</summary>
+public static class ListCommand
+{
+    private static readonly Option<string> Manifest = new("--manifest")
+    {
+        Description = "Model manifest to read",
+        DefaultValueFactory = _ => "models.manifest.json",
+    };
+
+    public static Command Create(CliIo io)
+    {
+        var command = new Command("list", "List the manifest's models and whether each variant is present locally") { Manifest };
+        command.SetAction(parseResult =>
+        {
+            var manifest = ManifestLoader.Load(parseResult.GetValue(Manifest)!);
+            var table = new Table().AddColumns("model", "variant", "precision", "providers", "present");
+            foreach (var model in manifest.Models)
+                foreach (var variant in model.Variants)
+                    table.AddRow(
+                        Markup.Escape(model.Id),
+                        Markup.Escape(variant.Id),
+                        variant.Precision.ToString().ToLowerInvariant(),
+                        string.Join(", ", variant.ExecutionProviders).ToLowerInvariant(),
+                        Markup.Escape(TargetSelection.Availability(variant) is { } why ? $"no: {why}" : "yes"));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
+            if (!io.Interactive)
+                console.Profile.Width = 200;
+            console.Write(table);
+            return ExitCodes.AllOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using InferBench.Cli.Progress;
+using InferBench.Reports;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Telemetry;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary><c>inferbench run</c>: benchmarks manifest models (or one folder) over the run plan.</summary>
+public static class RunCommand
+{
+    private static readonly Option<string> Manifest = new("--manifest")
+    {
+        Description = "Model manifest to read",
+        DefaultValueFactory = _ => "models.manifest.json",
+    };
+    private static readonly Option<string[]> Model = new("--model")
+    {
+        Description = "Only these manifest models (by id; repeatable)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private static readonly Option<string[]> Variant = new("--variant")
+    {
+        Description = "Only these variants (by id; repeatable)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private static readonly Option<string?> ModelPath = new("--model-path")
+    {
+        Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest",
+    };
+    private static readonly Option<string> ExecutionProvider = CreateExecutionProviderOption();
+    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", 128, 512);
+    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 128);
+    private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", 1, 4);
+    private static readonly Option<int> Warmup = new("--warmup") { Description = "Warmup repetitions per point (not in statistics)", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Reps = new("--reps") { Description = "Measured repetitions per point", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int?> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default: ONNX Runtime's choice)" };
+    private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the random prompt tokens", DefaultValueFactory = _ => 42 };
+    private static readonly Option<string?> PromptText = new("--prompt-text")
+    {
+        Description = "Use this text, tokenized by the model's tokenizer, as the prompt instead of random tokens",
+    };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
+
+    public static Command Create(CliIo io, CancellationToken cancellation)
+    {
+        var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
+        {
+            Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
+            Warmup, Reps, Threads, Out, Seed, PromptText, Json,
+        };
+        command.SetAction(parseResult => Execute(parseResult, io, cancellation));
+        return command;
+    }
+
+    private static int Execute(ParseResult parseResult, CliIo io, CancellationToken cancellation)
+    {
+        var plan = new RunPlanRecord(
+            parseResult.GetValue(PromptTokens)!,
+            parseResult.GetValue(GenTokens)!,
+            parseResult.GetValue(Batch)!,
+            parseResult.GetValue(Warmup),
+            parseResult.GetValue(Reps),
+            parseResult.GetValue(Threads),
+            parseResult.GetValue(Seed),
+            parseResult.GetValue(ExecutionProvider)!,
+            parseResult.GetValue(PromptText));
+        RunPlanPoints.Validate(plan);
+        if (plan.PromptText is { Length: 0 })
+            throw new InputException("--prompt-text: expected some text, got an empty string");
+
+        var targets = parseResult.GetValue(ModelPath) is { } modelPath
+            ? [TargetSelection.FromFolder(modelPath)]
+            : TargetSelection.FromManifest(parseResult.GetValue(Manifest)!, parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
+
+        var startedUtc = DateTimeOffset.UtcNow;
+        var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
+        var run = new RunResult
+        {
+            RunId = folder.RunId,
+            StartedUtc = startedUtc,
+            CommandLine = "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
+            Plan = plan,
+            Host = HostFactsProbe.Read(),
+            Software = SoftwareVersionsProbe.Read(),
+        };
+        var rows = new List<ScenarioResult>();
+        void Save(ScenarioResult row)
+        {
+            rows.Add(row);
+            folder.WriteAll(run with { Results = rows.ToArray() });
+        }
+
+        var sweep = (IRunProgress progress) => new SweepRunner(plan, progress, Save).Run(targets, cancellation);
+        if (io.Interactive && !parseResult.GetValue(Json))
+            SpectreRunProgress.Run(sweep);
+        else
+            sweep(new PlainRunProgress(io.Error));
+
+        var finished = run with { Results = rows.ToArray(), FinishedUtc = DateTimeOffset.UtcNow, Cancelled = cancellation.IsCancellationRequested };
+        folder.WriteAll(finished);
+        if (parseResult.GetValue(Json))
+            io.Out.WriteLine(folder.RunJsonPath);
+        else
+            RunSummary.Write(io, finished, folder);
+        return finished.Cancelled ? ExitCodes.Cancelled
+            : rows.Any(r => r.Status == ResultStatus.Failed) ? ExitCodes.SomeRowsFailed
+            : ExitCodes.AllOk;
+    }
+
+    private static Option<string> CreateExecutionProviderOption()
+    {
+        var option = new Option<string>("--ep")
+        {
+            Description = "Execution provider: cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
+            DefaultValueFactory = _ => "cpu",
+        };
+        option.AcceptOnlyFromAmong("cpu", "cuda");
+        return option;
+    }
+}

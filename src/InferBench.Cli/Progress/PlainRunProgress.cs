@@ -1,0 +1,30 @@
+using System.Globalization;
+using InferBench.Results;
+using InferBench.Runner;
+
+namespace InferBench.Cli.Progress;
+
+/// <summary>One line per event, for logs and redirected output.</summary>
+public sealed class PlainRunProgress(TextWriter error) : IRunProgress
+{
+    public void TargetStarted(BenchmarkTarget target, int points) =>
+        error.WriteLine($"{target.Model}/{target.Variant}: {points} plan points");
+
+    public void PointStarted(BenchmarkTarget target, PlanPoint point, int repetitions) =>
+        error.WriteLine($"  {point}: {repetitions} repetitions");
+
+    // One line per repetition would drown the log; the row line carries the result.
+    public void RepetitionFinished(RepetitionSample sample) { }
+
+    public void RowFinished(ScenarioResult row) => error.WriteLine(Describe(row));
+
+    public static string Describe(ScenarioResult row)
+    {
+        var where = $"  {row.Model}/{row.Variant} batch {row.BatchSize}, prompt {row.PromptTokens}, gen {row.GenTokens}";
+        return row.Metrics is { } m
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count})")
+              + (row.Reason is null ? "" : $" [{row.Reason}]")
+            : $"{where}: {row.Status.ToString().ToLowerInvariant()}: {row.Reason}";
+    }
+}

@@ -1,0 +1,20 @@
+using InferBench.Cli.Progress;
+using InferBench.Reports;
+using InferBench.Results;
+
+namespace InferBench.Cli;
+
+public static class RunSummary
+{
+    public static void Write(CliIo io, RunResult run, RunFolder folder)
+    {
+        if (run.Cancelled)
+            io.Out.WriteLine("Run cancelled: the files hold what was measured before the interruption.");
+        foreach (var row in run.Results)
+            io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
+        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        io.Out.WriteLine($"{run.Results.Count} rows: {string.Join(", ", counts)}");
+        io.Out.WriteLine($"Report: {folder.ReportPath}");
+        io.Out.WriteLine($"Data:   {folder.RunJsonPath}, {folder.CsvPath}");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Json.Pointer;
+using Json.Schema;
+
+namespace InferBench.Manifest;
+
+/// <summary>Turns a hierarchical JsonSchema.Net evaluation into one worded problem per failed keyword.</summary>
+internal static class SchemaProblemCollector
+{
+    public static IReadOnlyList<ManifestProblem> Collect(EvaluationResults results, JsonElement manifest)
+    {
+        var problems = new List<ManifestProblem>();
+        Visit(results, manifest, problems);
+        return problems;
+    }
+
+    private static void Visit(EvaluationResults node, JsonElement manifest, List<ManifestProblem> problems)
+    {
+        if (node.IsValid)
+            return;
+        var location = ManifestLocation.FromPointer(manifest, node.InstanceLocation);
+        // A value of the wrong type fails other keywords too (a string "source" fails its oneOf); say only the type.
+        if (node.Errors is { } errors && errors.TryGetValue("type", out var typeMessage))
+        {
+            problems.Add(new(location, SchemaKeywordMessages.For("type", SchemaAt(location), location.Value, typeMessage)));
+            return;
+        }
+        var details = node.Details ?? [];
+
+        // JsonSchema.Net records no error on a failed "oneOf" itself, and its branches' errors ("path" is required,
+        // "huggingface" is required) are noise: judge the oneOf by how many branches passed and skip their details.
+        var branches = details.Where(IsOneOfBranch).ToList();
+        if (branches.Count > 0 && branches.Count(branch => branch.IsValid) != 1)
+            problems.Add(new(location, SchemaKeywordMessages.OneOf(SchemaAt(location), location.Value)));
+
+        foreach (var (keyword, libraryMessage) in node.Errors ?? [])
+            problems.AddRange(Describe(node, location, keyword, libraryMessage));
+
+        foreach (var child in details.Where(child => !IsOneOfBranch(child)))
+            Visit(child, manifest, problems);
+    }
+
+    private static IEnumerable<ManifestProblem> Describe(
+        EvaluationResults node, ManifestLocation location, string keyword, string libraryMessage)
+    {
+        // "additionalProperties": false fails as a false schema at the unknown field; report it on the owning object.
+        if (keyword == "" && LastSegment(node.EvaluationPath) == "additionalProperties" && location.Parent is { } owner)
+            return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(owner)))];
+        if (keyword == "required")
+            return SchemaKeywordMessages.MissingRequired(SchemaAt(location), location.Value).Select(message => new ManifestProblem(location, message));
+        return [new(location, SchemaKeywordMessages.For(keyword, SchemaAt(location), location.Value, libraryMessage))];
+    }
+
+    private static bool IsOneOfBranch(EvaluationResults node) =>
+        node.EvaluationPath.SegmentCount >= 2 && node.EvaluationPath[node.EvaluationPath.SegmentCount - 2] == "oneOf";
+
+    private static string? LastSegment(JsonPointer pointer) =>
+        pointer.SegmentCount == 0 ? null : pointer[pointer.SegmentCount - 1].ToString();
+
+    private static JsonElement? SchemaAt(ManifestLocation location) =>
+        SubschemaFinder.Find(ManifestSchema.Document, location.Segments);
+}

@@ -1,0 +1,91 @@
+using CsvHelper;
+using InferBench.Results;
+using InferBench.Statistics;
+
+namespace InferBench.Reports;
+
+/// <summary>
+/// One line of results.csv: a flat view of one <see cref="ScenarioResult"/>. Columns are written in declaration
+/// order; results/README.md defines each one. Absent and NaN values are empty cells; "mb" columns are MiB (2^20 bytes).
+/// </summary>
+[CsvRecord]
+public sealed partial record CsvResultRow
+{
+    /// <summary>The version of the column set; it moves with run.json's schemaVersion (see results/README.md).</summary>
+    public const int SchemaVersion = RunResult.CurrentSchemaVersion;
+
+    private const double BytesPerMebibyte = 1024 * 1024;
+
+    [CsvColumn("model")] public required string Model { get; init; }
+    [CsvColumn("variant")] public required string Variant { get; init; }
+    [CsvColumn("precision")] public required string Precision { get; init; }
+    [CsvColumn("ep")] public required string ExecutionProvider { get; init; }
+    [CsvColumn("batch")] public int BatchSize { get; init; }
+    [CsvColumn("prompt_tokens")] public int PromptTokens { get; init; }
+    [CsvColumn("gen_tokens")] public int GenTokens { get; init; }
+    [CsvColumn("status")] public required string Status { get; init; }
+    [CsvColumn("reason"), CsvNullValues("")] public string? Reason { get; init; }
+    [CsvColumn("load_s"), CsvConverter(typeof(CsvNumberConverter))] public double? LoadSeconds { get; init; }
+    [CsvColumn("resident_memory_after_load_mb"), CsvConverter(typeof(CsvNumberConverter))] public double? ResidentMemoryAfterLoadMib { get; init; }
+    [CsvColumn("ttft_ms_p50"), CsvConverter(typeof(CsvNumberConverter))] public double? TtftMsP50 { get; init; }
+    [CsvColumn("ttft_ms_p90"), CsvConverter(typeof(CsvNumberConverter))] public double? TtftMsP90 { get; init; }
+    [CsvColumn("ttft_ms_p99"), CsvConverter(typeof(CsvNumberConverter))] public double? TtftMsP99 { get; init; }
+    [CsvColumn("ttft_ms_ci95_low"), CsvConverter(typeof(CsvNumberConverter))] public double? TtftMsCi95Low { get; init; }
+    [CsvColumn("ttft_ms_ci95_high"), CsvConverter(typeof(CsvNumberConverter))] public double? TtftMsCi95High { get; init; }
+    [CsvColumn("prefill_tok_s_p50"), CsvConverter(typeof(CsvNumberConverter))] public double? PrefillTokPerSecP50 { get; init; }
+    [CsvColumn("prefill_tok_s_mean"), CsvConverter(typeof(CsvNumberConverter))] public double? PrefillTokPerSecMean { get; init; }
+    [CsvColumn("decode_tok_s_p50"), CsvConverter(typeof(CsvNumberConverter))] public double? DecodeTokPerSecP50 { get; init; }
+    [CsvColumn("decode_tok_s_mean"), CsvConverter(typeof(CsvNumberConverter))] public double? DecodeTokPerSecMean { get; init; }
+    [CsvColumn("decode_tok_s_ci95_low"), CsvConverter(typeof(CsvNumberConverter))] public double? DecodeTokPerSecCi95Low { get; init; }
+    [CsvColumn("decode_tok_s_ci95_high"), CsvConverter(typeof(CsvNumberConverter))] public double? DecodeTokPerSecCi95High { get; init; }
+    [CsvColumn("itl_ms_p50"), CsvConverter(typeof(CsvNumberConverter))] public double? ItlMsP50 { get; init; }
+    [CsvColumn("itl_ms_p90"), CsvConverter(typeof(CsvNumberConverter))] public double? ItlMsP90 { get; init; }
+    [CsvColumn("itl_ms_p99"), CsvConverter(typeof(CsvNumberConverter))] public double? ItlMsP99 { get; init; }
+    [CsvColumn("e2e_s_p50"), CsvConverter(typeof(CsvNumberConverter))] public double? EndToEndSecP50 { get; init; }
+    [CsvColumn("e2e_s_mean"), CsvConverter(typeof(CsvNumberConverter))] public double? EndToEndSecMean { get; init; }
+    [CsvColumn("peak_memory_mb"), CsvConverter(typeof(CsvNumberConverter))] public double? PeakMemoryMib { get; init; }
+    [CsvColumn("measured_reps")] public int? MeasuredRepetitions { get; init; }
+    [CsvColumn("itl_samples")] public int? ItlSamples { get; init; }
+
+    public static CsvResultRow From(ScenarioResult result)
+    {
+        var metrics = result.Metrics;
+        SampleStatistics? ttft = metrics?.TimeToFirstTokenMilliseconds, prefill = metrics?.PrefillTokensPerSecond,
+            decode = metrics?.DecodeTokensPerSecond, itl = metrics?.InterTokenLatencyMilliseconds, e2e = metrics?.EndToEndSeconds;
+        return new CsvResultRow
+        {
+            Model = result.Model,
+            Variant = result.Variant,
+            Precision = result.Precision,
+            ExecutionProvider = result.ExecutionProvider,
+            BatchSize = result.BatchSize,
+            PromptTokens = result.PromptTokens,
+            GenTokens = result.GenTokens,
+            Status = JsonEnumName.Of(result.Status),
+            Reason = result.Reason,
+            LoadSeconds = Finite(result.LoadSeconds),
+            ResidentMemoryAfterLoadMib = result.ResidentMemoryAfterLoadBytes / BytesPerMebibyte,
+            TtftMsP50 = Finite(ttft?.Median),
+            TtftMsP90 = Finite(ttft?.P90),
+            TtftMsP99 = Finite(ttft?.P99),
+            TtftMsCi95Low = Finite(ttft?.ConfidenceInterval95Lower),
+            TtftMsCi95High = Finite(ttft?.ConfidenceInterval95Upper),
+            PrefillTokPerSecP50 = Finite(prefill?.Median),
+            PrefillTokPerSecMean = Finite(prefill?.Mean),
+            DecodeTokPerSecP50 = Finite(decode?.Median),
+            DecodeTokPerSecMean = Finite(decode?.Mean),
+            DecodeTokPerSecCi95Low = Finite(decode?.ConfidenceInterval95Lower),
+            DecodeTokPerSecCi95High = Finite(decode?.ConfidenceInterval95Upper),
+            ItlMsP50 = Finite(itl?.Median),
+            ItlMsP90 = Finite(itl?.P90),
+            ItlMsP99 = Finite(itl?.P99),
+            EndToEndSecP50 = Finite(e2e?.Median),
+            EndToEndSecMean = Finite(e2e?.Mean),
+            PeakMemoryMib = result.PeakMemoryBytes / BytesPerMebibyte,
+            MeasuredRepetitions = ttft?.Count,
+            ItlSamples = itl?.Count,
+        };
+    }
+
+    private static double? Finite(double? value) => value is { } number && double.IsFinite(number) ? number : null;
+}

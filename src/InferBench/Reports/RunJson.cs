@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using InferBench.Results;
+
+namespace InferBench.Reports;
+
+/// <summary>
+/// run.json, the serialized <see cref="RunResult"/>: camelCase, indented, enums as their documented strings, nulls
+/// omitted, NaN written as null. Documented by Schemas/run.schema.json.
+/// </summary>
+public static class RunJson
+{
+    public const string FileName = "run.json";
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
+
+    /// <exception cref="InputException">
+    /// The text is not JSON, does not match the format, or has a schemaVersion this build does not read.
+    /// The message names <paramref name="fileNameForErrors"/> and, when known, the line, column and JSON path.
+    /// </exception>
+    public static RunResult Deserialize(string json, string fileNameForErrors)
+    {
+        try
+        {
+            // The version goes first: a file from another version may fail to bind for reasons the version explains.
+            RequireSupportedSchemaVersion(json, fileNameForErrors);
+            return JsonSerializer.Deserialize<RunResult>(json, Options)
+                ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(Describe(e, fileNameForErrors));
+        }
+    }
+
+    private static void RequireSupportedSchemaVersion(string json, string fileName)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputException($"{fileName}: expected a JSON object at the top level, found {root.ValueKind}.");
+        }
+        if (!root.TryGetProperty("schemaVersion", out var version))
+        {
+            throw new InputException(
+                $"{fileName}: has no schemaVersion; this InferBench reads schemaVersion {RunResult.CurrentSchemaVersion}.");
+        }
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var found)
+            || found != RunResult.CurrentSchemaVersion)
+        {
+            throw new InputException(
+                $"{fileName}: schemaVersion {version.GetRawText()} is not supported; " +
+                $"this InferBench reads schemaVersion {RunResult.CurrentSchemaVersion}.");
+        }
+    }
+
+    private static string Describe(JsonException e, string fileName)
+    {
+        var line = e.LineNumber is { } zeroBasedLine ? $", line {zeroBasedLine + 1}, column {e.BytePositionInLine + 1}" : "";
+        var path = string.IsNullOrEmpty(e.Path) ? "" : $", path {e.Path}";
+        return $"{fileName}{line}{path}: {WithoutLocationSuffix(e.Message)}";
+    }
+
+    // System.Text.Json appends " Path: ... | LineNumber: ... | BytePositionInLine: ..." (zero-based); we report it 1-based.
+    private static string WithoutLocationSuffix(string message)
+    {
+        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
+        {
+            var index = message.IndexOf(marker, StringComparison.Ordinal);
+            if (index >= 0)
+            {
+                return message[..index];
+            }
+        }
+        return message;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            NewLine = "\n",
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            RespectNullableAnnotations = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableConstructorParameters } },
+            Converters = { new NonFiniteAsNullDoubleConverter() },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // Nulls are omitted on write, so only constructor parameters that cannot be null may be demanded on read;
+    // without this a missing "seed" would silently read as 0.
+    private static void RequireNonNullableConstructorParameters(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false })
+            {
+                property.IsRequired = true;
+            }
+        }
+    }
+}

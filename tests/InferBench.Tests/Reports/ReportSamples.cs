@@ -1,0 +1,101 @@
+using InferBench.Results;
+using InferBench.Statistics;
+
+namespace InferBench.Tests.Reports;
+
+/// <summary>Results to export: every value distinct, so a value in the wrong column shows.</summary>
+internal static class ReportSamples
+{
+    public const long MebibyteBytes = 1024 * 1024;
+
+    /// <summary>A measured point with every optional field set.</summary>
+    public static ScenarioResult OkRow(string? reason = null) => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cpu-int4-rtn-block-32",
+        Precision = "int4",
+        ExecutionProvider = "cpu",
+        ModelPath = "/models/phi-3-mini/cpu-int4-rtn-block-32",
+        BatchSize = 1,
+        PromptTokens = 128,
+        GenTokens = 64,
+        Status = ResultStatus.Ok,
+        Reason = reason,
+        LoadSeconds = 3.2,
+        ResidentMemoryAfterLoadBytes = 1536 * MebibyteBytes,
+        PeakMemoryBytes = 2048 * MebibyteBytes + 409_600, // 2048.390625 MiB
+        Metrics = new ScenarioMetrics(
+            TimeToFirstTokenMilliseconds: Statistics(5, median: 123.4567891),
+            PrefillTokensPerSecond: Statistics(5, median: 1000.24),
+            DecodeTokensPerSecond: Statistics(5, median: 45.52),
+            InterTokenLatencyMilliseconds: Statistics(315, median: 21.74),
+            EndToEndSeconds: Statistics(5, median: 2.874)),
+        Repetitions =
+        [
+            new RepetitionSample(RepetitionPhase.Warmup, 1, 3, 0.11, 0.13, 0.05, 0.18, [2.5, 2.25]),
+            new RepetitionSample(RepetitionPhase.Measured, 1, 3, 0.1, 0.12, 0.04, 0.16, [2.0, 1.75]),
+        ],
+    };
+
+    /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
+    public static ScenarioResult FailedRow() => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cuda-fp16",
+        Precision = "fp16",
+        ExecutionProvider = "cuda",
+        BatchSize = 1,
+        PromptTokens = 128,
+        GenTokens = 64,
+        Status = ResultStatus.Failed,
+        Reason = "CUDA error: out of memory | allocating 2 GiB",
+    };
+
+    /// <summary>One measured repetition: standard deviations and confidence intervals are NaN.</summary>
+    public static ScenarioResult SingleRepetitionRow() => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cpu-fp32",
+        Precision = "fp32",
+        ExecutionProvider = "cpu",
+        BatchSize = 4,
+        PromptTokens = 512,
+        GenTokens = 2,
+        Status = ResultStatus.Ok,
+        LoadSeconds = 1.25,
+        Metrics = new ScenarioMetrics(
+            TimeToFirstTokenMilliseconds: SingleSample(80),
+            PrefillTokensPerSecond: SingleSample(25600),
+            DecodeTokensPerSecond: SingleSample(400),
+            InterTokenLatencyMilliseconds: SingleSample(2.5),
+            EndToEndSeconds: SingleSample(0.0825)),
+        Repetitions = [new RepetitionSample(RepetitionPhase.Measured, 1, 2, 0.08, 0.08, 0.0025, 0.0825, [2.5])],
+    };
+
+    public static RunResult Run(params ScenarioResult[] results) => new()
+    {
+        RunId = "20251125-132800-a1b2c3",
+        StartedUtc = new DateTimeOffset(2025, 11, 25, 13, 28, 0, TimeSpan.Zero),
+        FinishedUtc = new DateTimeOffset(2025, 11, 25, 13, 41, 30, TimeSpan.Zero),
+        CommandLine = "inferbench run --models models.json --prompt-tokens 128 --gen-tokens 64",
+        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, "cpu", "Once upon a time"),
+        Host = new HostFacts("Ubuntu 24.04.1 LTS", "X64", "AMD EPYC 9654", 16, 128L * 1024 * MebibyteBytes,
+            [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")]),
+        Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),
+        Results = results,
+    };
+
+    /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
+    public static RunResult CompleteRun() =>
+        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true };
+
+    private static SampleStatistics Statistics(int count, double median)
+    {
+        var mean = median + 1;
+        return new SampleStatistics(count, mean, median, P90: median + 2, P99: median + 3, Min: median - 1, Max: median + 4,
+            StandardDeviation: 0.5, ConfidenceInterval95Lower: mean - 0.3, ConfidenceInterval95Upper: mean + 0.3);
+    }
+
+    private static SampleStatistics SingleSample(double value) =>
+        new(1, value, value, value, value, value, value, double.NaN, double.NaN, double.NaN);
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InferBench.Reports;
+using InferBench.Results;
+
+namespace InferBench.Tests.Reports;
+
+public sealed class RunJsonTests
+{
+    private const string FileName = "results/20251125-132800-a1b2c3/run.json";
+
+    [Fact]
+    public void SampleRunSetsEveryProperty()
+    {
+        // Guards the round trip below: a property the sample leaves unset would go untested.
+        ObjectGraph.AssertEveryPropertySet(ReportSamples.CompleteRun());
+    }
+
+    [Fact]
+    public void RoundTripKeepsEveryValue()
+    {
+        var run = ReportSamples.CompleteRun();
+
+        var read = RunJson.Deserialize(RunJson.Serialize(run), FileName);
+
+        ObjectGraph.AssertEqual(run, read);
+    }
+
+    [Fact]
+    public void WritesCamelCaseEnumNamesOmitsNullsAndWritesNaNAsNull()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.FailedRow(), ReportSamples.SingleRepetitionRow())))!;
+
+        var failed = json["results"]![0]!.AsObject();
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.False(failed.ContainsKey("metrics"));
+        Assert.False(failed.ContainsKey("loadSeconds"));
+        var decode = json["results"]![1]!["metrics"]!["decodeTokensPerSecond"]!.AsObject();
+        Assert.True(decode.ContainsKey("standardDeviation"));
+        Assert.Null(decode["standardDeviation"]);
+        Assert.Null(decode["confidenceInterval95Lower"]);
+        Assert.Equal(400, decode["median"]!.GetValue<double>());
+        Assert.Equal("measured", json["results"]![1]!["repetitions"]![0]!["phase"]!.GetValue<string>());
+        Assert.Equal(RunResult.CurrentSchemaVersion, json["schemaVersion"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void NonFiniteNumbersInListsAreWrittenAsNullAndReadBackAsNaN()
+    {
+        var json = JsonSerializer.Serialize(new[] { 1.5, double.NaN, double.PositiveInfinity }, RunJson.Options);
+
+        Assert.Equal("[\n  1.5,\n  null,\n  null\n]", json);
+        Assert.Equal([1.5, double.NaN, double.NaN], JsonSerializer.Deserialize<double[]>(json, RunJson.Options)!);
+    }
+
+    [Fact]
+    public void InvalidJsonIsReportedWithFileLineAndColumn()
+    {
+        const string json = "{\n  \"schemaVersion\": 1,\n  \"runId\": oops\n}";
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json, FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 3, column 12", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValueOfTheWrongTypeIsReportedWithItsPath()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["results"]![0]!["batchSize"] = "one";
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("path $.results[0].batchSize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1, column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plan", "seed")]
+    [InlineData("host", "logicalCores")]
+    [InlineData("software", "dotNet")]
+    public void MissingRequiredValueIsAnInputError(string parent, string property)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json[parent]!.AsObject().Remove(property);
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains($"'{property}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullForAValueThatCannotBeNullIsAnInputError()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["host"]!["cpuModel"] = null;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains("$.host.cpuModel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownSchemaVersionIsRejectedNamingBothVersions()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["schemaVersion"] = 2;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("schemaVersion 2 is not supported", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads schemaVersion {RunResult.CurrentSchemaVersion}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"runId\": \"x\"}", "has no schemaVersion")]
+    [InlineData("[1, 2]", "expected a JSON object")]
+    [InlineData("null", "expected a JSON object")]
+    [InlineData("{\"schemaVersion\": \"1\"}", "schemaVersion \"1\" is not supported")]
+    public void TextThatIsNotARunIsAnInputError(string json, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json, FileName));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}

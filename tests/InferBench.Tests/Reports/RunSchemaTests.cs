@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InferBench.Reports;
+
+namespace InferBench.Tests.Reports;
+
+public sealed class RunSchemaTests
+{
+    public static TheoryData<string> Rows() => ["ok", "failed", "single repetition (NaN statistics)", "complete"];
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void WrittenRunJsonValidatesAgainstTheSchema(string row)
+    {
+        var run = row switch
+        {
+            "ok" => ReportSamples.Run(ReportSamples.OkRow()),
+            "failed" => ReportSamples.Run(ReportSamples.FailedRow()),
+            "single repetition (NaN statistics)" => ReportSamples.Run(ReportSamples.SingleRepetitionRow()),
+            _ => ReportSamples.CompleteRun(),
+        };
+
+        var errors = RunSchema.Errors(RunJson.Serialize(run));
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [InlineData("an unknown property", "unknownProperty")]
+    [InlineData("a status the schema does not list", "status")]
+    [InlineData("a missing required property", "runId")]
+    public void SchemaRejectsJsonThatDoesNotMatchTheFormat(string damage, string property)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!.AsObject();
+        switch (damage)
+        {
+            case "an unknown property": json[property] = 1; break;
+            case "a status the schema does not list": json["results"]![0]![property] = "done"; break;
+            default: json.Remove(property); break;
+        }
+
+        Assert.NotEmpty(RunSchema.Errors(json.ToJsonString()));
+    }
+
+    [Fact]
+    public void SchemaDocumentsEveryPropertyThatIsWrittenAndNoOther()
+    {
+        var written = new SortedSet<string>(StringComparer.Ordinal);
+        using (var document = JsonDocument.Parse(RunJson.Serialize(ReportSamples.CompleteRun())))
+        {
+            CollectPropertyNames(document.RootElement, written);
+        }
+        var documented = new SortedSet<string>(StringComparer.Ordinal);
+        CollectSchemaProperties(RunSchema.Document, documented, undocumented: []);
+
+        Assert.Equal(written, documented);
+    }
+
+    [Fact]
+    public void EverySchemaPropertyHasADescription()
+    {
+        var undocumented = new List<string>();
+        CollectSchemaProperties(RunSchema.Document, new HashSet<string>(), undocumented);
+
+        Assert.Empty(undocumented);
+    }
+
+    private static void CollectPropertyNames(JsonElement element, ISet<string> names)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                names.Add(property.Name);
+                CollectPropertyNames(property.Value, names);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectPropertyNames(item, names);
+            }
+        }
+    }
+
+    private static void CollectSchemaProperties(JsonElement schema, ISet<string> names, List<string> undocumented)
+    {
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                names.Add(property.Name);
+                if (!property.Value.TryGetProperty("description", out _) && !property.Value.TryGetProperty("$ref", out _))
+                {
+                    undocumented.Add(property.Name);
+                }
+                CollectSchemaProperties(property.Value, names, undocumented);
+            }
+        }
+        if (schema.TryGetProperty("$defs", out var definitions))
+        {
+            foreach (var definition in definitions.EnumerateObject())
+            {
+                if (!definition.Value.TryGetProperty("description", out _))
+                {
+                    undocumented.Add("$defs/" + definition.Name);
+                }
+                CollectSchemaProperties(definition.Value, names, undocumented);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Runner;
+
+public sealed class SweepRunnerTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static RunPlanRecord Plan(
+        int[]? prompt = null, int[]? gen = null, int[]? batch = null, int warmup = 1, int reps = 2,
+        string ep = "cpu", string? promptText = null) =>
+        new(prompt ?? [16], gen ?? [8], batch ?? [1], warmup, reps, IntraOpThreads: 1, Seed: 7, ep, promptText);
+
+    private static BenchmarkTarget Target(string folder, string variant = "fp32", params string[] providers) =>
+        new("tiny-gpt2", variant, "fp32", providers.Length == 0 ? ["cpu"] : providers, folder);
+
+    private static List<ScenarioResult> Sweep(RunPlanRecord plan, IReadOnlyList<BenchmarkTarget> targets,
+        CancellationToken cancellation = default, RecordingProgress? progress = null)
+    {
+        var saved = new List<ScenarioResult>();
+        new SweepRunner(plan, progress ?? new RecordingProgress(), saved.Add).Run(targets, cancellation);
+        return saved;
+    }
+
+    [SkippableFact]
+    public void Generates_exactly_the_planned_tokens_for_every_point_and_times_each_phase()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+
+        var rows = Sweep(Plan(prompt: [16], gen: [8], batch: [1, 3], warmup: 1, reps: 2), [Target(model)]);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(ResultStatus.Ok, row.Status);
+            Assert.Null(row.Reason);
+            Assert.Equal(3, row.Repetitions.Count);
+            Assert.Equal([RepetitionPhase.Warmup, RepetitionPhase.Measured, RepetitionPhase.Measured], row.Repetitions.Select(r => r.Phase));
+            Assert.All(row.Repetitions, rep =>
+            {
+                Assert.Equal(8, rep.GeneratedTokens);
+                Assert.Equal(7, rep.DecodeStepMilliseconds.Count);
+                Assert.InRange(rep.PrefillSeconds, double.Epsilon, rep.TimeToFirstTokenSeconds);
+                Assert.Equal(rep.TimeToFirstTokenSeconds + rep.DecodeSeconds, rep.EndToEndSeconds, 1e-9);
+                Assert.Equal(rep.DecodeSeconds * 1000, rep.DecodeStepMilliseconds.Sum(), 1e-6);
+            });
+            Assert.Equal(2, row.Metrics!.DecodeTokensPerSecond.Count);
+            Assert.Equal(14, row.Metrics.InterTokenLatencyMilliseconds.Count);
+            Assert.True(row.LoadSeconds > 0);
+            Assert.True(row.ResidentMemoryAfterLoadBytes > 0);
+            Assert.True(row.PeakMemoryBytes > 0);
+        });
+        Assert.Equal([1, 3], rows.Select(r => r.BatchSize));
+    }
+
+    [SkippableFact]
+    public void A_point_longer_than_the_context_is_unsupported_before_loading_and_the_others_still_run()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+
+        var rows = Sweep(Plan(prompt: [16, 510], gen: [8], reps: 1, warmup: 0), [Target(model)]);
+
+        var tooLong = Assert.Single(rows, r => r.PromptTokens == 510);
+        Assert.Equal(ResultStatus.Unsupported, tooLong.Status);
+        Assert.Equal("prompt 510 + gen 8 tokens = 518 exceeds the model's context_length 512 (genai_config.json)", tooLong.Reason);
+        Assert.Null(tooLong.LoadSeconds);
+        Assert.Equal(ResultStatus.Ok, Assert.Single(rows, r => r.PromptTokens == 16).Status);
+    }
+
+    [SkippableFact]
+    public void Cuda_on_the_cpu_build_is_unsupported_with_what_it_needs()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+
+        var row = Assert.Single(Sweep(Plan(ep: "cuda"), [Target(model, "fp32", "cpu", "cuda")]));
+
+        Assert.Equal(ResultStatus.Unsupported, row.Status);
+        Assert.StartsWith("needs the CUDA build of InferBench and an NVIDIA GPU", row.Reason);
+    }
+
+    [Fact]
+    public void A_variant_built_only_for_cuda_is_unsupported_on_a_cpu_run()
+    {
+        var row = Assert.Single(Sweep(Plan(), [Target("/nonexistent", "int4-cuda", "cuda")]));
+
+        Assert.Equal(ResultStatus.Unsupported, row.Status);
+        Assert.Equal("variant is built for cuda; this run uses --ep cpu", row.Reason);
+    }
+
+    [SkippableFact]
+    public void Broken_variants_become_failed_rows_and_the_sweep_goes_on()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var truncated = _temp.CopyOf(model);
+        var onnx = Path.Combine(truncated, "past.onnx");
+        File.WriteAllBytes(onnx, File.ReadAllBytes(onnx)[..4096]);
+        var badConfig = Path.Combine(_temp.Path, "bad-config");
+        Directory.CreateDirectory(badConfig);
+        File.WriteAllText(Path.Combine(badConfig, "genai_config.json"), "{\n  \"model\": {\n    \"type\": \"gpt2\",,\n  }\n}");
+        var missing = Path.Combine(_temp.Path, "missing");
+
+        var rows = Sweep(Plan(reps: 1, warmup: 0),
+            [Target(missing, "missing"), Target(truncated, "truncated"), Target(badConfig, "bad-config"), Target(model, "good")]);
+
+        Assert.Equal(["missing", "truncated", "bad-config", "good"], rows.Select(r => r.Variant));
+        Assert.Equal($"model folder not found: {missing}", rows[0].Reason);
+        Assert.StartsWith("loading the model: ", rows[1].Reason);
+        Assert.Equal($"{Path.Combine(badConfig, "genai_config.json")}: invalid JSON at line 3, column 20", rows[2].Reason);
+        Assert.All(rows.Take(3), r => Assert.Equal(ResultStatus.Failed, r.Status));
+        Assert.Equal(ResultStatus.Ok, rows[3].Status);
+    }
+
+    [SkippableFact]
+    public void A_genai_config_that_genai_cannot_load_is_a_failed_row()
+    {
+        var copy = _temp.CopyOf(SharedFixtures.RequireTinyGpt2());
+        var config = Path.Combine(copy, "genai_config.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"gpt2\"", "\"no-such-architecture\""));
+
+        var row = Assert.Single(Sweep(Plan(reps: 1, warmup: 0), [Target(copy)]));
+
+        Assert.Equal(ResultStatus.Failed, row.Status);
+        Assert.StartsWith("loading the model: ", row.Reason);
+        Assert.Contains("no-such-architecture", row.Reason);
+    }
+
+    [SkippableFact]
+    public void A_text_prompt_outside_the_vocabulary_names_the_token_id_and_the_vocabulary_size()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+
+        var row = Assert.Single(Sweep(Plan(promptText: "Hello world"), [Target(model)]));
+
+        Assert.Equal(ResultStatus.Unsupported, row.Status);
+        Assert.StartsWith("--prompt-text: the tokenizer produced token id 15496, outside the model's vocabulary (vocab_size 1000)", row.Reason);
+    }
+
+    [SkippableFact]
+    public void A_text_prompt_inside_the_vocabulary_sets_the_prompt_length()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+
+        // GPT-2 ids below 1000 are single characters and short pieces: "the" is 1169, "," is 11, "." is 13.
+        var row = Assert.Single(Sweep(Plan(prompt: [16, 32], promptText: ", . , ."), [Target(model)]));
+
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        Assert.True(row.PromptTokens is > 0 and < 16);
+    }
+
+    [SkippableFact]
+    public void Cancelling_keeps_the_repetitions_already_measured_and_stops_the_sweep()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        using var cancellation = new CancellationTokenSource();
+        var progress = new RecordingProgress(sample =>
+        {
+            if (sample.Phase == RepetitionPhase.Measured)
+                cancellation.Cancel();
+        });
+
+        var rows = Sweep(Plan(batch: [1, 2], warmup: 1, reps: 3), [Target(model, "a"), Target(model, "b")], cancellation.Token, progress);
+
+        var row = Assert.Single(rows);
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        Assert.Equal("run cancelled after 1 of 3 measured repetitions", row.Reason);
+        Assert.Equal(1, row.Metrics!.TimeToFirstTokenMilliseconds.Count);
+        Assert.Equal(rows, progress.Rows);
+    }
+
+    [Fact]
+    public void A_target_that_is_not_present_is_skipped_with_its_reason()
+    {
+        var target = Target("/nowhere") with { UnavailableReason = "not present locally: /nowhere" };
+
+        var rows = Sweep(Plan(batch: [1, 4]), [target]);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((ResultStatus.Skipped, "not present locally: /nowhere"), (r.Status, r.Reason)));
+    }
+}

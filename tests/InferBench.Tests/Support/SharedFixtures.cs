@@ -1,0 +1,30 @@
+namespace InferBench.Tests.Support;
+
+/// <summary>
+/// The shared fixtures folder beside the checkout (../shared/fixtures). It is absent outside this workplace,
+/// so tests that need it skip with a visible reason.
+/// </summary>
+public static class SharedFixtures
+{
+    public const string TinyGpt2Name = "tiny-random-gpt2-fp32";
+
+    public static string? TinyGpt2Path { get; } = Find(Path.Combine("shared", "fixtures", "models", TinyGpt2Name));
+
+    public static string RequireTinyGpt2()
+    {
+        Skip.If(TinyGpt2Path is null,
+            $"shared fixture model {TinyGpt2Name} not found beside the checkout (../shared/fixtures/models): runner tests need a real GenAI model");
+        return TinyGpt2Path!;
+    }
+
+    private static string? Find(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+        return null;
+    }
+}
