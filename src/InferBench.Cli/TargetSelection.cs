@@ -1,5 +1,4 @@
 using InferBench.Manifest;
-using InferBench.Models;
 using InferBench.Runner;
 
 namespace InferBench.Cli;
@@ -29,7 +28,8 @@ public static class TargetSelection
         var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
         if (!Directory.Exists(fullPath))
             throw new InputException($"--model-path: folder not found: {fullPath}");
-        return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", ProvidersOf(fullPath), fullPath);
+        // A bare folder makes no claim about providers: the run tries the requested one and reports what GenAI says.
+        return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", [], fullPath);
     }
 
     public static string? Availability(ManifestVariant variant) => variant.Source switch
@@ -48,20 +48,6 @@ public static class TargetSelection
         variant.ExecutionProviders.Select(ep => ep.ToString().ToLowerInvariant()).ToArray(),
         variant.Source is LocalModelSource local ? local.FolderPath : "",
         Availability(variant));
-
-    /// <summary>The providers a folder's genai_config.json is set up for; a config naming none is a CPU model.</summary>
-    private static IReadOnlyList<string> ProvidersOf(string folder)
-    {
-        try
-        {
-            var providers = GenAiModelFolder.Inspect(folder).ProvidersInConfig;
-            return providers.Count == 0 ? ["cpu"] : providers;
-        }
-        catch (ModelFolderException)
-        {
-            return []; // the sweep inspects the folder again and reports the problem on the row
-        }
-    }
 
     private static void RequireKnown(string option, IReadOnlyList<string> requested, IEnumerable<string> known, string manifestFileName)
     {

@@ -34,25 +34,12 @@ public static class GenAiModelFolder
             ModelType: RequiredString(model, "type", configPath, "$.model"),
             VocabSize: RequiredPositiveInt(model, "vocab_size", configPath, "$.model"),
             ContextLength: RequiredPositiveInt(model, "context_length", configPath, "$.model"),
-            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"),
-            ProvidersInConfig: ProviderNames(decoder));
+            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"));
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
         if (!File.Exists(decoderPath))
             throw new ModelFolderException($"{decoderPath} not found ({ConfigFileName} $.model.decoder.filename names it)");
         return info;
-    }
-
-    private static IReadOnlyList<string> ProviderNames(JsonElement decoder)
-    {
-        if (!decoder.TryGetProperty("session_options", out var sessionOptions)
-            || !sessionOptions.TryGetProperty("provider_options", out var providers)
-            || providers.ValueKind != JsonValueKind.Array)
-            return [];
-        return providers.EnumerateArray()
-            .Where(p => p.ValueKind == JsonValueKind.Object)
-            .SelectMany(p => p.EnumerateObject().Select(property => property.Name))
-            .ToArray();
     }
 
     private static JsonElement Required(JsonElement parent, string name, string file, string path)

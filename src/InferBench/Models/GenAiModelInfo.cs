@@ -6,5 +6,4 @@ public sealed record GenAiModelInfo(
     string ModelType,
     int VocabSize,
     int ContextLength,
-    string DecoderFileName,
-    IReadOnlyList<string> ProvidersInConfig);
+    string DecoderFileName);

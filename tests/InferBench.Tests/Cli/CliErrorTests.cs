@@ -1,0 +1,88 @@
+using InferBench.Cli;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Cli;
+
+public sealed class CliErrorTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--prompt-tokens", "12x", "--prompt-tokens: expected integers like 128,512, got \"12x\"")]
+    [InlineData("--gen-tokens", "1", "--gen-tokens: expected values of 2 or more, got 1 (decode speed needs at least one token after the first)")]
+    [InlineData("--reps", "0", "--reps: expected 1 or more, got 0")]
+    [InlineData("--ep", "rocm", "rocm")]
+    public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, value, "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_missing_manifest_names_the_file()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+
+        var run = CliRun.Invoke("run", "--manifest", manifest, "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: models.manifest.json: file not found at {manifest}", run.Error.Trim());
+    }
+
+    [Fact]
+    public void An_invalid_manifest_names_the_file_the_field_and_the_expectation()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "v", "precision": "int3", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("list", "--manifest", manifest);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("models.manifest.json: $.models[0].variants[0].precision: expected one of fp32, fp16, int8, int4, got \"int3\"", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_missing_model_path_is_bad_input()
+    {
+        var missing = _temp.Combine("nowhere");
+
+        var run = CliRun.Invoke("run", "--model-path", missing, "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: --model-path: folder not found: {missing}", run.Error.Trim());
+    }
+
+    [Fact]
+    public void An_unknown_model_filter_lists_the_known_ones()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "v", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("run", "--manifest", manifest, "--model", "llama", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("inferbench: --model: no \"llama\" in models.manifest.json (known: m)", run.Error.Trim());
+    }
+
+    [Fact]
+    public void Report_on_a_missing_run_folder_is_bad_input()
+    {
+        var run = CliRun.Invoke("report", _temp.Combine("no-run"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(_temp.Combine("no-run"), run.Error);
+        run.AssertNoStackTrace();
+    }
+}

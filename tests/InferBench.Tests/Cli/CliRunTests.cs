@@ -1,0 +1,113 @@
+using System.Text.Json;
+using InferBench.Cli;
+using InferBench.Reports;
+using InferBench.Results;
+using InferBench.Tests.Reports;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Cli;
+
+public sealed class CliRunTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private CliRun RunOnFixture(params string[] extra) => CliRun.Invoke(
+    [
+        "run", "--model-path", SharedFixtures.RequireTinyGpt2(), "--prompt-tokens", "8,16", "--gen-tokens", "4",
+        "--batch", "1,2", "--warmup", "1", "--reps", "2", "--threads", "1", "--out", _temp.Combine("results"), "--json", .. extra,
+    ]);
+
+    [SkippableFact]
+    public void A_run_writes_valid_run_json_csv_and_report_and_prints_the_run_json_path()
+    {
+        var run = RunOnFixture();
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var runJsonPath = run.Out.Trim();
+        Assert.True(File.Exists(runJsonPath), run.Out + run.Error);
+        var json = File.ReadAllText(runJsonPath);
+        Assert.Empty(RunSchema.Errors(json));
+        var result = RunJson.Deserialize(json, runJsonPath);
+        Assert.Equal(4, result.Results.Count);
+        Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
+        Assert.NotNull(result.FinishedUtc);
+        Assert.Equal("cpu", result.Plan.ExecutionProvider);
+        Assert.StartsWith("inferbench run --model-path", result.CommandLine);
+        var folder = Path.GetDirectoryName(runJsonPath)!;
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "results.csv")).Length);
+        Assert.Contains("| local | unknown | cpu | 2 | 16 | 4 | ok |", File.ReadAllText(Path.Combine(folder, "report.md")));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
+    }
+
+    [SkippableFact]
+    public void Cuda_on_the_cpu_build_gives_unsupported_rows_not_a_failure()
+    {
+        var run = RunOnFixture("--ep", "cuda");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var result = RunJson.Deserialize(File.ReadAllText(run.Out.Trim()), "run.json");
+        Assert.All(result.Results, row =>
+        {
+            Assert.Equal(ResultStatus.Unsupported, row.Status);
+            Assert.StartsWith("needs the CUDA build of InferBench and an NVIDIA GPU", row.Reason);
+        });
+    }
+
+    [SkippableFact]
+    public void Report_renders_the_csv_and_markdown_again_from_run_json()
+    {
+        var folder = Path.GetDirectoryName(RunOnFixture().Out.Trim())!;
+        var csv = Path.Combine(folder, "results.csv");
+        var markdown = Path.Combine(folder, "report.md");
+        var (csvBefore, markdownBefore) = (File.ReadAllText(csv), File.ReadAllText(markdown));
+        File.Delete(csv);
+        File.Delete(markdown);
+
+        var report = CliRun.Invoke("report", folder);
+
+        Assert.Equal(ExitCodes.AllOk, report.ExitCode);
+        Assert.Equal(csvBefore, File.ReadAllText(csv));
+        Assert.Equal(markdownBefore, File.ReadAllText(markdown));
+    }
+
+    [Fact]
+    public void A_manifest_run_with_every_variant_absent_skips_them_and_still_writes_the_report()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "v", "precision": "int4", "executionProviders": ["cpu"], "source": { "path": "not-here" } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("run", "--manifest", manifest, "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1",
+            "--out", _temp.Combine("results"), "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
+        var row = document.RootElement.GetProperty("results")[0];
+        Assert.Equal("skipped", row.GetProperty("status").GetString());
+        Assert.Equal($"not present locally: {_temp.Combine("not-here")}", row.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void List_shows_each_variant_and_whether_it_is_present()
+    {
+        var present = Directory.CreateDirectory(_temp.Combine("here")).FullName;
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "present", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "here" } },
+              { "id": "absent", "precision": "int4", "executionProviders": ["cpu", "cuda"], "source": { "path": "gone" } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("list", "--manifest", manifest);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        Assert.Contains(lines, l => l.Contains("present") && l.Contains("fp32") && l.Contains("yes"));
+        Assert.Contains(lines, l => l.Contains("absent") && l.Contains("cpu, cuda") && l.Contains("no: not present locally"));
+        Assert.True(Directory.Exists(present));
+    }
+}
