@@ -47,7 +47,7 @@ public sealed class MarkdownReportExporter : IRunExporter
     private static void AppendSetup(StringBuilder md, RunResult run)
     {
         var host = run.Host;
-        var memory = host.MemoryBytes is { } bytes ? $", {Number(bytes / (1024.0 * 1024 * 1024), 1)} GiB RAM" : "";
+        var memory = host.MemoryBytes is { } bytes ? $", {Number(bytes / (1024.0 * 1024 * 1024))} GiB RAM" : "";
         var gpus = host.Gpus.Count == 0
             ? ""
             : ", GPU: " + string.Join(", ", host.Gpus.Select(g => g.DriverVersion is null ? g.Name : $"{g.Name} (driver {g.DriverVersion})"));
@@ -62,7 +62,7 @@ public sealed class MarkdownReportExporter : IRunExporter
             Started {run.StartedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{finished}.
 
             - **Host:** {host.OperatingSystem} {host.Architecture}, {host.CpuModel} ({host.LogicalCores} logical cores){memory}{gpus}.
-            - **Software:** .NET {software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}.
+            - **Software:** {software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}.
             - **Plan:** prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; {plan.WarmupRepetitions} warmup + {plan.MeasuredRepetitions} measured repetitions; EP {plan.ExecutionProvider}; intra-op threads {threads}; seed {plan.Seed}.
             - **Command:** {Code(run.CommandLine)}
 
@@ -79,21 +79,21 @@ public sealed class MarkdownReportExporter : IRunExporter
             result.Variant, result.Precision, result.ExecutionProvider, Integer(result.BatchSize),
             Integer(result.PromptTokens), Integer(result.GenTokens), status,
             metrics is null ? Absent : Integer(metrics.TimeToFirstTokenMilliseconds.Count),
-            WithBracketed(metrics?.TimeToFirstTokenMilliseconds.Median, metrics?.TimeToFirstTokenMilliseconds.P90, 1),
-            Number(metrics?.PrefillTokensPerSecond.Median, 1),
-            MedianWithCi(metrics?.DecodeTokensPerSecond, 1),
+            WithBracketed(metrics?.TimeToFirstTokenMilliseconds.Median, metrics?.TimeToFirstTokenMilliseconds.P90),
+            Number(metrics?.PrefillTokensPerSecond.Median),
+            MedianWithCi(metrics?.DecodeTokensPerSecond),
             WithSlash(metrics?.InterTokenLatencyMilliseconds.Median, metrics?.InterTokenLatencyMilliseconds.P99),
-            Number(metrics?.EndToEndSeconds.Median, 2),
+            Number(metrics?.EndToEndSeconds.Median),
             Mebibytes(result.PeakMemoryBytes),
-            Number(result.LoadSeconds, 2),
+            Number(result.LoadSeconds),
         ];
         return "| " + string.Join(" | ", cells.Select(Text)) + " |";
     }
 
     private static string WithSlash(double? first, double? second)
     {
-        var text = Number(first, 1);
-        return text == Absent ? Absent : $"{text} / {Number(second, 1)}";
+        var text = Number(first);
+        return text == Absent ? Absent : $"{text} / {Number(second)}";
     }
 
     private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()));
 
         Assert.Contains(
-            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123.5 [125.5] | 1000.2 | 45.5 ± 0.3 " +
+            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 0.3 " +
             "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 |\n",
             report, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.SingleRepetitionRow()));
 
         Assert.Contains(
-            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600.0 | 400.0 | 2.5 / 2.5 | 0.08 | – | 1.25 |\n",
+            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600 | 400 | 2.50 / 2.50 | 0.0825 | – | 1.25 |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -60,7 +60,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()));
 
         Assert.StartsWith("# InferBench run 20251125-132800-a1b2c3 (2025-11-25 13:28 UTC)\n", report, StringComparison.Ordinal);
-        Assert.Contains("AMD EPYC 9654 (16 logical cores), 128.0 GiB RAM, GPU: NVIDIA H100 80GB HBM3 (driver 550.54.15)", report, StringComparison.Ordinal);
+        Assert.Contains("AMD EPYC 9654 (16 logical cores), 128 GiB RAM, GPU: NVIDIA H100 80GB HBM3 (driver 550.54.15)", report, StringComparison.Ordinal);
         Assert.Contains("ONNX Runtime GenAI 0.18.0", report, StringComparison.Ordinal);
         Assert.Contains("prompt tokens 128, 512; gen tokens 2, 64; batch 1, 4; 1 warmup + 5 measured repetitions", report, StringComparison.Ordinal);
         Assert.Contains("n = measured repetitions", report, StringComparison.Ordinal);
