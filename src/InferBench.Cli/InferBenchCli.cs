@@ -13,6 +13,10 @@ public static class InferBenchCli
             RunCommand.Create(io, cancellation),
             ListCommand.Create(io),
             ReportCommand.Create(io),
+            PowerCommand.Create(io),
+            CostCommand.Create(io),
+            FetchCommand.Create(io),
+            ModelsCommand.Create(io),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

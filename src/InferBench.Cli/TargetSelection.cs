@@ -1,3 +1,4 @@
+using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Runner;
 
@@ -8,8 +9,11 @@ public static class TargetSelection
 {
     public const string LocalVariantId = "local";
 
-    public static IReadOnlyList<BenchmarkTarget> FromManifest(string manifestPath, IReadOnlyList<string> models, IReadOnlyList<string> variants)
+    /// <param name="cache">Where fetched Hugging Face variants are looked for; null for <see cref="FetchCache.FromEnvironment"/>.</param>
+    public static IReadOnlyList<BenchmarkTarget> FromManifest(
+        string manifestPath, IReadOnlyList<string> models, IReadOnlyList<string> variants, FetchCache? cache = null)
     {
+        cache ??= FetchCache.FromEnvironment();
         var manifest = ManifestLoader.Load(manifestPath);
         var fileName = Path.GetFileName(manifestPath);
         RequireKnown("--model", models, manifest.Models.Select(m => m.Id), fileName);
@@ -19,7 +23,7 @@ public static class TargetSelection
         return (from model in selectedModels
                 from variant in model.Variants
                 where variants.Count == 0 || variants.Contains(variant.Id)
-                select ToTarget(model, variant)).ToArray();
+                select ToTarget(model, variant, cache)).ToArray();
     }
 
     /// <exception cref="InputException">The folder does not exist.</exception>
@@ -32,22 +36,28 @@ public static class TargetSelection
         return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", [], fullPath);
     }
 
-    public static string? Availability(ManifestVariant variant) => variant.Source switch
+    /// <summary>Why the variant cannot be run here; null when its folder is present (a Hugging Face variant: fetched into <paramref name="cache"/>).</summary>
+    public static string? Availability(ManifestModel model, ManifestVariant variant, FetchCache? cache = null) => variant.Source switch
     {
         LocalModelSource local when Directory.Exists(local.FolderPath) => null,
         LocalModelSource local => $"not present locally: {local.FolderPath}",
-        HuggingFaceModelSource hub =>
-            $"not downloaded: this version cannot fetch {hub.Repo}@{hub.Revision} yet; download the folder yourself and pass --model-path",
+        HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
+        HuggingFaceModelSource => $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}",
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
 
-    private static BenchmarkTarget ToTarget(ManifestModel model, ManifestVariant variant) => new(
+    private static BenchmarkTarget ToTarget(ManifestModel model, ManifestVariant variant, FetchCache cache) => new(
         model.Id,
         variant.Id,
         variant.Precision.ToString().ToLowerInvariant(),
         variant.ExecutionProviders.Select(ep => ep.ToString().ToLowerInvariant()).ToArray(),
-        variant.Source is LocalModelSource local ? local.FolderPath : "",
-        Availability(variant));
+        variant.Source switch
+        {
+            LocalModelSource local => local.FolderPath,
+            HuggingFaceModelSource hub => cache.CompleteFolder(model.Id, variant.Id, hub) ?? "",
+            _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
+        },
+        Availability(model, variant, cache));
 
     private static void RequireKnown(string option, IReadOnlyList<string> requested, IEnumerable<string> known, string manifestFileName)
     {

@@ -27,7 +27,7 @@ public static class ListCommand
                         Markup.Escape(variant.Id),
                         variant.Precision.ToString().ToLowerInvariant(),
                         string.Join(", ", variant.ExecutionProviders).ToLowerInvariant(),
-                        Markup.Escape(TargetSelection.Availability(variant) is { } why ? $"no: {why}" : "yes"));
+                        Markup.Escape(TargetSelection.Availability(model, variant) is { } why ? $"no: {why}" : "yes"));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
             if (!io.Interactive)
                 console.Profile.Width = 200;

@@ -19,7 +19,8 @@ internal static class DuplicateIdCheck
         }
     }
 
-    private static IEnumerable<ManifestProblem> InList(ManifestLocation list)
+    /// <summary>Each "id" in the array at <paramref name="list"/> that an earlier item already used.</summary>
+    public static IEnumerable<ManifestProblem> InList(ManifestLocation list)
     {
         if (!list.TryGetValue(out var items) || items.ValueKind != JsonValueKind.Array)
             yield break;

@@ -19,45 +19,13 @@ public static class ManifestLoader
         var fileName = Path.GetFileName(manifestPath);
         var fullPath = Path.GetFullPath(manifestPath);
 
-        using var document = Parse(ReadText(fullPath, fileName), fileName);
+        using var document = JsonInputFile.Read(fullPath, fileName);
         var problems = ManifestValidator.Validate(document.RootElement);
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fileName}: {problem}")));
 
         var manifest = Deserialize(document.RootElement, fileName);
         return WithAbsoluteLocalPaths(manifest, Path.GetDirectoryName(fullPath)!);
-    }
-
-    private static string ReadText(string fullPath, string fileName)
-    {
-        if (!File.Exists(fullPath))
-            throw new InputException($"{fileName}: file not found at {fullPath}");
-        try
-        {
-            return File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{fileName}: cannot read {fullPath}: {exception.Message}");
-        }
-    }
-
-    private static JsonDocument Parse(string text, string fileName)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            throw new InputException($"{fileName}: the file is empty");
-        try
-        {
-            return JsonDocument.Parse(text);
-        }
-        catch (JsonException exception)
-        {
-            // LineNumber and BytePositionInLine are 0-based; editors count from 1.
-            var at = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
-                ? $" at line {line + 1}, column {column + 1}"
-                : "";
-            throw new InputException($"{fileName}: invalid JSON{at}: {WithoutPosition(exception.Message)}");
-        }
     }
 
     private static ModelManifest Deserialize(JsonElement manifest, string fileName)
@@ -84,11 +52,4 @@ public static class ManifestLoader
                 : variant)],
         })],
     };
-
-    /// <summary>System.Text.Json ends its messages with " LineNumber: ... | BytePositionInLine: ..."; we say where ourselves.</summary>
-    private static string WithoutPosition(string message)
-    {
-        var cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
-    }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InferBench.Synthetic;
 
 namespace InferBench.Manifest;
 
-/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c> or <c>{"huggingface": {...}}</c>.</summary>
+/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c>, <c>{"huggingface": {...}}</c> or <c>{"synthetic": {...}}</c>.</summary>
 internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
 {
     public override ModelSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -21,7 +22,9 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                 RequiredString(huggingFace, "revision"),
                 huggingFace.TryGetProperty("folder", out _) ? RequiredString(huggingFace, "folder") : null);
         }
-        throw new JsonException("a model source needs \"path\" or \"huggingface\"");
+        if (source.TryGetProperty("synthetic", out var synthetic) && synthetic.ValueKind == JsonValueKind.Object)
+            return new SyntheticModelSource(RequiredString(synthetic, "preset"), synthetic.Deserialize<SyntheticModelOverrides>(options)!);
+        throw new JsonException("a model source needs \"path\", \"huggingface\" or \"synthetic\"");
     }
 
     public override void Write(Utf8JsonWriter writer, ModelSource value, JsonSerializerOptions options)
@@ -38,6 +41,15 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                 writer.WriteString("revision", huggingFace.Revision);
                 if (huggingFace.Folder is not null)
                     writer.WriteString("folder", huggingFace.Folder);
+                writer.WriteEndObject();
+                break;
+            case SyntheticModelSource synthetic:
+                writer.WritePropertyName("synthetic");
+                var overrides = JsonSerializer.SerializeToElement(synthetic.Overrides, options);
+                writer.WriteStartObject();
+                writer.WriteString("preset", synthetic.Preset);
+                foreach (var field in overrides.EnumerateObject().Where(f => f.Value.ValueKind != JsonValueKind.Null))
+                    field.WriteTo(writer);
                 writer.WriteEndObject();
                 break;
             default:

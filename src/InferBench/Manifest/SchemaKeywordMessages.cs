@@ -24,6 +24,7 @@ internal static class SchemaKeywordMessages
             "minItems" => $"expected at least {Count(limit.GetInt32(), "item")}, got {value.GetArrayLength()}",
             "uniqueItems" => $"expected no repeated items, got {string.Join(", ", Repeated(value))} more than once",
             "minimum" => $"expected {limit.GetRawText()} or more, got {Show(value)}",
+            "exclusiveMinimum" => $"expected more than {limit.GetRawText()}, got {Show(value)}",
             "maximum" => $"expected {limit.GetRawText()} or less, got {Show(value)}",
             _ => libraryMessage,
         };

@@ -7,22 +7,23 @@ namespace InferBench.Manifest;
 /// <summary>Turns a hierarchical JsonSchema.Net evaluation into one worded problem per failed keyword.</summary>
 internal static class SchemaProblemCollector
 {
-    public static IReadOnlyList<ManifestProblem> Collect(EvaluationResults results, JsonElement manifest)
+    /// <param name="schema">The schema that was evaluated, to word problems from its keywords.</param>
+    public static IReadOnlyList<ManifestProblem> Collect(EvaluationResults results, JsonElement instance, JsonElement schema)
     {
         var problems = new List<ManifestProblem>();
-        Visit(results, manifest, problems);
+        Visit(results, instance, schema, problems);
         return problems;
     }
 
-    private static void Visit(EvaluationResults node, JsonElement manifest, List<ManifestProblem> problems)
+    private static void Visit(EvaluationResults node, JsonElement instance, JsonElement schema, List<ManifestProblem> problems)
     {
         if (node.IsValid)
             return;
-        var location = ManifestLocation.FromPointer(manifest, node.InstanceLocation);
+        var location = ManifestLocation.FromPointer(instance, node.InstanceLocation);
         // A value of the wrong type fails other keywords too (a string "source" fails its oneOf); say only the type.
         if (node.Errors is { } errors && errors.TryGetValue("type", out var typeMessage))
         {
-            problems.Add(new(location, SchemaKeywordMessages.For("type", SchemaAt(location), location.Value, typeMessage)));
+            problems.Add(new(location, SchemaKeywordMessages.For("type", SchemaAt(schema, location), location.Value, typeMessage)));
             return;
         }
         var details = node.Details ?? [];
@@ -31,24 +32,24 @@ internal static class SchemaProblemCollector
         // "huggingface" is required) are noise: judge the oneOf by how many branches passed and skip their details.
         var branches = details.Where(IsOneOfBranch).ToList();
         if (branches.Count > 0 && branches.Count(branch => branch.IsValid) != 1)
-            problems.Add(new(location, SchemaKeywordMessages.OneOf(SchemaAt(location), location.Value)));
+            problems.Add(new(location, SchemaKeywordMessages.OneOf(SchemaAt(schema, location), location.Value)));
 
         foreach (var (keyword, libraryMessage) in node.Errors ?? [])
-            problems.AddRange(Describe(node, location, keyword, libraryMessage));
+            problems.AddRange(Describe(node, location, schema, keyword, libraryMessage));
 
         foreach (var child in details.Where(child => !IsOneOfBranch(child)))
-            Visit(child, manifest, problems);
+            Visit(child, instance, schema, problems);
     }
 
     private static IEnumerable<ManifestProblem> Describe(
-        EvaluationResults node, ManifestLocation location, string keyword, string libraryMessage)
+        EvaluationResults node, ManifestLocation location, JsonElement schema, string keyword, string libraryMessage)
     {
         // "additionalProperties": false fails as a false schema at the unknown field; report it on the owning object.
         if (keyword == "" && LastSegment(node.EvaluationPath) == "additionalProperties" && location.Parent is { } owner)
-            return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(owner)))];
+            return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(schema, owner)))];
         if (keyword == "required")
-            return SchemaKeywordMessages.MissingRequired(SchemaAt(location), location.Value).Select(message => new ManifestProblem(location, message));
-        return [new(location, SchemaKeywordMessages.For(keyword, SchemaAt(location), location.Value, libraryMessage))];
+            return SchemaKeywordMessages.MissingRequired(SchemaAt(schema, location), location.Value).Select(message => new ManifestProblem(location, message));
+        return [new(location, SchemaKeywordMessages.For(keyword, SchemaAt(schema, location), location.Value, libraryMessage))];
     }
 
     private static bool IsOneOfBranch(EvaluationResults node) =>
@@ -57,6 +58,6 @@ internal static class SchemaProblemCollector
     private static string? LastSegment(JsonPointer pointer) =>
         pointer.SegmentCount == 0 ? null : pointer[pointer.SegmentCount - 1].ToString();
 
-    private static JsonElement? SchemaAt(ManifestLocation location) =>
-        SubschemaFinder.Find(ManifestSchema.Document, location.Segments);
+    private static JsonElement? SchemaAt(JsonElement schema, ManifestLocation location) =>
+        SubschemaFinder.Find(schema, location.Segments);
 }

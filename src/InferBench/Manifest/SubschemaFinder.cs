@@ -6,8 +6,8 @@ namespace InferBench.Manifest;
 /// <summary>Finds the subschema that applies at a location, to word a problem from its keywords.</summary>
 /// <remarks>
 /// JsonSchema.Net 8.0.5 reports wrong schema locations below "items" and "additionalProperties", so we walk the
-/// schema ourselves. This covers what models.manifest.schema.json uses: properties, additionalProperties, items and
-/// local "$ref"s.
+/// schema ourselves. This covers what InferBench's schemas use: properties, additionalProperties, items and local
+/// "$ref"s.
 /// </remarks>
 internal static class SubschemaFinder
 {

@@ -3,10 +3,12 @@ namespace InferBench.Runner;
 /// <summary>One model variant to benchmark, wherever it came from (manifest or --model-path).</summary>
 /// <param name="ExecutionProviders">The providers the variant is built for; empty when unknown.</param>
 /// <param name="UnavailableReason">Set when the variant cannot be attempted at all (for example not present locally).</param>
+/// <param name="Prepare">Makes <paramref name="FolderPath"/> ready before loading (builds a synthetic model on first use); null when there is nothing to do.</param>
 public sealed record BenchmarkTarget(
     string Model,
     string Variant,
     string Precision,
     IReadOnlyList<string> ExecutionProviders,
     string FolderPath,
-    string? UnavailableReason = null);
+    string? UnavailableReason = null,
+    Action? Prepare = null);

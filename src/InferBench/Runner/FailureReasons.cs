@@ -9,11 +9,18 @@ public static class FailureReasons
     public static (ResultStatus Status, string Reason) Classify(Exception exception, string stage) => exception switch
     {
         OnnxRuntimeGenAIException e when e.Message.Contains("Cuda interface not available", StringComparison.Ordinal) =>
-            (ResultStatus.Unsupported,
-             "needs the CUDA build of InferBench and an NVIDIA GPU (ONNX Runtime GenAI: Cuda interface not available)"),
+            (ResultStatus.Unsupported, CudaUnavailable()),
         OnnxRuntimeGenAIException e => (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)}"),
         _ => (ResultStatus.Failed, $"{stage}: {exception.GetType().Name}: {FirstLine(exception.Message)}"),
     };
+
+    /// <summary>The CPU build lacks GenAI's CUDA library; the CUDA build has it but could not load it (driver, CUDA or cuDNN).</summary>
+    private static string CudaUnavailable() =>
+        "needs the CUDA build of InferBench and an NVIDIA GPU: "
+        + (BuildFlavour.IsCuda
+            ? "this is the CUDA build, but ONNX Runtime GenAI could not load its CUDA library; check nvidia-smi, CUDA 12 and cuDNN 9"
+            : $"this is the CPU build; build for CUDA with `{BuildFlavour.CudaBuildCommand}`")
+        + " (see docs/gpu.md; ONNX Runtime GenAI: Cuda interface not available)";
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

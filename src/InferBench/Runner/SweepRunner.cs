@@ -43,9 +43,10 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
         GenAiModelInfo info;
         try
         {
+            target.Prepare?.Invoke();
             info = GenAiModelFolder.Inspect(target.FolderPath);
         }
-        catch (ModelFolderException e)
+        catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
             EmitAll(target, _points, ResultStatus.Failed, e.Message);
             return;

@@ -13,7 +13,8 @@ public static class HostFactsProbe
         CpuModel(),
         Environment.ProcessorCount,
         TotalMemoryBytes(),
-        NvidiaGpus());
+        NvidiaGpus(),
+        CloudInstanceProbe.Read());
 
     private static string CpuModel()
     {

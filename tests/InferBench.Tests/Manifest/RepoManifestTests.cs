@@ -24,8 +24,7 @@ public sealed class RepoManifestTests
 
         var manifest = ManifestLoader.Load(manifestPath);
 
-        var model = Assert.Single(manifest.Models);
-        Assert.Equal("tiny-random-gpt2", model.Id);
+        var model = Assert.Single(manifest.Models, m => m.Id == "tiny-random-gpt2");
         var variant = Assert.Single(model.Variants);
         Assert.Equal("fp32-cpu", variant.Id);
         Assert.Equal(Precision.Fp32, variant.Precision);

@@ -1,0 +1,252 @@
+using System.CommandLine;
+using System.Globalization;
+using InferBench.Cost;
+using InferBench.Reports;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary>
+/// <c>inferbench cost</c>: money, energy and CO2 from numbers on the command line or from a run folder; and
+/// <c>inferbench cost training</c>: the compute and price of a training run. Nothing is run. Formulas: docs/cost-model.md.
+/// </summary>
+public static class CostCommand
+{
+    private const string AboveZero = "a number above 0";
+    private const string ZeroOrMore = "a number of 0 or more";
+    private const string Fraction = "a fraction above 0 and at most 1, like 0.6";
+    private const string PriceOptions = "--price-per-hour, --gpu or --hardware-cost-usd";
+
+    private static readonly Option<string?> PricingOption = new("--pricing")
+    {
+        Description = "Pricing file in the catalog's format; its entries replace or add to the catalog's by id",
+        Recursive = true,
+    };
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (for scripts)", Recursive = true };
+
+    private static readonly Option<double?> PricePerHourOption = Quantity("--price-per-hour", "Rented hardware: USD per hour", ZeroOrMore, v => v >= 0);
+    private static readonly Option<string?> GpuInstanceOption = new("--gpu") { Description = "Rented hardware: a GPU instance id from the pricing catalog" };
+    private static readonly Option<double?> HardwareCostOption = Quantity("--hardware-cost-usd", "Owned hardware: purchase price, USD", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> AmortizationYearsOption = Quantity("--amortization-years", "Owned hardware: years to spread the purchase over", AboveZero, v => v > 0);
+    private static readonly Option<double?> HoursPerMonthOption = Quantity("--hours-per-month",
+        "Rented hardware: hours paid per 30-day month [default: 720, always on]", "hours above 0 and at most 720", v => v is > 0 and <= CostCalendar.HoursPerMonth);
+    private static readonly Option<double?> UtilizationOption = Quantity("--utilization",
+        "Share of paid time spent generating at the given throughput [default: 1]", Fraction, v => v is > 0 and <= 1);
+    private static readonly Option<double?> TokensPerSecondOption = Quantity("--tokens-per-second", "Generation (decode) throughput, tokens/s", AboveZero, v => v > 0);
+    private static readonly Option<double?> PromptTokensPerSecondOption = Quantity("--prompt-tokens-per-second", "Prompt (prefill) throughput, tokens/s", AboveZero, v => v > 0);
+    private static readonly Option<double?> JoulesPerTokenOption = Quantity("--joules-per-token", "Energy per generated token at the hardware, J", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> ElectricityOption = Quantity("--electricity-usd-per-kwh", "Electricity price [default: the catalog's]", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> PueOption = Quantity("--pue", "Facility power usage effectiveness [default: the catalog's]", "a number of 1 or more", v => v >= 1);
+    private static readonly Option<double?> GridCarbonOption = Quantity("--grid-gco2-per-kwh", "Grid carbon intensity [default: the catalog's]", ZeroOrMore, v => v >= 0);
+    private static readonly Option<string?> ApiOption = new("--api") { Description = "API to compare with: an API id from the pricing catalog" };
+    private static readonly Option<double?> ApiInputOption = Quantity("--api-usd-per-1m-input", "API price per 1M input tokens", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> ApiOutputOption = Quantity("--api-usd-per-1m-output", "API price per 1M output tokens", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> InputOutputRatioOption = Quantity("--input-output-ratio", "Workload: input tokens per output token", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> InputTokensPerMonthOption = Quantity("--input-tokens-per-month", "Workload: input tokens a month", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> OutputTokensPerMonthOption = Quantity("--output-tokens-per-month", "Workload: output tokens a month", AboveZero, v => v > 0);
+    private static readonly Option<string?> RunOption = new("--run") { Description = "Price every measured row of this run folder's run.json" };
+
+    private static readonly Option<double?> ParametersOption = Quantity("--params", "Model parameters, like 175e9", AboveZero, v => v > 0, required: true);
+    private static readonly Option<double?> TrainingTokensOption = Quantity("--tokens", "Training tokens, like 300e9", AboveZero, v => v > 0, required: true);
+    private static readonly Option<string?> GpuOption = new("--gpu") { Description = "A GPU id from the pricing catalog, whose peak TFLOPS --utilization scales" };
+    private static readonly Option<double?> MfuOption = Quantity("--utilization", "Share of the GPU's peak the run sustains", Fraction, v => v is > 0 and <= 1);
+    private static readonly Option<double?> GpuTflopsOption = Quantity("--gpu-tflops", "Sustained TFLOPS per GPU (instead of --gpu)", AboveZero, v => v > 0);
+    private static readonly Option<double?> PricePerGpuHourOption = Quantity("--price-per-gpu-hour", "USD per GPU-hour", ZeroOrMore, v => v >= 0, required: true);
+    private static readonly Option<double?> GpusOption = Quantity("--gpus", "GPUs the run is spread over [default: 1]", "a whole number of 1 or more", v => v >= 1 && v == Math.Floor(v));
+
+    public static Command Create(CliIo io)
+    {
+        var training = new Command("training", "Compute and price of a training run: 6 x params x tokens FLOPs at a sustained TFLOPS per GPU")
+        {
+            ParametersOption, TrainingTokensOption, GpuOption, MfuOption, GpuTflopsOption, PricePerGpuHourOption, GpusOption,
+        };
+        training.SetAction(parseResult => Write(Training(parseResult), parseResult, io));
+
+        var command = new Command("cost", "Money, energy and CO2 per token, hour and month, and break-even against an API; from numbers or a run")
+        {
+            PricingOption, JsonOption, PricePerHourOption, GpuInstanceOption, HardwareCostOption, AmortizationYearsOption, HoursPerMonthOption,
+            UtilizationOption, TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption, ElectricityOption, PueOption,
+            GridCarbonOption, ApiOption, ApiInputOption, ApiOutputOption, InputOutputRatioOption, InputTokensPerMonthOption,
+            OutputTokensPerMonthOption, RunOption, training,
+        };
+        command.SetAction(parseResult => Write(Inference(parseResult), parseResult, io));
+        return command;
+    }
+
+    private static int Write(CostSheet sheet, ParseResult parseResult, CliIo io)
+    {
+        if (parseResult.GetValue(JsonOption))
+            io.Out.WriteLine(CostSheetJson.Serialize(sheet));
+        else
+            CostSheetText.Write(sheet, io.Out);
+        return ExitCodes.AllOk;
+    }
+
+    private static CostSheet Inference(ParseResult parseResult)
+    {
+        var catalog = PricingCatalogLoader.Load(parseResult.GetValue(PricingOption));
+        var hardware = ReadHardware(parseResult, catalog);
+        var energy = ReadEnergy(parseResult, catalog);
+        var api = ReadApiComparison(parseResult, catalog);
+        Cited<Utilization> utilization = parseResult.GetValue(UtilizationOption) is { } fraction
+            ? new(new(fraction), Citation.Given("--utilization"))
+            : new(Utilization.Full, Citation.Default("every paid hour busy; set --utilization"));
+
+        if (parseResult.GetValue(RunOption) is { } runFolder)
+        {
+            Reject(parseResult, "--run takes throughput from run.json", TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption);
+            Reject(parseResult, "monthly bills are priced from numbers; with --run give --input-output-ratio", InputTokensPerMonthOption);
+            var runAssumptions = new CostAssumptions(hardware ?? throw new InputException($"--run needs a price: {PriceOptions}"), utilization, energy);
+            return CostSheets.FromRun(RunFolder.Read(runFolder), new CostModel(runAssumptions), api);
+        }
+
+        Throughput? throughput = parseResult.GetValue(TokensPerSecondOption) is { } decode
+            ? new(new(decode), parseResult.GetValue(PromptTokensPerSecondOption) is { } prefill ? new(prefill) : null)
+            : null;
+        JoulesPerToken? joules = parseResult.GetValue(JoulesPerTokenOption) is { } j ? new(j) : null;
+        if (hardware is null && joules is null)
+            throw new InputException($"nothing to price: give a price ({PriceOptions}), --joules-per-token or --run");
+        if (throughput is null && (api is not null || Given(parseResult, PromptTokensPerSecondOption)))
+            throw new InputException("--tokens-per-second is needed to price tokens or to compare with an API");
+        if (hardware is null && throughput is not null)
+            throw new InputException($"--tokens-per-second needs a price: {PriceOptions}");
+        var model = hardware is null ? null : new CostModel(new CostAssumptions(hardware, utilization, energy));
+        return CostSheets.FromNumbers(model, energy, throughput, joules, api, parseResult.GetValue(OutputTokensPerMonthOption));
+    }
+
+    private static HardwareCost? ReadHardware(ParseResult parseResult, PricingCatalog catalog)
+    {
+        var prices = new Option[] { PricePerHourOption, GpuInstanceOption, HardwareCostOption }.Where(option => Given(parseResult, option)).ToList();
+        if (prices.Count > 1)
+            throw new InputException($"{string.Join(" and ", prices.Select(option => option.Name))} cannot be used together: give one price");
+        if (parseResult.GetValue(HardwareCostOption) is { } purchase)
+        {
+            Reject(parseResult, "owned hardware is paid for every hour", HoursPerMonthOption);
+            var years = parseResult.GetValue(AmortizationYearsOption) ?? throw new InputException("--hardware-cost-usd needs --amortization-years");
+            return new OwnedHardware(new(new(purchase), Citation.Given("--hardware-cost-usd")), new(years, Citation.Given("--amortization-years")));
+        }
+        Reject(parseResult, "it goes with --hardware-cost-usd", AmortizationYearsOption);
+
+        Cited<UsdPerHour> price;
+        if (parseResult.GetValue(PricePerHourOption) is { } usd)
+            price = new(new(usd), Citation.Given("--price-per-hour"));
+        else if (parseResult.GetValue(GpuInstanceOption) is { } id)
+        {
+            var instance = PricingCatalog.Find(catalog.GpuInstances, id, "--gpu");
+            price = new(instance.Price, instance.Citation);
+        }
+        else
+            return null;
+        Cited<double> hours = parseResult.GetValue(HoursPerMonthOption) is { } paid
+            ? new(paid, Citation.Given("--hours-per-month"))
+            : new(CostCalendar.HoursPerMonth, Citation.Default("always on; set --hours-per-month"));
+        return new RentedHardware(price, hours);
+    }
+
+    private static EnergyAssumptions ReadEnergy(ParseResult parseResult, PricingCatalog catalog)
+    {
+        var energy = catalog.DefaultEnergy;
+        return energy with
+        {
+            Electricity = parseResult.GetValue(ElectricityOption) is { } usd ? new(new(usd), Citation.Given("--electricity-usd-per-kwh")) : energy.Electricity,
+            Pue = parseResult.GetValue(PueOption) is { } pue ? new(pue, Citation.Given("--pue")) : energy.Pue,
+            GridCarbon = parseResult.GetValue(GridCarbonOption) is { } grams ? new(new(grams), Citation.Given("--grid-gco2-per-kwh")) : energy.GridCarbon,
+        };
+    }
+
+    private static ApiComparison? ReadApiComparison(ParseResult parseResult, PricingCatalog catalog)
+    {
+        NotTogether(parseResult, ApiOption, ApiInputOption, ApiOutputOption);
+        NotTogether(parseResult, InputOutputRatioOption, InputTokensPerMonthOption, OutputTokensPerMonthOption);
+        Together(parseResult, ApiInputOption, ApiOutputOption);
+        Together(parseResult, InputTokensPerMonthOption, OutputTokensPerMonthOption);
+
+        Cited<ApiPrice> price;
+        if (parseResult.GetValue(ApiOption) is { } id)
+        {
+            var entry = PricingCatalog.Find(catalog.Apis, id, "--api");
+            price = new(entry.Price, entry.Citation);
+        }
+        else if (parseResult.GetValue(ApiInputOption) is { } input && parseResult.GetValue(ApiOutputOption) is { } output)
+            price = new(new(new(input), new(output)), Citation.Given("--api-usd-per-1m-input, --api-usd-per-1m-output"));
+        else
+        {
+            Reject(parseResult, "it describes the workload an API is compared on: give --api or --api-usd-per-1m-input/output",
+                InputOutputRatioOption, InputTokensPerMonthOption);
+            return null;
+        }
+
+        Cited<TokenMix> mix;
+        if (parseResult.GetValue(InputOutputRatioOption) is { } ratio)
+            mix = new(new(ratio), Citation.Given("--input-output-ratio"));
+        else if (parseResult.GetValue(InputTokensPerMonthOption) is { } inputs && parseResult.GetValue(OutputTokensPerMonthOption) is { } outputs)
+            mix = new(new(inputs / outputs), Citation.Given("--input-tokens-per-month / --output-tokens-per-month"));
+        else
+            throw new InputException("comparing with an API needs the workload's token mix: give --input-output-ratio, " +
+                "or --input-tokens-per-month and --output-tokens-per-month");
+        return new(parseResult.GetValue(ApiOption) ?? "the given API prices", price, mix);
+    }
+
+    private static CostSheet Training(ParseResult parseResult)
+    {
+        var catalog = PricingCatalogLoader.Load(parseResult.GetValue(PricingOption));
+        NotTogether(parseResult, GpuOption, GpuTflopsOption);
+        Cited<double> sustained;
+        if (parseResult.GetValue(GpuOption) is { } id)
+        {
+            var utilization = parseResult.GetValue(MfuOption)
+                ?? throw new InputException("--gpu needs --utilization: the share of the GPU's peak the run sustains, like 0.4");
+            sustained = TrainingEstimate.Sustained(PricingCatalog.Find(catalog.Gpus, id, "--gpu"), new(new(utilization), Citation.Given("--utilization")));
+        }
+        else
+        {
+            Reject(parseResult, "it scales the peak of a catalog --gpu", MfuOption);
+            var tflops = parseResult.GetValue(GpuTflopsOption) ?? throw new InputException("give --gpu-tflops, or --gpu with --utilization");
+            sustained = new(tflops, Citation.Given("--gpu-tflops"));
+        }
+        var estimate = new TrainingEstimate
+        {
+            Parameters = new(parseResult.GetValue(ParametersOption)!.Value, Citation.Given("--params")),
+            Tokens = new(parseResult.GetValue(TrainingTokensOption)!.Value, Citation.Given("--tokens")),
+            SustainedTflopsPerGpu = sustained,
+            PricePerGpuHour = new(new(parseResult.GetValue(PricePerGpuHourOption)!.Value), Citation.Given("--price-per-gpu-hour")),
+            Gpus = parseResult.GetValue(GpusOption) is { } gpus ? new((int)gpus, Citation.Given("--gpus")) : new(1, Citation.Default("one GPU; set --gpus")),
+        };
+        return new CostSheet([CostFigures.Training(estimate)], [], AssumptionLines.For(estimate));
+    }
+
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+    /// <summary>At most one of <paramref name="first"/> and the <paramref name="others"/>.</summary>
+    private static void NotTogether(ParseResult parseResult, Option first, params Option[] others)
+    {
+        if (Given(parseResult, first) && others.FirstOrDefault(option => Given(parseResult, option)) is { } other)
+            throw new InputException($"{first.Name} and {other.Name} cannot be used together");
+    }
+
+    private static void Together(ParseResult parseResult, Option first, Option second)
+    {
+        if (Given(parseResult, first) != Given(parseResult, second))
+            throw new InputException($"{first.Name} and {second.Name} go together");
+    }
+
+    private static void Reject(ParseResult parseResult, string why, params Option[] options)
+    {
+        if (options.FirstOrDefault(option => Given(parseResult, option)) is { } given)
+            throw new InputException($"{given.Name} does not apply here: {why}");
+    }
+
+    /// <summary>A number option read in the invariant culture ("175e9", "0.6") and checked by <paramref name="isValid"/>.</summary>
+    private static Option<double?> Quantity(string name, string description, string expectation, Func<double, bool> isValid, bool required = false) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && isValid(value))
+                return value;
+            result.AddError($"{name}: expected {expectation}, got \"{token}\"");
+            return null;
+        },
+    };
+}

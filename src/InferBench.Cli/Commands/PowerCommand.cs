@@ -1,0 +1,226 @@
+using System.CommandLine;
+using System.Globalization;
+using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
+using Spectre.Console;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary>
+/// <c>inferbench power probe</c>: the first thing to run on a new machine. Lists every power source, why each
+/// unavailable one is, and what each available one reads over a few seconds, with its label.
+/// </summary>
+public static class PowerCommand
+{
+    private const double MaxSeconds = 3600;
+    private static readonly PowerMeterOptions MeterOptions = new();
+
+    private static readonly Option<double> Seconds = new("--seconds")
+    {
+        Description = "How long to read each source",
+        DefaultValueFactory = _ => 10,
+    };
+    private static readonly Option<string> Source = CreateSourceOption();
+    private static readonly Option<double?> CpuTdpWatts = new("--cpu-tdp-watts")
+    {
+        Description = "The CPU's power for the estimate (default: the TDP table, else 85 W)",
+    };
+
+    public static Command Create(CliIo io)
+    {
+        var probe = new Command("probe", "List the power sources here, each device, and what each source reads over --seconds")
+        {
+            Seconds, Source, CpuTdpWatts,
+        };
+        probe.SetAction(parseResult => Probe(parseResult, io));
+        return new Command("power", "Power and energy measurement") { probe };
+    }
+
+    private static int Probe(ParseResult parseResult, CliIo io)
+    {
+        var seconds = parseResult.GetValue(Seconds);
+        if (!(seconds > 0 && seconds <= MaxSeconds))
+            throw new InputException($"--seconds: expected more than 0 and at most {MaxSeconds}, got {Number(seconds)}");
+        var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
+        var tdpWatts = parseResult.GetValue(CpuTdpWatts);
+        if (tdpWatts is { } watts && !(watts > 0))
+            throw new InputException($"--cpu-tdp-watts: expected more than 0, got {Number(watts)}");
+        if (tdpWatts is not null && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
+            throw new InputException($"--cpu-tdp-watts: applies to --power estimate or auto, not {Label(choice)}");
+        if (choice == PowerSourceChoice.None)
+        {
+            io.Out.WriteLine("Power measurement is turned off (--power none): nothing to probe.");
+            return ExitCodes.AllOk;
+        }
+
+        var host = HostFactsProbe.Read();
+        var options = PowerOptions.FromEnvironment(host, tdpWatts is { } given ? new Power(given) : null);
+        var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, TimeSpan.FromSeconds(seconds));
+        var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
+        var heading = $"Power sources on this machine ({host.CpuModel}, {host.LogicalCores} logical cores; NVIDIA GPUs: {gpus}), " +
+                      $"each read for {Number(seconds)} s:";
+        var verdict = Verdict(choice, probes);
+        if (io.Interactive)
+            WriteTable(io, heading, probes, verdict);
+        else
+            WriteText(io, heading, probes, verdict);
+        return ExitCodes.AllOk;
+    }
+
+    /// <summary>Opens every candidate and reads them all over the same seconds.</summary>
+    private static SourceProbe[] Measure(IReadOnlyList<PowerSourceChoice> candidates, PowerOptions options, TimeSpan duration)
+    {
+        var meters = candidates.Select(c => PowerMeter.Start(c, options, MeterOptions)).ToArray();
+        try
+        {
+            var windows = meters.Select(m => m.BeginWindow(PowerPhase.Idle)).ToArray();
+            Thread.Sleep(duration);
+            return meters.Select((meter, i) =>
+                new SourceProbe(candidates[i], meter.Selection, windows[i].End(), meter.Snapshot(), meter.CounterUpdatePeriod)).ToArray();
+        }
+        finally
+        {
+            foreach (var meter in meters)
+                meter.Dispose();
+        }
+    }
+
+    private static string Verdict(PowerSourceChoice choice, SourceProbe[] probes)
+    {
+        var used = probes.FirstOrDefault(p => p.Selection.Source is not null);
+        if (used is null)
+            return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {Label(choice)}")}: energy will be reported as unavailable.";
+        var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {Label(used.Choice)}" : $"--power {Label(choice)} works";
+        return used.Choice == PowerSourceChoice.Estimate
+            ? $"{prefix}: no measured source here, so energy figures are ESTIMATES, labelled {PowerLabels.Of(EnergySource.EstimatedCpuTdp)}."
+            : $"{prefix}: energy figures are measured, labelled {PowerLabels.Of(Labels(used.Selection.Source!)[0])}.";
+    }
+
+    private static void WriteText(CliIo io, string heading, SourceProbe[] probes, string verdict)
+    {
+        io.Out.WriteLine(heading);
+        foreach (var probe in probes)
+        {
+            var lines = Lines(probe);
+            io.Out.WriteLine();
+            io.Out.WriteLine($"{Label(probe.Choice)}: {lines[0]}");
+            foreach (var line in lines.Skip(1))
+                io.Out.WriteLine($"  {line}");
+        }
+        io.Out.WriteLine();
+        io.Out.WriteLine(verdict);
+    }
+
+    private static void WriteTable(CliIo io, string heading, SourceProbe[] probes, string verdict)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
+        console.WriteLine(heading);
+        var table = new Table().AddColumns("source", "status, method, devices and reading");
+        foreach (var probe in probes)
+            table.AddRow(Markup.Escape(Label(probe.Choice)), Markup.Escape(string.Join("\n", Lines(probe))));
+        console.Write(table);
+        console.WriteLine(verdict);
+    }
+
+    /// <summary>What the probe found for one source: its status first, then, when available, method, notes, devices and reading.</summary>
+    private static List<string> Lines(SourceProbe probe)
+    {
+        var lines = new List<string> { Status(probe) };
+        if (probe.Selection.Source is { } source)
+        {
+            lines.Add($"method: {source.Method}");
+            lines.AddRange(source.Notes.Select(note => $"note: {note}"));
+            lines.AddRange(probe.Devices.Select(Device));
+            lines.Add(Reading(probe));
+        }
+        return lines;
+    }
+
+    private static string Status(SourceProbe probe)
+    {
+        if (probe.Selection.Source is not { } source)
+        {
+            var tried = probe.Selection.Tried.FirstOrDefault(t => t.Source == probe.Choice);
+            return tried is null
+                ? $"unavailable: {probe.Selection.UnavailableReason}"
+                : $"unavailable ({PowerLabels.Of(tried.Error)}): {tried.Reason}";
+        }
+        var labels = Labels(source).Select(PowerLabels.Of).ToArray();
+        return labels.Length == 1
+            ? $"available, labelled {labels[0]}"
+            : $"available, labelled {labels[0]} (cross-checked with {labels[1]})";
+    }
+
+    private static string Reading(SourceProbe probe)
+    {
+        var window = probe.Window;
+        var energy = window.Energy is { } joules
+            ? $"{Number(joules.Joules)} J, average {Number(window.AveragePower!.Value.Watts)} W"
+            : "no energy";
+        var parts = new List<string>
+        {
+            $"over {Number(window.Duration.TotalSeconds)} s: {energy}" +
+            $"{(window.PeakPower is { } peak ? $", peak {Number(peak.Watts)} W" : "")} " +
+            $"({PowerLabels.Of(window.Source)}, {PowerLabels.Of(window.Status)}{(window.Reason is null ? "" : $": {window.Reason}")})",
+        };
+        if (probe.Selection.Source!.CounterRefreshesPeriodically && probe.CounterUpdatePeriod is { } period)
+            parts.Add($"energy counter seen to change every {Number(period.TotalMilliseconds)} ms on average " +
+                      $"(readings {Number(MeterOptions.SamplePeriod.TotalMilliseconds)} ms apart)");
+        if (window.CrossCheck is { } check)
+            parts.Add($"integrated power gives {Number(check.Integrated.Joules)} J, {Number(check.RelativeDifference * 100)} % apart" +
+                      (check.Disagrees ? $", MORE than the {Number(check.Tolerance * 100)} % tolerance" : ""));
+        if (window.Throttled is { } throttled)
+            parts.Add($"throttled: {(throttled ? "yes" : "no")} (clock reasons seen: {window.ThrottleReasons})");
+        return string.Join("; ", parts);
+    }
+
+    private static string Device(DeviceSnapshot snapshot)
+    {
+        var device = snapshot.Device;
+        var facts = new List<string>();
+        if (snapshot.DriverVersion is { } driver) facts.Add($"driver {driver}");
+        if (snapshot.SmClockMegahertz is { } sm) facts.Add($"SM {sm} MHz");
+        if (snapshot.MemoryClockMegahertz is { } memoryClock) facts.Add($"memory {memoryClock} MHz");
+        if (snapshot.PowerLimit is { } limit) facts.Add($"power limit {Number(limit.Watts)} W");
+        if (snapshot.TemperatureCelsius is { } temperature) facts.Add($"{temperature} °C");
+        if (snapshot.GpuUtilizationPercent is { } gpu) facts.Add($"busy {gpu} % (memory {snapshot.MemoryUtilizationPercent} %)");
+        if (snapshot.MemoryUsedBytes is { } used && snapshot.MemoryTotalBytes is { } total)
+            facts.Add($"{Number(used / Math.Pow(2, 30))} of {Number(total / Math.Pow(2, 30))} GiB used");
+        if (snapshot.ThrottleReasons is { } reasons) facts.Add($"clock reasons: {reasons}");
+        var name = $"device {device.Index}: {device.Name}{(device.Id is null ? "" : $" ({device.Id})")}";
+        return facts.Count == 0 ? name : $"{name}: {string.Join(", ", facts)}";
+    }
+
+    /// <summary>The source's labels, the counter's first: energies come from the counter where there is one.</summary>
+    private static EnergySource[] Labels(IPowerSource source) =>
+        new[] { source.CounterSource, source.PowerSource }.Where(s => s != EnergySource.Unavailable).ToArray();
+
+    private static string Label(PowerSourceChoice choice) => choice.ToString().ToLowerInvariant();
+
+    /// <summary>Three significant digits without switching to exponents, invariant culture.</summary>
+    private static string Number(double value) => Math.Abs(value) switch
+    {
+        >= 100 => value.ToString("F0", CultureInfo.InvariantCulture),
+        >= 10 => value.ToString("F1", CultureInfo.InvariantCulture),
+        >= 1 => value.ToString("F2", CultureInfo.InvariantCulture),
+        _ => value.ToString("G3", CultureInfo.InvariantCulture),
+    };
+
+    private static Option<string> CreateSourceOption()
+    {
+        var option = new Option<string>("--power")
+        {
+            Description = "Which source: auto (NVML, else RAPL, else the estimate), nvml, rapl, estimate, or none",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "nvml", "rapl", "estimate", "none");
+        return option;
+    }
+
+    private sealed record SourceProbe(
+        PowerSourceChoice Choice,
+        PowerSourceSelection Selection,
+        PowerWindowResult Window,
+        IReadOnlyList<DeviceSnapshot> Devices,
+        TimeSpan? CounterUpdatePeriod);
+}

@@ -1,0 +1,54 @@
+using static InferBench.Cost.CostFormat;
+
+namespace InferBench.Cost;
+
+/// <summary>The assumption lines <c>inferbench cost</c> lists under its figures: each value with where it came from.</summary>
+public static class AssumptionLines
+{
+    public static IReadOnlyList<AssumptionLine> For(HardwareCost hardware) => hardware switch
+    {
+        RentedHardware rented =>
+        [
+            new("hardwareUsdPerHour", "hardware price", rented.Price.Value.Value, $"{UsdAsGiven(rented.Price.Value.Value)}/h", rented.Price.Citation),
+            new("paidHoursPerMonth", "paid hours per month", rented.HoursPerMonth.Value, $"{Number(rented.HoursPerMonth.Value)} h", rented.HoursPerMonth.Citation),
+        ],
+        OwnedHardware owned =>
+        [
+            new("hardwareUsd", "hardware purchase", owned.Purchase.Value.Value, UsdAsGiven(owned.Purchase.Value.Value), owned.Purchase.Citation),
+            new("amortizationYears", "amortisation period", owned.AmortizationYears.Value, $"{Number(owned.AmortizationYears.Value)} years",
+                owned.AmortizationYears.Citation),
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(hardware), hardware, "unknown kind of hardware cost"),
+    };
+
+    public static AssumptionLine For(Cited<Utilization> utilization) =>
+        new("utilization", "utilisation", utilization.Value.Value, Percent(utilization.Value.Value), utilization.Citation);
+
+    public static IReadOnlyList<AssumptionLine> For(EnergyAssumptions energy) =>
+    [
+        new("electricityUsdPerKwh", "electricity price", energy.Electricity.Value.Value, $"{UsdAsGiven(energy.Electricity.Value.Value)}/kWh",
+            energy.Electricity.Citation),
+        new("pue", "PUE", energy.Pue.Value, Number(energy.Pue.Value), energy.Pue.Citation),
+        new("gridGramsCo2PerKwh", "grid carbon intensity", energy.GridCarbon.Value.Value, $"{Number(energy.GridCarbon.Value.Value)} gCO2/kWh",
+            energy.GridCarbon.Citation),
+    ];
+
+    public static IReadOnlyList<AssumptionLine> For(ApiComparison api) =>
+    [
+        new("apiUsdPer1MInputTokens", "API input price", api.Price.Value.Input.Value, $"{UsdAsGiven(api.Price.Value.Input.Value)}/1M tokens", api.Price.Citation),
+        new("apiUsdPer1MOutputTokens", "API output price", api.Price.Value.Output.Value, $"{UsdAsGiven(api.Price.Value.Output.Value)}/1M tokens", api.Price.Citation),
+        new("inputTokensPerOutputToken", "token mix", api.Mix.Value.InputTokensPerOutputToken,
+            $"{Number(api.Mix.Value.InputTokensPerOutputToken)} input per output token", api.Mix.Citation),
+    ];
+
+    public static IReadOnlyList<AssumptionLine> For(TrainingEstimate training) =>
+    [
+        new("parameters", "parameters", training.Parameters.Value, Scientific(training.Parameters.Value), training.Parameters.Citation),
+        new("tokens", "training tokens", training.Tokens.Value, Scientific(training.Tokens.Value), training.Tokens.Citation),
+        new("sustainedTflopsPerGpu", "sustained per GPU", training.SustainedTflopsPerGpu.Value,
+            $"{Number(training.SustainedTflopsPerGpu.Value)} TFLOPS", training.SustainedTflopsPerGpu.Citation),
+        new("usdPerGpuHour", "price per GPU-hour", training.PricePerGpuHour.Value.Value, $"{UsdAsGiven(training.PricePerGpuHour.Value.Value)}/h",
+            training.PricePerGpuHour.Citation),
+        new("gpus", "GPUs", training.Gpus.Value, Number(training.Gpus.Value), training.Gpus.Citation),
+    ];
+}

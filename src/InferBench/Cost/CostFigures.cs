@@ -1,0 +1,132 @@
+using static InferBench.Cost.CostFormat;
+
+namespace InferBench.Cost;
+
+/// <summary>The figure groups <c>inferbench cost</c> prints, built from cost results so text and JSON show the same numbers.</summary>
+public static class CostFigures
+{
+    public static FigureGroup Hardware(HardwareCost hardware)
+    {
+        var owned = hardware is OwnedHardware;
+        List<Figure> figures =
+        [
+            Figure.Number("usdPerHour", owned ? "amortised per hour" : "per hour", hardware.Hourly.Value, $"{Usd(hardware.Hourly.Value)}/h"),
+            Money("usdPerDay", "per day (24 h)", hardware.Hourly.Over(CostCalendar.HoursPerDay), "/day"),
+            Money("usdPer30DayMonth", "per 30-day month (720 h)", hardware.Hourly.Over(CostCalendar.HoursPerMonth), "/month"),
+        ];
+        if (hardware.PaidHoursPerMonth != CostCalendar.HoursPerMonth)
+            figures.Add(Money("usdPerPaidMonth", $"per month of {Number(hardware.PaidHoursPerMonth)} paid h", hardware.FixedPerMonth, "/month"));
+        return owned
+            ? new("hardware", "Hardware (owned)", figures, "The purchase is spread over every hour of its amortisation period; electricity is extra.")
+            : new("hardware", "Hardware (rented)", figures);
+    }
+
+    public static FigureGroup Tokens(InferenceCost cost)
+    {
+        var throughput = cost.Throughput;
+        List<Figure> figures = [Figure.Number("decodeTokensPerSecond", "generation throughput", throughput.Decode.Value, $"{Number(throughput.Decode.Value)} tokens/s")];
+        if (cost.Assumptions.Hardware.PaysElectricitySeparately)
+        {
+            figures.Add(PerMillion("hardwareUsdPerMillionGeneratedTokens", "generated tokens, hardware", cost.HardwarePerMillionGeneratedTokens));
+            figures.Add(cost.PerMillionGeneratedTokens is { } total
+                ? PerMillion("usdPerMillionGeneratedTokens", "generated tokens, with electricity", total)
+                : Figure.Unavailable("usdPerMillionGeneratedTokens", "generated tokens, with electricity", "energy per token unknown"));
+        }
+        else
+        {
+            figures.Add(PerMillion("usdPerMillionGeneratedTokens", "generated tokens", cost.HardwarePerMillionGeneratedTokens));
+        }
+        if (throughput.Prefill is { } prefill && cost.HardwarePerMillionPromptTokens is { } prompt)
+        {
+            figures.Add(Figure.Number("prefillTokensPerSecond", "prompt throughput", prefill.Value, $"{Number(prefill.Value)} tokens/s"));
+            figures.Add(PerMillion("hardwareUsdPerMillionPromptTokens", "prompt tokens, hardware time", prompt));
+        }
+        return new("tokens", "Tokens", figures,
+            "Each figure charges its own phase's hardware time at the assumed utilisation; idle paid time is included.");
+    }
+
+    /// <param name="unavailableReason">Why there is no energy figure when <paramref name="cost"/> has none.</param>
+    public static FigureGroup Energy(InferenceCost cost, string unavailableReason) => cost.Energy is { } energy
+        ? Energy(energy, cost.Assumptions.Hardware)
+        : new("energy", "Energy per 1M generated tokens", [Figure.Unavailable("joulesPerToken", "energy per token", unavailableReason)]);
+
+    /// <param name="hardware">The hardware the energy is drawn by, when a price was given: a rental's price includes it.</param>
+    public static FigureGroup Energy(EnergyCost energy, HardwareCost? hardware) => new("energy", "Energy per 1M generated tokens",
+    [
+        Figure.Number("joulesPerToken", "energy per token at the hardware", energy.PerToken.Value, $"{Number(energy.PerToken.Value)} J/token"),
+        Figure.Number("facilityKwhPerMillionTokens", "at the facility (x PUE)", energy.FacilityKilowattHoursPerMillionTokens,
+            $"{Number(energy.FacilityKilowattHoursPerMillionTokens)} kWh/1M tokens"),
+        PerMillion("electricityUsdPerMillionTokens", "electricity", energy.Electricity),
+        Figure.Number("gramsCo2PerMillionTokens", "CO2", energy.GramsCo2PerMillionTokens, $"{Number(energy.GramsCo2PerMillionTokens)} gCO2/1M tokens"),
+    ], hardware is { PaysElectricitySeparately: false } ? "Rented hardware: electricity is in the hourly price; shown for comparison, not added." : null);
+
+    public static FigureGroup BreakEven(BreakEven breakEven)
+    {
+        List<Figure> figures =
+        [
+            PerMillion("apiUsdPerMillionOutputTokens", "API, input included", breakEven.Api.PerMillionOutputTokens, "output tokens"),
+            Money("selfHostingFixedUsdPerMonth", "self-hosting, fixed", breakEven.SelfHostingFixedPerMonth, "/month"),
+            PerMillion("selfHostingVariableUsdPerMillionOutputTokens", "self-hosting, per token",
+                breakEven.SelfHostingVariablePerMillionOutputTokens, "output tokens"),
+            PerMillion("selfHostingUsdPerMillionOutputTokensAtCapacity", "self-hosting, at capacity",
+                breakEven.SelfHostingPerMillionOutputTokensAtCapacity, "output tokens"),
+            TokensPerMonth("capacityOutputTokensPerMonth", "capacity, output", breakEven.CapacityOutputTokensPerMonth),
+        ];
+        figures.AddRange(breakEven.Outcome switch
+        {
+            BreakEvenOutcome.AtVolume =>
+            [
+                Figure.Word("outcome", "outcome", "at-volume", "self-hosting is cheaper above the break-even volume"),
+                TokensPerMonth("breakEvenOutputTokensPerMonth", "break-even, output", breakEven.OutputTokensPerMonth!.Value),
+                TokensPerMonth("breakEvenInputTokensPerMonth", "break-even, input", breakEven.InputTokensPerMonth!.Value),
+                Figure.Number("utilizationAtBreakEven", "utilisation at break-even", breakEven.UtilizationAtBreakEven!.Value,
+                    Percent(breakEven.UtilizationAtBreakEven.Value)),
+            ],
+            BreakEvenOutcome.ApiAlwaysCheaper =>
+            [
+                Figure.Word("outcome", "outcome", "api-always-cheaper",
+                    "none: the API is cheaper at any volume (self-hosting costs more per token even at capacity)"),
+            ],
+            _ =>
+            [
+                Figure.Word("outcome", "outcome", "self-hosting-always-cheaper",
+                    "none: self-hosting is cheaper from the first token (no fixed cost, and less per token)"),
+            ],
+        });
+        return new("breakEven", $"Break-even against {breakEven.Api.Name}", figures, breakEven.CountsPromptProcessing
+            ? "Capacity is at the assumed utilisation and counts the prompt tokens' processing time."
+            : "Capacity is at the assumed utilisation and counts generation time only: no prompt throughput was given.");
+    }
+
+    /// <summary>A break-even that cannot be computed, saying why.</summary>
+    public static FigureGroup BreakEvenUnavailable(ApiComparison api, string reason) =>
+        new("breakEven", $"Break-even against {api.Name}", [Figure.Unavailable("outcome", "outcome", reason)]);
+
+    public static FigureGroup Bills(MonthlyBills bills) => new("monthlyBills", "Monthly bills at the given volume",
+    [
+        TokensPerMonth("outputTokensPerMonth", "output", bills.OutputTokensPerMonth),
+        TokensPerMonth("inputTokensPerMonth", "input", bills.InputTokensPerMonth),
+        Money("apiUsdPerMonth", "API", bills.Api, "/month"),
+        Money("selfHostingUsdPerMonth", $"self-hosting on {bills.Instances} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
+        Figure.Number("instances", "instances needed", bills.Instances, Number(bills.Instances)),
+    ]);
+
+    public static FigureGroup Training(TrainingEstimate training) => new("training", "Training",
+    [
+        Figure.Number("flops", "compute (6 x parameters x tokens)", training.TotalFlops, $"{Scientific(training.TotalFlops)} FLOPs"),
+        Figure.Number("gpuHours", "GPU time", training.GpuHours, $"{Number(training.GpuHours)} GPU-hours"),
+        Figure.Number("gpuYears", "GPU time in years", training.GpuYears, $"{Number(training.GpuYears)} GPU-years"),
+        Figure.Number("wallClockDays", $"wall clock on {training.Gpus.Value} {(training.Gpus.Value == 1 ? "GPU" : "GPUs")}", training.WallClockDays,
+            $"{Number(training.WallClockDays)} days"),
+        Money("usd", "cost", training.Cost, ""),
+    ], "GPUs are assumed to scale perfectly: more of them shorten the wall clock, not the GPU time or the cost.");
+
+    private static Figure Money(string key, string label, Usd amount, string per) =>
+        Figure.Number(key, label, amount.Value, Usd(amount.Value) + per);
+
+    private static Figure PerMillion(string key, string label, UsdPerMillionTokens price, string tokens = "tokens") =>
+        Figure.Number(key, label, price.Value, $"{Usd(price.Value)}/1M {tokens}");
+
+    private static Figure TokensPerMonth(string key, string label, double tokensPerMonth) =>
+        Figure.Number(key, label, tokensPerMonth, $"{Number(tokensPerMonth)} tokens/month");
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace InferBench.Cost;
+
+/// <summary>How cost figures are written for people: invariant culture, thousands separated, the digits that matter.</summary>
+public static class CostFormat
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// A computed amount: whole dollars from $10,000 ("$27,360"), cents below ("$9.10"), and three significant digits
+    /// under a dollar ("$0.15", "$0.0111").
+    /// </summary>
+    public static string Usd(double value)
+    {
+        if (value < 0)
+            return "-" + Usd(-value);
+        if (value >= 10_000)
+            return "$" + value.ToString("N0", Invariant);
+        var decimals = value is 0 or >= 1 ? 2 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(value)), 2, 10);
+        return "$" + value.ToString("#,##0.00" + new string('#', decimals - 2), Invariant);
+    }
+
+    /// <summary>A price as it was given, to the hundredth of a cent: "$1.006", "$38.00".</summary>
+    public static string UsdAsGiven(double value) => "$" + value.ToString("#,##0.00##", Invariant);
+
+    /// <summary>Thousands separated from 1,000, four significant digits below: "2,592,000", "356.7", "0.12".</summary>
+    public static string Number(double value) =>
+        Math.Abs(value) >= 1000 ? value.ToString("N0", Invariant) : value.ToString("G4", Invariant);
+
+    /// <summary>"3.15e23".</summary>
+    public static string Scientific(double value) => value.ToString("0.###e0", Invariant);
+
+    /// <summary>A fraction as a percentage: "100%", "22.4%".</summary>
+    public static string Percent(double fraction) => fraction.ToString("0.#%", Invariant);
+}

@@ -1,0 +1,79 @@
+using InferBench.Results;
+
+namespace InferBench.Cost;
+
+/// <summary>Assembles what <c>inferbench cost</c> prints: the figure groups that apply, and the assumptions they rest on.</summary>
+public static class CostSheets
+{
+    /// <summary>Figures from numbers given directly.</summary>
+    /// <param name="model">The hardware's cost model; null when no price was given (then only energy is priced).</param>
+    /// <param name="outputTokensPerMonth">A workload volume to compare both monthly bills at; null for none.</param>
+    public static CostSheet FromNumbers(CostModel? model, EnergyAssumptions energy, Throughput? throughput, JoulesPerToken? energyPerToken,
+        ApiComparison? api, double? outputTokensPerMonth)
+    {
+        var groups = new List<FigureGroup>();
+        var assumptions = new List<AssumptionLine>();
+        if (model is not null)
+        {
+            groups.Add(CostFigures.Hardware(model.Assumptions.Hardware));
+            assumptions.AddRange(AssumptionLines.For(model.Assumptions.Hardware));
+        }
+        if (model is not null && throughput is not null)
+        {
+            var cost = model.For(throughput, energyPerToken);
+            groups.Add(CostFigures.Tokens(cost));
+            groups.Add(CostFigures.Energy(cost, "energy per token not given"));
+            assumptions.Add(AssumptionLines.For(model.Assumptions.Utilization));
+            if (api is not null)
+            {
+                var breakEven = model.BreakEvenAgainst(api, throughput, energyPerToken);
+                groups.AddRange(BreakEvenGroups(api, breakEven, outputTokensPerMonth));
+                assumptions.AddRange(AssumptionLines.For(api));
+            }
+        }
+        else if (energyPerToken is { } joules)
+        {
+            groups.Add(CostFigures.Energy(energy.CostOf(joules), model?.Assumptions.Hardware));
+        }
+        if (energyPerToken is not null)
+            assumptions.AddRange(AssumptionLines.For(energy));
+        return new CostSheet(groups, [], assumptions);
+    }
+
+    /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
+    public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)
+    {
+        var rows = new List<CostRow>();
+        foreach (var scenario in run.Results)
+        {
+            if (model.For(scenario) is not { } cost)
+                continue;
+            List<FigureGroup> groups = [CostFigures.Tokens(cost), CostFigures.Energy(cost, "run.json has no energy readings")];
+            if (api is not null)
+                groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, scenario), outputTokensPerMonth: null));
+            rows.Add(new CostRow(scenario.Model, scenario.Variant, scenario.BatchSize, scenario.PromptTokens, scenario.GenTokens, groups));
+        }
+        var unpriced = run.Results.Count - rows.Count;
+        FigureGroup summary = new("run", $"Run {run.RunId}",
+        [
+            Figure.Number("pricedRows", "measured rows priced", rows.Count, CostFormat.Number(rows.Count)),
+            Figure.Number("unpricedRows", "rows without measurements", unpriced, CostFormat.Number(unpriced)),
+        ], "Rows that failed, were skipped or are unsupported have no throughput to price.");
+        List<AssumptionLine> assumptions = [.. AssumptionLines.For(model.Assumptions.Hardware), AssumptionLines.For(model.Assumptions.Utilization)];
+        if (api is not null)
+            assumptions.AddRange(AssumptionLines.For(api));
+        return new CostSheet([summary, CostFigures.Hardware(model.Assumptions.Hardware)], rows, assumptions);
+    }
+
+    private static IEnumerable<FigureGroup> BreakEvenGroups(ApiComparison api, BreakEven? breakEven, double? outputTokensPerMonth)
+    {
+        if (breakEven is null)
+        {
+            yield return CostFigures.BreakEvenUnavailable(api, "owned hardware's electricity per token is unknown");
+            yield break;
+        }
+        yield return CostFigures.BreakEven(breakEven);
+        if (outputTokensPerMonth is { } volume)
+            yield return CostFigures.Bills(breakEven.BillsAt(volume));
+    }
+}

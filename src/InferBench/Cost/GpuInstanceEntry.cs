@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace InferBench.Cost;
+
+/// <summary>The hourly price of a cloud GPU instance (all its GPUs) or of one GPU on a GPU cloud.</summary>
+public sealed record GpuInstanceEntry : CatalogEntry
+{
+    public required InstancePricing Pricing { get; init; }
+    [JsonPropertyName("usdPerHour")] public required UsdPerHour Price { get; init; }
+}

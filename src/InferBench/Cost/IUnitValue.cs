@@ -1,0 +1,9 @@
+namespace InferBench.Cost;
+
+/// <summary>A quantity held as one number in a fixed unit, which the type's name states; its JSON form is that number.</summary>
+public interface IUnitValue<TSelf> where TSelf : struct, IUnitValue<TSelf>
+{
+    double Value { get; }
+
+    static abstract TSelf FromValue(double value);
+}

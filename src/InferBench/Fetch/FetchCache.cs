@@ -1,0 +1,38 @@
+using InferBench.Manifest;
+
+namespace InferBench.Fetch;
+
+/// <summary>
+/// The local folder fetched models live in: <c>{root}/{model}/{variant}</c>. A variant folder exists only once it is
+/// complete; downloads in progress live beside it in <c>.{variant}.partial</c>, which never looks like a model folder.
+/// </summary>
+public sealed class FetchCache(string root)
+{
+    public const string EnvironmentVariable = "INFERBENCH_CACHE";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary><paramref name="rootOverride"/> (--cache), else INFERBENCH_CACHE, else ~/.cache/inferbench/models.</summary>
+    public static FetchCache FromEnvironment(string? rootOverride = null)
+    {
+        if (!string.IsNullOrWhiteSpace(rootOverride))
+            return new FetchCache(rootOverride);
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return new FetchCache(string.IsNullOrWhiteSpace(fromEnvironment)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "inferbench", "models")
+            : fromEnvironment);
+    }
+
+    public string VariantFolder(string model, string variant) => Path.Combine(Root, model, variant);
+
+    public string StagingFolder(string model, string variant) => Path.Combine(Root, model, $".{variant}.partial");
+
+    public string LockFile(string model, string variant) => Path.Combine(Root, model, $".{variant}.lock");
+
+    /// <summary>The variant's folder when a finished fetch of exactly <paramref name="source"/> is there; null otherwise.</summary>
+    public string? CompleteFolder(string model, string variant, HuggingFaceModelSource source)
+    {
+        var folder = VariantFolder(model, variant);
+        return FetchMarker.ReadFrom(folder) is { } marker && marker.IsOf(source) ? folder : null;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using InferBench.Manifest;
+
+namespace InferBench.Fetch;
+
+/// <summary>
+/// Downloads a manifest variant's files from the Hugging Face Hub into the fetch cache. Files are verified (size,
+/// and SHA-256 where the manifest gives it) in a staging folder; the variant folder then appears, complete with its
+/// <see cref="FetchMarker"/>, by one rename. An interrupted fetch resumes where it stopped when run again.
+/// </summary>
+public sealed class VariantFetcher : IDisposable
+{
+    private const string StagingSourceFileName = ".inferbench-source";
+
+    private readonly FetchCache _cache;
+    private readonly HubSettings _hub;
+    private readonly FetchOptions _options;
+    private readonly HttpClient _client;
+
+    public VariantFetcher(FetchCache cache, HubSettings hub, FetchOptions options)
+    {
+        if (options.AttemptsPerFile < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.AttemptsPerFile, "at least one attempt per file");
+        _cache = cache;
+        _hub = hub;
+        _options = options;
+        // No overall timeout: a 7 GB file takes as long as it takes; stalls are caught by FetchOptions.IdleTimeout.
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectTimeout = options.IdleTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+        }) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.Add(
+            new ProductInfoHeaderValue("InferBench", typeof(VariantFetcher).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
+    /// <returns>The variant's folder in the cache, complete.</returns>
+    /// <exception cref="InputException">The variant is not a Hugging Face variant or its file list cannot be fetched.</exception>
+    /// <exception cref="FetchException">A download failed or a file is not what the manifest says.</exception>
+    public async Task<string> FetchAsync(string model, ManifestVariant variant, IFetchProgress progress, CancellationToken cancellation)
+    {
+        var source = RequireFetchable(model, variant);
+        Directory.CreateDirectory(Path.Combine(_cache.Root, model));
+        using var fetchLock = AcquireLock(model, variant.Id);
+        if (_cache.CompleteFolder(model, variant.Id, source) is { } done)
+            return done;
+        var staging = PrepareStaging(_cache.StagingFolder(model, variant.Id), source);
+        var downloader = new PartialFileDownloader(_client, _hub, _options, progress);
+        var fetched = new List<FetchedFile>();
+        foreach (var file in variant.Files)
+            fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, cancellation));
+
+        File.Delete(Path.Combine(staging, StagingSourceFileName));
+        new FetchMarker(source.Repo, source.Revision, source.Folder, DateTimeOffset.UtcNow, fetched).WriteTo(staging);
+        return Publish(staging, _cache.VariantFolder(model, variant.Id));
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<FetchedFile> FetchFileAsync(
+        PartialFileDownloader downloader, HuggingFaceModelSource source, ManifestFile file, string staging, IFetchProgress progress, CancellationToken cancellation)
+    {
+        var finalPath = Path.Combine(staging, file.Path);
+        var url = HubUrls.Resolve(_hub.Endpoint, source, file.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+        if (File.Exists(finalPath))
+        {
+            // Verified by an earlier run; checked again because the manifest may have gained a hash since.
+            var earlier = new FetchedFile(file.Path, new FileInfo(finalPath).Length, await Sha256Async(finalPath, cancellation));
+            if (Mismatch(file, earlier, url) is null)
+                return earlier;
+            File.Delete(finalPath);
+        }
+
+        var partialPath = finalPath + ".partial";
+        var length = await downloader.DownloadAsync(url, source.Repo, file.Path, partialPath, file.SizeBytes, cancellation);
+        var downloaded = new FetchedFile(file.Path, length, await Sha256Async(partialPath, cancellation));
+        if (Mismatch(file, downloaded, url) is { } problem)
+        {
+            File.Delete(partialPath);
+            throw new FetchException(problem);
+        }
+        File.Move(partialPath, finalPath);
+        progress.FileVerified(file.Path);
+        return downloaded;
+    }
+
+    /// <summary>What is wrong with <paramref name="actual"/> against the manifest's size and hash; null when nothing is.</summary>
+    private static string? Mismatch(ManifestFile expected, FetchedFile actual, Uri url)
+    {
+        if (expected.SizeBytes is { } sizeBytes && actual.SizeBytes != sizeBytes)
+            return $"{expected.Path}: {actual.SizeBytes} bytes downloaded from {url}, the manifest says {sizeBytes}";
+        if (expected.Sha256 is { } sha256 && actual.Sha256 != sha256)
+            return $"{expected.Path}: sha256 mismatch: expected {sha256}, got {actual.Sha256} (downloaded from {url}); "
+                + "the file was deleted: check the manifest's revision and sha256, then fetch again";
+        return null;
+    }
+
+    private static HuggingFaceModelSource RequireFetchable(string model, ManifestVariant variant)
+    {
+        var name = $"{model}/{variant.Id}";
+        if (variant.Source is not HuggingFaceModelSource source)
+            throw new InputException($"{name}: its source is a local folder, not a Hugging Face repository; there is nothing to fetch");
+        if (variant.Files.Count == 0)
+            throw new InputException($"{name}: the manifest lists no files; fetch downloads exactly the variant's \"files\"");
+        foreach (var file in variant.Files)
+        {
+            var segments = file.Path.Split('/');
+            if (Path.IsPathRooted(file.Path) || file.Path.Contains('\\') || segments.Any(segment => segment is "" or "." or ".."))
+                throw new InputException($"{name}: file path \"{file.Path}\" must be relative, with '/' between names and no '.' or '..'");
+        }
+        return source;
+    }
+
+    private FileStream AcquireLock(string model, string variant)
+    {
+        var lockPath = _cache.LockFile(model, variant);
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new FetchException($"{model}/{variant}: another inferbench fetch is downloading it (it holds {lockPath}); wait for it to finish");
+        }
+    }
+
+    /// <summary>The staging folder, emptied first when it holds files of another repository, revision or folder.</summary>
+    private static string PrepareStaging(string staging, HuggingFaceModelSource source)
+    {
+        var sourceFile = Path.Combine(staging, StagingSourceFileName);
+        var identity = $"{source.Repo}@{source.Revision}:{source.Folder}";
+        if (Directory.Exists(staging) && (!File.Exists(sourceFile) || File.ReadAllText(sourceFile) != identity))
+            Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(sourceFile, identity);
+        return staging;
+    }
+
+    /// <summary>Renames the finished staging folder to the variant folder, replacing a finished fetch of another revision.</summary>
+    private static string Publish(string staging, string variantFolder)
+    {
+        if (!Directory.Exists(variantFolder))
+        {
+            Directory.Move(staging, variantFolder);
+            return variantFolder;
+        }
+        if (FetchMarker.ReadFrom(variantFolder) is null)
+            throw new FetchException($"{variantFolder} exists but is not a finished fetch (it has no {FetchMarker.FileName}); remove it and fetch again");
+        var previous = $"{variantFolder}.old-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        Directory.Move(variantFolder, previous);
+        Directory.Move(staging, variantFolder);
+        Directory.Delete(previous, recursive: true);
+        return variantFolder;
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellation)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellation));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Json.Schema;
+
+namespace InferBench.Manifest;
+
+/// <summary>A schema embedded from Schemas/: as JSON (to word messages from) and built for evaluation.</summary>
+internal sealed class EmbeddedSchema
+{
+    private readonly JsonSchema _built;
+
+    /// <param name="fileName">The schema's file name in Schemas/, for example "models.manifest.schema.json".</param>
+    public EmbeddedSchema(string fileName)
+    {
+        Document = ReadEmbedded($"InferBench.Schemas.{fileName}");
+        // A registry of our own: building registers the schema's $id, and the global registry is shared with other code.
+        _built = JsonSchema.Build(Document, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    }
+
+    public JsonElement Document { get; }
+
+    /// <summary>
+    /// Everything wrong with <paramref name="instance"/>: its failed schema keywords and <paramref name="otherProblems"/>
+    /// (checks JSON Schema cannot express), deepest location first.
+    /// </summary>
+    public IReadOnlyList<ManifestProblem> Validate(JsonElement instance, IEnumerable<ManifestProblem> otherProblems)
+    {
+        // Every keyword is evaluated (no short-circuit) and the tree kept, so all problems can be reported.
+        var results = _built.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var problems = SchemaProblemCollector.Collect(results, instance, Document).Concat(otherProblems);
+        // OrderBy is stable, so ties keep the order they were found in.
+        return problems
+            .OrderByDescending(problem => problem.Location.Depth)
+            .DistinctBy(problem => problem.ToString())
+            .ToList();
+    }
+
+    private static JsonElement ReadEmbedded(string resourceName)
+    {
+        using var stream = typeof(EmbeddedSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"embedded resource {resourceName} is missing");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,46 @@
+using InferBench.Results;
+using Microsoft.Win32.SafeHandles;
+
+namespace InferBench.Telemetry.Power;
+
+/// <summary>What the power sources need to know about this machine, and where they look. Defaults are the real places.</summary>
+public sealed record PowerOptions
+{
+    public const string NvmlLibraryVariable = "INFERBENCH_NVML_LIBRARY";
+
+    /// <summary>CPU model name as the OS reports it; the estimate looks its TDP up by substring.</summary>
+    public required string CpuModel { get; init; }
+
+    public required int LogicalCores { get; init; }
+
+    /// <summary>The CPU's power for the estimate when the user knows it; otherwise the TDP table decides.</summary>
+    public Power? CpuTdp { get; init; }
+
+    /// <summary>Load NVML from this file instead of the driver's usual place.</summary>
+    public string? NvmlLibraryPath { get; init; }
+
+    /// <summary>CUDA_VISIBLE_DEVICES as the run sees it: only these GPUs are measured. Null: all of them.</summary>
+    public string? CudaVisibleDevices { get; init; }
+
+    /// <summary>CUDA_DEVICE_ORDER: with PCI_BUS_ID, CUDA's indices are NVML's.</summary>
+    public string? CudaDeviceOrder { get; init; }
+
+    public string PowercapRoot { get; init; } = "/sys/class/powercap";
+
+    /// <summary>Opens a powercap file for reading. Root ignores file modes, so tests deny access through this.</summary>
+    public Func<string, SafeFileHandle> OpenPowercapFile { get; init; } = path => File.OpenHandle(path);
+
+    /// <summary>User plus kernel CPU time this process has used.</summary>
+    public Func<TimeSpan> ProcessCpuTime { get; init; } = () => Environment.CpuUsage.TotalTime;
+
+    /// <summary>The real machine: CPU facts from <paramref name="host"/>, NVML path and GPU selection from the environment.</summary>
+    public static PowerOptions FromEnvironment(HostFacts host, Power? cpuTdp) => new()
+    {
+        CpuModel = host.CpuModel,
+        LogicalCores = host.LogicalCores,
+        CpuTdp = cpuTdp,
+        NvmlLibraryPath = Environment.GetEnvironmentVariable(NvmlLibraryVariable),
+        CudaVisibleDevices = Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"),
+        CudaDeviceOrder = Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER"),
+    };
+}

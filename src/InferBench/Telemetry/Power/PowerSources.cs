@@ -1,0 +1,41 @@
+using InferBench.Telemetry.Power.Estimate;
+using InferBench.Telemetry.Power.Nvml;
+using InferBench.Telemetry.Power.Rapl;
+
+namespace InferBench.Telemetry.Power;
+
+/// <summary>Opens the power source a run asked for, keeping the reason of every source that could not be opened.</summary>
+public static class PowerSources
+{
+    /// <summary>The order <see cref="PowerSourceChoice.Auto"/> tries: measured before estimated, GPU before CPU.</summary>
+    public static IReadOnlyList<PowerSourceChoice> AutoOrder { get; } = [PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate];
+
+    public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options)
+    {
+        if (choice == PowerSourceChoice.None)
+            return new PowerSourceSelection(PowerSourceChoice.None, null, "power measurement turned off", []);
+
+        var tried = new List<UnavailableSource>();
+        foreach (var candidate in choice == PowerSourceChoice.Auto ? AutoOrder : [choice])
+        {
+            try
+            {
+                return new PowerSourceSelection(candidate, OpenOne(candidate, options), null, tried);
+            }
+            catch (PowerSourceException e)
+            {
+                tried.Add(new UnavailableSource(candidate, e.Kind, e.Message));
+            }
+        }
+        var reason = string.Join("; ", tried.Select(t => $"{t.Source.ToString().ToLowerInvariant()}: {t.Reason}"));
+        return new PowerSourceSelection(PowerSourceChoice.None, null, reason, tried);
+    }
+
+    private static IPowerSource OpenOne(PowerSourceChoice source, PowerOptions options) => source switch
+    {
+        PowerSourceChoice.Nvml => NvmlPowerSource.Open(options),
+        PowerSourceChoice.Rapl => RaplPowerSource.Open(options.PowercapRoot, options.OpenPowercapFile),
+        PowerSourceChoice.Estimate => CpuTdpEstimateSource.Open(options),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "not a single source"),
+    };
+}

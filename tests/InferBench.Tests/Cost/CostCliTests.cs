@@ -1,0 +1,152 @@
+using System.Text.Json;
+using InferBench.Cli;
+using InferBench.Reports;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Reports;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Cost;
+
+public sealed class CostCliTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_price_per_hour_alone_prints_the_hour_day_and_30_day_month_with_the_assumptions()
+    {
+        var run = CliRun.Invoke("cost", "--price-per-hour", "38");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(
+            """
+            Hardware (rented)
+              per hour                  $38.00/h
+              per day (24 h)            $912.00/day
+              per 30-day month (720 h)  $27,360/month
+
+            Assumptions
+              hardware price            $38.00/h  given: --price-per-hour
+              paid hours per month      720 h     default: always on; set --hours-per-month
+
+            """.ReplaceLineEndings(), run.Out);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public void Training_prints_flops_gpu_time_and_cost_of_gpt3_as_lambda_estimated_it()
+    {
+        var run = CliRun.Invoke("cost", "training", "--params", "175e9", "--tokens", "300e9", "--gpu-tflops", "28", "--price-per-gpu-hour", "1.5");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var lines = run.Out.Split(Environment.NewLine);
+        Assert.Contains("  compute (6 x parameters x tokens)  3.15e23 FLOPs", lines);
+        Assert.Contains("  GPU time                           3,125,000 GPU-hours", lines);
+        Assert.Contains("  GPU time in years                  356.7 GPU-years", lines);
+        Assert.Contains("  cost                               $4,687,500", lines);
+        Assert.Contains("  sustained per GPU                  28 TFLOPS  given: --gpu-tflops", lines);
+    }
+
+    [Fact]
+    public void Training_on_a_catalog_gpu_scales_its_peak_by_the_utilisation()
+    {
+        var run = CliRun.Invoke("cost", "training", "--params", "175e9", "--tokens", "300e9", "--gpu", "v100-sxm2", "--utilization", "0.224",
+            "--price-per-gpu-hour", "1.5", "--gpus", "1024", "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var training = json.RootElement.GetProperty("training");
+        Assert.Equal(3_125_000, training.GetProperty("gpuHours").GetDouble(), 6);
+        Assert.Equal(3_125_000 / 24.0 / 1024, training.GetProperty("wallClockDays").GetDouble(), 6);
+        var sustained = json.RootElement.GetProperty("assumptions").GetProperty("sustainedTflopsPerGpu");
+        Assert.Equal("verified", sustained.GetProperty("provenance").GetString());
+    }
+
+    [Fact]
+    public void Tokens_per_second_price_each_million_tokens()
+    {
+        var run = CliRun.Invoke("cost", "--price-per-hour", "32.77", "--tokens-per-second", "1000");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains("  generated tokens          $9.10/1M tokens", run.Out.Split(Environment.NewLine));
+        Assert.Contains("unavailable: energy per token not given", run.Out);
+        Assert.Contains("default: every paid hour busy; set --utilization", run.Out);
+    }
+
+    [Fact]
+    public void Json_carries_every_figure_with_its_unit_in_the_key_and_each_assumption_with_its_source()
+    {
+        var run = CliRun.Invoke("cost", "--gpu", "aws-p4d.24xlarge", "--tokens-per-second", "1000", "--joules-per-token", "0.36",
+            "--pue", "1", "--electricity-usd-per-kwh", "0.1", "--api", "gpt-4o", "--input-tokens-per-month", "3e9", "--output-tokens-per-month", "1e9", "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal(32.77 * 720, root.GetProperty("hardware").GetProperty("usdPer30DayMonth").GetDouble(), 9);
+        Assert.Equal(0.01, root.GetProperty("energy").GetProperty("electricityUsdPerMillionTokens").GetDouble(), 12);
+        Assert.Equal("at-volume", root.GetProperty("breakEven").GetProperty("outcome").GetString());
+        // 3e9 input tokens at $2.50/1M and 1e9 output tokens at $10/1M.
+        Assert.Equal(17_500, root.GetProperty("monthlyBills").GetProperty("apiUsdPerMonth").GetDouble(), 9);
+        var price = root.GetProperty("assumptions").GetProperty("hardwareUsdPerHour");
+        Assert.Equal(("recalled", "2026"), (price.GetProperty("provenance").GetString(), price.GetProperty("asOf").GetString()));
+        Assert.Equal("given", root.GetProperty("assumptions").GetProperty("pue").GetProperty("provenance").GetString());
+    }
+
+    [Fact]
+    public void A_run_folder_prices_every_measured_row_and_says_energy_is_unavailable()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow(), ReportSamples.FailedRow()) with { RunId = folder.RunId });
+
+        var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var lines = run.Out.Split(Environment.NewLine);
+        Assert.Contains("phi-3-mini / cpu-int4-rtn-block-32, batch 1, prompt 128, gen 64", lines);
+        Assert.Contains("  generation throughput         45.52 tokens/s", lines);
+        Assert.Contains("  generated tokens              $12.20/1M tokens", lines);
+        Assert.Contains("  energy per token              unavailable: run.json has no energy readings", lines);
+        Assert.Contains("  rows without measurements     1", lines);
+        Assert.DoesNotContain("cuda-fp16", run.Out);
+    }
+
+    [Theory]
+    [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number of 0 or more, got \"-1\"")]
+    [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a fraction above 0 and at most 1, like 0.6, got \"1.5\"")]
+    [InlineData("cost --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
+    [InlineData("cost --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
+    [InlineData("cost", "inferbench: nothing to price: give a price (--price-per-hour, --gpu or --hardware-cost-usd), --joules-per-token or --run")]
+    [InlineData("cost --hardware-cost-usd 30000", "inferbench: --hardware-cost-usd needs --amortization-years")]
+    [InlineData("cost --price-per-hour 38 --tokens-per-second 100 --api gpt-4o", "inferbench: comparing with an API needs the workload's token mix")]
+    [InlineData("cost --price-per-hour 38 --api gpt-4o --input-output-ratio 1", "inferbench: --tokens-per-second is needed to price tokens or to compare with an API")]
+    [InlineData("cost training --params 175e9 --tokens 300e9 --price-per-gpu-hour 1.5", "inferbench: give --gpu-tflops, or --gpu with --utilization")]
+    [InlineData("cost training --params 175e9 --tokens 300e9 --gpu v100-sxm2 --price-per-gpu-hour 1.5", "inferbench: --gpu needs --utilization")]
+    [InlineData("cost training --tokens 300e9 --gpu-tflops 28 --price-per-gpu-hour 1.5", "inferbench: Option '--params' is required")]
+    [InlineData("cost training --params 1e9 --tokens 3e9 --gpu-tflops 28 --price-per-gpu-hour 1.5 --gpus 0.5", "inferbench: --gpus: expected a whole number of 1 or more, got \"0.5\"")]
+    public void Bad_input_exits_2_with_a_message_naming_the_option(string commandLine, string expected)
+    {
+        var run = CliRun.Invoke(commandLine.Split(' '));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith(expected, run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_bad_pricing_file_exits_2_naming_the_file_the_path_and_the_expectation()
+    {
+        var pricing = _temp.Combine("my-prices.json");
+        File.WriteAllText(pricing, """{ "schemaVersion": 1, "electricity": [ { "id": "e", "description": "d", "usdPerKwh": -0.1, "asOf": "2026", "provenance": "recalled" } ] }""");
+
+        var run = CliRun.Invoke("cost", "--pricing", pricing, "--price-per-hour", "1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(
+            [
+                "inferbench: my-prices.json: $.electricity[0].usdPerKwh: expected 0 or more, got -0.1",
+                "my-prices.json: $.electricity[0]: missing required field \"source\"",
+            ],
+            run.Error.TrimEnd().Split(Environment.NewLine));
+    }
+}

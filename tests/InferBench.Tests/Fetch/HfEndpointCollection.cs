@@ -1,0 +1,8 @@
+namespace InferBench.Tests.Fetch;
+
+/// <summary>Tests that set the process-wide HF_ENDPOINT run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HfEndpointCollection
+{
+    public const string Name = "HF_ENDPOINT";
+}

@@ -1,0 +1,80 @@
+using InferBench.Cli;
+using InferBench.Synthetic;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Synthetic;
+
+public sealed class ModelsCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Build_writes_the_model_and_prints_its_size_and_build_time()
+    {
+        var folder = _temp.Combine("tiny");
+
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--out", folder);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.True(SyntheticModelStamp.IsCompleteFor(folder, SyntheticModelPresets.Tiny));
+        Assert.Contains("parameters: 158,016 (0.2 M)", run.Out);
+        Assert.Matches(@"files: +\d[\d,]* bytes \(0\.7 MB\)", run.Out);
+        Assert.Matches(@"build: +\d+\.\d\d s", run.Out);
+    }
+
+    [Fact]
+    public void Options_override_the_config_file_which_overrides_the_preset()
+    {
+        var folder = _temp.Combine("model");
+        var configPath = _temp.Combine("sizes.json");
+        File.WriteAllText(configPath, """{ "layers": 3, "seed": 7 }""");
+
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--config", configPath, "--layers", "1", "--vocab-size", "300", "--out", folder);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(SyntheticModelPresets.Tiny with { Layers = 1, Seed = 7, VocabSize = 300 }, SyntheticModelStamp.TryRead(folder)!.Config);
+    }
+
+    [Theory]
+    [InlineData("--heads", "5", "inferbench: --heads: 5 heads do not divide --hidden-size 512")]
+    [InlineData("--kv-heads", "3", "inferbench: --kv-heads: 3 key/value heads do not divide --heads 8")]
+    [InlineData("--layers", "0", "inferbench: --layers: expected 1 or more, got 0")]
+    [InlineData("--vocab-size", "1", "inferbench: --vocab-size: expected 2 or more, got 1")]
+    [InlineData("--preset", "huge", "huge")]
+    [InlineData("--seed", "x", "x")]
+    public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
+    {
+        var folder = _temp.Combine("model");
+
+        var run = CliRun.Invoke("models", "build", option, value, "--out", folder);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void A_config_file_with_an_unknown_field_exits_2_naming_file_and_field()
+    {
+        var configPath = _temp.Combine("sizes.json");
+        File.WriteAllText(configPath, """{ "hidden": 128 }""");
+
+        var run = CliRun.Invoke("models", "build", "--config", configPath, "--out", _temp.Combine("model"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("inferbench: sizes.json: unknown field \"hidden\"", run.Error);
+    }
+
+    [Fact]
+    public void Out_is_required()
+    {
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--out", run.Error);
+    }
+}

@@ -1,0 +1,121 @@
+using InferBench.Synthetic;
+
+namespace InferBench.Tests.Synthetic;
+
+/// <summary>
+/// A Llama forward pass in plain C#, in double precision and without a KV cache, over the same
+/// <see cref="SyntheticWeights"/> the ONNX model holds: what the ONNX graph must compute.
+/// </summary>
+public sealed class ReferenceLlama(SyntheticWeights weights)
+{
+    private readonly SyntheticModelConfig _config = weights.Config;
+    private readonly Dictionary<string, float[]> _values = [];
+
+    /// <returns>Logits for every position of <paramref name="tokens"/> ([position][vocab]), each seeing only the tokens up to it.</returns>
+    public double[][] Logits(IReadOnlyList<int> tokens)
+    {
+        var embedding = W(LlamaTensorNames.Embedding);
+        var hidden = tokens.Select(token => Row(embedding, token, _config.HiddenSize)).ToArray();
+        for (var layer = 0; layer < _config.Layers; layer++)
+        {
+            var normalized = hidden.Select(h => RmsNorm(h, W(LlamaTensorNames.InputNorm(layer)))).ToArray();
+            var attention = Attention(layer, normalized);
+            hidden = hidden.Select((h, t) => Add(h, MatMul(attention[t], W(LlamaTensorNames.OutputProjection(layer)), _config.HiddenSize))).ToArray();
+
+            normalized = hidden.Select(h => RmsNorm(h, W(LlamaTensorNames.PostAttentionNorm(layer)))).ToArray();
+            hidden = hidden.Select((h, t) => Add(h, Mlp(layer, normalized[t]))).ToArray();
+        }
+        var final = W(LlamaTensorNames.FinalNorm(_config.Layers));
+        var lmHead = W(LlamaTensorNames.LmHead);
+        return hidden.Select(h => MatMul(RmsNorm(h, final), lmHead, _config.VocabSize)).ToArray();
+    }
+
+    private double[][] Attention(int layer, double[][] normalized)
+    {
+        var (heads, kvHeads, headSize) = (_config.AttentionHeads, _config.KeyValueHeads, _config.HeadSize);
+        var qkvWeight = W(LlamaTensorNames.QkvProjection(layer));
+        var queries = new double[normalized.Length][][];
+        var keys = new double[normalized.Length][][];
+        var values = new double[normalized.Length][][];
+        for (var t = 0; t < normalized.Length; t++)
+        {
+            var qkv = MatMul(normalized[t], qkvWeight, _config.QkvSize);
+            queries[t] = Enumerable.Range(0, heads).Select(h => Rotate(qkv.AsSpan(h * headSize, headSize), t)).ToArray();
+            keys[t] = Enumerable.Range(0, kvHeads).Select(h => Rotate(qkv.AsSpan((heads + h) * headSize, headSize), t)).ToArray();
+            values[t] = Enumerable.Range(0, kvHeads).Select(h => qkv.AsSpan((heads + kvHeads + h) * headSize, headSize).ToArray()).ToArray();
+        }
+
+        var scale = 1 / Math.Sqrt(headSize);
+        var output = new double[normalized.Length][];
+        for (var t = 0; t < normalized.Length; t++)
+        {
+            output[t] = new double[heads * headSize];
+            for (var h = 0; h < heads; h++)
+            {
+                var kvHead = h / (heads / kvHeads);
+                var scores = Enumerable.Range(0, t + 1).Select(s => Dot(queries[t][h], keys[s][kvHead]) * scale).ToArray();
+                var max = scores.Max();
+                var probabilities = scores.Select(score => Math.Exp(score - max)).ToArray();
+                var total = probabilities.Sum();
+                for (var s = 0; s <= t; s++)
+                    for (var i = 0; i < headSize; i++)
+                        output[t][h * headSize + i] += probabilities[s] / total * values[s][kvHead][i];
+            }
+        }
+        return output;
+    }
+
+    /// <summary>Rotary embedding, non-interleaved: element i pairs with element i + headSize/2.</summary>
+    private double[] Rotate(ReadOnlySpan<double> head, int position)
+    {
+        var half = head.Length / 2;
+        var cos = W(LlamaTensorNames.CosCache);
+        var sin = W(LlamaTensorNames.SinCache);
+        var rotated = new double[head.Length];
+        for (var i = 0; i < half; i++)
+        {
+            var (c, s) = ((double)cos[position * half + i], (double)sin[position * half + i]);
+            rotated[i] = head[i] * c - head[i + half] * s;
+            rotated[i + half] = head[i + half] * c + head[i] * s;
+        }
+        return rotated;
+    }
+
+    private double[] Mlp(int layer, double[] x)
+    {
+        var gate = MatMul(x, W(LlamaTensorNames.GateProjection(layer)), _config.IntermediateSize);
+        var up = MatMul(x, W(LlamaTensorNames.UpProjection(layer)), _config.IntermediateSize);
+        var product = gate.Select((g, i) => g / (1 + Math.Exp(-g)) * up[i]).ToArray();
+        return MatMul(product, W(LlamaTensorNames.DownProjection(layer)), _config.HiddenSize);
+    }
+
+    private float[] W(string name)
+    {
+        if (!_values.TryGetValue(name, out var values))
+            _values[name] = values = weights.Values(name);
+        return values;
+    }
+
+    private double[] RmsNorm(double[] x, float[] weight)
+    {
+        var inverseRms = 1 / Math.Sqrt(x.Sum(v => v * v) / x.Length + _config.RmsNormEpsilon);
+        return x.Select((v, i) => v * inverseRms * weight[i]).ToArray();
+    }
+
+    /// <summary>x [in] times w [in, out], row-major as ONNX MatMul's second input.</summary>
+    private static double[] MatMul(double[] x, float[] w, int outputs)
+    {
+        var y = new double[outputs];
+        for (var i = 0; i < x.Length; i++)
+            for (var j = 0; j < outputs; j++)
+                y[j] += x[i] * w[i * outputs + j];
+        return y;
+    }
+
+    private static double[] Row(float[] matrix, int row, int width) =>
+        matrix.AsSpan(row * width, width).ToArray().Select(v => (double)v).ToArray();
+
+    private static double[] Add(double[] a, double[] b) => a.Select((v, i) => v + b[i]).ToArray();
+
+    private static double Dot(double[] a, double[] b) => a.Select((v, i) => v * b[i]).Sum();
+}

@@ -1,0 +1,102 @@
+using InferBench.Synthetic;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Synthetic;
+
+public sealed class SyntheticModelConfigTests : IDisposable
+{
+    private static readonly SyntheticModelConfig Tiny = SyntheticModelPresets.Tiny;
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    public static TheoryData<SyntheticModelConfig, string> BadConfigs => new()
+    {
+        { Tiny with { AttentionHeads = 5 }, "--heads: 5 heads do not divide --hidden-size 64" },
+        { Tiny with { KeyValueHeads = 3 }, "--kv-heads: 3 key/value heads do not divide --heads 4" },
+        { Tiny with { Layers = 0 }, "--layers: expected 1 or more, got 0" },
+        { Tiny with { VocabSize = 1 }, "--vocab-size: expected 2 or more, got 1" },
+        { Tiny with { HiddenSize = -64 }, "--hidden-size: expected 1 or more, got -64" },
+        { Tiny with { KeyValueHeads = 0 }, "--kv-heads: expected 1 or more, got 0" },
+        { Tiny with { IntermediateSize = 0 }, "--intermediate-size: expected 1 or more, got 0" },
+        { Tiny with { ContextLength = 1 }, "--context-length: expected 2 or more, got 1" },
+        { Tiny with { HiddenSize = 36, AttentionHeads = 4, KeyValueHeads = 4 }, "--heads: head size --hidden-size / --heads = 36 / 4 = 9 is not a multiple of 16" },
+        { Tiny with { HiddenSize = 80, AttentionHeads = 4, KeyValueHeads = 4 }, "--heads: head size --hidden-size / --heads = 80 / 4 = 20 is not a multiple of 16" },
+        { Tiny with { RmsNormEpsilon = 0 }, "rmsNormEpsilon: expected a positive number, got 0" },
+        { Tiny with { RopeTheta = double.NaN }, "ropeTheta: expected a number above 1, got NaN" },
+        { Tiny with { HiddenSize = 65_536, AttentionHeads = 4, KeyValueHeads = 4, VocabSize = 65_536 }, "--hidden-size 65536 with --vocab-size 65536, --intermediate-size 176 and --context-length 256: the largest weight would hold" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigs))]
+    public void Validate_names_the_option_and_the_problem(SyntheticModelConfig config, string expected)
+    {
+        var error = Assert.Throws<InputException>(config.Validate);
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_presets_are_valid()
+    {
+        SyntheticModelPresets.Tiny.Validate();
+        SyntheticModelPresets.Small.Validate();
+    }
+
+    [Fact]
+    public void An_unknown_preset_names_the_option_and_the_choices()
+    {
+        var error = Assert.Throws<InputException>(() => SyntheticModelPresets.Named("huge"));
+
+        Assert.Equal("--preset: expected one of tiny, small, got \"huge\"", error.Message);
+    }
+
+    [Fact]
+    public void A_config_file_overrides_only_the_fields_it_has()
+    {
+        var path = Write("sizes.json", """{ "layers": 3, "seed": 7, "ropeTheta": 500000.0 }""");
+
+        var config = SyntheticModelConfigFile.Load(path).ApplyTo(Tiny);
+
+        Assert.Equal(Tiny with { Layers = 3, Seed = 7, RopeTheta = 500_000 }, config);
+    }
+
+    [Fact]
+    public void An_unknown_field_names_the_file_and_the_field()
+    {
+        var path = Write("sizes.json", """{ "layers": 3, "numLayers": 4 }""");
+
+        var error = Assert.Throws<InputException>(() => SyntheticModelConfigFile.Load(path));
+
+        Assert.StartsWith("sizes.json: unknown field \"numLayers\" (known: hiddenSize, layers, attentionHeads,", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "layers": "three" }""", "sizes.json: $.layers: expected a number (a whole number for sizes and the seed)")]
+    [InlineData("""{ "layers": 2.5 }""", "sizes.json: $.layers: expected a number (a whole number for sizes and the seed)")]
+    [InlineData("""{ "layers": 3, }""", "sizes.json: invalid JSON at line 1, column 16")]
+    [InlineData("""[ 3 ]""", "sizes.json: expected a JSON object of model sizes, got Array")]
+    public void A_malformed_config_file_names_the_file_and_the_place(string json, string expected)
+    {
+        var path = Write("sizes.json", json);
+
+        var error = Assert.Throws<InputException>(() => SyntheticModelConfigFile.Load(path));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_named()
+    {
+        var error = Assert.Throws<InputException>(() => SyntheticModelConfigFile.Load(_temp.Combine("none.json")));
+
+        Assert.Equal($"--config: file not found: {_temp.Combine("none.json")}", error.Message);
+    }
+
+    private string Write(string name, string json)
+    {
+        var path = _temp.Combine(name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+}

@@ -1,0 +1,91 @@
+using InferBench.Cli;
+using InferBench.Telemetry.Power;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Telemetry;
+
+/// <summary>The probe reads the NVML path and GPU selection from the environment; these tests set it, one at a time.</summary>
+public sealed class PowerCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly string? _nvmlLibrary = Environment.GetEnvironmentVariable(PowerOptions.NvmlLibraryVariable);
+    private readonly string? _visibleDevices = Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES");
+
+    public PowerCommandTests() => Environment.SetEnvironmentVariable("CUDA_VISIBLE_DEVICES", null);
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(PowerOptions.NvmlLibraryVariable, _nvmlLibrary);
+        Environment.SetEnvironmentVariable("CUDA_VISIBLE_DEVICES", _visibleDevices);
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public void The_estimate_is_shown_as_an_estimate()
+    {
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains("estimate: available, labelled estimated-cpu-tdp", run.Out);
+        Assert.Contains($"method: ESTIMATE, not a measurement: this process's CPU time / {Environment.ProcessorCount} logical cores x 100 W TDP (given)", run.Out);
+        Assert.Matches(@"over 0\.3\d* s: [0-9.e-]+ J, average [0-9.e-]+ W.* \(estimated-cpu-tdp, ok\)", run.Out);
+        Assert.EndsWith("--power estimate works: no measured source here, so energy figures are ESTIMATES, labelled estimated-cpu-tdp.", run.Out.Trim());
+    }
+
+    [SkippableFact]
+    public void A_gpu_is_listed_with_its_state_and_measured_energy()
+    {
+        using var nvml = FakeNvml.Create("device GPU-abcd1234 Fake H100 80GB HBM3\npower 0 0 300\ntemp_c 0 35\nthrottle 0 0 1\n", realTime: true);
+        Environment.SetEnvironmentVariable(PowerOptions.NvmlLibraryVariable, nvml.LibraryPath);
+
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.5", "--power", "nvml");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains("nvml: available, labelled measured-nvml-counter (cross-checked with measured-nvml-power)", run.Out);
+        Assert.Contains("method: NVML total-energy counter (nvmlDeviceGetTotalEnergyConsumption, mJ), difference over each window, summed over 1 GPU", run.Out);
+        Assert.Contains("device 0: Fake H100 80GB HBM3 (GPU-abcd1234): driver 999.99-fake, SM 1980 MHz, memory 2619 MHz, power limit 700 W, " +
+                        "35 °C, busy 97 % (memory 40 %), 1.00 of 80.0 GiB used, clock reasons: GpuIdle", run.Out);
+        Assert.Matches(@"over 0\.5\d* s: \d+ J, average 300 W, peak 300 W \(measured-nvml-counter, ok\); energy counter seen to change every", run.Out);
+        Assert.Contains("throttled: no (clock reasons seen: GpuIdle)", run.Out);
+        Assert.EndsWith("--power nvml works: energy figures are measured, labelled measured-nvml-counter.", run.Out.Trim());
+    }
+
+    [Fact]
+    public void Auto_says_why_each_source_is_unavailable_and_which_one_it_uses()
+    {
+        var missing = _temp.Combine("libnvidia-ml.so.1");
+        Environment.SetEnvironmentVariable(PowerOptions.NvmlLibraryVariable, missing);
+
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.2");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains($"nvml: unavailable (missing): NVML library {missing} (from INFERBENCH_NVML_LIBRARY) could not be loaded", run.Out);
+        Assert.Matches(@"\nrapl: (available|unavailable \([a-z-]+\): .+)\n", run.Out);
+        Assert.Contains("\nestimate: available, labelled estimated-cpu-tdp\n", run.Out);
+        Assert.Matches(@"--power auto uses (rapl|estimate): ", run.Out);
+    }
+
+    [Fact]
+    public void None_probes_nothing()
+    {
+        var run = CliRun.Invoke("power", "probe", "--power", "none");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal("Power measurement is turned off (--power none): nothing to probe.", run.Out.Trim());
+    }
+
+    [Theory]
+    [InlineData("--seconds: expected more than 0 and at most 3600, got 0", "--seconds", "0")]
+    [InlineData("--cpu-tdp-watts: expected more than 0, got -5", "--cpu-tdp-watts", "-5")]
+    [InlineData("--cpu-tdp-watts: applies to --power estimate or auto, not rapl", "--cpu-tdp-watts", "100", "--power", "rapl")]
+    [InlineData("gpu", "--power", "gpu")]
+    public void Bad_options_exit_2_with_a_message(string expected, params string[] options)
+    {
+        var run = CliRun.Invoke(["power", "probe", .. options]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+    }
+}
