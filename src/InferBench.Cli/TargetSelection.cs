@@ -1,6 +1,7 @@
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Runner;
+using InferBench.Synthetic;
 
 namespace InferBench.Cli;
 
@@ -8,6 +9,9 @@ namespace InferBench.Cli;
 public static class TargetSelection
 {
     public const string LocalVariantId = "local";
+
+    /// <summary>Where synthetic models are built on first use, beside the manifest (git-ignored).</summary>
+    public const string SyntheticCacheFolder = ".cache/models";
 
     /// <param name="cache">Where fetched Hugging Face variants are looked for; null for <see cref="FetchCache.FromEnvironment"/>.</param>
     public static IReadOnlyList<BenchmarkTarget> FromManifest(
@@ -23,7 +27,7 @@ public static class TargetSelection
         return (from model in selectedModels
                 from variant in model.Variants
                 where variants.Count == 0 || variants.Contains(variant.Id)
-                select ToTarget(model, variant, cache)).ToArray();
+                select ToTarget(model, variant, cache, Path.GetDirectoryName(Path.GetFullPath(manifestPath))!)).ToArray();
     }
 
     /// <exception cref="InputException">The folder does not exist.</exception>
@@ -43,21 +47,48 @@ public static class TargetSelection
         LocalModelSource local => $"not present locally: {local.FolderPath}",
         HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
         HuggingFaceModelSource => $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}",
+        SyntheticModelSource when variant.Precision != Precision.Fp32 =>
+            $"{variant.Precision.ToString().ToLowerInvariant()} synthetic variants need the quantizer, which this version does not have yet",
+        SyntheticModelSource => null,
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
 
-    private static BenchmarkTarget ToTarget(ManifestModel model, ManifestVariant variant, FetchCache cache) => new(
-        model.Id,
-        variant.Id,
-        variant.Precision.ToString().ToLowerInvariant(),
-        variant.ExecutionProviders.Select(ep => ep.ToString().ToLowerInvariant()).ToArray(),
-        variant.Source switch
+    private static BenchmarkTarget ToTarget(ManifestModel model, ManifestVariant variant, FetchCache cache, string manifestFolder)
+    {
+        var target = new BenchmarkTarget(
+            model.Id,
+            variant.Id,
+            variant.Precision.ToString().ToLowerInvariant(),
+            variant.ExecutionProviders.Select(ep => ep.ToString().ToLowerInvariant()).ToArray(),
+            "",
+            Availability(model, variant, cache));
+        return variant.Source switch
         {
-            LocalModelSource local => local.FolderPath,
-            HuggingFaceModelSource hub => cache.CompleteFolder(model.Id, variant.Id, hub) ?? "",
+            LocalModelSource local => target with { FolderPath = local.FolderPath },
+            HuggingFaceModelSource hub => target with { FolderPath = cache.CompleteFolder(model.Id, variant.Id, hub) ?? "" },
+            SyntheticModelSource synthetic => SyntheticTarget(target, synthetic, Path.Combine(manifestFolder, SyntheticCacheFolder, model.Id, variant.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
+        };
+    }
+
+    /// <summary>A synthetic variant builds its folder on first use and reuses it while its stamp matches the manifest.</summary>
+    private static BenchmarkTarget SyntheticTarget(BenchmarkTarget target, SyntheticModelSource source, string folder) => target with
+    {
+        FolderPath = folder,
+        Prepare = () =>
+        {
+            try
+            {
+                var config = source.Config();
+                if (!SyntheticModelStamp.IsCompleteFor(folder, config))
+                    SyntheticModelWriter.Write(config, folder);
+            }
+            catch (InputException e)
+            {
+                throw new ModelPreparationException($"building the synthetic model: {e.Message}", e);
+            }
         },
-        Availability(model, variant, cache));
+    };
 
     private static void RequireKnown(string option, IReadOnlyList<string> requested, IEnumerable<string> known, string manifestFileName)
     {

@@ -31,10 +31,10 @@ public static class RunCommand
     };
     private static readonly Option<string> ExecutionProvider = CreateExecutionProviderOption();
     private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", 128, 512);
-    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 128);
+    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 64);
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", 1, 4);
     private static readonly Option<int> Warmup = new("--warmup") { Description = "Warmup repetitions per point (not in statistics)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> Reps = new("--reps") { Description = "Measured repetitions per point", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> Reps = new("--reps") { Description = "Measured repetitions per point", DefaultValueFactory = _ => 3 };
     private static readonly Option<int?> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default: ONNX Runtime's choice)" };
     private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the random prompt tokens", DefaultValueFactory = _ => 42 };
@@ -73,7 +73,7 @@ public static class RunCommand
 
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
-            : TargetSelection.FromManifest(parseResult.GetValue(Manifest)!, parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
+            : ManifestTargets(parseResult, io);
 
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
@@ -108,6 +108,23 @@ public static class RunCommand
         return finished.Cancelled ? ExitCodes.Cancelled
             : rows.Any(r => r.Status == ResultStatus.Failed) ? ExitCodes.SomeRowsFailed
             : ExitCodes.AllOk;
+    }
+
+    /// <summary>
+    /// The manifest's variants. Without --model/--variant, only what can run here is swept (a manifest of real
+    /// models is mostly not downloaded); naming a model or variant reports it even when it is absent.
+    /// </summary>
+    private static IReadOnlyList<BenchmarkTarget> ManifestTargets(ParseResult parseResult, CliIo io)
+    {
+        var models = parseResult.GetValue(Model) ?? [];
+        var variants = parseResult.GetValue(Variant) ?? [];
+        var targets = TargetSelection.FromManifest(parseResult.GetValue(Manifest)!, models, variants);
+        if (models.Length > 0 || variants.Length > 0)
+            return targets;
+        var absent = targets.Where(t => t.UnavailableReason is not null).ToArray();
+        if (absent.Length > 0)
+            io.Error.WriteLine($"Not swept (not on this machine; name them with --model to see why): {string.Join(", ", absent.Select(t => $"{t.Model}/{t.Variant}"))}");
+        return targets.Except(absent).ToArray();
     }
 
     private static Option<string> CreateExecutionProviderOption()

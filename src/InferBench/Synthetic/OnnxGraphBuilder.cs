@@ -35,19 +35,18 @@ internal sealed class OnnxGraphBuilder(string graphName)
     }
 
     /// <summary>A float initializer whose bytes live in an external data file, at <paramref name="range"/>.</summary>
-    public void ExternalInitializer(WeightTensor tensor, string dataFileName, ExternalDataRange range)
+    public void ExternalInitializer(WeightTensor tensor, string dataFileName, ExternalDataRange range) =>
+        Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), dataFileName, range));
+
+    /// <summary>An initializer whose bytes live in <paramref name="dataFileName"/> (beside the model) at <paramref name="range"/>.</summary>
+    public static TensorProto ExternalTensor(string name, DataType type, IEnumerable<long> dimensions, string dataFileName, ExternalDataRange range)
     {
-        var initializer = new TensorProto
-        {
-            Name = tensor.Name,
-            DataType = (int)DataType.Float,
-            DataLocation = TensorProto.Types.DataLocation.External,
-        };
-        initializer.Dims.AddRange(tensor.Dimensions.Select(d => (long)d));
-        initializer.ExternalData.Add(Entry("location", dataFileName));
-        initializer.ExternalData.Add(Entry("offset", range.OffsetBytes.ToString(CultureInfo.InvariantCulture)));
-        initializer.ExternalData.Add(Entry("length", range.LengthBytes.ToString(CultureInfo.InvariantCulture)));
-        Graph.Initializer.Add(initializer);
+        var tensor = new TensorProto { Name = name, DataType = (int)type, DataLocation = TensorProto.Types.DataLocation.External };
+        tensor.Dims.AddRange(dimensions);
+        tensor.ExternalData.Add(Entry("location", dataFileName));
+        tensor.ExternalData.Add(Entry("offset", range.OffsetBytes.ToString(CultureInfo.InvariantCulture)));
+        tensor.ExternalData.Add(Entry("length", range.LengthBytes.ToString(CultureInfo.InvariantCulture)));
+        return tensor;
     }
 
     /// <summary>A small int64 constant stored in the model itself; returns its name.</summary>

@@ -72,23 +72,39 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal(markdownBefore, File.ReadAllText(markdown));
     }
 
-    [Fact]
-    public void A_manifest_run_with_every_variant_absent_skips_them_and_still_writes_the_report()
+    private string ManifestWithAbsentVariant()
     {
         var manifest = _temp.Combine("models.manifest.json");
         File.WriteAllText(manifest, """
             { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
               { "id": "v", "precision": "int4", "executionProviders": ["cpu"], "source": { "path": "not-here" } } ] } ] }
             """);
+        return manifest;
+    }
 
-        var run = CliRun.Invoke("run", "--manifest", manifest, "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1",
-            "--out", _temp.Combine("results"), "--json");
+    [Fact]
+    public void A_named_model_that_is_absent_is_a_skipped_row_with_its_reason()
+    {
+        var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--model", "m", "--prompt-tokens", "8",
+            "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"), "--json");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
         var row = document.RootElement.GetProperty("results")[0];
         Assert.Equal("skipped", row.GetProperty("status").GetString());
         Assert.Equal($"not present locally: {_temp.Combine("not-here")}", row.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_run_without_filters_sweeps_only_what_is_here_and_names_the_rest()
+    {
+        var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--prompt-tokens", "8",
+            "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"), "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains("Not swept (not on this machine; name them with --model to see why): m/v", run.Error);
+        using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
+        Assert.Equal(0, document.RootElement.GetProperty("results").GetArrayLength());
     }
 
     [Fact]
