@@ -42,6 +42,10 @@ public static class RunCommand
     {
         Description = "Use this text, tokenized by the model's tokenizer, as the prompt instead of random tokens",
     };
+    private static readonly Option<string[]> ProviderOptions = new("--provider-option")
+    {
+        Description = "Execution-provider option key=value for --ep cuda (repeatable), such as enable_cuda_graph=1; recorded in run.json",
+    };
     private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -49,7 +53,7 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Threads, Out, Seed, PromptText, Json,
+            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, Json,
         };
         command.SetAction(parseResult => Execute(parseResult, io, cancellation));
         return command;
@@ -57,6 +61,7 @@ public static class RunCommand
 
     private static int Execute(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
+        var executionProvider = parseResult.GetValue(ExecutionProvider)!;
         var plan = new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
             parseResult.GetValue(GenTokens)!,
@@ -65,8 +70,9 @@ public static class RunCommand
             parseResult.GetValue(Reps),
             parseResult.GetValue(Threads),
             parseResult.GetValue(Seed),
-            parseResult.GetValue(ExecutionProvider)!,
-            parseResult.GetValue(PromptText));
+            executionProvider,
+            parseResult.GetValue(PromptText),
+            ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider));
         RunPlanPoints.Validate(plan);
         if (plan.PromptText is { Length: 0 })
             throw new InputException("--prompt-text: expected some text, got an empty string");

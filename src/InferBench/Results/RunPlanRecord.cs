@@ -10,4 +10,5 @@ public sealed record RunPlanRecord(
     int? IntraOpThreads,
     int Seed,
     string ExecutionProvider,
-    string? PromptText);
+    string? PromptText,
+    IReadOnlyList<ProviderOption>? ProviderOptions = null);

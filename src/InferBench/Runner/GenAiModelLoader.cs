@@ -1,3 +1,4 @@
+using InferBench.Results;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
@@ -6,12 +7,16 @@ namespace InferBench.Runner;
 /// <summary>Opens a GenAI model folder on the requested execution provider, with the run's thread setting.</summary>
 public static class GenAiModelLoader
 {
-    public static Model Load(string folderPath, string executionProvider, int? intraOpThreads)
+    public static Model Load(string folderPath, string executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
     {
         using var config = new Config(folderPath);
         config.ClearProviders();
         if (executionProvider != "cpu")
+        {
             config.AppendProvider(executionProvider);
+            foreach (var option in providerOptions ?? [])
+                config.SetProviderOption(executionProvider, option.Key, option.Value);
+        }
         if (intraOpThreads is { } threads)
             config.Overlay(ThreadsOverlay(threads));
         return new Model(config);

@@ -1,3 +1,4 @@
+using InferBench.Results;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

@@ -60,7 +60,7 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
         var loadStart = Stopwatch.GetTimestamp();
         try
         {
-            model = GenAiModelLoader.Load(target.FolderPath, plan.ExecutionProvider, plan.IntraOpThreads);
+            model = GenAiModelLoader.Load(target.FolderPath, plan.ExecutionProvider, plan.IntraOpThreads, plan.ProviderOptions);
         }
         catch (Exception e) when (e is OnnxRuntimeGenAIException)
         {

@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Runner;
 
 namespace InferBench.Tests.Runner;

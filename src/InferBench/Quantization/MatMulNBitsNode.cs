@@ -1,0 +1,41 @@
+using Onnx;
+using static InferBench.Synthetic.OnnxGraphBuilder;
+
+namespace InferBench.Quantization;
+
+/// <summary>The com.microsoft MatMulNBits node that replaces a MatMul whose weight was quantized, and its initializers' names.</summary>
+internal static class MatMulNBitsNode
+{
+    public const string OpType = "MatMulNBits";
+    public const string Domain = "com.microsoft";
+
+    /// <summary>Names as ONNX Runtime's quantizer gives them, so tools keyed on them recognise the tensors.</summary>
+    public static string PackedName(string weightName, int bits) => $"{weightName}_Q{bits}";
+    public static string ScalesName(string weightName) => $"{weightName}_scales";
+    public static string ZeroPointsName(string weightName) => $"{weightName}_zero_points";
+
+    public static NodeProto Replacing(NodeProto matMul, QuantizedWeight weight, int accuracyLevel)
+    {
+        var weightName = matMul.Input[1];
+        var node = new NodeProto
+        {
+            OpType = OpType,
+            Domain = Domain,
+            Name = matMul.Name.Length > 0 ? $"{matMul.Name}_Q{weight.Bits}" : "",
+        };
+        node.Input.Add(matMul.Input[0]);
+        node.Input.Add(PackedName(weightName, weight.Bits));
+        node.Input.Add(ScalesName(weightName));
+        if (weight.ZeroPoints is not null)
+            node.Input.Add(ZeroPointsName(weightName));
+        node.Output.AddRange(matMul.Output);
+        node.Attribute.Add(Attribute("K", (long)weight.K));
+        node.Attribute.Add(Attribute("N", (long)weight.N));
+        node.Attribute.Add(Attribute("bits", (long)weight.Bits));
+        node.Attribute.Add(Attribute("block_size", (long)weight.BlockSizeElements));
+        // ONNX Runtime's quantizer leaves out the default 0, as some execution providers reject the attribute.
+        if (accuracyLevel != 0)
+            node.Attribute.Add(Attribute("accuracy_level", (long)accuracyLevel));
+        return node;
+    }
+}

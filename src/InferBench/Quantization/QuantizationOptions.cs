@@ -1,0 +1,44 @@
+using InferBench.Manifest;
+
+namespace InferBench.Quantization;
+
+/// <summary>How <see cref="ModelQuantizer"/> makes a variant; the defaults are GenAI's model builder's for CPU.</summary>
+/// <param name="Precision">int4 or int8 (weight-only, MatMulNBits), or fp16 (weights and activations).</param>
+/// <param name="BlockSizeElements">int4/int8: weights along K sharing one scale; a power of two, 16 or more.</param>
+/// <param name="Symmetric">int4/int8: blocks centred on zero with no zero points; false stores a zero point per block.</param>
+/// <param name="AccuracyLevel">
+/// int4/int8: MatMulNBits accuracy_level. 4 quantizes activations to int8 on CPU; 0 computes in fp32, and for 8 bits
+/// falls into a dequantize-every-call path on x64 that is far slower than fp32 (see README.md beside this file).
+/// </param>
+/// <param name="QuantizeLmHead">int4/int8: also quantize the MatMul that produces the logits, as GenAI's builder does.</param>
+public sealed record QuantizationOptions(
+    Precision Precision,
+    int BlockSizeElements = QuantizationOptions.DefaultBlockSizeElements,
+    bool Symmetric = true,
+    int AccuracyLevel = QuantizationOptions.DefaultAccuracyLevel,
+    bool QuantizeLmHead = true)
+{
+    public const int DefaultBlockSizeElements = 32;
+    public const int DefaultAccuracyLevel = 4;
+    private const int MaxAccuracyLevel = 4;
+
+    /// <summary>Bits per weight in MatMulNBits: 4 or 8; null for fp16.</summary>
+    public int? Bits => Precision switch
+    {
+        Precision.Int4 => 4,
+        Precision.Int8 => 8,
+        _ => null,
+    };
+
+    /// <exception cref="InputException">An option is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (Precision is not (Precision.Int4 or Precision.Int8 or Precision.Fp16))
+            throw new InputException($"--precision: expected int4, int8 or fp16, got {Precision.ToString().ToLowerInvariant()}");
+        if (!BlockQuantizer.IsValidBlockSize(BlockSizeElements))
+            throw new InputException(
+                $"--block-size: expected a power of two, {BlockQuantizer.MinBlockSizeElements} or more (ONNX Runtime's MatMulNBits needs one), got {BlockSizeElements}");
+        if (AccuracyLevel is < 0 or > MaxAccuracyLevel)
+            throw new InputException($"--accuracy-level: expected 0 to {MaxAccuracyLevel} (MatMulNBits accuracy_level), got {AccuracyLevel}");
+    }
+}

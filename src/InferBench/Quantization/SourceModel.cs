@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using InferBench.Models;
+using Onnx;
+
+namespace InferBench.Quantization;
+
+/// <summary>The fp32 GenAI model folder a variant is made from: its decoder graph and what genai_config.json says about it.</summary>
+internal sealed record SourceModel(string FolderPath, string DecoderFileName, ModelProto Decoder, string LogitsOutputName)
+{
+    private const string DefaultLogitsName = "logits";
+
+    public string DecoderPath => Path.Combine(FolderPath, DecoderFileName);
+
+    /// <exception cref="InputException">
+    /// The folder is not a GenAI model, was quantized already (quantization.json, or MatMulNBits in the graph), or its
+    /// decoder is not an ONNX model. Messages name --in and the file.
+    /// </exception>
+    public static SourceModel Open(string folderPath)
+    {
+        var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
+        GenAiModelInfo info;
+        try
+        {
+            info = GenAiModelFolder.Inspect(fullPath);
+        }
+        catch (ModelFolderException e)
+        {
+            throw new InputException($"--in: {e.Message}");
+        }
+        if (File.Exists(Path.Combine(fullPath, QuantizationStamp.FileName)))
+            throw new InputException(
+                $"--in: {fullPath} holds a variant made by `models quantize` ({QuantizationStamp.FileName}); quantize the fp32 model it was made from");
+
+        var decoderPath = Path.Combine(fullPath, info.DecoderFileName);
+        ModelProto decoder;
+        try
+        {
+            using var stream = File.OpenRead(decoderPath);
+            decoder = ModelProto.Parser.ParseFrom(stream);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new InputException($"--in: {decoderPath}: not an ONNX model ({e.Message})");
+        }
+        if (decoder.Graph?.Node.FirstOrDefault(node => node.OpType == MatMulNBitsNode.OpType) is { } quantized)
+            throw new InputException(
+                $"--in: {decoderPath} is quantized already (node {quantized.Name} is {MatMulNBitsNode.OpType}); quantize the fp32 model instead");
+        return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsName(fullPath));
+    }
+
+    /// <summary>genai_config.json's model.decoder.outputs.logits; GenAI's default where absent.</summary>
+    private static string LogitsName(string folderPath)
+    {
+        var config = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folderPath, GenAiModelFolder.ConfigFileName)));
+        var logits = config?["model"]?["decoder"]?["outputs"]?["logits"];
+        return logits?.GetValueKind() == JsonValueKind.String ? logits.GetValue<string>() : DefaultLogitsName;
+    }
+}
