@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
+using InferBench.Manifest;
+using InferBench.Quantization;
 using InferBench.Synthetic;
 
 namespace InferBench.Cli.Commands;
 
-/// <summary><c>inferbench models build</c>: writes a synthetic Llama-architecture model that ONNX Runtime GenAI loads.</summary>
+/// <summary>
+/// <c>inferbench models build</c>: writes a synthetic Llama-architecture model that ONNX Runtime GenAI loads;
+/// <c>inferbench models quantize</c>: makes an int4, int8 or fp16 variant of an fp32 model folder.
+/// </summary>
 public static class ModelsCommand
 {
     private static readonly Option<string> Preset = CreatePresetOption();
@@ -22,6 +27,26 @@ public static class ModelsCommand
     private static readonly Option<int?> Seed = new("--seed") { Description = $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})" };
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
 
+    private static readonly Option<string> In = new("--in") { Description = "fp32 ONNX Runtime GenAI model folder to make the variant from", Required = true };
+    private static readonly Option<string> QuantizedPrecision = CreatePrecisionOption();
+    private static readonly Option<int> BlockSize = new("--block-size")
+    {
+        Description = "int4/int8: weights along K sharing one scale (a power of two, 16 or more)",
+        DefaultValueFactory = _ => QuantizationOptions.DefaultBlockSizeElements,
+    };
+    private static readonly Option<bool> Symmetric = new("--symmetric") { Description = "int4/int8: blocks centred on zero, no zero points (default)" };
+    private static readonly Option<bool> Asymmetric = new("--asymmetric") { Description = "int4/int8: a zero point per block" };
+    private static readonly Option<int> AccuracyLevel = new("--accuracy-level")
+    {
+        Description = "int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute",
+        DefaultValueFactory = _ => QuantizationOptions.DefaultAccuracyLevel,
+    };
+    private static readonly Option<bool> QuantizeLmHead = new("--quantize-lm-head")
+    {
+        Description = "int4/int8: also quantize the lm_head MatMul (true or false), as GenAI's model builder does",
+        DefaultValueFactory = _ => true,
+    };
+
     public static Command Create(CliIo io)
     {
         var build = new Command("build", "Write a synthetic model with seeded random weights: options override --config, which overrides --preset")
@@ -29,7 +54,12 @@ public static class ModelsCommand
             Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Out,
         };
         build.SetAction(parseResult => Build(parseResult, io));
-        return new Command("models", "Built-in models") { build };
+        var quantize = new Command("quantize", "Make an int4 or int8 (weight-only, MatMulNBits) or fp16 variant of an fp32 model folder")
+        {
+            In, Out, QuantizedPrecision, BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead,
+        };
+        quantize.SetAction(parseResult => Quantize(parseResult, io));
+        return new Command("models", "Built-in models and their variants") { build, quantize };
     }
 
     private static int Build(ParseResult parseResult, CliIo io)
@@ -59,6 +89,49 @@ public static class ModelsCommand
         Line($"  files:      {stamp.TotalFileBytes:N0} bytes ({stamp.TotalFileBytes / 1e6:F1} MB)");
         Line($"  build:      {buildSeconds:F2} s");
         return ExitCodes.AllOk;
+    }
+
+    private static int Quantize(ParseResult parseResult, CliIo io)
+    {
+        var precision = parseResult.GetValue(QuantizedPrecision) switch
+        {
+            "int4" => Precision.Int4,
+            "int8" => Precision.Int8,
+            _ => Precision.Fp16,
+        };
+        if (Given(parseResult, Symmetric) && Given(parseResult, Asymmetric))
+            throw new InputException("--symmetric and --asymmetric: give one or the other");
+        if (precision == Precision.Fp16
+            && new Option[] { BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead }.FirstOrDefault(option => Given(parseResult, option)) is { } intOnly)
+            throw new InputException($"{intOnly.Name}: applies to --precision int4 and int8, not fp16");
+        var options = new QuantizationOptions(
+            precision, parseResult.GetValue(BlockSize), !parseResult.GetValue(Asymmetric), parseResult.GetValue(AccuracyLevel), parseResult.GetValue(QuantizeLmHead));
+
+        var stopwatch = Stopwatch.StartNew();
+        var stamp = ModelQuantizer.Quantize(parseResult.GetValue(In)!, parseResult.GetValue(Out)!, options);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+
+        void Line(FormattableString text) => io.Out.WriteLine(FormattableString.Invariant(text));
+        Line($"{parseResult.GetValue(QuantizedPrecision)} variant written to {Path.GetFullPath(parseResult.GetValue(Out)!)}");
+        if (stamp.Bits is { } bits)
+        {
+            Line($"  weights:    {stamp.QuantizedMatMuls} MatMuls as MatMulNBits, {bits} bits, block {stamp.BlockSizeElements}, {(stamp.Symmetric == true ? "symmetric" : "asymmetric")}, accuracy_level {stamp.AccuracyLevel}");
+            Line($"  lm_head:    {(stamp.LmHeadQuantized == true ? "quantized" : "kept in fp32")}");
+        }
+        else
+            Line($"  weights:    every float32 initializer, input and output in float16");
+        Line($"  files:      {stamp.TotalFileBytes:N0} bytes ({stamp.TotalFileBytes / 1e6:F1} MB)");
+        Line($"  time:       {seconds:F2} s");
+        return ExitCodes.AllOk;
+    }
+
+    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
+
+    private static Option<string> CreatePrecisionOption()
+    {
+        var option = new Option<string>("--precision") { Description = "int4, int8 or fp16", Required = true };
+        option.AcceptOnlyFromAmong("int4", "int8", "fp16");
+        return option;
     }
 
     private static Option<string> CreatePresetOption()

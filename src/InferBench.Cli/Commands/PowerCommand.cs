@@ -20,17 +20,13 @@ public static class PowerCommand
         Description = "How long to read each source",
         DefaultValueFactory = _ => 10,
     };
-    private static readonly Option<string> Source = CreateSourceOption();
-    private static readonly Option<double?> CpuTdpWatts = new("--cpu-tdp-watts")
-    {
-        Description = "The CPU's power for the estimate (default: the TDP table, else 85 W)",
-    };
+    private static readonly PowerChoiceOptions PowerChoice = new();
 
     public static Command Create(CliIo io)
     {
         var probe = new Command("probe", "List the power sources here, each device, and what each source reads over --seconds")
         {
-            Seconds, Source, CpuTdpWatts,
+            Seconds, PowerChoice.Source, PowerChoice.CpuTdpWatts,
         };
         probe.SetAction(parseResult => Probe(parseResult, io));
         return new Command("power", "Power and energy measurement") { probe };
@@ -41,12 +37,7 @@ public static class PowerCommand
         var seconds = parseResult.GetValue(Seconds);
         if (!(seconds > 0 && seconds <= MaxSeconds))
             throw new InputException($"--seconds: expected more than 0 and at most {MaxSeconds}, got {Number(seconds)}");
-        var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
-        var tdpWatts = parseResult.GetValue(CpuTdpWatts);
-        if (tdpWatts is { } watts && !(watts > 0))
-            throw new InputException($"--cpu-tdp-watts: expected more than 0, got {Number(watts)}");
-        if (tdpWatts is not null && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
-            throw new InputException($"--cpu-tdp-watts: applies to --power estimate or auto, not {Label(choice)}");
+        var (choice, cpuTdp) = PowerChoice.Read(parseResult);
         if (choice == PowerSourceChoice.None)
         {
             io.Out.WriteLine("Power measurement is turned off (--power none): nothing to probe.");
@@ -54,7 +45,7 @@ public static class PowerCommand
         }
 
         var host = HostFactsProbe.Read();
-        var options = PowerOptions.FromEnvironment(host, tdpWatts is { } given ? new Power(given) : null);
+        var options = PowerOptions.FromEnvironment(host, cpuTdp);
         var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, TimeSpan.FromSeconds(seconds));
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var heading = $"Power sources on this machine ({host.CpuModel}, {host.LogicalCores} logical cores; NVIDIA GPUs: {gpus}), " +
@@ -205,17 +196,6 @@ public static class PowerCommand
         >= 1 => value.ToString("F2", CultureInfo.InvariantCulture),
         _ => value.ToString("G3", CultureInfo.InvariantCulture),
     };
-
-    private static Option<string> CreateSourceOption()
-    {
-        var option = new Option<string>("--power")
-        {
-            Description = "Which source: auto (NVML, else RAPL, else the estimate), nvml, rapl, estimate, or none",
-            DefaultValueFactory = _ => "auto",
-        };
-        option.AcceptOnlyFromAmong("auto", "nvml", "rapl", "estimate", "none");
-        return option;
-    }
 
     private sealed record SourceProbe(
         PowerSourceChoice Choice,

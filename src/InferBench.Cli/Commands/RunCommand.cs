@@ -4,6 +4,7 @@ using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
 
 namespace InferBench.Cli.Commands;
 
@@ -46,6 +47,12 @@ public static class RunCommand
     {
         Description = "Execution-provider option key=value for --ep cuda (repeatable), such as enable_cuda_graph=1; recorded in run.json",
     };
+    private static readonly PowerChoiceOptions PowerChoice = new();
+    private static readonly Option<double> IdleSeconds = new("--idle-seconds")
+    {
+        Description = "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)",
+        DefaultValueFactory = _ => 2,
+    };
     private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -53,7 +60,7 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, Json,
+            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, PowerChoice.Source, PowerChoice.CpuTdpWatts, IdleSeconds, Json,
         };
         command.SetAction(parseResult => Execute(parseResult, io, cancellation));
         return command;
@@ -81,16 +88,30 @@ public static class RunCommand
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
 
+        var (powerChoice, cpuTdp) = PowerChoice.Read(parseResult);
+        var idle = TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds));
+        if (idle < TimeSpan.Zero)
+            throw new InputException($"--idle-seconds: expected 0 or more, got {idle.TotalSeconds}");
+
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
+        var host = HostFactsProbe.Read();
+        using var meter = powerChoice == PowerSourceChoice.None
+            ? null
+            : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpuTdp), new PowerMeterOptions(),
+                PowerSources.AutoOrderFor(plan.ExecutionProvider));
+        var measuring = meter?.Selection.Source is not null;
+        var idleBefore = measuring && idle > TimeSpan.Zero ? meter!.MeasureIdle(idle, cancellation) : null;
+        var energy = measuring ? new SweepEnergy(meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
         var run = new RunResult
         {
             RunId = folder.RunId,
             StartedUtc = startedUtc,
             CommandLine = "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
             Plan = plan,
-            Host = HostFactsProbe.Read(),
+            Host = host,
             Software = SoftwareVersionsProbe.Read(),
+            Power = meter is null ? null : PowerSetupOf(meter, idle, idleBefore, idleAfter: null),
         };
         var rows = new List<ScenarioResult>();
         void Save(ScenarioResult row)
@@ -99,12 +120,15 @@ public static class RunCommand
             folder.WriteAll(run with { Results = rows.ToArray() });
         }
 
-        var sweep = (IRunProgress progress) => new SweepRunner(plan, progress, Save).Run(targets, cancellation);
+        var sweep = (IRunProgress progress) => new SweepRunner(plan, progress, Save, energy).Run(targets, cancellation);
         if (io.Interactive && !parseResult.GetValue(Json))
             SpectreRunProgress.Run(sweep);
         else
             sweep(new PlainRunProgress(io.Error));
 
+        var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? meter!.MeasureIdle(idle, cancellation) : null;
+        if (meter is not null)
+            run = run with { Power = PowerSetupOf(meter, idle, idleBefore, idleAfter) };
         var finished = run with { Results = rows.ToArray(), FinishedUtc = DateTimeOffset.UtcNow, Cancelled = cancellation.IsCancellationRequested };
         folder.WriteAll(finished);
         if (parseResult.GetValue(Json))
@@ -131,6 +155,23 @@ public static class RunCommand
         if (absent.Length > 0)
             io.Error.WriteLine($"Not swept (not on this machine; name them with --model to see why): {string.Join(", ", absent.Select(t => $"{t.Model}/{t.Variant}"))}");
         return targets.Except(absent).ToArray();
+    }
+
+    private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
+    {
+        var source = meter.Selection.Source;
+        var label = source is null ? EnergySource.Unavailable
+            : source.CounterSource != EnergySource.Unavailable ? source.CounterSource
+            : source.PowerSource;
+        return new PowerSetup(
+            PowerLabels.Of(label),
+            source?.Method ?? "none",
+            source?.Notes ?? [],
+            meter.Selection.UnavailableReason,
+            idle.TotalSeconds,
+            idleBefore?.AveragePower?.Watts,
+            idleAfter?.AveragePower?.Watts,
+            source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray());
     }
 
     private static Option<string> CreateExecutionProviderOption()

@@ -14,28 +14,24 @@ internal static class MatMulNBitsNode
     public static string ScalesName(string weightName) => $"{weightName}_scales";
     public static string ZeroPointsName(string weightName) => $"{weightName}_zero_points";
 
-    public static NodeProto Replacing(NodeProto matMul, QuantizedWeight weight, int accuracyLevel)
+    /// <param name="matMul">A MatMul whose second input is a [K, N] initializer.</param>
+    public static NodeProto Replacing(NodeProto matMul, long k, long n, int bits, QuantizationOptions options)
     {
         var weightName = matMul.Input[1];
-        var node = new NodeProto
-        {
-            OpType = OpType,
-            Domain = Domain,
-            Name = matMul.Name.Length > 0 ? $"{matMul.Name}_Q{weight.Bits}" : "",
-        };
+        var node = new NodeProto { OpType = OpType, Domain = Domain, Name = matMul.Name.Length > 0 ? $"{matMul.Name}_Q{bits}" : "" };
         node.Input.Add(matMul.Input[0]);
-        node.Input.Add(PackedName(weightName, weight.Bits));
+        node.Input.Add(PackedName(weightName, bits));
         node.Input.Add(ScalesName(weightName));
-        if (weight.ZeroPoints is not null)
+        if (!options.Symmetric)
             node.Input.Add(ZeroPointsName(weightName));
         node.Output.AddRange(matMul.Output);
-        node.Attribute.Add(Attribute("K", (long)weight.K));
-        node.Attribute.Add(Attribute("N", (long)weight.N));
-        node.Attribute.Add(Attribute("bits", (long)weight.Bits));
-        node.Attribute.Add(Attribute("block_size", (long)weight.BlockSizeElements));
+        node.Attribute.Add(Attribute("K", k));
+        node.Attribute.Add(Attribute("N", n));
+        node.Attribute.Add(Attribute("bits", (long)bits));
+        node.Attribute.Add(Attribute("block_size", (long)options.BlockSizeElements));
         // ONNX Runtime's quantizer leaves out the default 0, as some execution providers reject the attribute.
-        if (accuracyLevel != 0)
-            node.Attribute.Add(Attribute("accuracy_level", (long)accuracyLevel));
+        if (options.AccuracyLevel != 0)
+            node.Attribute.Add(Attribute("accuracy_level", (long)options.AccuracyLevel));
         return node;
     }
 }

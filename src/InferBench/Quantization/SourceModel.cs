@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Google.Protobuf;
 using InferBench.Models;
 using Onnx;
@@ -7,10 +5,8 @@ using Onnx;
 namespace InferBench.Quantization;
 
 /// <summary>The fp32 GenAI model folder a variant is made from: its decoder graph and what genai_config.json says about it.</summary>
-internal sealed record SourceModel(string FolderPath, string DecoderFileName, ModelProto Decoder, string LogitsOutputName)
+internal sealed record SourceModel(string FolderPath, string DecoderFileName, ModelProto Decoder, string LogitsOutput)
 {
-    private const string DefaultLogitsName = "logits";
-
     public string DecoderPath => Path.Combine(FolderPath, DecoderFileName);
 
     /// <exception cref="InputException">
@@ -47,14 +43,6 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
         if (decoder.Graph?.Node.FirstOrDefault(node => node.OpType == MatMulNBitsNode.OpType) is { } quantized)
             throw new InputException(
                 $"--in: {decoderPath} is quantized already (node {quantized.Name} is {MatMulNBitsNode.OpType}); quantize the fp32 model instead");
-        return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsName(fullPath));
-    }
-
-    /// <summary>genai_config.json's model.decoder.outputs.logits; GenAI's default where absent.</summary>
-    private static string LogitsName(string folderPath)
-    {
-        var config = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folderPath, GenAiModelFolder.ConfigFileName)));
-        var logits = config?["model"]?["decoder"]?["outputs"]?["logits"];
-        return logits?.GetValueKind() == JsonValueKind.String ? logits.GetValue<string>() : DefaultLogitsName;
+        return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsOutputName.Read(fullPath));
     }
 }

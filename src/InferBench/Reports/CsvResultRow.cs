@@ -46,6 +46,15 @@ public sealed partial record CsvResultRow
     [CsvColumn("peak_memory_mb"), CsvConverter(typeof(CsvNumberConverter))] public double? PeakMemoryMib { get; init; }
     [CsvColumn("measured_reps")] public int? MeasuredRepetitions { get; init; }
     [CsvColumn("itl_samples")] public int? ItlSamples { get; init; }
+    [CsvColumn("energy_source"), CsvNullValues("")] public string? EnergySource { get; init; }
+    [CsvColumn("energy_status"), CsvNullValues("")] public string? EnergyStatus { get; init; }
+    [CsvColumn("j_per_token"), CsvConverter(typeof(CsvNumberConverter))] public double? JoulesPerToken { get; init; }
+    [CsvColumn("j_per_token_net"), CsvConverter(typeof(CsvNumberConverter))] public double? NetJoulesPerToken { get; init; }
+    [CsvColumn("prefill_j_per_token"), CsvConverter(typeof(CsvNumberConverter))] public double? PrefillJoulesPerToken { get; init; }
+    [CsvColumn("decode_j_per_token"), CsvConverter(typeof(CsvNumberConverter))] public double? DecodeJoulesPerToken { get; init; }
+    [CsvColumn("avg_w"), CsvConverter(typeof(CsvNumberConverter))] public double? AverageWatts { get; init; }
+    [CsvColumn("peak_w"), CsvConverter(typeof(CsvNumberConverter))] public double? PeakWatts { get; init; }
+    [CsvColumn("throttled"), CsvNullValues("")] public string? Throttled { get; init; }
 
     public static CsvResultRow From(ScenarioResult result)
     {
@@ -84,6 +93,15 @@ public sealed partial record CsvResultRow
             PeakMemoryMib = result.PeakMemoryBytes / BytesPerMebibyte,
             MeasuredRepetitions = ttft?.Count,
             ItlSamples = itl?.Count,
+            EnergySource = result.Energy?.Source,
+            EnergyStatus = result.Energy?.Status,
+            JoulesPerToken = Finite(result.Energy?.JoulesPerGeneratedToken),
+            NetJoulesPerToken = Finite(result.Energy?.NetJoulesPerGeneratedToken),
+            PrefillJoulesPerToken = Finite(result.Energy?.PrefillJoulesPerPromptToken),
+            DecodeJoulesPerToken = Finite(result.Energy?.DecodeJoulesPerGeneratedToken),
+            AverageWatts = Finite(result.Energy?.AverageWatts),
+            PeakWatts = Finite(result.Energy?.PeakWatts),
+            Throttled = result.Energy?.Throttled is { } throttled ? (throttled ? "true" : "false") : null,
         };
     }
 

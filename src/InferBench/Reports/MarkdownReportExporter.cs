@@ -10,8 +10,9 @@ public sealed class MarkdownReportExporter : IRunExporter
 {
     private const string TableHeader =
         "| Variant | Precision | EP | Batch | Prompt | Gen | Status | n | TTFT p50 [p90] (ms) | Prefill tok/s (median) " +
-        "| Decode tok/s (median ± CI95) | ITL p50 / p99 (ms) | E2E p50 (s) | Peak memory (MiB) | Load (s) |\n" +
-        "|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| Decode tok/s (median ± CI95) | ITL p50 / p99 (ms) | E2E p50 (s) | Peak memory (MiB) | Load (s) " +
+        "| J/token [net of idle] | Avg W | Energy source |\n" +
+        "|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
 
     public string FileName => "report.md";
 
@@ -40,7 +41,8 @@ public sealed class MarkdownReportExporter : IRunExporter
             "ITL = each decode step; E2E = TTFT + decode.\n" +
             "n = measured repetitions (warmup excluded); percentiles are interpolated; ± is the half-width of the 95% " +
             "confidence interval of the mean (shown when n ≥ 2). Peak memory is the process's peak resident set size " +
-            "during the point. Full definitions: results/README.md.\n");
+            "during the point. J/token = energy over the point's generations / generated tokens (prefill included); " +
+            "figures labelled estimated-* are estimates, not measurements. Full definitions: results/README.md.\n");
         return md.ToString();
     }
 
@@ -65,10 +67,18 @@ public sealed class MarkdownReportExporter : IRunExporter
             - **Software:** {software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}.
             - **Plan:** prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; {plan.WarmupRepetitions} warmup + {plan.MeasuredRepetitions} measured repetitions; EP {plan.ExecutionProvider}; intra-op threads {threads}; seed {plan.Seed}.
             - **Command:** {Code(run.CommandLine)}
+            - **Energy:** {EnergyLine(run.Power)}
 
 
             """);
     }
+
+    private static string EnergyLine(PowerSetup? power) => power switch
+    {
+        null => "not measured (--power none).",
+        { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
+        _ => $"{power.Source}: {power.Method}. Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
+    };
 
     private static string Row(ScenarioResult result)
     {
@@ -86,6 +96,9 @@ public sealed class MarkdownReportExporter : IRunExporter
             Number(metrics?.EndToEndSeconds.Median),
             Mebibytes(result.PeakMemoryBytes),
             Number(result.LoadSeconds),
+            WithBracketed(result.Energy?.JoulesPerGeneratedToken, result.Energy?.NetJoulesPerGeneratedToken),
+            Number(result.Energy?.AverageWatts),
+            result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent,
         ];
         return "| " + string.Join(" | ", cells.Select(Text)) + " |";
     }

@@ -2,7 +2,7 @@ namespace InferBench.Results;
 
 /// <summary>
 /// The raw timings of one repetition (one full generation of the plan point), all from one Stopwatch.
-/// Metric definitions are in README.md.
+/// Metric definitions are in README.md. Energy per phase is recorded for measured repetitions when a power source is in use.
 /// </summary>
 public sealed record RepetitionSample(
     RepetitionPhase Phase,
@@ -12,4 +12,6 @@ public sealed record RepetitionSample(
     double TimeToFirstTokenSeconds,
     double DecodeSeconds,
     double EndToEndSeconds,
-    IReadOnlyList<double> DecodeStepMilliseconds);
+    IReadOnlyList<double> DecodeStepMilliseconds,
+    PhaseEnergy? PrefillEnergy = null,
+    PhaseEnergy? DecodeEnergy = null);

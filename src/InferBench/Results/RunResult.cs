@@ -19,5 +19,7 @@ public sealed record RunResult
     public required RunPlanRecord Plan { get; init; }
     public required HostFacts Host { get; init; }
     public required SoftwareVersions Software { get; init; }
+    /// <summary>How energy was measured; null when the run measured none (--power none).</summary>
+    public PowerSetup? Power { get; init; }
     public IReadOnlyList<ScenarioResult> Results { get; init; } = [];
 }

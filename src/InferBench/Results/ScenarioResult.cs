@@ -20,5 +20,6 @@ public sealed record ScenarioResult
     /// <summary>Peak resident set size of the process while this point ran (see results/README.md).</summary>
     public long? PeakMemoryBytes { get; init; }
     public ScenarioMetrics? Metrics { get; init; }
+    public ScenarioEnergy? Energy { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
 }

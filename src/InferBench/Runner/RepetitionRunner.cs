@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using InferBench.Results;
+using InferBench.Telemetry.Power;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Runner;
 
-/// <summary>Runs one repetition of a plan point (a full greedy generation) and times its phases.</summary>
-public sealed class RepetitionRunner(Model model, PlanPoint point)
+/// <summary>
+/// Runs one repetition of a plan point (a full greedy generation) and times its phases. With a power meter, a
+/// measured repetition also gets a prefill and a decode energy window; the meter's readings happen between the
+/// timed intervals, so they never add to a timing.
+/// </summary>
+public sealed class RepetitionRunner(Model model, PlanPoint point, PowerMeter? meter = null)
 {
     private readonly long[] _stepEndTimestamps = new long[point.GenTokens - 1];
 
@@ -18,31 +23,47 @@ public sealed class RepetitionRunner(Model model, PlanPoint point)
         generatorParams.SetSearchOption("batch_size", point.BatchSize);
         generatorParams.SetSearchOption("do_sample", false);
         using var generator = new Generator(model, generatorParams);
+        var energyMeter = phase == RepetitionPhase.Measured ? meter : null;
 
+        var prefillWindow = energyMeter?.BeginWindow(PowerPhase.Prefill);
         var start = Stopwatch.GetTimestamp();
         generator.AppendTokens(promptTokens);
         var prefillEnd = Stopwatch.GetTimestamp();
+        var prefillEnergy = prefillWindow?.End();
+
+        var firstTokenStart = Stopwatch.GetTimestamp();
         generator.GenerateNextToken();
         var firstTokenEnd = Stopwatch.GetTimestamp();
+
+        var decodeWindow = energyMeter?.BeginWindow(PowerPhase.Decode);
+        var decodeStart = Stopwatch.GetTimestamp();
         DecodeLoop.Run(generator, _stepEndTimestamps);
-        var end = _stepEndTimestamps.Length > 0 ? _stepEndTimestamps[^1] : firstTokenEnd;
+        var decodeEnd = _stepEndTimestamps.Length > 0 ? _stepEndTimestamps[^1] : decodeStart;
+        var decodeEnergy = decodeWindow?.End();
 
         var generatedTokens = GeneratedTokensPerSequence(generator);
+        var timeToFirstToken = Seconds(start, prefillEnd) + Seconds(firstTokenStart, firstTokenEnd);
+        var decodeSeconds = Seconds(decodeStart, decodeEnd);
         return new RepetitionSample(
             phase,
             iteration,
             generatedTokens,
             PrefillSeconds: Seconds(start, prefillEnd),
-            TimeToFirstTokenSeconds: Seconds(start, firstTokenEnd),
-            DecodeSeconds: Seconds(firstTokenEnd, end),
-            EndToEndSeconds: Seconds(start, end),
-            DecodeStepMilliseconds: StepMilliseconds(firstTokenEnd));
+            TimeToFirstTokenSeconds: timeToFirstToken,
+            DecodeSeconds: decodeSeconds,
+            EndToEndSeconds: timeToFirstToken + decodeSeconds,
+            DecodeStepMilliseconds: StepMilliseconds(decodeStart),
+            PrefillEnergy: ToPhaseEnergy(prefillEnergy),
+            DecodeEnergy: ToPhaseEnergy(decodeEnergy));
     }
 
-    private double[] StepMilliseconds(long firstTokenEnd)
+    private static PhaseEnergy? ToPhaseEnergy(PowerWindowResult? window) =>
+        window is null ? null : new PhaseEnergy(PowerLabels.Of(window.Status), window.Energy?.Joules);
+
+    private double[] StepMilliseconds(long decodeStart)
     {
         var milliseconds = new double[_stepEndTimestamps.Length];
-        var previous = firstTokenEnd;
+        var previous = decodeStart;
         for (var i = 0; i < milliseconds.Length; i++)
         {
             milliseconds[i] = Seconds(previous, _stepEndTimestamps[i]) * 1000;

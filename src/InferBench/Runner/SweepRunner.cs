@@ -3,6 +3,7 @@ using InferBench.Models;
 using InferBench.Results;
 using InferBench.Statistics;
 using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Runner;
@@ -10,9 +11,13 @@ namespace InferBench.Runner;
 /// <summary>
 /// Runs every target over every plan point. A target that cannot run becomes rows with a status and a
 /// reason, and the sweep goes on; each finished row is handed to <c>rowFinished</c> at once so it can be saved.
+/// With <c>energy</c>, loading and the measured generations of each point are also measured in joules.
 /// </summary>
-public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished)
+public sealed class SweepRunner(
+    RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null)
 {
+    private const int MaximumEnergyOnlyGenerations = 10_000;
+
     private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
 
     public void Run(IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
@@ -57,6 +62,7 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
             return;
 
         Model model;
+        var loadWindow = energy?.Meter.BeginWindow(PowerPhase.Load);
         var loadStart = Stopwatch.GetTimestamp();
         try
         {
@@ -64,6 +70,7 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
         }
         catch (Exception e) when (e is OnnxRuntimeGenAIException)
         {
+            loadWindow?.End();
             var (status, reason) = FailureReasons.Classify(e, "loading the model");
             EmitAll(target, points, status, reason);
             return;
@@ -71,7 +78,8 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
 
         using (model)
         {
-            var loaded = new LoadFacts(Stopwatch.GetElapsedTime(loadStart).TotalSeconds, ProcessMemory.ResidentBytes());
+            var loadSeconds = Stopwatch.GetElapsedTime(loadStart).TotalSeconds;
+            var loaded = new LoadFacts(loadSeconds, ProcessMemory.ResidentBytes(), loadWindow?.End().Energy?.Joules);
             var prompts = PromptSource.Create(plan, model, info);
             if (prompts.UnsupportedReason is { } promptProblem)
             {
@@ -101,13 +109,15 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
         progress.PointStarted(target, point, plan.WarmupRepetitions + plan.MeasuredRepetitions);
         ProcessMemory.TryResetPeak();
         var samples = new List<RepetitionSample>(plan.WarmupRepetitions + plan.MeasuredRepetitions);
-        var repetitionRunner = new RepetitionRunner(model, point);
-        var phases = Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
-            .Concat(Enumerable.Repeat(RepetitionPhase.Measured, plan.MeasuredRepetitions));
-        foreach (var phase in phases)
+        var repetitionRunner = new RepetitionRunner(model, point, energy?.Meter);
+        PowerWindow? generationWindow = null;
+        foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
+                     .Concat(Enumerable.Repeat(RepetitionPhase.Measured, plan.MeasuredRepetitions)))
         {
             if (cancellation.IsCancellationRequested)
                 break;
+            if (phase == RepetitionPhase.Measured)
+                generationWindow ??= energy?.Meter.BeginWindow(PowerPhase.Generation);
             var iteration = samples.Count(s => s.Phase == phase) + 1;
             try
             {
@@ -115,24 +125,69 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
             }
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
+                generationWindow?.End();
                 var (status, reason) = FailureReasons.Classify(e, $"{phase.ToString().ToLowerInvariant()} repetition {iteration}");
                 return row with { Status = status, Reason = reason, Repetitions = samples };
             }
             progress.RepetitionFinished(samples[^1]);
         }
 
+        var generation = generationWindow?.End();
         row = row with { PeakMemoryBytes = ProcessMemory.PeakResidentBytes(), Repetitions = samples };
-        var measured = samples.Count(s => s.Phase == RepetitionPhase.Measured);
-        if (measured == 0)
+        var measured = samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
+        if (measured.Length == 0)
             return row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" };
         return row with
         {
             Metrics = ScenarioMetricsCalculator.From(samples, point.BatchSize, point.PromptTokens),
-            Reason = measured < plan.MeasuredRepetitions
-                ? $"run cancelled after {measured} of {plan.MeasuredRepetitions} measured repetitions"
+            Energy = generation is null ? null : Energy(generation, measured, repetitionRunner, prompt, point, loaded, cancellation),
+            Reason = measured.Length < plan.MeasuredRepetitions
+                ? $"run cancelled after {measured.Length} of {plan.MeasuredRepetitions} measured repetitions"
                 : null,
         };
     }
+
+    /// <summary>
+    /// The point's energy. When its measured generations were too short for the power source, the generation is
+    /// repeated inside one longer window (those repetitions are not timed) rather than reporting zero joules.
+    /// </summary>
+    private ScenarioEnergy Energy(
+        PowerWindowResult generation, RepetitionSample[] measured, RepetitionRunner repetitionRunner, int[] prompt,
+        PlanPoint point, LoadFacts loaded, CancellationToken cancellation)
+    {
+        var generations = measured.Length;
+        string? note = null;
+        if (generation.Status == PowerWindowStatus.TooShort && !cancellation.IsCancellationRequested)
+        {
+            var minimum = energy!.MinimumWindow(new PowerMeterOptions().SamplePeriod);
+            var window = energy.Meter.BeginWindow(PowerPhase.Generation);
+            var start = Stopwatch.GetTimestamp();
+            generations = 0;
+            while ((Stopwatch.GetElapsedTime(start) < minimum || generations == 0)
+                   && generations < MaximumEnergyOnlyGenerations && !cancellation.IsCancellationRequested)
+                repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations);
+            generation = window.End();
+            note = $"the {measured.Length} measured repetitions were too short to measure, so the window repeats the generation {generations} times (untimed)";
+        }
+        return ScenarioEnergyCalculator.From(
+            generation, generations, measured, point.BatchSize, point.PromptTokens, point.GenTokens,
+            energy!.IdleBefore, loaded.Joules, DeviceStates(), note);
+    }
+
+    private IReadOnlyList<DeviceState> DeviceStates() => energy!.Meter.Snapshot()
+        .Select(d => new DeviceState(
+            d.Device.Name,
+            d.SmClockMegahertz,
+            d.MemoryClockMegahertz,
+            d.PowerLimit?.Watts,
+            d.TemperatureCelsius,
+            d.ThrottleReasons is { } reasons ? Names(reasons) : []))
+        .ToArray();
+
+    private static string[] Names(ThrottleReasons reasons) => Enum.GetValues<ThrottleReasons>()
+        .Where(reason => reason != ThrottleReasons.None && reasons.HasFlag(reason))
+        .Select(reason => reason.ToString())
+        .ToArray();
 
     /// <summary>Points that fit the model's context; the others become unsupported rows before anything loads.</summary>
     private IReadOnlyList<PlanPoint> WithinContext(BenchmarkTarget target, GenAiModelInfo info, IReadOnlyList<PlanPoint> points)
@@ -170,5 +225,5 @@ public sealed class SweepRunner(RunPlanRecord plan, IRunProgress progress, Actio
         Reason = reason,
     };
 
-    private sealed record LoadFacts(double Seconds, long ResidentBytes);
+    private sealed record LoadFacts(double Seconds, long ResidentBytes, double? Joules);
 }

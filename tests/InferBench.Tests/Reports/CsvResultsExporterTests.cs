@@ -10,7 +10,8 @@ public sealed class CsvResultsExporterTests
         "model,variant,precision,ep,batch,prompt_tokens,gen_tokens,status,reason,load_s,resident_memory_after_load_mb," +
         "ttft_ms_p50,ttft_ms_p90,ttft_ms_p99,ttft_ms_ci95_low,ttft_ms_ci95_high,prefill_tok_s_p50,prefill_tok_s_mean," +
         "decode_tok_s_p50,decode_tok_s_mean,decode_tok_s_ci95_low,decode_tok_s_ci95_high,itl_ms_p50,itl_ms_p90,itl_ms_p99," +
-        "e2e_s_p50,e2e_s_mean,peak_memory_mb,measured_reps,itl_samples";
+        "e2e_s_p50,e2e_s_mean,peak_memory_mb,measured_reps,itl_samples," +
+        "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled";
 
     private static readonly CsvResultsExporter Exporter = new();
 
@@ -36,7 +37,8 @@ public sealed class CsvResultsExporterTests
         Assert.Equal(
             "phi-3-mini,cpu-int4-rtn-block-32,int4,cpu,1,128,64,ok,,3.2,1536," +
             "123.456789,125.456789,126.456789,124.156789,124.756789,1000.24,1001.24," +
-            "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315",
+            "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
+            "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false",
             lines[1]);
     }
 
@@ -45,7 +47,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 21), lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 30), lines[1]);
     }
 
     [Fact]

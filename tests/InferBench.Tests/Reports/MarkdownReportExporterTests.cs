@@ -14,7 +14,7 @@ public sealed class MarkdownReportExporterTests
 
         Assert.Contains(
             "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 0.3 " +
-            "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 |\n",
+            "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 | 13.5 [9.87] | 300 | measured-nvml-counter |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class MarkdownReportExporterTests
 
         Assert.Contains(
             "\n| cuda-fp16 | fp16 | cuda | 1 | 128 | 64 | failed: CUDA error: out of memory \\| allocating 2 GiB " +
-            "| – | – | – | – | – | – | – | – |\n",
+            "| – | – | – | – | – | – | – | – | – | – | – |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.SingleRepetitionRow()));
 
         Assert.Contains(
-            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600 | 400 | 2.50 / 2.50 | 0.0825 | – | 1.25 |\n",
+            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600 | 400 | 2.50 / 2.50 | 0.0825 | – | 1.25 | – | – | – |\n",
             report, StringComparison.Ordinal);
     }
 

@@ -32,9 +32,16 @@ internal static class ReportSamples
             EndToEndSeconds: Statistics(5, median: 2.874)),
         Repetitions =
         [
-            new RepetitionSample(RepetitionPhase.Warmup, 1, 3, 0.11, 0.13, 0.05, 0.18, [2.5, 2.25]),
-            new RepetitionSample(RepetitionPhase.Measured, 1, 3, 0.1, 0.12, 0.04, 0.16, [2.0, 1.75]),
+            new RepetitionSample(RepetitionPhase.Warmup, 1, 3, 0.11, 0.13, 0.05, 0.18, [2.5, 2.25],
+                new PhaseEnergy("ok", 13.1), new PhaseEnergy("ok", 6.4)),
+            new RepetitionSample(RepetitionPhase.Measured, 1, 3, 0.1, 0.12, 0.04, 0.16, [2.0, 1.75],
+                new PhaseEnergy("ok", 12.8), new PhaseEnergy("too-short", null)),
         ],
+        Energy = new ScenarioEnergy("measured-nvml-counter", "ok", "cross-check within 2%", Generations: 5,
+            WindowSeconds: 14.37, Joules: 4312.5, AverageWatts: 300.1, PeakWatts: 342.7, JoulesPerGeneratedToken: 13.48,
+            NetJoulesPerGeneratedToken: 9.87, PrefillJoulesPerPromptToken: 0.1, DecodeJoulesPerGeneratedToken: 0.2,
+            LoadJoules: 520.4, Throttled: false,
+            Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])]),
     };
 
     /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
@@ -82,6 +89,8 @@ internal static class ReportSamples
         Host = new HostFacts("Ubuntu 24.04.1 LTS", "X64", "AMD EPYC 9654", 16, 128L * 1024 * MebibyteBytes,
             [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")], new CloudInstance("aws", "p5.48xlarge")),
         Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),
+        Power = new PowerSetup("measured-nvml-counter", "NVML total energy counter", ["whole board"], UnavailableReason: "rapl: missing",
+            IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"]),
         Results = results,
     };
 

@@ -1,6 +1,8 @@
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
+using InferBench.Tests.Telemetry;
 
 namespace InferBench.Tests.Runner;
 
@@ -169,6 +171,49 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal("run cancelled after 1 of 3 measured repetitions", row.Reason);
         Assert.Equal(1, row.Metrics!.TimeToFirstTokenMilliseconds.Count);
         Assert.Equal(rows, progress.Rows);
+    }
+
+    [SkippableFact]
+    public void Measured_generations_get_energy_per_token_with_its_source_label()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var source = new PowerOptions { CpuModel = "test CPU", LogicalCores = 2, CpuTdp = new Power(100) };
+        using var meter = PowerMeter.Start(PowerSourceChoice.Estimate, source, new PowerMeterOptions());
+
+        var energy = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null))).Energy!;
+
+        Assert.Equal(("estimated-cpu-tdp", "ok", 2), (energy.Source, energy.Status, energy.Generations));
+        Assert.True(energy.Joules > 0);
+        Assert.Equal(energy.Joules / (2 * 1 * 8), energy.JoulesPerGeneratedToken);
+        Assert.Null(energy.NetJoulesPerGeneratedToken); // no idle baseline was measured
+    }
+
+    [SkippableFact]
+    public void Generations_too_short_for_the_power_source_are_repeated_in_a_longer_window_and_never_read_zero()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var clock = new FakeClock(); // does not move during the extra generations: the window stays too short
+        var counter = new ScriptedPowerSource(clock, PowerTrace.Constant(200)) { CounterStep = TimeSpan.FromMilliseconds(100) };
+        using var meter = new PowerMeter(new PowerSourceSelection(PowerSourceChoice.Nvml, counter, null, []), clock, new PowerMeterOptions());
+
+        var row = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null)));
+
+        var energy = row.Energy!;
+        Assert.Equal(("measured-nvml-counter", "too-short"), (energy.Source, energy.Status));
+        Assert.Null(energy.Joules);
+        Assert.Null(energy.JoulesPerGeneratedToken);
+        Assert.True(energy.Generations > 2, $"{energy.Generations} generations");
+        Assert.Contains("the 2 measured repetitions were too short to measure, so the window repeats the generation", energy.Reason);
+        Assert.All(row.Repetitions.Where(r => r.Phase == RepetitionPhase.Measured),
+            r => Assert.Equal(("too-short", (double?)null), (r.PrefillEnergy!.Status, r.PrefillEnergy.Joules)));
+        Assert.Equal(2, row.Metrics!.DecodeTokensPerSecond.Count); // extra generations are not timed
+    }
+
+    private static List<ScenarioResult> SweepWithEnergy(string model, SweepEnergy energy)
+    {
+        var saved = new List<ScenarioResult>();
+        new SweepRunner(Plan(reps: 2), new RecordingProgress(), saved.Add, energy).Run([Target(model)], CancellationToken.None);
+        return saved;
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class PowerSourcesTests : IDisposable
             ["unavailable", "measured-nvml-counter", "measured-nvml-power", "measured-rapl", "estimated-cpu-tdp"],
             Enum.GetValues<EnergySource>().Select(PowerLabels.Of));
         Assert.Equal(["ok", "too-short", "unavailable"], Enum.GetValues<PowerWindowStatus>().Select(PowerLabels.Of));
-        Assert.Equal(["load", "warmup", "prefill", "decode", "idle"], Enum.GetValues<PowerPhase>().Select(PowerLabels.Of));
+        Assert.Equal(["load", "warmup", "prefill", "decode", "generation", "idle"], Enum.GetValues<PowerPhase>().Select(PowerLabels.Of));
         Assert.Equal("\"measured-nvml-counter\"", System.Text.Json.JsonSerializer.Serialize(EnergySource.MeasuredNvmlCounter));
     }
 

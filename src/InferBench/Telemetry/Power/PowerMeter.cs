@@ -25,9 +25,10 @@ public sealed class PowerMeter : IDisposable
     }
 
     /// <summary>Opens the chosen source on the real clock and starts sampling it in the background.</summary>
-    public static PowerMeter Start(PowerSourceChoice choice, PowerOptions sourceOptions, PowerMeterOptions meterOptions)
+    public static PowerMeter Start(
+        PowerSourceChoice choice, PowerOptions sourceOptions, PowerMeterOptions meterOptions, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {
-        var meter = new PowerMeter(PowerSources.Open(choice, sourceOptions), new StopwatchClock(), meterOptions);
+        var meter = new PowerMeter(PowerSources.Open(choice, sourceOptions, autoOrder), new StopwatchClock(), meterOptions);
         meter.StartSampling();
         return meter;
     }

@@ -10,5 +10,7 @@ public enum PowerPhase
     [JsonStringEnumMemberName("warmup")] Warmup,
     [JsonStringEnumMemberName("prefill")] Prefill,
     [JsonStringEnumMemberName("decode")] Decode,
+    /// <summary>Whole generations (prefill and decode together), such as all measured repetitions of a plan point.</summary>
+    [JsonStringEnumMemberName("generation")] Generation,
     [JsonStringEnumMemberName("idle")] Idle,
 }

@@ -10,13 +10,17 @@ public static class PowerSources
     /// <summary>The order <see cref="PowerSourceChoice.Auto"/> tries: measured before estimated, GPU before CPU.</summary>
     public static IReadOnlyList<PowerSourceChoice> AutoOrder { get; } = [PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate];
 
-    public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options)
+    /// <summary>What auto measures for a run on <paramref name="executionProvider"/>: a CPU run's energy is the CPU's, not an idle GPU's.</summary>
+    public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(string executionProvider) =>
+        executionProvider == "cpu" ? [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate] : AutoOrder;
+
+    public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {
         if (choice == PowerSourceChoice.None)
             return new PowerSourceSelection(PowerSourceChoice.None, null, "power measurement turned off", []);
 
         var tried = new List<UnavailableSource>();
-        foreach (var candidate in choice == PowerSourceChoice.Auto ? AutoOrder : [choice])
+        foreach (var candidate in choice == PowerSourceChoice.Auto ? autoOrder ?? AutoOrder : [choice])
         {
             try
             {

@@ -1,0 +1,61 @@
+using InferBench.Models;
+using InferBench.Quantization;
+using InferBench.Statistics;
+
+namespace InferBench.Fidelity;
+
+/// <summary>
+/// Compares a variant (int4, int8, fp16) with the reference it was made from (fp32, else fp16) on the same seeded
+/// token sequences, teacher-forced: each whole sequence is appended once and every position's next-token distribution
+/// is compared. The models are loaded one after the other, so memory holds one model and the reference's logits
+/// (positions × vocabulary floats).
+/// </summary>
+public static class FidelityMeter
+{
+    /// <exception cref="ModelFolderException">A folder is not a GenAI model folder.</exception>
+    /// <exception cref="FidelityException">The vocabularies differ, a sequence does not fit a context, or a model gave unusable logits.</exception>
+    /// <exception cref="Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIException">GenAI could not load or run a model.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between sequences.</exception>
+    public static FidelityResult Measure(string referenceFolder, string variantFolder, FidelityOptions options, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        var reference = GenAiModelFolder.Inspect(referenceFolder);
+        var variant = GenAiModelFolder.Inspect(variantFolder);
+        if (reference.VocabSize != variant.VocabSize)
+            throw new FidelityException(
+                $"{variantFolder} has a vocabulary of {variant.VocabSize} tokens and {referenceFolder} one of {reference.VocabSize}: not variants of one model");
+        var context = Math.Min(reference.ContextLength, variant.ContextLength);
+        if (options.SequenceLengthTokens >= context)
+            throw new FidelityException($"sequences of {options.SequenceLengthTokens} tokens do not fit a context of {context}; use fewer tokens");
+
+        var vocab = reference.VocabSize;
+        var sequences = TokenSequences.Create(options.Seed, options.Sequences, options.SequenceLengthTokens, vocab);
+        var referenceLogits = new float[sequences.Length][];
+        using (var model = new TeacherForcedLogits(referenceFolder, LogitsOutputName.Read(referenceFolder), vocab, options))
+            for (var s = 0; s < sequences.Length; s++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                referenceLogits[s] = model.For(sequences[s]);
+            }
+
+        var kls = new List<double>(options.Positions);
+        var (agreements, deltaSum) = (0, 0.0);
+        using (var model = new TeacherForcedLogits(variantFolder, LogitsOutputName.Read(variantFolder), vocab, options))
+            for (var s = 0; s < sequences.Length; s++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var variantLogits = model.For(sequences[s]);
+                for (var position = 0; position < sequences[s].Length; position++)
+                {
+                    var row = new Range(position * vocab, (position + 1) * vocab);
+                    var comparison = PositionComparison.Of(referenceLogits[s].AsSpan(row), variantLogits.AsSpan(row));
+                    kls.Add(comparison.KlDivergenceNats);
+                    agreements += comparison.Top1Agrees ? 1 : 0;
+                    deltaSum += comparison.GreedyLogProbDeltaNats;
+                }
+            }
+
+        var klStatistics = SampleStatisticsCalculator.From(kls);
+        return new FidelityResult(klStatistics.Mean, klStatistics.P99, (double)agreements / kls.Count, deltaSum / kls.Count, kls.Count);
+    }
+}
