@@ -83,8 +83,8 @@ public static class PowerCommand
             return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {Label(choice)}")}: energy will be reported as unavailable.";
         var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {Label(used.Choice)}" : $"--power {Label(choice)} works";
         return used.Choice == PowerSourceChoice.Estimate
-            ? $"{prefix}: no measured source here, so energy figures are ESTIMATES, labelled {PowerLabels.Of(EnergySource.EstimatedCpuTdp)}."
-            : $"{prefix}: energy figures are measured, labelled {PowerLabels.Of(Labels(used.Selection.Source!)[0])}.";
+            ? $"{prefix}: no measured source here, so energy figures are ESTIMATES, labelled {JsonEnumName.Of(EnergySource.EstimatedCpuTdp)}."
+            : $"{prefix}: energy figures are measured, labelled {JsonEnumName.Of(Labels(used.Selection.Source!)[0])}.";
     }
 
     private static void WriteText(CliIo io, string heading, SourceProbe[] probes, string verdict)
@@ -134,9 +134,9 @@ public static class PowerCommand
             var tried = probe.Selection.Tried.FirstOrDefault(t => t.Source == probe.Choice);
             return tried is null
                 ? $"unavailable: {probe.Selection.UnavailableReason}"
-                : $"unavailable ({PowerLabels.Of(tried.Error)}): {tried.Reason}";
+                : $"unavailable ({JsonEnumName.Of(tried.Error)}): {tried.Reason}";
         }
-        var labels = Labels(source).Select(PowerLabels.Of).ToArray();
+        var labels = Labels(source).Select(JsonEnumName.Of).ToArray();
         return labels.Length == 1
             ? $"available, labelled {labels[0]}"
             : $"available, labelled {labels[0]} (cross-checked with {labels[1]})";
@@ -152,7 +152,7 @@ public static class PowerCommand
         {
             $"over {Number(window.Duration.TotalSeconds)} s: {energy}" +
             $"{(window.PeakPower is { } peak ? $", peak {Number(peak.Watts)} W" : "")} " +
-            $"({PowerLabels.Of(window.Source)}, {PowerLabels.Of(window.Status)}{(window.Reason is null ? "" : $": {window.Reason}")})",
+            $"({JsonEnumName.Of(window.Source)}, {JsonEnumName.Of(window.Status)}{(window.Reason is null ? "" : $": {window.Reason}")})",
         };
         if (probe.Selection.Source!.CounterRefreshesPeriodically && probe.CounterUpdatePeriod is { } period)
             parts.Add($"energy counter seen to change every {Number(period.TotalMilliseconds)} ms on average " +

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InferBench.Cli.Progress;
+using InferBench.Cost;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
@@ -53,6 +54,19 @@ public static class RunCommand
         Description = "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)",
         DefaultValueFactory = _ => 2,
     };
+    private static readonly Option<double?> PricePerHour = new("--price-per-hour")
+    {
+        Description = "What this machine costs, USD per hour: reports then show $ per 1M tokens",
+    };
+    private static readonly Option<string?> GpuInstance = new("--gpu")
+    {
+        Description = "Price this machine as a GPU instance of the pricing catalog (see inferbench cost --help)",
+    };
+    private static readonly Option<double> UtilizationFraction = new("--utilization")
+    {
+        Description = "Share of paid hours spent generating, (0, 1]: an idle rented machine still costs money",
+        DefaultValueFactory = _ => 1,
+    };
     private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -60,7 +74,8 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, PowerChoice.Source, PowerChoice.CpuTdpWatts, IdleSeconds, Json,
+            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, PowerChoice.Source, PowerChoice.CpuTdpWatts, IdleSeconds,
+            PricePerHour, GpuInstance, UtilizationFraction, Json,
         };
         command.SetAction(parseResult => Execute(parseResult, io, cancellation));
         return command;
@@ -93,6 +108,7 @@ public static class RunCommand
         if (idle < TimeSpan.Zero)
             throw new InputException($"--idle-seconds: expected 0 or more, got {idle.TotalSeconds}");
 
+        var cost = CostSetupOf(parseResult);
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
         var host = HostFactsProbe.Read();
@@ -112,6 +128,7 @@ public static class RunCommand
             Host = host,
             Software = SoftwareVersionsProbe.Read(),
             Power = meter is null ? null : PowerSetupOf(meter, idle, idleBefore, idleAfter: null),
+            Cost = cost,
         };
         var rows = new List<ScenarioResult>();
         void Save(ScenarioResult row)
@@ -157,6 +174,27 @@ public static class RunCommand
         return targets.Except(absent).ToArray();
     }
 
+    /// <exception cref="InputException">Two prices, a negative price, an unknown instance or a utilisation outside (0, 1].</exception>
+    private static CostSetup CostSetupOf(ParseResult parseResult)
+    {
+        var catalog = PricingCatalogLoader.Load(null);
+        var utilization = parseResult.GetValue(UtilizationFraction);
+        if (!(utilization is > 0 and <= 1))
+            throw new InputException($"--utilization: expected more than 0 and at most 1, got {utilization}");
+        Cited<UsdPerHour>? price = (parseResult.GetValue(PricePerHour), parseResult.GetValue(GpuInstance)) switch
+        {
+            ({ }, { }) => throw new InputException("--price-per-hour and --gpu cannot be used together: give one price"),
+            ({ } usd, _) when usd < 0 => throw new InputException($"--price-per-hour: expected 0 or more, got {usd}"),
+            ({ } usd, _) => new(new UsdPerHour(usd), Citation.Given("--price-per-hour")),
+            (_, { } id) => PricingCatalog.Find(catalog.GpuInstances, id, "--gpu") is var instance ? new(instance.Price, instance.Citation) : null,
+            _ => null,
+        };
+        var utilizationCitation = parseResult.GetResult(UtilizationFraction) is { Implicit: false }
+            ? Citation.Given("--utilization")
+            : Citation.Default("busy every paid hour; set --utilization");
+        return RunCostSetup.Record(price, new(new Utilization(utilization), utilizationCitation), catalog.DefaultEnergy);
+    }
+
     private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
     {
         var source = meter.Selection.Source;
@@ -164,7 +202,7 @@ public static class RunCommand
             : source.CounterSource != EnergySource.Unavailable ? source.CounterSource
             : source.PowerSource;
         return new PowerSetup(
-            PowerLabels.Of(label),
+            JsonEnumName.Of(label),
             source?.Method ?? "none",
             source?.Notes ?? [],
             meter.Selection.UnavailableReason,

@@ -28,11 +28,14 @@ public sealed class CostModel(CostAssumptions assumptions)
     }
 
     /// <summary>
-    /// The cost of a measured row at its median decode and prefill tokens/s; null for rows that were not measured.
-    /// run.json holds no energy readings, so <see cref="InferenceCost.Energy"/> is null.
+    /// The cost of a measured row at its median decode and prefill tokens/s and its gross J/token (whatever its
+    /// energy source: an estimate stays an estimate); null for rows that were not measured.
     /// </summary>
     public InferenceCost? For(ScenarioResult scenario) =>
-        Throughput.Of(scenario) is { } throughput ? For(throughput, energy: null) : null;
+        Throughput.Of(scenario) is { } throughput ? For(throughput, EnergyOf(scenario)) : null;
+
+    public static JoulesPerToken? EnergyOf(ScenarioResult scenario) =>
+        scenario.Energy?.JoulesPerGeneratedToken is { } joules ? new JoulesPerToken(joules) : null;
 
     /// <summary>Null when the hardware is owned and <paramref name="energy"/> unknown: its cost per token would be incomplete.</summary>
     public BreakEven? BreakEvenAgainst(ApiComparison api, Throughput throughput, JoulesPerToken? energy)
@@ -72,7 +75,7 @@ public sealed class CostModel(CostAssumptions assumptions)
         };
     }
 
-    /// <summary>The break-even of a measured row (no energy readings, see <see cref="For(ScenarioResult)"/>); null as there.</summary>
+    /// <summary>The break-even of a measured row (see <see cref="For(ScenarioResult)"/>); null as there.</summary>
     public BreakEven? BreakEvenAgainst(ApiComparison api, ScenarioResult scenario) =>
-        Throughput.Of(scenario) is { } throughput ? BreakEvenAgainst(api, throughput, energy: null) : null;
+        Throughput.Of(scenario) is { } throughput ? BreakEvenAgainst(api, throughput, EnergyOf(scenario)) : null;
 }

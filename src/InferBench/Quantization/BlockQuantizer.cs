@@ -66,7 +66,7 @@ public static class BlockQuantizer
                     var q = row < k
                         ? (int)Math.Clamp(MathF.Round(weight[row * n + column] * reciprocals[column] + offsets[column], MidpointRounding.AwayFromZero), 0f, maxLevel)
                         : offsets[column];
-                    packed[(long)column * columnBytes + bitOffset / 8] |= (byte)(q << (int)(bitOffset % 8));
+                    packed[(long)column * columnBytes + bitOffset / 8] |= (byte)(q << (int)((8 - bits - bitOffset % 8) % 8));
                 }
             }
         });

@@ -21,5 +21,7 @@ public sealed record RunResult
     public required SoftwareVersions Software { get; init; }
     /// <summary>How energy was measured; null when the run measured none (--power none).</summary>
     public PowerSetup? Power { get; init; }
+    /// <summary>What the cost figures assume (price, utilisation, electricity, PUE, grid carbon).</summary>
+    public CostSetup? Cost { get; init; }
     public IReadOnlyList<ScenarioResult> Results { get; init; } = [];
 }

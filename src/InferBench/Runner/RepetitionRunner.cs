@@ -58,7 +58,7 @@ public sealed class RepetitionRunner(Model model, PlanPoint point, PowerMeter? m
     }
 
     private static PhaseEnergy? ToPhaseEnergy(PowerWindowResult? window) =>
-        window is null ? null : new PhaseEnergy(PowerLabels.Of(window.Status), window.Energy?.Joules);
+        window is null ? null : new PhaseEnergy(JsonEnumName.Of(window.Status), window.Energy?.Joules);
 
     private double[] StepMilliseconds(long decodeStart)
     {

@@ -29,8 +29,8 @@ public static class ScenarioEnergyCalculator
         var reasons = new[] { generation.Reason, note, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
             .Where(r => r is not null);
         return new ScenarioEnergy(
-            PowerLabels.Of(generation.Source),
-            PowerLabels.Of(generation.Status),
+            JsonEnumName.Of(generation.Source),
+            JsonEnumName.Of(generation.Status),
             string.Join("; ", reasons) is { Length: > 0 } reason ? reason : null,
             generations,
             generation.Duration.TotalSeconds,
@@ -51,7 +51,7 @@ public static class ScenarioEnergyCalculator
     {
         var all = windows.ToArray();
         if (all.Length == 0 || all.Any(w => w is null))
-            return (null, PowerLabels.Of(PowerWindowStatus.Unavailable));
+            return (null, JsonEnumName.Of(PowerWindowStatus.Unavailable));
         var notMeasured = all.FirstOrDefault(w => w!.Joules is null);
         return notMeasured is null ? (all.Sum(w => w!.Joules!.Value), null) : (null, notMeasured.Status);
     }

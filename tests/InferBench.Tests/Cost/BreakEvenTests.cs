@@ -94,7 +94,7 @@ public sealed class BreakEvenTests
     public void Owned_hardware_without_energy_per_token_has_no_break_even()
     {
         Assert.Null(CostSamples.Model(CostSamples.Owned(26_280, 3)).BreakEvenAgainst(Api, DecodeOnly, energy: null));
-        Assert.Null(CostSamples.Model(CostSamples.Owned(26_280, 3)).BreakEvenAgainst(Api, ReportSamples.OkRow()));
+        Assert.Null(CostSamples.Model(CostSamples.Owned(26_280, 3)).BreakEvenAgainst(Api, ReportSamples.OkRow() with { Energy = null }));
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class CostCliTests : IDisposable
     public void A_run_folder_prices_every_measured_row_and_says_energy_is_unavailable()
     {
         var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
-        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow(), ReportSamples.FailedRow()) with { RunId = folder.RunId });
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow() with { Energy = null }, ReportSamples.FailedRow()) with { RunId = folder.RunId });
 
         var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2");
 

@@ -67,7 +67,7 @@ public sealed class CostModelTests
     }
 
     [Fact]
-    public void A_measured_row_is_priced_from_its_median_decode_and_prefill_tokens_per_second()
+    public void A_measured_row_is_priced_from_its_median_decode_and_prefill_tokens_per_second_and_its_energy()
     {
         var model = CostSamples.Model(CostSamples.Rented(2));
 
@@ -76,7 +76,7 @@ public sealed class CostModelTests
         Assert.Equal(new Throughput(new(45.52), new(1000.24)), cost.Throughput);
         Assert.Equal(2 / (45.52 * 3600) * 1e6, cost.HardwarePerMillionGeneratedTokens.Value, 9);
         Assert.Equal(2 / (1000.24 * 3600) * 1e6, cost.HardwarePerMillionPromptTokens!.Value.Value, 9);
-        Assert.Null(cost.Energy);
+        Assert.Equal(new JoulesPerToken(13.48), cost.Energy!.PerToken);
         Assert.Same(model.Assumptions, cost.Assumptions);
     }
 

@@ -91,6 +91,12 @@ internal static class ReportSamples
         Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),
         Power = new PowerSetup("measured-nvml-counter", "NVML total energy counter", ["whole board"], UnavailableReason: "rapl: missing",
             IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"]),
+        Cost = new CostSetup(
+            PriceUsdPerHour: new CitedFigure(3.99, "Lambda on-demand H100 SXM", "2026-06", "recalled"),
+            Utilization: new CitedFigure(0.5, "--utilization", null, "given"),
+            ElectricityUsdPerKilowattHour: new CitedFigure(0.127, "EIA commercial average", "2024", "recalled"),
+            Pue: new CitedFigure(1.58, "Uptime Institute survey", "2023", "recalled"),
+            GridGramsCo2PerKilowattHour: new CitedFigure(367, "EIA", "2023", "verified")),
         Results = results,
     };
 

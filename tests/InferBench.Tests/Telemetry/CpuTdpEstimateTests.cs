@@ -19,7 +19,7 @@ public sealed class CpuTdpEstimateTests
 
         Assert.Equal(PowerWindowStatus.Ok, result.Status);
         Assert.Equal(EnergySource.EstimatedCpuTdp, result.Source);
-        Assert.Equal("estimated-cpu-tdp", PowerLabels.Of(result.Source));
+        Assert.Equal("estimated-cpu-tdp", JsonEnumName.Of(result.Source));
         Assert.Equal(50, result.Energy!.Value.Joules, 1e-9);
         Assert.Equal(50, result.AveragePower!.Value.Watts, 1e-9);
         Assert.Equal("ESTIMATE, not a measurement: this process's CPU time / 4 logical cores x 100 W TDP (given)", meter.Selection.Source!.Method);

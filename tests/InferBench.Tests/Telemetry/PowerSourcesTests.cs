@@ -48,9 +48,9 @@ public sealed class PowerSourcesTests : IDisposable
     {
         Assert.Equal(
             ["unavailable", "measured-nvml-counter", "measured-nvml-power", "measured-rapl", "estimated-cpu-tdp"],
-            Enum.GetValues<EnergySource>().Select(PowerLabels.Of));
-        Assert.Equal(["ok", "too-short", "unavailable"], Enum.GetValues<PowerWindowStatus>().Select(PowerLabels.Of));
-        Assert.Equal(["load", "warmup", "prefill", "decode", "generation", "idle"], Enum.GetValues<PowerPhase>().Select(PowerLabels.Of));
+            Enum.GetValues<EnergySource>().Select(JsonEnumName.Of));
+        Assert.Equal(["ok", "too-short", "unavailable"], Enum.GetValues<PowerWindowStatus>().Select(JsonEnumName.Of));
+        Assert.Equal(["load", "warmup", "prefill", "decode", "generation", "idle"], Enum.GetValues<PowerPhase>().Select(JsonEnumName.Of));
         Assert.Equal("\"measured-nvml-counter\"", System.Text.Json.JsonSerializer.Serialize(EnergySource.MeasuredNvmlCounter));
     }
 

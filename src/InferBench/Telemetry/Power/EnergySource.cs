@@ -4,7 +4,7 @@ namespace InferBench.Telemetry.Power;
 
 /// <summary>
 /// Where an energy figure comes from. Every figure carries one, so a measured value is never mistaken for an
-/// estimate; the JSON names are the labels written to every output (see <see cref="PowerLabels"/>).
+/// estimate; the JSON names are the labels written to every output (see <see cref="JsonEnumName"/>).
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EnergySource>))]
 public enum EnergySource

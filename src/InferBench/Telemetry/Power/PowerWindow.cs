@@ -30,7 +30,7 @@ public sealed class PowerWindow
     public PowerWindowResult End()
     {
         if (_result is not null)
-            throw new InvalidOperationException($"this {PowerLabels.Of(Phase)} window has already ended");
+            throw new InvalidOperationException($"this {JsonEnumName.Of(Phase)} window has already ended");
         _result = _meter.End(this);
         return _result;
     }

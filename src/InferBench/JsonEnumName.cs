@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace InferBench.Telemetry.Power;
+namespace InferBench;
 
-/// <summary>The label of a power enum value as JSON writes it (for example "measured-nvml-counter"), for text and CSV.</summary>
-public static class PowerLabels
+/// <summary>The name an enum value has in JSON (its JsonStringEnumMemberName), so every output spells labels the same way.</summary>
+public static class JsonEnumName
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum
     {
