@@ -31,7 +31,7 @@ public static class ModelsCommand
     private static readonly Option<string> QuantizedPrecision = CreatePrecisionOption();
     private static readonly Option<int> BlockSize = new("--block-size")
     {
-        Description = "int4/int8: weights along K sharing one scale (a power of two, 16 or more)",
+        Description = "int4/int8: weights along K sharing one scale: 16, 32, 64, 128 or 256",
         DefaultValueFactory = _ => QuantizationOptions.DefaultBlockSizeElements,
     };
     private static readonly Option<bool> Symmetric = new("--symmetric") { Description = "int4/int8: blocks centred on zero, no zero points (default)" };

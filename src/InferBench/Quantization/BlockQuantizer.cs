@@ -18,6 +18,8 @@ namespace InferBench.Quantization;
 public static class BlockQuantizer
 {
     public const int MinBlockSizeElements = 16;
+    /// <summary>ONNX Runtime 1.31's MatMulNBits refuses larger blocks at load ("Only block sizes 16, 32, 64, 128, and 256 are supported").</summary>
+    public const int MaxBlockSizeElements = 256;
 
     /// <param name="weight">W [K, N], row-major, as MatMul's second input holds it.</param>
     /// <param name="bits">4 or 8.</param>
@@ -27,7 +29,7 @@ public static class BlockQuantizer
         if (bits is not (4 or 8))
             throw new ArgumentOutOfRangeException(nameof(bits), bits, "MatMulNBits weights here are 4 or 8 bits");
         if (!IsValidBlockSize(blockSizeElements))
-            throw new ArgumentOutOfRangeException(nameof(blockSizeElements), blockSizeElements, "MatMulNBits needs a power of two, 16 or more");
+            throw new ArgumentOutOfRangeException(nameof(blockSizeElements), blockSizeElements, "MatMulNBits takes 16, 32, 64, 128 or 256");
         if (k < 1 || n < 1 || (long)k * n != weight.Length)
             throw new ArgumentException($"weight holds {weight.Length} values, not K {k} × N {n}", nameof(weight));
         var kBlocks = (k + blockSizeElements - 1) / blockSizeElements;
@@ -66,7 +68,7 @@ public static class BlockQuantizer
                     var q = row < k
                         ? (int)Math.Clamp(MathF.Round(weight[row * n + column] * reciprocals[column] + offsets[column], MidpointRounding.AwayFromZero), 0f, maxLevel)
                         : offsets[column];
-                    packed[(long)column * columnBytes + bitOffset / 8] |= (byte)(q << (int)((8 - bits - bitOffset % 8) % 8));
+                    packed[(long)column * columnBytes + bitOffset / 8] |= (byte)(q << (int)(bitOffset % 8));
                 }
             }
         });
@@ -74,8 +76,9 @@ public static class BlockQuantizer
         return new QuantizedWeight(bits, blockSizeElements, k, n, packed, scales, zeroPoints is null ? null : PackZeroPoints(zeroPoints, n, kBlocks, bits));
     }
 
-    /// <summary>What MatMulNBits accepts: a power of two, 16 or more.</summary>
-    public static bool IsValidBlockSize(int blockSizeElements) => blockSizeElements >= MinBlockSizeElements && BitOperations.IsPow2(blockSizeElements);
+    /// <summary>What MatMulNBits accepts: 16, 32, 64, 128 or 256.</summary>
+    public static bool IsValidBlockSize(int blockSizeElements) =>
+        blockSizeElements is >= MinBlockSizeElements and <= MaxBlockSizeElements && BitOperations.IsPow2(blockSizeElements);
 
     private static (float[] Min, float[] Max) ColumnRanges(float[] weight, int n, int firstRow, int endRow)
     {

@@ -15,8 +15,10 @@ internal static class MatMulNBitsNode
     public static string ZeroPointsName(string weightName) => $"{weightName}_zero_points";
 
     /// <param name="matMul">A MatMul whose second input is a [K, N] initializer.</param>
-    public static NodeProto Replacing(NodeProto matMul, long k, long n, int bits, QuantizationOptions options)
+    /// <param name="options">int4 or int8 options.</param>
+    public static NodeProto Replacing(NodeProto matMul, long k, long n, QuantizationOptions options)
     {
+        var bits = options.Bits ?? throw new ArgumentException($"{options.Precision} is not quantized to MatMulNBits", nameof(options));
         var weightName = matMul.Input[1];
         var node = new NodeProto { OpType = OpType, Domain = Domain, Name = matMul.Name.Length > 0 ? $"{matMul.Name}_Q{bits}" : "" };
         node.Input.Add(matMul.Input[0]);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Google.Protobuf;
 using InferBench.Manifest;
@@ -33,7 +32,7 @@ public static class ModelQuantizer
         var selection = new MatMulSelection(source, options);
         var dataFileNames = InitializerReader.ExternalFileNames(source.Decoder, source.DecoderPath);
         var sourceSha256 = new[] { source.DecoderFileName }.Concat(dataFileNames)
-            .ToDictionary(name => name, name => Sha256(Path.Combine(source.FolderPath, name)));
+            .ToDictionary(name => name, name => FileSha256.Of(Path.Combine(source.FolderPath, name)));
         return StagedFolder.Write(outFolder, QuantizationStamp.FileName, ModelKind, stagingPath =>
         {
             var files = new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile);
@@ -116,15 +115,9 @@ public static class ModelQuantizer
             if (selection.Replaces(graph.Node[i]))
             {
                 var dimensions = weights[graph.Node[i].Input[1]].Dims;
-                graph.Node[i] = MatMulNBitsNode.Replacing(graph.Node[i], dimensions[0], dimensions[1], options.Bits!.Value, options);
+                graph.Node[i] = MatMulNBitsNode.Replacing(graph.Node[i], dimensions[0], dimensions[1], options);
             }
     }
 
     private static ReadOnlySpan<byte> FloatBytes(float[] values) => MemoryMarshal.AsBytes(values.AsSpan());
-
-    private static string Sha256(string path)
-    {
-        using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(file));
-    }
 }

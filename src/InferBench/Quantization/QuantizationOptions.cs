@@ -4,7 +4,7 @@ namespace InferBench.Quantization;
 
 /// <summary>How <see cref="ModelQuantizer"/> makes a variant; the defaults are GenAI's model builder's for CPU.</summary>
 /// <param name="Precision">int4 or int8 (weight-only, MatMulNBits), or fp16 (weights and activations).</param>
-/// <param name="BlockSizeElements">int4/int8: weights along K sharing one scale; a power of two, 16 or more.</param>
+/// <param name="BlockSizeElements">int4/int8: weights along K sharing one scale: 16, 32, 64, 128 or 256.</param>
 /// <param name="Symmetric">int4/int8: blocks centred on zero with no zero points; false stores a zero point per block.</param>
 /// <param name="AccuracyLevel">
 /// int4/int8: MatMulNBits accuracy_level. 4 quantizes activations to int8 on CPU; 0 computes in fp32, and for 8 bits
@@ -37,7 +37,7 @@ public sealed record QuantizationOptions(
             throw new InputException($"--precision: expected int4, int8 or fp16, got {Precision.ToString().ToLowerInvariant()}");
         if (!BlockQuantizer.IsValidBlockSize(BlockSizeElements))
             throw new InputException(
-                $"--block-size: expected a power of two, {BlockQuantizer.MinBlockSizeElements} or more (ONNX Runtime's MatMulNBits needs one), got {BlockSizeElements}");
+                $"--block-size: expected 16, 32, 64, 128 or 256 (the block sizes ONNX Runtime's MatMulNBits takes), got {BlockSizeElements}");
         if (AccuracyLevel is < 0 or > MaxAccuracyLevel)
             throw new InputException($"--accuracy-level: expected 0 to {MaxAccuracyLevel} (MatMulNBits accuracy_level), got {AccuracyLevel}");
     }

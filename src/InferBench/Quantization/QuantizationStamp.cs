@@ -44,6 +44,36 @@ public sealed record QuantizationStamp(
 
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
+    /// <summary>
+    /// True when <paramref name="variantFolder"/> holds a variant made by this quantizer version from the files now in
+    /// <paramref name="sourceFolder"/> (by SHA-256) with <paramref name="options"/>, every file at its recorded size: the cache
+    /// check before quantizing again. A source without an lm_head never matches options that quantize it.
+    /// </summary>
+    public static bool IsCompleteFor(string variantFolder, string sourceFolder, QuantizationOptions options) =>
+        TryRead(variantFolder) is { } stamp
+        && stamp.QuantizerVersion == CurrentQuantizerVersion
+        && stamp.Precision == options.Precision
+        && (options.Bits is null
+            || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
+            == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevel, options.QuantizeLmHead))
+        && stamp.FileBytes.All(file => new FileInfo(Path.Combine(variantFolder, file.Key)) is { Exists: true } info && info.Length == file.Value)
+        && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
+
+    /// <summary>
+    /// What a row measured on <paramref name="executionProvider"/> ("cpu", "cuda") should say beside its numbers, or null:
+    /// both cases below load and run, so they are notes, not failures (measured in README.md beside this file).
+    /// </summary>
+    public string? ExecutionNote(string executionProvider) => (executionProvider, Precision, Bits, AccuracyLevel) switch
+    {
+        ("cpu", Precision.Fp16, _, _) =>
+            "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
+            "these numbers say nothing about fp16 on a GPU",
+        ("cpu", _, 8, not 4) =>
+            $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
+            "far slower than fp32; accuracy_level 4 uses its int8 kernels",
+        _ => null,
+    };
+
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
     public static QuantizationStamp? TryRead(string folderPath)
     {

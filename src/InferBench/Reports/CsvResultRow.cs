@@ -7,6 +7,7 @@ namespace InferBench.Reports;
 /// <summary>
 /// One line of results.csv: a flat view of one <see cref="ScenarioResult"/>. Columns are written in declaration
 /// order; results/README.md defines each one. Absent and NaN values are empty cells; "mb" columns are MiB (2^20 bytes).
+/// The cost columns are computed at export time from the run's cost assumptions; run.json stores nothing priced.
 /// </summary>
 [CsvRecord]
 public sealed partial record CsvResultRow
@@ -55,8 +56,13 @@ public sealed partial record CsvResultRow
     [CsvColumn("avg_w"), CsvConverter(typeof(CsvNumberConverter))] public double? AverageWatts { get; init; }
     [CsvColumn("peak_w"), CsvConverter(typeof(CsvNumberConverter))] public double? PeakWatts { get; init; }
     [CsvColumn("throttled"), CsvNullValues("")] public string? Throttled { get; init; }
+    [CsvColumn("usd_per_1m_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? UsdPerMillionGeneratedTokens { get; init; }
+    [CsvColumn("usd_per_1m_prompt_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? UsdPerMillionPromptTokens { get; init; }
+    [CsvColumn("energy_usd_per_1m_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? EnergyUsdPerMillionTokens { get; init; }
+    [CsvColumn("co2_g_per_1m_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? Co2GramsPerMillionTokens { get; init; }
 
-    public static CsvResultRow From(ScenarioResult result)
+    /// <param name="cost">The row priced under its run's assumptions (<see cref="RunPricing.For"/>).</param>
+    public static CsvResultRow From(ScenarioResult result, RowCost cost)
     {
         var metrics = result.Metrics;
         SampleStatistics? ttft = metrics?.TimeToFirstTokenMilliseconds, prefill = metrics?.PrefillTokensPerSecond,
@@ -102,6 +108,10 @@ public sealed partial record CsvResultRow
             AverageWatts = Finite(result.Energy?.AverageWatts),
             PeakWatts = Finite(result.Energy?.PeakWatts),
             Throttled = result.Energy?.Throttled is { } throttled ? (throttled ? "true" : "false") : null,
+            UsdPerMillionGeneratedTokens = Finite(cost.HardwarePerMillionGeneratedTokens?.Value),
+            UsdPerMillionPromptTokens = Finite(cost.HardwarePerMillionPromptTokens?.Value),
+            EnergyUsdPerMillionTokens = Finite(cost.Energy?.Electricity.Value),
+            Co2GramsPerMillionTokens = Finite(cost.Energy?.GramsCo2PerMillionTokens),
         };
     }
 

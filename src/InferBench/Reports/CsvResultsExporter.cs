@@ -23,7 +23,8 @@ public sealed class CsvResultsExporter : IRunExporter
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
         {
-            csv.WriteRecords(run.Results.Select(CsvResultRow.From));
+            var pricing = new RunPricing(run.Cost);
+            csv.WriteRecords(run.Results.Select(result => CsvResultRow.From(result, pricing.For(result))));
         }
         return text.ToString();
     }

@@ -5,13 +5,14 @@ using InferBench.Results;
 namespace InferBench.Reports;
 
 /// <summary>
-/// One run's folder, <c>results/&lt;run id&gt;/</c>, holding run.json, results.csv and report.md (layout: results/README.md).
+/// One run's folder, <c>results/&lt;run id&gt;/</c>, holding run.json, results.csv, report.md and report.html (layout: results/README.md).
 /// The run id is the folder name: the UTC start time <c>yyyyMMdd-HHmmss</c>, a dash and six random hex digits.
 /// </summary>
 public sealed class RunFolder
 {
     private static readonly CsvResultsExporter Csv = new();
     private static readonly MarkdownReportExporter Markdown = new();
+    private static readonly HtmlReportExporter Html = new();
 
     private RunFolder(string fullPath)
     {
@@ -24,6 +25,7 @@ public sealed class RunFolder
     public string RunJsonPath => Path.Combine(FullPath, RunJson.FileName);
     public string CsvPath => Path.Combine(FullPath, Csv.FileName);
     public string ReportPath => Path.Combine(FullPath, Markdown.FileName);
+    public string HtmlReportPath => Path.Combine(FullPath, Html.FileName);
 
     /// <summary>A run id for a run started at <paramref name="utcNow"/>: ids sort by start time, and the suffix keeps runs started in the same second apart.</summary>
     public static string NewRunId(DateTimeOffset utcNow) =>
@@ -66,7 +68,7 @@ public sealed class RunFolder
     }
 
     /// <summary>
-    /// Writes run.json, results.csv and report.md. Each file is replaced atomically, so this can be called after every
+    /// Writes run.json, results.csv, report.md and report.html. Each file is replaced atomically, so this can be called after every
     /// finished point and a reader never sees a half-written file.
     /// </summary>
     public void WriteAll(RunResult run)
@@ -79,10 +81,11 @@ public sealed class RunFolder
         WriteReports(run);
     }
 
-    /// <summary>Writes results.csv and report.md (not run.json), for rendering them again from run.json.</summary>
+    /// <summary>Writes results.csv, report.md and report.html (not run.json), for rendering them again from run.json.</summary>
     public void WriteReports(RunResult run)
     {
         AtomicFile.WriteAllText(CsvPath, Csv.Export(run));
         AtomicFile.WriteAllText(ReportPath, Markdown.Export(run));
+        AtomicFile.WriteAllText(HtmlReportPath, Html.Export(run));
     }
 }

@@ -33,9 +33,17 @@ public sealed class PromptSource
             return new PromptSource(plan.Seed, info.VocabSize, null, null);
 
         int[] tokens;
-        using (var tokenizer = new Tokenizer(model))
-        using (var sequences = tokenizer.Encode(plan.PromptText))
+        try
+        {
+            using var tokenizer = new Tokenizer(model);
+            using var sequences = tokenizer.Encode(plan.PromptText);
             tokens = sequences[0].ToArray();
+        }
+        catch (OnnxRuntimeGenAIException e)
+        {
+            return new PromptSource(plan.Seed, info.VocabSize, null,
+                $"--prompt-text: the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()}); use random-token prompts (omit --prompt-text)");
+        }
         var outside = tokens.Where(id => id < 0 || id >= info.VocabSize).Select(id => (int?)id).FirstOrDefault();
         var reason = outside is { } id
             ? $"--prompt-text: the tokenizer produced token id {id}, outside the model's vocabulary (vocab_size {info.VocabSize}); " +

@@ -147,7 +147,8 @@ public sealed class BlockQuantizerTests
     [InlineData(8)]
     [InlineData(24)]
     [InlineData(0)]
-    public void Block_sizes_that_are_not_powers_of_two_from_16_are_refused(int blockSize)
+    [InlineData(512)]
+    public void Block_sizes_other_than_16_to_256_in_powers_of_two_are_refused(int blockSize)
     {
         Assert.False(BlockQuantizer.IsValidBlockSize(blockSize));
         Assert.Throws<ArgumentOutOfRangeException>(() => BlockQuantizer.Quantize(new float[64], 16, 4, 4, blockSize, symmetric: true));

@@ -25,6 +25,8 @@ public sealed class MatMulNBitsKernelTests : IDisposable
     [InlineData(Precision.Int8, true, 32)]
     [InlineData(Precision.Int8, false, 32)]
     [InlineData(Precision.Int8, false, 64)]
+    [InlineData(Precision.Int4, false, 128)]
+    [InlineData(Precision.Int8, true, 256)]
     public void OnnxRuntime_computes_A_times_the_dequantized_weight(Precision precision, bool symmetric, int blockSize)
     {
         var random = new Random(17);

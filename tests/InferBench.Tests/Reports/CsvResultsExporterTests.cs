@@ -11,7 +11,8 @@ public sealed class CsvResultsExporterTests
         "ttft_ms_p50,ttft_ms_p90,ttft_ms_p99,ttft_ms_ci95_low,ttft_ms_ci95_high,prefill_tok_s_p50,prefill_tok_s_mean," +
         "decode_tok_s_p50,decode_tok_s_mean,decode_tok_s_ci95_low,decode_tok_s_ci95_high,itl_ms_p50,itl_ms_p90,itl_ms_p99," +
         "e2e_s_p50,e2e_s_mean,peak_memory_mb,measured_reps,itl_samples," +
-        "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled";
+        "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled," +
+        "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens";
 
     private static readonly CsvResultsExporter Exporter = new();
 
@@ -38,8 +39,47 @@ public sealed class CsvResultsExporterTests
             "phi-3-mini,cpu-int4-rtn-block-32,int4,cpu,1,128,64,ok,,3.2,1536," +
             "123.456789,125.456789,126.456789,124.156789,124.756789,1000.24,1001.24," +
             "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
-            "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false",
+            "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false," +
+            "48.696544,2.216135,0.75136,2171.253556",
             lines[1]);
+    }
+
+    [Fact]
+    public void CostColumnsFollowTheDocumentedFormulas()
+    {
+        // The sample's assumptions: $3.99/h at 50% utilisation, $0.127/kWh, PUE 1.58, 367 gCO2/kWh.
+        using var reader = CsvReader.FromText(Exporter.Export(ReportSamples.Run(ReportSamples.OkRow())));
+        Assert.True(reader.Read());
+
+        Assert.Equal(3.99 / (45.52 * 3600 * 0.5) * 1e6, Number(reader, "usd_per_1m_tokens"), 6); // median decode 45.52 tok/s
+        Assert.Equal(3.99 / (1000.24 * 3600 * 0.5) * 1e6, Number(reader, "usd_per_1m_prompt_tokens"), 6); // median prefill 1000.24 tok/s
+        var facilityKilowattHours = 13.48 * 1e6 / 3.6e6 * 1.58; // 13.48 J/token
+        Assert.Equal(facilityKilowattHours * 0.127, Number(reader, "energy_usd_per_1m_tokens"), 6);
+        Assert.Equal(facilityKilowattHours * 367, Number(reader, "co2_g_per_1m_tokens"), 6);
+    }
+
+    [Fact]
+    public void WithoutAPriceOnlyTheEnergyColumnsAreFilledAndAnEstimateKeepsItsSource()
+    {
+        var run = ReportSamples.Run(ReportSamples.MeasuredRow("cpu-fp32", "fp32", 1, 20, 2.0, "estimated-cpu-tdp"));
+        run = run with { Cost = run.Cost! with { PriceUsdPerHour = null } };
+
+        using var reader = CsvReader.FromText(Exporter.Export(run));
+        Assert.True(reader.Read());
+
+        Assert.Equal("", reader.GetString("usd_per_1m_tokens"));
+        Assert.Equal("", reader.GetString("usd_per_1m_prompt_tokens"));
+        Assert.Equal("0.111478", reader.GetString("energy_usd_per_1m_tokens")); // 2 J/token: 0.8778 kWh at the facility x $0.127
+        Assert.Equal("322.144444", reader.GetString("co2_g_per_1m_tokens")); // x 367 g
+        Assert.Equal("estimated-cpu-tdp", reader.GetString("energy_source"));
+    }
+
+    [Fact]
+    public void RunWithoutCostAssumptionsHasEmptyCostColumns()
+    {
+        var csv = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cost = null });
+
+        Assert.EndsWith(",342.7,false,,,,\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +87,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 30), lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 34), lines[1]);
     }
 
     [Fact]
@@ -70,14 +110,13 @@ public sealed class CsvResultsExporterTests
     public void OutputDoesNotDependOnTheCurrentCulture(string cultureName)
     {
         var run = ReportSamples.CompleteRun();
-        var invariant = WithCulture(CultureInfo.InvariantCulture, () => Exporter.Export(run));
+        var invariant = Exporter.Export(run);
 
-        var culture = CultureInfo.GetCultureInfo(cultureName);
-        Assert.Equal(",", culture.NumberFormat.NumberDecimalSeparator); // else this test could not fail
-        var localized = WithCulture(culture, () => Exporter.Export(run));
+        var localized = CultureScope.Run(cultureName, () => Exporter.Export(run));
 
         Assert.Equal(invariant, localized);
         Assert.Contains(",123.456789,", localized, StringComparison.Ordinal);
+        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556\n", localized, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,33 +141,25 @@ public sealed class CsvResultsExporterTests
 
         using var reader = CsvReader.FromText(Exporter.Export(run));
         var rows = reader.GetRecords<CsvResultRow>().ToList();
+        var pricing = new RunPricing(run.Cost);
 
         Assert.Equal(3, rows.Count);
-        Assert.Equal(CsvResultRow.From(run.Results[0]) with { TtftMsP50 = 123.456789, TtftMsP90 = 125.456789, TtftMsP99 = 126.456789,
+        Assert.Equal(CsvResultRow.From(run.Results[0], pricing.For(run.Results[0])) with { TtftMsP50 = 123.456789, TtftMsP90 = 125.456789, TtftMsP99 = 126.456789,
             TtftMsCi95Low = 124.156789, TtftMsCi95High = 124.756789, DecodeTokPerSecCi95Low = 46.22, DecodeTokPerSecCi95High = 46.82,
-            PrefillTokPerSecMean = 1001.24, DecodeTokPerSecMean = 46.52, ItlMsP90 = 23.74, ItlMsP99 = 24.74, EndToEndSecMean = 3.874 },
+            PrefillTokPerSecMean = 1001.24, DecodeTokPerSecMean = 46.52, ItlMsP90 = 23.74, ItlMsP99 = 24.74, EndToEndSecMean = 3.874,
+            UsdPerMillionGeneratedTokens = 48.696544, UsdPerMillionPromptTokens = 2.216135, EnergyUsdPerMillionTokens = 0.75136,
+            Co2GramsPerMillionTokens = 2171.253556 },
             rows[0]);
-        Assert.Equal(CsvResultRow.From(run.Results[1]), rows[1]);
+        Assert.Equal(CsvResultRow.From(run.Results[1], pricing.For(run.Results[1])), rows[1]);
         Assert.Null(rows[2].DecodeTokPerSecCi95Low);
     }
+
+    private static double Number(CsvReader reader, string column) =>
+        double.Parse(reader.GetString(column), CultureInfo.InvariantCulture);
 
     private static string[] Lines(string csv)
     {
         Assert.EndsWith("\n", csv, StringComparison.Ordinal);
         return csv[..^1].Split('\n');
-    }
-
-    private static T WithCulture<T>(CultureInfo culture, Func<T> action)
-    {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = culture;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using InferBench.Reports;
+using InferBench.Results;
 
 namespace InferBench.Tests.Reports;
 
@@ -13,8 +13,8 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()));
 
         Assert.Contains(
-            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 0.3 " +
-            "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 | 13.5 [9.87] | 300 | measured-nvml-counter |\n",
+            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 0.3 | $48.70 " +
+            "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 | 13.5 [9.87] | $0.751 [2171] | 300 | measured-nvml-counter |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class MarkdownReportExporterTests
 
         Assert.Contains(
             "\n| cuda-fp16 | fp16 | cuda | 1 | 128 | 64 | failed: CUDA error: out of memory \\| allocating 2 GiB " +
-            "| – | – | – | – | – | – | – | – | – | – | – |\n",
+            "| – | – | – | – | – | – | – | – | – | – | – | – | – |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.SingleRepetitionRow()));
 
         Assert.Contains(
-            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600 | 400 | 2.50 / 2.50 | 0.0825 | – | 1.25 | – | – | – |\n",
+            "\n| cpu-fp32 | fp32 | cpu | 4 | 512 | 2 | ok | 1 | 80.0 [80.0] | 25600 | 400 | $5.54 | 2.50 / 2.50 | 0.0825 | – | 1.25 | – | – | – | – |\n",
             report, StringComparison.Ordinal);
     }
 
@@ -68,6 +68,61 @@ public sealed class MarkdownReportExporterTests
     }
 
     [Fact]
+    public void AssumptionsNameEachValueWithItsSourceDateAndProvenance()
+    {
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()));
+
+        Assert.Contains(
+            "## Cost and energy assumptions\n\n" +
+            "- **hardware price:** $3.99/h (recalled, 2026-06: Lambda on-demand H100 SXM)\n" +
+            "- **utilisation:** 50% (given, 2026-11: capacity plan)\n" +
+            "- **electricity price:** $0.127/kWh (recalled, 2024: EIA commercial average)\n" +
+            "- **PUE:** 1.58 (recalled, 2023: Uptime Institute survey)\n" +
+            "- **grid carbon intensity:** 367 gCO2/kWh (verified, 2023: EIA)\n",
+            report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAPriceTheReportSaysSoAndShowsNoHardwareCost()
+    {
+        var run = ReportSamples.Run(ReportSamples.OkRow());
+        var report = Exporter.Export(run with { Cost = run.Cost! with { PriceUsdPerHour = null } });
+
+        Assert.Contains("- **hardware price:** none given (--price-per-hour or --gpu): no $/1M gen tokens.\n", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("- **utilisation:**", report, StringComparison.Ordinal);
+        Assert.Contains("| 45.5 ± 0.3 | – | 21.7 / 24.7 |", report, StringComparison.Ordinal);
+        Assert.Contains("| $0.751 [2171] |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatThisMeansComparesEachVariantWithFp32AtBatchOneAndSaysWhatBatchingBuys()
+    {
+        var report = Exporter.Export(ReportSamples.QuantizedRun());
+
+        // 54 / 20 tok/s; hardware $ = 3.99 / (tok/s x 3600 x 0.5) x 1e6; energy 0.9 / 2.0 J/token.
+        Assert.Contains(
+            "**What this means:** cpu-int4 (int4) decodes 2.70x faster than cpu-fp32 (fp32) at batch 1 on cpu here " +
+            "(prompt 128, gen 64: 54.0 vs 20.0 tok/s, medians of 5 and 5 repetitions), " +
+            "costs 63% less per 1M generated tokens ($41.05 vs $110.83) and uses 55% less energy per token (0.900 vs 2.00 J/token).\n",
+            report, StringComparison.Ordinal);
+        Assert.Contains(
+            "**What this means:** cpu-fp32 at batch 4 decodes 3.00x the tokens/s of batch 1 (60.0 vs 20.0 tok/s), " +
+            "costs 66.7% less per 1M generated tokens ($36.94 vs $110.83) and uses 50% less energy per token (1.00 vs 2.00 J/token).\n",
+            report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EstimatedEnergyIsMarkedAsAnEstimateWhereverItIsShown()
+    {
+        var report = Exporter.Export(ReportSamples.Run(
+            ReportSamples.MeasuredRow("cpu-fp32", "fp32", 1, 20, 2.0, "estimated-cpu-tdp"),
+            ReportSamples.MeasuredRow("cpu-int4", "int4", 1, 54, 0.9, "estimated-cpu-tdp")));
+
+        Assert.Contains("| 2.00 [1.00] (est.) | $0.111 [322] (est.) | 100 (est.) | estimated-cpu-tdp |", report, StringComparison.Ordinal);
+        Assert.Contains("(0.900 vs 2.00 J/token, estimated-cpu-tdp: an estimate).", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CancelledRunSaysSoBeforeAnyTable()
     {
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true });
@@ -76,20 +131,19 @@ public sealed class MarkdownReportExporterTests
         Assert.InRange(cancelled, 0, report.IndexOf("- **Host:**", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void OutputDoesNotDependOnTheCurrentCulture()
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fr-FR")]
+    public void OutputDoesNotDependOnTheCurrentCulture(string culture)
     {
-        var run = ReportSamples.CompleteRun();
-        var invariant = Exporter.Export(run);
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-        try
+        foreach (var run in (RunResult[])[ReportSamples.CompleteRun(), ReportSamples.QuantizedRun()])
         {
-            Assert.Equal(invariant, Exporter.Export(run));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
+            var invariant = Exporter.Export(run);
+
+            var localized = CultureScope.Run(culture, () => Exporter.Export(run));
+
+            Assert.Equal(invariant, localized);
+            Assert.Contains("$3.99/h", localized, StringComparison.Ordinal);
         }
     }
 }

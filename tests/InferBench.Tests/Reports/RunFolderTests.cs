@@ -32,7 +32,7 @@ public sealed class RunFolderTests
     }
 
     [Fact]
-    public void WriteAllWritesTheThreeFilesAndReadGetsTheRunBack()
+    public void WriteAllWritesTheFourFilesAndReadGetsTheRunBack()
     {
         using var temp = new TempFolder();
         var folder = RunFolder.Create(temp.Path, StartedInBerlin);
@@ -42,10 +42,11 @@ public sealed class RunFolderTests
         folder.WriteAll(run); // written again as the run progresses
 
         Assert.Equal(
-            ["report.md", "results.csv", "run.json"],
+            ["report.html", "report.md", "results.csv", "run.json"],
             Directory.GetFileSystemEntries(folder.FullPath).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(new CsvResultsExporter().Export(run), File.ReadAllText(folder.CsvPath));
         Assert.Equal(new MarkdownReportExporter().Export(run), File.ReadAllText(folder.ReportPath));
+        Assert.Equal(new HtmlReportExporter().Export(run), File.ReadAllText(folder.HtmlReportPath));
         Assert.Equal(RunJson.Serialize(run), File.ReadAllText(folder.RunJsonPath));
         ObjectGraph.AssertEqual(run, RunFolder.Read(folder.FullPath));
     }
@@ -67,12 +68,14 @@ public sealed class RunFolderTests
         var created = RunFolder.Create(temp.Path, StartedInBerlin);
         created.WriteAll(ReportSamples.Run(ReportSamples.OkRow()) with { RunId = created.RunId });
         File.Delete(created.ReportPath);
+        File.Delete(created.HtmlReportPath);
 
         var opened = RunFolder.Open(created.FullPath + Path.DirectorySeparatorChar);
         opened.WriteReports(opened.Read());
 
         Assert.Equal(created.RunId, opened.RunId);
         Assert.Contains("| cpu-int4-rtn-block-32 |", File.ReadAllText(opened.ReportPath), StringComparison.Ordinal);
+        Assert.Contains("<td>cpu-int4-rtn-block-32</td>", File.ReadAllText(opened.HtmlReportPath), StringComparison.Ordinal);
     }
 
     [Fact]

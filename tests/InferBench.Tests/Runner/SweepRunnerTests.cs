@@ -141,6 +141,18 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.StartsWith("--prompt-text: the tokenizer produced token id 15496, outside the model's vocabulary (vocab_size 1000)", row.Reason);
     }
 
+    [Fact]
+    public void A_text_prompt_on_a_model_without_a_tokenizer_is_unsupported_not_a_crash()
+    {
+        var folder = _temp.Combine("tiny");
+        InferBench.Synthetic.SyntheticModelWriter.Write(InferBench.Synthetic.SyntheticModelPresets.Tiny, folder);
+
+        var row = Assert.Single(Sweep(Plan(promptText: "hello"), [Target(folder)]));
+
+        Assert.Equal(ResultStatus.Unsupported, row.Status);
+        Assert.StartsWith("--prompt-text: the model's tokenizer cannot be used (", row.Reason);
+    }
+
     [SkippableFact]
     public void A_text_prompt_inside_the_vocabulary_sets_the_prompt_length()
     {

@@ -1,20 +1,25 @@
 using System.Globalization;
+using InferBench.Cost;
 using InferBench.Statistics;
 
 namespace InferBench.Reports;
 
-/// <summary>Formats the cells of report.md: invariant numbers, "–" for an absent value, text safe inside a table.</summary>
-internal static class MarkdownCell
+/// <summary>Formats the cells of report.md and report.html: invariant numbers, "–" for an absent value.</summary>
+internal static class ReportCell
 {
     public const string Absent = "–";
-
-    public static string Text(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>At least three significant digits, never an exponent: 20160, 1.25, 0.0489.</summary>
     public static string Number(double? value) =>
         value is { } number && double.IsFinite(number) ? Fixed(number, DecimalsFor(number)) : Absent;
 
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     public static string Mebibytes(long? bytes) => bytes is { } b ? Fixed(b / (1024.0 * 1024.0), 0) : Absent;
+
+    /// <summary>"$0.0111", "$48.70": a computed amount (see <see cref="CostFormat.Usd"/>).</summary>
+    public static string Usd(UsdPerMillionTokens? price) =>
+        price is { Value: var value } && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
 
     /// <summary>"45.2 ± 0.3": the median and the half-width of the 95% confidence interval of the mean, when known.</summary>
     public static string MedianWithCi(SampleStatistics? statistics)
@@ -29,23 +34,19 @@ internal static class MarkdownCell
         return double.IsFinite(halfWidth) ? $"{median} ± {Fixed(halfWidth, decimals)}" : median;
     }
 
-    /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when it is known.</summary>
-    public static string WithBracketed(double? value, double? bracketed)
+    /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when both are known.</summary>
+    public static string WithBracketed(string text, string bracketed) =>
+        text == Absent || bracketed == Absent ? text : $"{text} [{bracketed}]";
+
+    /// <summary>"21.7 / 24.7": a value and a second one, when the first is known.</summary>
+    public static string WithSlash(double? first, double? second)
     {
-        var text = Number(value);
-        var second = Number(bracketed);
-        return text == Absent || second == Absent ? text : $"{text} [{second}]";
+        var text = Number(first);
+        return text == Absent ? Absent : $"{text} / {Number(second)}";
     }
 
     private static int DecimalsFor(double number) =>
         number == 0 ? 0 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(number))), 0, 6);
 
     private static string Fixed(double number, int decimals) => number.ToString("F" + decimals, CultureInfo.InvariantCulture);
-
-    /// <summary>Inline code outside a table; a text with a backtick gets a double-backtick fence.</summary>
-    public static string Code(string text)
-    {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Contains('`', StringComparison.Ordinal) ? $"`` {line} ``" : $"`{line}`";
-    }
 }

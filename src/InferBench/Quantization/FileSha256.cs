@@ -1,0 +1,13 @@
+using System.Security.Cryptography;
+
+namespace InferBench.Quantization;
+
+internal static class FileSha256
+{
+    /// <returns>Lowercase hex, as sha256sum prints it.</returns>
+    public static string Of(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
+}

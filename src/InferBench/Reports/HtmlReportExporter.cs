@@ -1,0 +1,75 @@
+using System.Text;
+using InferBench.Results;
+
+namespace InferBench.Reports;
+
+/// <summary>
+/// report.html: report.md's content in one self-contained page (inline style, inline SVG charts, no scripts, nothing
+/// fetched) that reads on a phone: setup, cost and energy assumptions, then per model its takeaways, charts and table.
+/// </summary>
+public sealed class HtmlReportExporter : IRunExporter
+{
+    public string FileName => "report.html";
+
+    public string Export(RunResult run)
+    {
+        var pricing = new RunPricing(run.Cost);
+        var title = ReportSetup.Title(run);
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append($"<title>{E(title)}</title>\n<style>\n{HtmlReportStyle.Css}</style>\n</head>\n<body>\n<main>\n<h1>{E(title)}</h1>\n");
+        if (run.Cancelled)
+            html.Append($"<p class=\"cancelled\"><strong>Cancelled:</strong> {E(ReportSetup.CancelledNote)}</p>\n");
+        html.Append($"<p>{E(ReportSetup.Timing(run))}</p>\n");
+        AppendFacts(html, ReportSetup.Facts(run));
+        html.Append("<h2>Cost and energy assumptions</h2>\n");
+        AppendFacts(html, ReportSetup.CostAssumptions(run, pricing));
+        foreach (var model in run.Results.GroupBy(result => result.Model))
+        {
+            List<ScenarioResult> rows = [.. model];
+            html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
+            foreach (var sentence in ModelTakeaways.For(rows, pricing))
+                html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
+            AppendCharts(html, ReportCharts.For(rows, pricing));
+            AppendTable(html, rows, pricing);
+            html.Append("</section>\n");
+        }
+        return html.Append($"<footer>{E(ReportSetup.Definitions)}</footer>\n</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static void AppendFacts(StringBuilder html, IEnumerable<ReportFact> facts)
+    {
+        html.Append("<dl>\n");
+        foreach (var fact in facts)
+            html.Append($"<dt>{E(fact.Label)}</dt><dd>{(fact.IsCode ? $"<code>{E(fact.Text)}</code>" : E(fact.Text))}</dd>\n");
+        html.Append("</dl>\n");
+    }
+
+    private static void AppendCharts(StringBuilder html, IReadOnlyList<ReportFigure> figures)
+    {
+        if (figures.Count == 0)
+            return;
+        html.Append("<div class=\"charts\">\n");
+        foreach (var figure in figures)
+            html.Append($"<figure>{figure.Svg}<figcaption>{E(figure.Caption)}</figcaption></figure>\n");
+        html.Append("</div>\n");
+    }
+
+    private static void AppendTable(StringBuilder html, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
+    {
+        html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
+            .AppendJoin("", ReportTable.Columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
+            .Append("</tr></thead>\n<tbody>\n");
+        foreach (var result in ReportTable.Ordered(rows))
+        {
+            var cells = ReportTable.Cells(result, pricing.For(result));
+            html.Append("<tr>")
+                .AppendJoin("", cells.Select((cell, i) => ReportTable.Columns[i].Numeric ? $"<td class=\"n\">{E(cell)}</td>" : $"<td>{E(cell)}</td>"))
+                .Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table></div>\n");
+    }
+
+    private static string E(string text) => HtmlText.Escape(text);
+}

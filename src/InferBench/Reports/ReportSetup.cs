@@ -1,0 +1,78 @@
+using System.Globalization;
+using InferBench.Results;
+using static InferBench.Reports.ReportCell;
+
+namespace InferBench.Reports;
+
+/// <summary>What report.md and report.html say before the tables: the run, its setup and its cost assumptions.</summary>
+internal static class ReportSetup
+{
+    /// <summary>Follows a "Cancelled:" label.</summary>
+    public const string CancelledNote = "the run was stopped before its plan was done; the results below are partial.";
+
+    public const string Definitions =
+        "TTFT: from appending the prompt (prefill) until the first generated token is available. " +
+        "Prefill tok/s = batch × prompt tokens / prefill time; decode tok/s = batch × (gen tokens − 1) / decode time; " +
+        "ITL = each decode step; E2E = TTFT + decode. " +
+        "n = measured repetitions (warmup excluded); percentiles are interpolated; ± is the half-width of the 95% " +
+        "confidence interval of the mean (shown when n ≥ 2). Peak memory is the process's peak resident set size " +
+        "during the point. J/token = energy over the point's generations / generated tokens (prefill included); " +
+        "figures from an energy source labelled estimated-* are estimates, not measurements, and are marked (est.). " +
+        "$/1M gen tokens = price per hour / (median decode tok/s × 3600 × utilisation) × 1e6, so its spread is the decode " +
+        "column's. Electricity $/1M and gCO2/1M = J/token × 1e6 / 3.6e6 kWh × PUE × $/kWh or gCO2/kWh; a rental's price " +
+        "includes electricity, so they are shown beside $/1M, not added. Full definitions: results/README.md.";
+
+    public static string Title(RunResult run) =>
+        string.Create(CultureInfo.InvariantCulture, $"InferBench run {run.RunId} ({run.StartedUtc.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
+
+    public static string Timing(RunResult run)
+    {
+        var finished = run.FinishedUtc is { } end
+            ? string.Create(CultureInfo.InvariantCulture, $", finished {end.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"Started {run.StartedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{finished}.");
+    }
+
+    public static IReadOnlyList<ReportFact> Facts(RunResult run)
+    {
+        var host = run.Host;
+        var memory = host.MemoryBytes is { } bytes ? $", {Number(bytes / (1024.0 * 1024 * 1024))} GiB RAM" : "";
+        var gpus = host.Gpus.Count == 0
+            ? ""
+            : ", GPU: " + string.Join(", ", host.Gpus.Select(g => g.DriverVersion is null ? g.Name : $"{g.Name} (driver {g.DriverVersion})"));
+        var software = run.Software;
+        var commit = software.InferBenchCommit is null ? "" : $" ({software.InferBenchCommit})";
+        var plan = run.Plan;
+        var threads = plan.IntraOpThreads is { } count ? Integer(count) : "default";
+        return
+        [
+            new("Host", $"{host.OperatingSystem} {host.Architecture}, {host.CpuModel} ({Integer(host.LogicalCores)} logical cores){memory}{gpus}."),
+            new("Software", $"{software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}."),
+            new("Plan", $"prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; " +
+                $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; " +
+                $"EP {plan.ExecutionProvider}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
+            new("Command", run.CommandLine, IsCode: true),
+            new("Energy", EnergyLine(run.Power)),
+        ];
+    }
+
+    /// <summary>Each cost assumption with its value and where it came from; a note when the run has no price or none recorded.</summary>
+    public static IReadOnlyList<ReportFact> CostAssumptions(RunResult run, RunPricing pricing)
+    {
+        if (run.Cost is null)
+            return [new("Cost", "no assumptions recorded in run.json: no $ or CO2 figures.")];
+        var lines = pricing.Assumptions.Select(line => new ReportFact(line.Label, $"{line.Text} ({line.Citation})"));
+        return pricing.HasPrice
+            ? [.. lines]
+            : [new("hardware price", "none given (--price-per-hour or --gpu): no $/1M gen tokens."), .. lines];
+    }
+
+    private static string EnergyLine(PowerSetup? power) => power switch
+    {
+        null => "not measured (--power none).",
+        { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
+        _ => $"{power.Source}: {power.Method}. Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
+    };
+
+    private static string List(IReadOnlyList<int> values) => string.Join(", ", values.Select(Integer));
+}

@@ -1,0 +1,61 @@
+using InferBench.Cli;
+using InferBench.Manifest;
+using InferBench.Quantization;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Quantization;
+
+public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<TinyVariants>, IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Quantize_writes_the_variant_with_the_options_given_and_prints_what_it_did()
+    {
+        var folder = _temp.Combine("int8");
+
+        var run = CliRun.Invoke("models", "quantize", "--in", tiny.Fp32, "--out", folder, "--precision", "int8",
+            "--block-size", "64", "--asymmetric", "--accuracy-level", "0", "--quantize-lm-head", "false");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var stamp = QuantizationStamp.TryRead(folder)!;
+        Assert.Equal((Precision.Int8, 8, 64, false, 0, false), (stamp.Precision, stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized));
+        Assert.Contains("weights:    10 MatMuls as MatMulNBits, 8 bits, block 64, asymmetric, accuracy_level 0", run.Out);
+        Assert.Contains("lm_head:    kept in fp32", run.Out);
+        Assert.Matches(@"files: +\d[\d,]* bytes", run.Out);
+    }
+
+    [Fact]
+    public void Defaults_are_int4_blocks_of_32_symmetric_accuracy_level_4_with_lm_head()
+    {
+        var folder = _temp.Combine("int4");
+
+        var run = CliRun.Invoke("models", "quantize", "--in", tiny.Fp32, "--out", folder, "--precision", "int4");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var stamp = QuantizationStamp.TryRead(folder)!;
+        Assert.Equal((4, 32, true, 4, true), (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--precision", "int3" }, "int3")]
+    [InlineData(new[] { "--precision", "int4", "--block-size", "48" }, "inferbench: --block-size: expected 16, 32, 64, 128 or 256")]
+    [InlineData(new[] { "--precision", "int4", "--symmetric", "--asymmetric" }, "inferbench: --symmetric and --asymmetric: give one or the other")]
+    [InlineData(new[] { "--precision", "fp16", "--block-size", "32" }, "inferbench: --block-size: applies to --precision int4 and int8, not fp16")]
+    [InlineData(new[] { "--precision", "fp16", "--quantize-lm-head", "false" }, "inferbench: --quantize-lm-head: applies to --precision int4 and int8, not fp16")]
+    [InlineData(new[] { "--block-size", "32" }, "--precision")]
+    public void Bad_options_exit_2_with_a_message_naming_the_option(string[] options, string expected)
+    {
+        var folder = _temp.Combine("variant");
+
+        var run = CliRun.Invoke(["models", "quantize", "--in", tiny.Fp32, "--out", folder, .. options]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+        Assert.False(Directory.Exists(folder));
+    }
+}
