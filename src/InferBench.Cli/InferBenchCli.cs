@@ -13,6 +13,7 @@ public static class InferBenchCli
             RunCommand.Create(io, cancellation),
             ListCommand.Create(io),
             ReportCommand.Create(io),
+            CompareCommand.Create(io),
             PowerCommand.Create(io),
             CostCommand.Create(io),
             FetchCommand.Create(io),

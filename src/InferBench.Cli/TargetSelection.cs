@@ -1,7 +1,10 @@
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Runner;
+using InferBench.Quantization;
 using InferBench.Synthetic;
+using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace InferBench.Cli;
 
@@ -47,8 +50,6 @@ public static class TargetSelection
         LocalModelSource local => $"not present locally: {local.FolderPath}",
         HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
         HuggingFaceModelSource => $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}",
-        SyntheticModelSource when variant.Precision != Precision.Fp32 =>
-            $"{variant.Precision.ToString().ToLowerInvariant()} synthetic variants need the quantizer, which this version does not have yet",
         SyntheticModelSource => null,
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
@@ -66,29 +67,45 @@ public static class TargetSelection
         {
             LocalModelSource local => target with { FolderPath = local.FolderPath },
             HuggingFaceModelSource hub => target with { FolderPath = cache.CompleteFolder(model.Id, variant.Id, hub) ?? "" },
-            SyntheticModelSource synthetic => SyntheticTarget(target, synthetic, Path.Combine(manifestFolder, SyntheticCacheFolder, model.Id, variant.Id)),
+            SyntheticModelSource synthetic => SyntheticTarget(target, synthetic, variant.Precision, Path.Combine(manifestFolder, SyntheticCacheFolder, model.Id)),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
         };
     }
 
-    /// <summary>A synthetic variant builds its folder on first use and reuses it while its stamp matches the manifest.</summary>
-    private static BenchmarkTarget SyntheticTarget(BenchmarkTarget target, SyntheticModelSource source, string folder) => target with
+    /// <summary>
+    /// A synthetic variant builds its folder on first use and reuses it while its stamp matches: the fp32 model from
+    /// the manifest's sizes, and other precisions quantized from it with the quantizer's CPU defaults. All variants of
+    /// one configuration share <c>&lt;cache&gt;/&lt;preset&gt;-&lt;config hash&gt;/</c>.
+    /// </summary>
+    private static BenchmarkTarget SyntheticTarget(BenchmarkTarget target, SyntheticModelSource source, Precision precision, string modelCache)
     {
-        FolderPath = folder,
-        Prepare = () =>
+        var config = source.Config();
+        var configFolder = Path.Combine(modelCache, $"{source.Preset}-{ConfigHash(config)}");
+        var fp32Folder = Path.Combine(configFolder, "fp32");
+        var folder = precision == Precision.Fp32 ? fp32Folder : Path.Combine(configFolder, precision.ToString().ToLowerInvariant());
+        return target with
         {
-            try
+            FolderPath = folder,
+            Prepare = () =>
             {
-                var config = source.Config();
-                if (!SyntheticModelStamp.IsCompleteFor(folder, config))
-                    SyntheticModelWriter.Write(config, folder);
-            }
-            catch (InputException e)
-            {
-                throw new ModelPreparationException($"building the synthetic model: {e.Message}", e);
-            }
-        },
-    };
+                try
+                {
+                    if (!SyntheticModelStamp.IsCompleteFor(fp32Folder, config))
+                        SyntheticModelWriter.Write(config, fp32Folder);
+                    var options = new QuantizationOptions(precision);
+                    if (precision != Precision.Fp32 && !QuantizationStamp.IsCompleteFor(folder, fp32Folder, options))
+                        ModelQuantizer.Quantize(fp32Folder, folder, options);
+                }
+                catch (InputException e)
+                {
+                    throw new ModelPreparationException($"building the synthetic {precision.ToString().ToLowerInvariant()} model: {e.Message}", e);
+                }
+            },
+        };
+    }
+
+    private static string ConfigHash(SyntheticModelConfig config) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(config)))[..8];
 
     private static void RequireKnown(string option, IReadOnlyList<string> requested, IEnumerable<string> known, string manifestFileName)
     {

@@ -67,6 +67,11 @@ public static class RunCommand
         Description = "Share of paid hours spent generating, (0, 1]: an idle rented machine still costs money",
         DefaultValueFactory = _ => 1,
     };
+    private static readonly Option<bool> Fidelity = new("--fidelity")
+    {
+        Description = "After the speed sweep, measure each variant's drift from its model's fp32 (else fp16) variant (--fidelity false: skip)",
+        DefaultValueFactory = _ => true,
+    };
     private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -75,7 +80,7 @@ public static class RunCommand
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
             Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, PowerChoice.Source, PowerChoice.CpuTdpWatts, IdleSeconds,
-            PricePerHour, GpuInstance, UtilizationFraction, Json,
+            PricePerHour, GpuInstance, UtilizationFraction, Fidelity, Json,
         };
         command.SetAction(parseResult => Execute(parseResult, io, cancellation));
         return command;
@@ -143,17 +148,21 @@ public static class RunCommand
         else
             sweep(new PlainRunProgress(io.Error));
 
+        IReadOnlyList<ScenarioResult> results = rows.ToArray();
+        if (parseResult.GetValue(Fidelity) && !cancellation.IsCancellationRequested)
+            results = FidelitySweep.Attach(results, targets, plan, io.Error.WriteLine, cancellation);
+
         var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? meter!.MeasureIdle(idle, cancellation) : null;
         if (meter is not null)
             run = run with { Power = PowerSetupOf(meter, idle, idleBefore, idleAfter) };
-        var finished = run with { Results = rows.ToArray(), FinishedUtc = DateTimeOffset.UtcNow, Cancelled = cancellation.IsCancellationRequested };
+        var finished = run with { Results = results, FinishedUtc = DateTimeOffset.UtcNow, Cancelled = cancellation.IsCancellationRequested };
         folder.WriteAll(finished);
         if (parseResult.GetValue(Json))
             io.Out.WriteLine(folder.RunJsonPath);
         else
             RunSummary.Write(io, finished, folder);
         return finished.Cancelled ? ExitCodes.Cancelled
-            : rows.Any(r => r.Status == ResultStatus.Failed) ? ExitCodes.SomeRowsFailed
+            : results.Any(r => r.Status == ResultStatus.Failed) ? ExitCodes.SomeRowsFailed
             : ExitCodes.AllOk;
     }
 

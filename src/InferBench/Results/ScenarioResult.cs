@@ -21,5 +21,7 @@ public sealed record ScenarioResult
     public long? PeakMemoryBytes { get; init; }
     public ScenarioMetrics? Metrics { get; init; }
     public ScenarioEnergy? Energy { get; init; }
+    /// <summary>Drift from the model's reference variant; null for the reference itself and where not measured.</summary>
+    public ScenarioFidelity? Fidelity { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
 }

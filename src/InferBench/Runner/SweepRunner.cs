@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InferBench.Models;
+using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Statistics;
 using InferBench.Telemetry;
@@ -46,10 +47,12 @@ public sealed class SweepRunner(
         }
 
         GenAiModelInfo info;
+        string? note;
         try
         {
             target.Prepare?.Invoke();
             info = GenAiModelFolder.Inspect(target.FolderPath);
+            note = QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(plan.ExecutionProvider);
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
@@ -93,7 +96,7 @@ public sealed class SweepRunner(
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                Emit(RunPoint(target, model, loaded, point, prompts.For(point), cancellation));
+                Emit(WithNote(RunPoint(target, model, loaded, point, prompts.For(point), cancellation), note));
             }
         }
     }
@@ -188,6 +191,10 @@ public sealed class SweepRunner(
         .Where(reason => reason != ThrottleReasons.None && reasons.HasFlag(reason))
         .Select(reason => reason.ToString())
         .ToArray();
+
+    /// <summary>A variant's standing note (such as fp16 running through casts on the CPU) on each of its measured rows.</summary>
+    private static ScenarioResult WithNote(ScenarioResult row, string? note) =>
+        note is null || row.Status != ResultStatus.Ok ? row : row with { Reason = row.Reason is null ? note : $"{note}; {row.Reason}" };
 
     /// <summary>Points that fit the model's context; the others become unsupported rows before anything loads.</summary>
     private IReadOnlyList<PlanPoint> WithinContext(BenchmarkTarget target, GenAiModelInfo info, IReadOnlyList<PlanPoint> points)

@@ -42,6 +42,7 @@ internal static class ReportSamples
             NetJoulesPerGeneratedToken: 9.87, PrefillJoulesPerPromptToken: 0.1, DecodeJoulesPerGeneratedToken: 0.2,
             LoadJoules: 520.4, Throttled: false,
             Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])]),
+        Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
     };
 
     /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>

@@ -150,7 +150,7 @@ public sealed class SweepRunnerTests : IDisposable
         var row = Assert.Single(Sweep(Plan(promptText: "hello"), [Target(folder)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
-        Assert.StartsWith("--prompt-text: the model's tokenizer cannot be used (", row.Reason);
+        Assert.Equal("--prompt-text: the model folder has no tokenizer (tokenizer_config.json is missing); use random-token prompts (omit --prompt-text)", row.Reason);
     }
 
     [SkippableFact]

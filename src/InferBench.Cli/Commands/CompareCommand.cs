@@ -1,0 +1,64 @@
+using System.CommandLine;
+using InferBench.Reports;
+using InferBench.Reports.Compare;
+using Spectre.Console;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary>
+/// <c>inferbench compare &lt;run folder&gt; &lt;run folder&gt;...</c>: matched rows of several runs side by side, each run
+/// against the first, with whether each difference is larger than the measurement noise.
+/// </summary>
+public static class CompareCommand
+{
+    private static readonly Argument<string[]> Folders = new("run-folders")
+    {
+        Description = "Run folders holding run.json; the first is the baseline",
+        Arity = new ArgumentArity(2, RunComparison.MaxRuns),
+    };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap resampling", DefaultValueFactory = _ => RunComparison.DefaultSeed };
+    private static readonly Option<int> Resamples = new("--resamples")
+    {
+        Description = "Bootstrap resamples per metric (at least 100)",
+        DefaultValueFactory = _ => RunComparison.DefaultResamples,
+        Validators = { result => { if (result.GetValueOrDefault<int>() < 100) result.AddError("--resamples: expected 100 or more"); } },
+    };
+
+    public static Command Create(CliIo io)
+    {
+        var command = new Command("compare",
+            "Compare runs (two rented instances, before/after): decode tok/s and TTFT of matched rows, and whether each difference is beyond noise")
+        {
+            Folders, Json, Seed, Resamples,
+        };
+        command.SetAction(parseResult =>
+        {
+            var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
+            var comparison = RunComparison.Of(runs, parseResult.GetValue(Resamples), parseResult.GetValue(Seed));
+            if (parseResult.GetValue(Json))
+                io.Out.WriteLine(ComparisonJson.Serialize(comparison));
+            else if (io.Interactive)
+                WriteTable(comparison, io);
+            else
+                io.Out.Write(ComparisonText.Format(comparison));
+            return ExitCodes.AllOk;
+        });
+        return command;
+    }
+
+    private static void WriteTable(RunComparison comparison, CliIo io)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
+        foreach (var line in ComparisonTable.Runs(comparison))
+            console.WriteLine(line);
+        var table = new Table();
+        foreach (var column in ComparisonTable.Columns)
+            table.AddColumn(new TableColumn(Markup.Escape(column.Title)) { Alignment = column.Numeric ? Justify.Right : Justify.Left });
+        foreach (var row in comparison.Rows)
+            table.AddRow([.. ComparisonTable.Cells(row).Select(Markup.Escape)]);
+        console.Write(table);
+        foreach (var note in ComparisonTable.Notes(comparison))
+            console.WriteLine(note);
+    }
+}

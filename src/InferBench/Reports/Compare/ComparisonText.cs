@@ -1,0 +1,20 @@
+using System.Text;
+
+namespace InferBench.Reports.Compare;
+
+/// <summary>A comparison as plain text: the runs, then a table whose columns are padded to line up, then the notes.</summary>
+public static class ComparisonText
+{
+    private const string Gap = "  ";
+
+    public static string Format(RunComparison comparison)
+    {
+        var columns = ComparisonTable.Columns;
+        List<IReadOnlyList<string>> lines = [[.. columns.Select(column => column.Title)], .. comparison.Rows.Select(ComparisonTable.Cells)];
+        var widths = columns.Select((_, i) => lines.Max(line => line[i].Length)).ToList();
+        var text = new StringBuilder().AppendJoin("\n", ComparisonTable.Runs(comparison)).Append("\n\n");
+        foreach (var line in lines)
+            text.Append(string.Join(Gap, line.Select((cell, i) => columns[i].Numeric ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
+        return text.Append('\n').AppendJoin("\n", ComparisonTable.Notes(comparison)).Append('\n').ToString();
+    }
+}

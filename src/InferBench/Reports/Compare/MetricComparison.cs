@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace InferBench.Reports.Compare;
+
+/// <summary>
+/// One metric of one matched row: a run's median against the baseline run's, their ratio, and the 95% bootstrap
+/// interval of the change (ratio - 1) that says whether the difference is larger than the measurement noise.
+/// </summary>
+/// <param name="Baseline">The baseline run's label ("A").</param>
+/// <param name="Run">The compared run's label ("B", "C", ...).</param>
+/// <param name="ChangeCi95Low">Lower bound of the interval of the change, as a fraction (-0.05: 5% lower); null with too few repetitions.</param>
+public sealed record MetricComparison(
+    ScenarioKey Scenario,
+    [property: JsonIgnore] ComparedMetric Metric,
+    string Baseline,
+    string Run,
+    double BaselineMedian,
+    double RunMedian,
+    int BaselineRepetitions,
+    int RunRepetitions,
+    double? ChangeCi95Low,
+    double? ChangeCi95High)
+{
+    [JsonPropertyName("metric")] public string MetricKey => Metric.Key;
+
+    /// <summary>RunMedian / BaselineMedian.</summary>
+    public double Ratio => RunMedian / BaselineMedian;
+
+    /// <summary>Ratio - 1, as a fraction.</summary>
+    public double Change => Ratio - 1;
+
+    public NoiseVerdict Verdict => (ChangeCi95Low, ChangeCi95High) switch
+    {
+        ({ } low, { } high) => low <= 0 && high >= 0 ? NoiseVerdict.WithinNoise : NoiseVerdict.LargerThanNoise,
+        _ => NoiseVerdict.TooFewRepetitions,
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using InferBench.Cli;
+using InferBench.Reports;
+using InferBench.Results;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Cli;
+
+/// <summary>The built-in default path at the tiny size: synthetic variants built on first use, measured, compared.</summary>
+public sealed class SyntheticRunTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Manifest()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "syn", "description": "tiny synthetic", "variants": [
+              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "synthetic": { "preset": "tiny" } } },
+              { "id": "int4", "precision": "int4", "executionProviders": ["cpu"], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
+            """);
+        return manifest;
+    }
+
+    private RunResult Run(string manifest)
+    {
+        var run = CliRun.Invoke("run", "--manifest", manifest, "--prompt-tokens", "16", "--gen-tokens", "4", "--batch", "1",
+            "--warmup", "0", "--reps", "2", "--threads", "1", "--power", "estimate", "--idle-seconds", "0",
+            "--out", _temp.Combine("results"), "--json");
+        Assert.True(run.ExitCode == ExitCodes.AllOk, run.Error);
+        return RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!);
+    }
+
+    [Fact]
+    public void Synthetic_variants_are_built_on_first_use_measured_and_compared_with_the_fp32_reference()
+    {
+        var result = Run(Manifest());
+
+        Assert.Equal(["fp32", "int4"], result.Results.Select(r => r.Variant));
+        Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
+        Assert.Null(result.Results[0].Fidelity);
+        var fidelity = result.Results[1].Fidelity!;
+        Assert.Equal("fp32", fidelity.Reference);
+        Assert.InRange(fidelity.Top1Agreement, 0.5, 1);
+        Assert.True(fidelity.MeanKlDivergenceNats > 0);
+        Assert.Equal("estimated-cpu-tdp", result.Power!.Source);
+        Assert.All(result.Results, row => Assert.Equal("estimated-cpu-tdp", row.Energy!.Source));
+        var cached = Directory.GetDirectories(_temp.Combine(".cache", "models", "syn"));
+        Assert.Equal(["fp32", "int4"], Directory.GetDirectories(Assert.Single(cached)).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void A_second_run_reuses_the_built_variants()
+    {
+        var manifest = Manifest();
+        Run(manifest);
+        var modelFile = Directory.GetFiles(_temp.Combine(".cache", "models", "syn"), "model.onnx", SearchOption.AllDirectories);
+        var writeTimes = modelFile.Select(File.GetLastWriteTimeUtc).ToArray();
+
+        Run(manifest);
+
+        Assert.Equal(writeTimes, modelFile.Select(File.GetLastWriteTimeUtc));
+    }
+}
