@@ -37,9 +37,13 @@ public static class CompareCommand
             var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
             var comparison = RunComparison.Of(runs, parseResult.GetValue(Resamples), parseResult.GetValue(Seed));
             if (parseResult.GetValue(Json))
+            {
                 io.Out.WriteLine(ComparisonJson.Serialize(comparison));
-            else if (io.Interactive)
-                WriteTable(comparison, io);
+                return ExitCodes.AllOk;
+            }
+            // A bordered table squeezed into a narrow terminal wraps every cell; the aligned text reads better there.
+            if (io.Interactive && Console.WindowWidth >= ComparisonText.TableWidth(comparison) + ComparisonTable.Columns.Count + 3)
+                WriteTable(comparison, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }));
             else
                 io.Out.Write(ComparisonText.Format(comparison));
             return ExitCodes.AllOk;
@@ -47,9 +51,8 @@ public static class CompareCommand
         return command;
     }
 
-    private static void WriteTable(RunComparison comparison, CliIo io)
+    private static void WriteTable(RunComparison comparison, IAnsiConsole console)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
         foreach (var line in ComparisonTable.Runs(comparison))
             console.WriteLine(line);
         var table = new Table();

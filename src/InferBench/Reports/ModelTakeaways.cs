@@ -6,7 +6,7 @@ namespace InferBench.Reports;
 
 /// <summary>
 /// "What this means" for one model, in sentences computed from its rows: each variant against the model's reference
-/// variant (fp32, else fp16, on the same EP) at batch 1, and what batching buys the reference.
+/// variant (fp32, else fp16, on the same EP) at batch 1 in speed, cost, energy and fidelity, and what batching buys the reference.
 /// </summary>
 internal static class ModelTakeaways
 {
@@ -44,12 +44,14 @@ internal static class ModelTakeaways
         var speed = ratio >= 1 ? $"{Number(ratio)}x faster than" : $"{Number(1 / ratio)}x slower than";
         var clauses = new List<string>
         {
-            $"{row.Variant} ({row.Precision}) decodes {speed} {reference.Variant} ({reference.Precision}) at batch 1 on {row.ExecutionProvider} here " +
+            $"{Named(row)} decodes {speed} {Named(reference)} at batch 1 on {row.ExecutionProvider} here " +
             $"(prompt {Integer(row.PromptTokens)}, gen {Integer(row.GenTokens)}: {Number(Decode(row))} vs {Number(Decode(reference))} tok/s, " +
             $"medians of {Integer(Repetitions(row))} and {Integer(Repetitions(reference))} repetitions)",
         };
         AddCostAndEnergy(clauses, pricing.For(row), pricing.For(reference));
-        // Fidelity goes here once rows carry it (Fidelity.FidelityResult per variant): "and agrees on N% of top-1 tokens".
+        if (row.Fidelity is { } fidelity && fidelity.Reference == reference.Variant)
+            clauses.Add($"picks the same next token as {reference.Variant} at {CostFormat.Percent(fidelity.Top1Agreement)} of " +
+                $"{Integer(fidelity.Positions)} positions (mean KL {Kl(fidelity.MeanKlDivergenceNats)} nats)");
         return Sentence(clauses);
     }
 
@@ -90,6 +92,12 @@ internal static class ModelTakeaways
         var change = value / baseline - 1;
         return change < 0 ? $"{CostFormat.Percent(-change)} less" : change > 0 ? $"{CostFormat.Percent(change)} more" : "the same";
     }
+
+    /// <summary>"cpu-int4 (int4)"; just "int4" when the variant is named for its precision.</summary>
+    private static string Named(ScenarioResult row) => row.Variant == row.Precision ? row.Variant : $"{row.Variant} ({row.Precision})";
+
+    /// <summary>Six decimals show KL down to 1e-6; below that, say so rather than print a zero.</summary>
+    private static string Kl(double nats) => nats is > 0 and < 1e-6 ? "< 0.000001" : Number(nats);
 
     private static bool SameWorkload(ScenarioResult a, ScenarioResult b) => a.PromptTokens == b.PromptTokens && a.GenTokens == b.GenTokens;
 

@@ -7,12 +7,13 @@ namespace InferBench.Reports;
 
 /// <summary>
 /// The charts of one model in report.html, over its first workload (prompt and gen tokens) in run order: decode tok/s
-/// and $/1M by variant, tok/s and J/token against batch size, and speed against cost (or energy) with its Pareto frontier.
+/// and $/1M by variant, tok/s and J/token against batch size, and speed against cost (or energy) with its Pareto frontier,
+/// each point labelled with its fidelity where the row has one.
 /// </summary>
 internal static class ReportCharts
 {
     private const string BatchTitle = "batch size (sequences)";
-    private const string DecodeTitle = "decode tok/s (median)";
+    public const string DecodeTitle = "decode tok/s (median)";
 
     public static IReadOnlyList<ReportFigure> For(IReadOnlyList<ScenarioResult> modelRows, RunPricing pricing)
     {
@@ -47,15 +48,22 @@ internal static class ReportCharts
             figures.Add(Figure($"Energy per generated token against batch size, one line per variant{(source is null ? "" : $"; {source} is an estimate, not a measurement")}.",
                 new XyChart("J/token against batch size", BatchTitle, jPerToken,
                     Lines(rows, severalEps, Color, row => row.Energy?.JoulesPerGeneratedToken), batches).ToSvg()));
-        if (Pareto(smallest, pricing, severalEps, Color, jPerToken) is { } pareto)
-            figures.Add(Figure($"Speed against {pareto.Cost} across variants {where}: up and to the left is better; the dashed line is the " +
-                "Pareto frontier (no other variant is both faster and lower on the horizontal axis). Fidelity: not measured in this run.", pareto.Svg));
+        if (ParetoChart.For(smallest, pricing, row => PointLabel(row, severalEps), Color, jPerToken) is { } pareto)
+            figures.Add(Figure($"Speed against {pareto.Cost} across variants {where}: up and to the left is better. {pareto.Frontier} " +
+                "(no other variant is better on all of them; dashed line). " +
+                (smallest.Any(row => row.Fidelity is not null)
+                    ? "Fidelity: top-1 = share of positions where the variant picks the reference variant's next token."
+                    : "Fidelity: not measured in this run."), pareto.Svg));
         return figures;
     }
 
     private static ReportFigure Figure(string caption, string svg) => new(caption, svg);
 
     private static string Label(ScenarioResult row, bool withEp) => withEp ? $"{row.Variant} · {row.ExecutionProvider}" : row.Variant;
+
+    private static string PointLabel(ScenarioResult row, bool withEp) => row.Fidelity is { } fidelity
+        ? $"{Label(row, withEp)} · top-1 {CostFormat.Percent(fidelity.Top1Agreement)}"
+        : Label(row, withEp);
 
     private static Bar DecodeBar(ScenarioResult row, bool withEp, string color)
     {
@@ -76,31 +84,4 @@ internal static class ReportCharts
         .. rows.GroupBy(row => Label(row, withEp)).Select(variant => new XySeries(variant.Key, color(variant.First()), SeriesStyle.LineWithMarkers,
             [.. variant.Where(row => value(row) is not null).Select(row => new XyPoint(row.BatchSize, value(row)!.Value))])),
     ];
-
-    /// <summary>Decode tok/s against $/1M when the run has a price, else against J/token; null without two variants to place.</summary>
-    private static (string Cost, string Svg)? Pareto(
-        List<ScenarioResult> rows, RunPricing pricing, bool withEp, Func<ScenarioResult, string> color, string jPerToken)
-    {
-        Func<ScenarioResult, double?> cost = pricing.HasPrice
-            ? row => pricing.For(row).HardwarePerMillionGeneratedTokens?.Value
-            : row => row.Energy?.JoulesPerGeneratedToken;
-        var title = pricing.HasPrice ? "$ per 1M generated tokens" : jPerToken;
-        var points = rows.Where(row => cost(row) is not null)
-            .Select(row => (Row: row, Point: new XyPoint(cost(row)!.Value, row.Metrics!.DecodeTokensPerSecond.Median, Label(row, withEp))))
-            .ToList();
-        if (points.Count < 2)
-            return null; // one variant has no trade-off to show
-        var frontier = new List<XyPoint>();
-        foreach (var point in points.Select(p => p.Point).OrderBy(p => p.X).ThenByDescending(p => p.Y))
-        {
-            if (frontier.Count == 0 || point.Y > frontier[^1].Y)
-                frontier.Add(point);
-        }
-        List<XySeries> series =
-        [
-            new("Pareto frontier", ChartPalette.Frontier, SeriesStyle.DashedLine, frontier),
-            .. points.Select(p => new XySeries(null, color(p.Row), SeriesStyle.Markers, [p.Point])),
-        ];
-        return (title, new XyChart($"Decode tok/s against {title}", title, DecodeTitle, series).ToSvg());
-    }
 }

@@ -19,8 +19,9 @@ public sealed record XyChart(string Title, string XTitle, string YTitle, IReadOn
         var (xTicks, x) = XAxis(points);
         PlotAxes.Y(canvas, yTicks, y, Left, Width - Right, YTitle);
         PlotAxes.X(canvas, xTicks, x, Top, plotBottom, XTitle);
+        var labels = new List<(double Left, double Top, double Right, double Bottom)>();
         foreach (var series in Series)
-            Draw(canvas, series, x, y);
+            Draw(canvas, series, x, y, labels);
         foreach (var (series, column, row) in legend.Entries)
         {
             var legendY = plotBottom + Bottom + row * LegendRow + 4;
@@ -43,7 +44,7 @@ public sealed record XyChart(string Title, string XTitle, string YTitle, IReadOn
         return (marked, new LinearScale(min - pad, max + pad, Left, Width - Right));
     }
 
-    private static void Draw(SvgCanvas canvas, XySeries series, LinearScale x, LinearScale y)
+    private static void Draw(SvgCanvas canvas, XySeries series, LinearScale x, LinearScale y, List<(double, double, double, double)> labels)
     {
         var mapped = series.Points.OrderBy(p => p.X).Select(p => (X: x.Map(p.X), Y: y.Map(p.Y), p.Label)).ToList();
         if (series.Style != SeriesStyle.Markers && mapped.Count > 1)
@@ -54,10 +55,24 @@ public sealed record XyChart(string Title, string XTitle, string YTitle, IReadOn
         foreach (var point in mapped)
         {
             canvas.Circle(point.X, point.Y, 4.5, series.Color);
-            // Labels right of the middle go to the point's left, so they stay on the canvas.
             if (series.Style == SeriesStyle.Markers && point.Label is { } label)
-                canvas.Text(point.X > Width / 2 ? point.X - 7 : point.X + 7, point.Y - 7, label, point.X > Width / 2 ? "end" : "start");
+                PlaceLabel(canvas, point.X, point.Y, label, labels);
         }
+    }
+
+    /// <summary>
+    /// Writes a point's label above it, else below it, where it overlaps no label placed before; labels right of the
+    /// middle go to the point's left, so they stay on the canvas.
+    /// </summary>
+    private static void PlaceLabel(SvgCanvas canvas, double x, double y, string label, List<(double Left, double Top, double Right, double Bottom)> placed)
+    {
+        var width = label.Length * SvgCanvas.CharacterWidth;
+        var leftward = x > Width / 2;
+        var left = leftward ? x - 7 - width : x + 7;
+        var baseline = new[] { y - 7, y + 7 + SvgCanvas.FontSize }
+            .FirstOrDefault(b => !placed.Any(p => left < p.Right && p.Left < left + width && b - SvgCanvas.FontSize < p.Bottom && p.Top < b), y - 7);
+        placed.Add((left, baseline - SvgCanvas.FontSize, left + width, baseline));
+        canvas.Text(leftward ? x - 7 : x + 7, baseline, label, leftward ? "end" : "start");
     }
 
     private (int Rows, IReadOnlyList<(XySeries Series, double X, int Row)> Entries) LegendLayout()

@@ -10,11 +10,24 @@ public static class ComparisonText
     public static string Format(RunComparison comparison)
     {
         var columns = ComparisonTable.Columns;
-        List<IReadOnlyList<string>> lines = [[.. columns.Select(column => column.Title)], .. comparison.Rows.Select(ComparisonTable.Cells)];
-        var widths = columns.Select((_, i) => lines.Max(line => line[i].Length)).ToList();
+        var lines = Lines(comparison);
+        var widths = Widths(lines);
         var text = new StringBuilder().AppendJoin("\n", ComparisonTable.Runs(comparison)).Append("\n\n");
         foreach (var line in lines)
             text.Append(string.Join(Gap, line.Select((cell, i) => columns[i].Numeric ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
         return text.Append('\n').AppendJoin("\n", ComparisonTable.Notes(comparison)).Append('\n').ToString();
     }
+
+    /// <summary>The characters the table's widest line takes.</summary>
+    public static int TableWidth(RunComparison comparison)
+    {
+        var widths = Widths(Lines(comparison));
+        return widths.Sum() + Gap.Length * (widths.Count - 1);
+    }
+
+    private static List<IReadOnlyList<string>> Lines(RunComparison comparison) =>
+        [[.. ComparisonTable.Columns.Select(column => column.Title)], .. comparison.Rows.Select(ComparisonTable.Cells)];
+
+    private static List<int> Widths(List<IReadOnlyList<string>> lines) =>
+        [.. ComparisonTable.Columns.Select((_, i) => lines.Max(line => line[i].Length))];
 }
