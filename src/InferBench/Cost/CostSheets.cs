@@ -40,6 +40,15 @@ public static class CostSheets
         return new CostSheet(groups, [], assumptions);
     }
 
+    /// <summary>A row's energy figures, titled with where its joules come from, so an estimate never reads as a measurement.</summary>
+    private static FigureGroup EnergyOf(ScenarioResult scenario, InferenceCost cost)
+    {
+        var group = CostFigures.Energy(cost, scenario.Energy?.Reason ?? "this row has no energy figure (run with --power other than none)");
+        return scenario.Energy is { JoulesPerGeneratedToken: not null } energy
+            ? group with { Title = $"{group.Title} ({energy.Source})" }
+            : group;
+    }
+
     /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
     public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)
     {
@@ -48,7 +57,7 @@ public static class CostSheets
         {
             if (model.For(scenario) is not { } cost)
                 continue;
-            List<FigureGroup> groups = [CostFigures.Tokens(cost), CostFigures.Energy(cost, "run.json has no energy readings")];
+            List<FigureGroup> groups = [CostFigures.Tokens(cost), EnergyOf(scenario, cost)];
             if (api is not null)
                 groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, scenario), outputTokensPerMonth: null));
             rows.Add(new CostRow(scenario.Model, scenario.Variant, scenario.BatchSize, scenario.PromptTokens, scenario.GenTokens, groups));

@@ -106,7 +106,7 @@ public sealed class CostCliTests : IDisposable
         Assert.Contains("phi-3-mini / cpu-int4-rtn-block-32, batch 1, prompt 128, gen 64", lines);
         Assert.Contains("  generation throughput         45.52 tokens/s", lines);
         Assert.Contains("  generated tokens              $12.20/1M tokens", lines);
-        Assert.Contains("  energy per token              unavailable: run.json has no energy readings", lines);
+        Assert.Contains("  energy per token              unavailable: this row has no energy figure (run with --power other than none)", lines);
         Assert.Contains("  rows without measurements     1", lines);
         Assert.DoesNotContain("cuda-fp16", run.Out);
     }
