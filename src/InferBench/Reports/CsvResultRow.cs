@@ -60,6 +60,11 @@ public sealed partial record CsvResultRow
     [CsvColumn("usd_per_1m_prompt_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? UsdPerMillionPromptTokens { get; init; }
     [CsvColumn("energy_usd_per_1m_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? EnergyUsdPerMillionTokens { get; init; }
     [CsvColumn("co2_g_per_1m_tokens"), CsvConverter(typeof(CsvNumberConverter))] public double? Co2GramsPerMillionTokens { get; init; }
+    [CsvColumn("fidelity_reference"), CsvNullValues("")] public string? FidelityReference { get; init; }
+    [CsvColumn("kl_mean_nats"), CsvConverter(typeof(CsvNumberConverter))] public double? MeanKlNats { get; init; }
+    [CsvColumn("kl_p99_nats"), CsvConverter(typeof(CsvNumberConverter))] public double? P99KlNats { get; init; }
+    [CsvColumn("top1_agreement"), CsvConverter(typeof(CsvNumberConverter))] public double? Top1Agreement { get; init; }
+    [CsvColumn("greedy_logprob_delta_nats"), CsvConverter(typeof(CsvNumberConverter))] public double? GreedyLogProbDeltaNats { get; init; }
 
     /// <param name="cost">The row priced under its run's assumptions (<see cref="RunPricing.For"/>).</param>
     public static CsvResultRow From(ScenarioResult result, RowCost cost)
@@ -112,6 +117,11 @@ public sealed partial record CsvResultRow
             UsdPerMillionPromptTokens = Finite(cost.HardwarePerMillionPromptTokens?.Value),
             EnergyUsdPerMillionTokens = Finite(cost.Energy?.Electricity.Value),
             Co2GramsPerMillionTokens = Finite(cost.Energy?.GramsCo2PerMillionTokens),
+            FidelityReference = result.Fidelity?.Reference,
+            MeanKlNats = result.Fidelity?.MeanKlDivergenceNats,
+            P99KlNats = result.Fidelity?.P99KlDivergenceNats,
+            Top1Agreement = result.Fidelity?.Top1Agreement,
+            GreedyLogProbDeltaNats = result.Fidelity?.MeanGreedyLogProbDeltaNats,
         };
     }
 

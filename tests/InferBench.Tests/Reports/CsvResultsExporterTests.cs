@@ -12,7 +12,8 @@ public sealed class CsvResultsExporterTests
         "decode_tok_s_p50,decode_tok_s_mean,decode_tok_s_ci95_low,decode_tok_s_ci95_high,itl_ms_p50,itl_ms_p90,itl_ms_p99," +
         "e2e_s_p50,e2e_s_mean,peak_memory_mb,measured_reps,itl_samples," +
         "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled," +
-        "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens";
+        "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens," +
+        "fidelity_reference,kl_mean_nats,kl_p99_nats,top1_agreement,greedy_logprob_delta_nats";
 
     private static readonly CsvResultsExporter Exporter = new();
 
@@ -40,7 +41,8 @@ public sealed class CsvResultsExporterTests
             "123.456789,125.456789,126.456789,124.156789,124.756789,1000.24,1001.24," +
             "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
             "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false," +
-            "48.696544,2.216135,0.75136,2171.253556",
+            "48.696544,2.216135,0.75136,2171.253556," +
+            "cpu-fp32,0.0012,0.0034,0.845,-0.021",
             lines[1]);
     }
 
@@ -79,7 +81,7 @@ public sealed class CsvResultsExporterTests
     {
         var csv = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cost = null });
 
-        Assert.EndsWith(",342.7,false,,,,\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 34), lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 39), lines[1]);
     }
 
     [Fact]
@@ -116,7 +118,7 @@ public sealed class CsvResultsExporterTests
 
         Assert.Equal(invariant, localized);
         Assert.Contains(",123.456789,", localized, StringComparison.Ordinal);
-        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556\n", localized, StringComparison.Ordinal);
+        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021\n", localized, StringComparison.Ordinal);
     }
 
     [Fact]
