@@ -86,6 +86,8 @@ public static class RunJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
             NewLine = "\n",
+            // run.json is a data file, never embedded in HTML: keep quotes and non-ASCII text readable (no \u0027).
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequireNonNullableConstructorParameters } },
