@@ -15,6 +15,8 @@ namespace InferBench.Results;
 /// <param name="DecodeJoulesPerGeneratedToken">Sum of the decode windows / (measured repetitions x batch x (gen tokens - 1)), when every decode window was long enough.</param>
 /// <param name="LoadJoules">Energy of loading the model (the same for every point of a variant).</param>
 /// <param name="Throttled">True when clocks were held down by power or temperature during the window; null when the source cannot tell.</param>
+/// <param name="CrossCheckRelativeDifference">Where the source has both a counter and power readings: |counter - integrated power| / counter over the window.</param>
+/// <param name="CrossCheckDisagrees">True when that difference is above the tolerance, so one of the two readings is not to be trusted.</param>
 /// <param name="Devices">State of each measured device after the point: clocks, power limit, temperature, throttle reasons.</param>
 public sealed record ScenarioEnergy(
     string Source,
@@ -31,4 +33,6 @@ public sealed record ScenarioEnergy(
     double? DecodeJoulesPerGeneratedToken,
     double? LoadJoules,
     bool? Throttled,
-    IReadOnlyList<DeviceState> Devices);
+    IReadOnlyList<DeviceState> Devices,
+    double? CrossCheckRelativeDifference = null,
+    bool? CrossCheckDisagrees = null);

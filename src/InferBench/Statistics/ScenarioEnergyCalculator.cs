@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Results;
 using InferBench.Telemetry.Power;
 
@@ -26,7 +27,11 @@ public static class ScenarioEnergyCalculator
         var net = idle is null ? null : generation.NetOf(idle);
         var prefill = PhaseJoules(measured.Select(r => r.PrefillEnergy));
         var decode = PhaseJoules(measured.Select(r => r.DecodeEnergy));
-        var reasons = new[] { generation.Reason, note, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
+        var crossCheck = generation.CrossCheck is { Disagrees: true } check
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the energy counter and integrated power disagree by {check.RelativeDifference:P0} (tolerance {check.Tolerance:P0}): treat this figure with care")
+            : null;
+        var reasons = new[] { generation.Reason, note, crossCheck, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
             .Where(r => r is not null);
         return new ScenarioEnergy(
             JsonEnumName.Of(generation.Source),
@@ -43,7 +48,9 @@ public static class ScenarioEnergyCalculator
             decode.Joules / ((double)measured.Count * batchSize * (genTokens - 1)),
             loadJoules,
             generation.Throttled,
-            devices);
+            devices,
+            generation.CrossCheck?.RelativeDifference,
+            generation.CrossCheck?.Disagrees);
     }
 
     /// <summary>The phase's total over all repetitions, or the status that kept one of them from counting.</summary>
