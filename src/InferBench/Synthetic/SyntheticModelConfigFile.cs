@@ -20,7 +20,7 @@ public static class SyntheticModelConfigFile
         if (!File.Exists(path))
             throw new InputException($"--config: file not found: {Path.GetFullPath(path)}");
         var fileName = Path.GetFileName(path);
-        using var document = Parse(path, fileName);
+        using var document = JsonInputFile.Read(Path.GetFullPath(path), fileName);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw new InputException($"{fileName}: expected a JSON object of model sizes, got {document.RootElement.ValueKind}");
         foreach (var field in document.RootElement.EnumerateObject())
@@ -34,18 +34,6 @@ public static class SyntheticModelConfigFile
         catch (JsonException e)
         {
             throw new InputException($"{fileName}: {e.Path}: expected a number (a whole number for sizes and the seed)");
-        }
-    }
-
-    private static JsonDocument Parse(string path, string fileName)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InputException($"{fileName}: invalid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}");
         }
     }
 }

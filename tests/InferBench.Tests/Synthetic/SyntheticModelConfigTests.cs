@@ -74,7 +74,7 @@ public sealed class SyntheticModelConfigTests : IDisposable
     [Theory]
     [InlineData("""{ "layers": "three" }""", "sizes.json: $.layers: expected a number (a whole number for sizes and the seed)")]
     [InlineData("""{ "layers": 2.5 }""", "sizes.json: $.layers: expected a number (a whole number for sizes and the seed)")]
-    [InlineData("""{ "layers": 3, }""", "sizes.json: invalid JSON at line 1, column 16")]
+    [InlineData("""{ "layers": 3, }""", "sizes.json: invalid JSON at line 1, column 16: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options.")]
     [InlineData("""[ 3 ]""", "sizes.json: expected a JSON object of model sizes, got Array")]
     public void A_malformed_config_file_names_the_file_and_the_place(string json, string expected)
     {

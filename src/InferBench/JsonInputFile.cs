@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
 /// <summary>Reads a JSON file the user gave us; every failure is an <see cref="InputException"/> naming the file.</summary>
 internal static class JsonInputFile
