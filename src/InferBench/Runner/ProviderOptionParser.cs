@@ -39,6 +39,16 @@ public static partial class ProviderOptionParser
         return options;
     }
 
+    /// <summary>
+    /// The CUDA device (an index among the visible GPUs) a --ep cuda run uses: its <c>device_id</c>, else 0 as in ONNX
+    /// Runtime; null for a run on another provider.
+    /// </summary>
+    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider != "cuda"
+        ? null
+        : plan.ProviderOptions?.FirstOrDefault(o => o.Key == "device_id") is { } given
+            ? int.TryParse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : int.MaxValue
+            : 0;
+
     private static ProviderOption ParseOne(string argument)
     {
         var equals = argument.IndexOf('=');

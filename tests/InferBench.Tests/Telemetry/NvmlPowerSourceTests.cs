@@ -145,7 +145,7 @@ public sealed class NvmlPowerSourceTests
     [Fact]
     public void A_missing_library_is_unavailable_with_where_it_was_looked_for()
     {
-        var options = new PowerOptions { CpuModel = "test CPU", LogicalCores = 4, NvmlLibraryPath = "/nowhere/libnvidia-ml.so.1" };
+        var options = new PowerOptions { CpuModel = "test CPU", NvmlLibraryPath = "/nowhere/libnvidia-ml.so.1" };
 
         var selection = PowerSources.Open(PowerSourceChoice.Nvml, options);
 
@@ -160,7 +160,7 @@ public sealed class NvmlPowerSourceTests
         Skip.If(System.Runtime.InteropServices.NativeLibrary.TryLoad(OperatingSystem.IsWindows() ? "nvml.dll" : "libnvidia-ml.so.1", out var handle)
                 && Free(handle), "this machine has an NVIDIA driver");
 
-        var selection = PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU", LogicalCores = 4 });
+        var selection = PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU" });
 
         Assert.Equal(PowerErrorKind.Missing, selection.Tried[0].Error);
         Assert.Contains("not found: no NVIDIA driver on this machine (set INFERBENCH_NVML_LIBRARY if it is installed elsewhere)", selection.UnavailableReason);
@@ -285,7 +285,6 @@ public sealed class NvmlPowerSourceTests
     private static PowerOptions Options(FakeNvml nvml, string? visible = null, string? order = null) => new()
     {
         CpuModel = "test CPU",
-        LogicalCores = 4,
         NvmlLibraryPath = nvml.LibraryPath,
         CudaVisibleDevices = visible,
         CudaDeviceOrder = order,

@@ -57,7 +57,6 @@ public sealed class PowerSourcesTests : IDisposable
     private PowerOptions Options() => new()
     {
         CpuModel = "AMD EPYC",
-        LogicalCores = 2,
         NvmlLibraryPath = _temp.Combine("libnvidia-ml.so.1"),
         PowercapRoot = _temp.Combine("powercap"),
         ProcessCpuTime = () => TimeSpan.Zero,

@@ -10,9 +10,18 @@ public static class PowerSources
     /// <summary>The order <see cref="PowerSourceChoice.Auto"/> tries: measured before estimated, GPU before CPU.</summary>
     public static IReadOnlyList<PowerSourceChoice> AutoOrder { get; } = [PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate];
 
-    /// <summary>What auto measures for a run on <paramref name="executionProvider"/>: a CPU run's energy is the CPU's, not an idle GPU's.</summary>
+    /// <summary>
+    /// What auto measures for a run on <paramref name="executionProvider"/>: a CPU run's energy is the CPU's, not an
+    /// idle GPU's; a GPU run's is its GPU's, so without NVML it has none rather than the CPU's priced as its own.
+    /// </summary>
     public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(string executionProvider) =>
-        executionProvider == "cpu" ? [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate] : AutoOrder;
+        executionProvider == "cpu" ? [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate] : [PowerSourceChoice.Nvml];
+
+    /// <summary>Why <paramref name="choice"/> cannot measure a run on <paramref name="executionProvider"/>; null when it can.</summary>
+    public static string? ProblemFor(PowerSourceChoice choice, string executionProvider) =>
+        executionProvider != "cpu" && choice is PowerSourceChoice.Rapl or PowerSourceChoice.Estimate
+            ? $"measures only the CPU, but a --ep {executionProvider} run's energy is its GPU's: use --power nvml (or auto), or none"
+            : null;
 
     public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {
