@@ -15,6 +15,17 @@ public sealed class ProviderOptionParserTests
             options);
     }
 
+    [Theory]
+    [InlineData("cuda", new[] { "device_id=3", "use_tf32=1" }, 3)]
+    [InlineData("cuda", new[] { "use_tf32=1" }, 0)]
+    [InlineData("cpu", new string[0], null)]
+    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(string executionProvider, string[] arguments, int? device)
+    {
+        var plan = new RunPlanRecord([8], [4], [1], 0, 1, null, 42, executionProvider, null, ProviderOptionParser.Parse(arguments, executionProvider));
+
+        Assert.Equal(device, ProviderOptionParser.CudaDeviceOf(plan));
+    }
+
     [Fact]
     public void No_options_is_fine_on_any_provider()
     {
