@@ -6,6 +6,7 @@ namespace InferBench.Results;
 /// <param name="UnavailableReason">Why no source could be opened, when <paramref name="Source"/> is unavailable.</param>
 /// <param name="IdleWattsBefore">Average power while idle before the sweep, measured by the same source.</param>
 /// <param name="IdleWattsAfter">The same after the sweep (the machine is warmer then).</param>
+/// <param name="Devices">The measured devices: for NVML the run's own GPU; GPUs it does not use are named in <paramref name="Notes"/>.</param>
 public sealed record PowerSetup(
     string Source,
     string Method,
