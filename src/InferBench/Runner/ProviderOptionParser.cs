@@ -46,7 +46,7 @@ public static partial class ProviderOptionParser
     public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider != "cuda"
         ? null
         : plan.ProviderOptions?.FirstOrDefault(o => o.Key == "device_id") is { } given
-            ? int.TryParse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : int.MaxValue
+            ? int.Parse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture)
             : 0;
 
     private static ProviderOption ParseOne(string argument)
@@ -61,6 +61,8 @@ public static partial class ProviderOptionParser
             throw new InputException($"{OptionName}: {key} takes 0 or 1, got \"{value}\"");
         if (WholeNumbers.Contains(key) && !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             throw new InputException($"{OptionName}: {key} takes a whole number of 0 or more, got \"{value}\"");
+        if (key == "device_id" && !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            throw new InputException($"{OptionName}: device_id takes a GPU index from 0 to {int.MaxValue}, got \"{value}\"");
         if (Choices.TryGetValue(key, out var allowed) && !allowed.Contains(value))
             throw new InputException($"{OptionName}: {key} takes one of {string.Join(", ", allowed)}, got \"{value}\"");
         return new ProviderOption(key, value);

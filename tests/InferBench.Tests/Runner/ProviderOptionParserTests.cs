@@ -40,6 +40,7 @@ public sealed class ProviderOptionParserTests
     [InlineData("enable_cuda_graph=true", "enable_cuda_graph takes 0 or 1, got \"true\"")]
     [InlineData("use_tf32=2", "use_tf32 takes 0 or 1, got \"2\"")]
     [InlineData("device_id=-1", "device_id takes a whole number of 0 or more, got \"-1\"")]
+    [InlineData("device_id=4294967296", "device_id takes a GPU index from 0 to 2147483647, got \"4294967296\"")]
     [InlineData("gpu_mem_limit=8GB", "gpu_mem_limit takes a whole number of 0 or more, got \"8GB\"")]
     [InlineData("cudnn_conv_algo_search=FAST", "cudnn_conv_algo_search takes one of EXHAUSTIVE, HEURISTIC, DEFAULT, got \"FAST\"")]
     public void A_malformed_option_or_a_value_a_known_key_cannot_take_is_bad_input(string argument, string message)

@@ -19,7 +19,7 @@ public static class PowerSources
 
     /// <summary>Why <paramref name="choice"/> cannot measure a run on <paramref name="executionProvider"/>; null when it can.</summary>
     public static string? ProblemFor(PowerSourceChoice choice, string executionProvider) =>
-        executionProvider != "cpu" && choice is PowerSourceChoice.Rapl or PowerSourceChoice.Estimate
+        executionProvider != "cpu" && choice is (PowerSourceChoice.Rapl or PowerSourceChoice.Estimate)
             ? $"measures only the CPU, but a --ep {executionProvider} run's energy is its GPU's: use --power nvml (or auto), or none"
             : null;
 
