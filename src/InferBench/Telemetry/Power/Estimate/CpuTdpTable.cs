@@ -5,8 +5,10 @@ namespace InferBench.Telemetry.Power.Estimate;
 /// <summary>
 /// Thermal design power and hardware threads of common server and desktop CPUs, matched by a substring of the OS's
 /// model name (longest match wins). Values are the vendors' published TDP / default TDP / processor base power per
-/// package and threads per package, from the AMD and Intel product specification pages (amd.com/en/products/processors,
-/// intel.com ark), compiled 2026-11-25. TDP is a cooling figure, not a measurement: the estimate it feeds is labelled as such.
+/// package, from the AMD and Intel product specification pages (amd.com/en/products/processors, intel.com ark),
+/// compiled 2026-11-25; the threads per package were added 2026-11-29 from the same vendors' published core and thread
+/// counts as recalled, not re-read from the pages (this machine has no internet). TDP is a cooling figure, not a
+/// measurement: the estimate it feeds is labelled as such.
 /// </summary>
 internal static class CpuTdpTable
 {
