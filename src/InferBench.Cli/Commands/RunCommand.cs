@@ -117,10 +117,11 @@ public static class RunCommand
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
         var host = HostFactsProbe.Read();
+        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
         using var meter = powerChoice == PowerSourceChoice.None
             ? null
             : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpuTdp), new PowerMeterOptions(),
-                PowerSources.AutoOrderFor(plan.ExecutionProvider));
+                PowerSources.AutoOrderFor(runnable.Contains(ExecutionProviderChoice.Cuda) ? plan.ExecutionProvider : ExecutionProviderChoice.Cpu));
         var measuring = meter?.Selection.Source is not null;
         var idleBefore = measuring && idle > TimeSpan.Zero ? meter!.MeasureIdle(idle, cancellation) : null;
         var energy = measuring ? new SweepEnergy(meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
@@ -158,7 +159,7 @@ public static class RunCommand
             {
                 rows.Add(row);
                 Save(run with { Results = rows.ToArray() });
-            }, energy).Run(targets, cancellation);
+            }, energy, runnable).Run(targets, cancellation);
             if (io.Interactive && !parseResult.GetValue(Json))
                 SpectreRunProgress.Run(sweep);
             else
@@ -295,10 +296,11 @@ public static class RunCommand
     {
         var option = new Option<string>("--ep")
         {
-            Description = "Execution provider: cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
-            DefaultValueFactory = _ => "cpu",
+            Description = "Execution provider: auto (what the model asks for: a manifest variant's first provider this build and host can run, "
+                + "a model folder's genai_config.json provider), cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
+            DefaultValueFactory = _ => ExecutionProviderChoice.Auto,
         };
-        option.AcceptOnlyFromAmong("cpu", "cuda");
+        option.AcceptOnlyFromAmong(ExecutionProviderChoice.Choices);
         return option;
     }
 }

@@ -33,7 +33,9 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal(4, result.Results.Count);
         Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
         Assert.NotNull(result.FinishedUtc);
-        Assert.Equal("cpu", result.Plan.ExecutionProvider);
+        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.All(result.Results, row => Assert.Equal("cpu", row.ExecutionProvider));
+        Assert.All(result.Results, row => Assert.Null(row.Reason));
         Assert.StartsWith("inferbench run --model-path", result.CommandLine);
         var folder = Path.GetDirectoryName(runJsonPath)!;
         Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "results.csv")).Length);
