@@ -54,25 +54,27 @@ public sealed class SweepRunner(
         }
 
         GenAiModelInfo info;
+        string executionProvider;
         string? note;
         try
         {
             target.Prepare?.Invoke();
             info = GenAiModelFolder.Inspect(target.FolderPath);
-            target = target with { ExecutionProvider = resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider) };
+            executionProvider = resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider);
             note = Join(
-                ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, target.ExecutionProvider!),
-                QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(target.ExecutionProvider!));
+                ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
+                QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
             EmitAll(early, _points, ResultStatus.Failed, e.Message);
             return;
         }
-        if (!ExecutionProviderChoice.Choices.Contains(target.ExecutionProvider))
+        target = target with { ExecutionProvider = executionProvider };
+        if (executionProvider is not (ExecutionProviderChoice.Cpu or ExecutionProviderChoice.Cuda))
         {
             EmitAll(target, _points, ResultStatus.Unsupported,
-                $"{GenAiModelFolder.ConfigFileName} asks for the {target.ExecutionProvider} provider, which InferBench does not run; "
+                $"{GenAiModelFolder.ConfigFileName} asks for the {executionProvider} provider, which InferBench does not run; "
                 + "--ep cpu runs the model on the CPU");
             return;
         }
@@ -86,7 +88,7 @@ public sealed class SweepRunner(
         var loadStart = Stopwatch.GetTimestamp();
         try
         {
-            model = GenAiModelLoader.Load(target.FolderPath, target.ExecutionProvider!, plan.IntraOpThreads, plan.ProviderOptions);
+            model = GenAiModelLoader.Load(target.FolderPath, executionProvider, plan.IntraOpThreads, plan.ProviderOptions);
         }
         catch (Exception e) when (e is OnnxRuntimeGenAIException)
         {
