@@ -23,11 +23,11 @@ public static partial class ProviderOptionParser
     };
 
     /// <exception cref="InputException">An argument is not key=value, a key repeats, a known key has a value it cannot take,
-    /// or options are given for a provider other than cuda.</exception>
+    /// or options are given for --ep cpu.</exception>
     public static IReadOnlyList<ProviderOption> Parse(IReadOnlyList<string> arguments, string executionProvider)
     {
-        if (arguments.Count > 0 && executionProvider != "cuda")
-            throw new InputException($"{OptionName}: options are for --ep cuda; the run uses --ep {executionProvider}, which takes none");
+        if (arguments.Count > 0 && executionProvider == ExecutionProviderChoice.Cpu)
+            throw new InputException($"{OptionName}: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none");
         var options = new List<ProviderOption>();
         foreach (var argument in arguments)
         {
@@ -40,10 +40,10 @@ public static partial class ProviderOptionParser
     }
 
     /// <summary>
-    /// The CUDA device (an index among the visible GPUs) a --ep cuda run uses: its <c>device_id</c>, else 0 as in ONNX
-    /// Runtime; null for a run on another provider.
+    /// The CUDA device (an index among the visible GPUs) a --ep cuda or auto run uses: its <c>device_id</c>, else 0 as
+    /// in ONNX Runtime; null for a --ep cpu run, which uses no GPU.
     /// </summary>
-    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider != "cuda"
+    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider == ExecutionProviderChoice.Cpu
         ? null
         : plan.ProviderOptions?.FirstOrDefault(o => o.Key == "device_id") is { } given
             ? int.Parse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture)

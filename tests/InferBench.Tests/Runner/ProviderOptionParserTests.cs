@@ -19,6 +19,7 @@ public sealed class ProviderOptionParserTests
     [InlineData("cuda", new[] { "device_id=3", "use_tf32=1" }, 3)]
     [InlineData("cuda", new[] { "use_tf32=1" }, 0)]
     [InlineData("cpu", new string[0], null)]
+    [InlineData("auto", new string[0], 0)]
     public void The_cuda_device_a_run_uses_is_its_device_id_else_0(string executionProvider, string[] arguments, int? device)
     {
         var plan = new RunPlanRecord([8], [4], [1], 0, 1, null, 42, executionProvider, null, ProviderOptionParser.Parse(arguments, executionProvider));
@@ -63,6 +64,12 @@ public sealed class ProviderOptionParserTests
     {
         var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], "cpu"));
 
-        Assert.Equal("--provider-option: options are for --ep cuda; the run uses --ep cpu, which takes none", error.Message);
+        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.Message);
+    }
+
+    [Fact]
+    public void Options_with_ep_auto_are_kept_for_the_variants_that_run_on_cuda()
+    {
+        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], "auto"));
     }
 }

@@ -200,6 +200,21 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Null(energy.NetJoulesPerGeneratedToken); // no idle baseline was measured
     }
 
+    [Theory]
+    [InlineData(PowerSourceChoice.Estimate, "cuda", "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML (--power nvml or auto)")]
+    [InlineData(PowerSourceChoice.Estimate, "cpu", null)]
+    [InlineData(PowerSourceChoice.Nvml, "cuda", null)]
+    public void A_cuda_rows_energy_is_never_the_cpus(PowerSourceChoice opened, string executionProvider, string? reason)
+    {
+        var clock = new FakeClock();
+        var source = opened == PowerSourceChoice.Nvml
+            ? (IPowerSource)new ScriptedPowerSource(clock, PowerTrace.Constant(200))
+            : PowerSources.Open(PowerSourceChoice.Estimate, new PowerOptions { CpuModel = "AMD EPYC" }).Source!;
+        using var meter = new PowerMeter(new PowerSourceSelection(opened, source, null, []), clock, new PowerMeterOptions());
+
+        Assert.Equal(reason, new SweepEnergy(meter, IdleBefore: null).OtherHardwareThan(executionProvider));
+    }
+
     [SkippableFact]
     public void Generations_too_short_for_the_power_source_are_repeated_in_a_longer_window_and_never_read_zero()
     {

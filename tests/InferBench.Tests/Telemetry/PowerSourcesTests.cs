@@ -37,6 +37,7 @@ public sealed class PowerSourcesTests : IDisposable
     {
         Assert.Equal([PowerSourceChoice.Nvml], PowerSources.AutoOrderFor("cuda"));
         Assert.Equal([PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("cpu"));
+        Assert.Equal([PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("auto"));
     }
 
     [Fact]
