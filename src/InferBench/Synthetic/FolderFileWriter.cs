@@ -2,7 +2,8 @@ namespace InferBench.Synthetic;
 
 /// <summary>Writes files into one folder, each flushed to disk when done, and records the size of each.</summary>
 /// <param name="createFile">Opens a file for writing; tests pass one that fails midway.</param>
-/// <param name="cancellation">Checked before each file: a cancelled writer throws <see cref="OperationCanceledException"/>.</param>
+/// <param name="cancellation">Checked before and after each file: a cancelled writer throws <see cref="OperationCanceledException"/>,
+/// so a folder is never published after a signal.</param>
 internal sealed class FolderFileWriter(string folderPath, Func<string, Stream> createFile, CancellationToken cancellation)
 {
     private readonly Dictionary<string, long> _fileBytes = [];
@@ -28,5 +29,6 @@ internal sealed class FolderFileWriter(string folderPath, Func<string, Stream> c
                 file.Flush(flushToDisk: true);
         }
         _fileBytes[fileName] = new FileInfo(path).Length;
+        cancellation.ThrowIfCancellationRequested();
     }
 }
