@@ -34,7 +34,12 @@ public static class GenAiModelFolder
             ModelType: RequiredString(model, "type", configPath, "$.model"),
             VocabSize: RequiredPositiveInt(model, "vocab_size", configPath, "$.model"),
             ContextLength: RequiredPositiveInt(model, "context_length", configPath, "$.model"),
-            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"));
+            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"),
+            DecoderInputs: decoder.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Object
+                ? inputs.EnumerateObject()
+                    .Where(input => input.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(input => input.Name, input => input.Value.GetString()!)
+                : new Dictionary<string, string>());
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
         if (!File.Exists(decoderPath))
