@@ -17,25 +17,18 @@ public static class CompareCommand
         Arity = new ArgumentArity(2, RunComparison.MaxRuns),
     };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap resampling", DefaultValueFactory = _ => RunComparison.DefaultSeed };
-    private static readonly Option<int> Resamples = new("--resamples")
-    {
-        Description = "Bootstrap resamples per metric (at least 100)",
-        DefaultValueFactory = _ => RunComparison.DefaultResamples,
-        Validators = { result => { if (result.GetValueOrDefault<int>() < 100) result.AddError("--resamples: expected 100 or more"); } },
-    };
 
     public static Command Create(CliIo io)
     {
         var command = new Command("compare",
             "Compare runs (two rented instances, before/after): decode tok/s and TTFT of matched rows, and whether each difference is beyond noise")
         {
-            Folders, Json, Seed, Resamples,
+            Folders, Json,
         };
         command.SetAction(parseResult =>
         {
             var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
-            var comparison = RunComparison.Of(runs, parseResult.GetValue(Resamples), parseResult.GetValue(Seed));
+            var comparison = RunComparison.Of(runs);
             if (parseResult.GetValue(Json))
             {
                 io.Out.WriteLine(ComparisonJson.Serialize(comparison));
