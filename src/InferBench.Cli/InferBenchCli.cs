@@ -35,7 +35,7 @@ public static class InferBenchCli
                 Output = io.Out,
                 Error = io.Error,
                 EnableDefaultExceptionHandler = false,
-                // Signals are Program's: System.CommandLine's own handler would cancel only async actions' tokens.
+                // Signals are handled once, in Program.cs, through the token every long command observes.
                 ProcessTerminationTimeout = null,
             });
         }
