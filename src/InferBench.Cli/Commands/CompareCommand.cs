@@ -28,6 +28,11 @@ public static class CompareCommand
         command.SetAction(parseResult =>
         {
             var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
+            foreach (var (run, path) in runs)
+            {
+                if (RunCompleteness.PartialReason(run) is { } partial)
+                    io.Error.WriteLine($"warning: {path} is a partial run: {partial}; its rows are compared as they are.");
+            }
             var comparison = RunComparison.Of(runs);
             if (parseResult.GetValue(Json))
             {

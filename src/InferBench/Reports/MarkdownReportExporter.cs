@@ -21,8 +21,8 @@ public sealed class MarkdownReportExporter : IRunExporter
         var pricing = new RunPricing(run.Cost);
         var md = new StringBuilder();
         md.Append($"# {Text(ReportSetup.Title(run))}\n\n");
-        if (run.Cancelled)
-            md.Append($"> **Cancelled:** {ReportSetup.CancelledNote}\n\n");
+        if (RunCompleteness.PartialReason(run) is { } partial)
+            md.Append($"> **Partial:** {Text(partial)}.\n\n");
         md.Append($"{ReportSetup.Timing(run)}\n\n");
         AppendFacts(md, ReportSetup.Facts(run));
         md.Append("\n## Cost and energy assumptions\n\n");

@@ -103,11 +103,11 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
-    public void TakeawaysAndCancelledNoteAreShown()
+    public void TakeawaysAndPartialBannerAreShown()
     {
         var html = Exporter.Export(ReportSamples.QuantizedRun() with { Cancelled = true });
 
-        Assert.Contains("<p class=\"cancelled\"><strong>Cancelled:</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"partial\"><strong>Partial:</strong> the run was stopped", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"takeaway\"><strong>What this means:</strong> cpu-int4 (int4) decodes 2.70x faster than cpu-fp32 (fp32)",
             html, StringComparison.Ordinal);
     }

@@ -146,10 +146,26 @@ public sealed class MarkdownReportExporterTests
     [Fact]
     public void CancelledRunSaysSoBeforeAnyTable()
     {
-        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true });
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true, State = RunState.Cancelled });
 
-        var cancelled = report.IndexOf("**Cancelled:**", StringComparison.Ordinal);
-        Assert.InRange(cancelled, 0, report.IndexOf("- **Host:**", StringComparison.Ordinal));
+        var partial = report.IndexOf("> **Partial:** the run was stopped (Ctrl-C or SIGTERM)", StringComparison.Ordinal);
+        Assert.InRange(partial, 0, report.IndexOf("- **Host:**", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(RunState.InProgress, "run.json still says in-progress: the run was cut off before it finished")]
+    [InlineData(RunState.Incomplete, "a save failed (such as a full disk) and the run stopped")]
+    public void A_run_cut_off_or_whose_save_failed_has_a_partial_banner(RunState state, string reason)
+    {
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { State = state, FinishedUtc = null });
+
+        Assert.Contains($"> **Partial:** {reason}", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_complete_run_has_no_partial_banner()
+    {
+        Assert.DoesNotContain("Partial", Exporter.Export(ReportSamples.Run(ReportSamples.OkRow())), StringComparison.Ordinal);
     }
 
     [Theory]
