@@ -16,7 +16,7 @@ public class PowerSamplerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var source = new PowerOptions { CpuModel = "benchmark", LogicalCores = Environment.ProcessorCount, CpuTdp = new Power(100) };
+        var source = new PowerOptions { CpuModel = "benchmark", Cpu = new CpuRating(new Power(100), Environment.ProcessorCount) };
         var selection = PowerSources.Open(PowerSourceChoice.Estimate, source);
         _meter = new PowerMeter(selection, new StopwatchClock(), new PowerMeterOptions());
     }

@@ -26,8 +26,10 @@ public static class PowerCommand
     {
         var probe = new Command("probe", "List the power sources here, each device, and what each source reads over --seconds")
         {
-            Seconds, PowerChoice.Source, PowerChoice.CpuTdpWatts,
+            Seconds,
         };
+        foreach (var option in PowerChoice.All)
+            probe.Options.Add(option);
         probe.SetAction(parseResult => Probe(parseResult, io, cancellation));
         return new Command("power", "Power and energy measurement") { probe };
     }
@@ -37,15 +39,15 @@ public static class PowerCommand
         var seconds = parseResult.GetValue(Seconds);
         if (!(seconds > 0 && seconds <= MaxSeconds))
             throw new InputException($"--seconds: expected more than 0 and at most {MaxSeconds}, got {Number(seconds)}");
-        var (choice, cpuTdp) = PowerChoice.Read(parseResult);
+        var host = HostFactsProbe.Read();
+        var (choice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
         if (choice == PowerSourceChoice.None)
         {
             io.Out.WriteLine("Power measurement is turned off (--power none): nothing to probe.");
             return ExitCodes.AllOk;
         }
 
-        var host = HostFactsProbe.Read();
-        var options = PowerOptions.FromEnvironment(host, cpuTdp);
+        var options = PowerOptions.FromEnvironment(host, cpu);
         SourceProbe[] probes;
         using (cancellation.Register(() => io.Error.WriteLine("Stopping the probe; what was read so far is shown (signal again to abort).")))
             probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, TimeSpan.FromSeconds(seconds), cancellation);

@@ -79,9 +79,11 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, PowerChoice.Source, PowerChoice.CpuTdpWatts, IdleSeconds,
+            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             PricePerHour, GpuInstance, UtilizationFraction, Fidelity, Json,
         };
+        foreach (var option in PowerChoice.All)
+            command.Options.Add(option);
         command.SetAction(parseResult => Execute(parseResult, io, cancellation));
         return command;
     }
@@ -110,7 +112,10 @@ public static class RunCommand
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
 
-        var (powerChoice, cpuTdp) = PowerChoice.Read(parseResult);
+        var host = HostFactsProbe.Read();
+        var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
+        if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
+            throw new InputException($"--power {powerChoice.ToString().ToLowerInvariant()}: {powerProblem}");
         var idle = TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds));
         if (idle < TimeSpan.Zero)
             throw new InputException($"--idle-seconds: expected 0 or more, got {idle.TotalSeconds}");
@@ -118,12 +123,14 @@ public static class RunCommand
         var cost = CostSetupOf(parseResult);
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
-        var host = HostFactsProbe.Read();
         var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
         using var meter = powerChoice == PowerSourceChoice.None
             ? null
-            : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpuTdp), new PowerMeterOptions(),
+            : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
                 PowerSources.AutoOrderFor(runnable.Contains(ExecutionProviderChoice.Cuda) ? plan.ExecutionProvider : ExecutionProviderChoice.Cpu));
+        if (meter is { Selection.Source: null })
+            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {powerChoice.ToString().ToLowerInvariant()}), " +
+                               $"so this run's energy figures are unavailable: {meter.Selection.UnavailableReason}");
         var measuring = meter?.Selection.Source is not null;
         PowerWindowResult? MeasureIdle(string when)
         {

@@ -28,14 +28,22 @@ public sealed class CostModel(CostAssumptions assumptions)
     }
 
     /// <summary>
-    /// The cost of a measured row at its median decode and prefill tokens/s and its gross J/token (whatever its
-    /// energy source: an estimate stays an estimate); null for rows that were not measured.
+    /// The cost of a measured row at its median decode and prefill tokens/s and its gross J/token (see
+    /// <see cref="EnergyOf"/>); null for rows that were not measured.
     /// </summary>
     public InferenceCost? For(ScenarioResult scenario) =>
         Throughput.Of(scenario) is { } throughput ? For(throughput, EnergyOf(scenario)) : null;
 
+    /// <summary>
+    /// The J/token a row's electricity is priced at: its gross J/token (the generation window's energy, prefill and
+    /// idle power included, / generated tokens), whatever its source (an estimate stays an estimate). A GPU row is
+    /// priced only from GPU energy: CPU energy (which schemaVersion 1 runs fell back to) is not the row's energy.
+    /// </summary>
     public static JoulesPerToken? EnergyOf(ScenarioResult scenario) =>
-        scenario.Energy?.JoulesPerGeneratedToken is { } joules ? new JoulesPerToken(joules) : null;
+        scenario.Energy is { JoulesPerGeneratedToken: { } joules } energy
+        && (scenario.ExecutionProvider == "cpu" || energy.Source.StartsWith("measured-nvml-", StringComparison.Ordinal))
+            ? new JoulesPerToken(joules)
+            : null;
 
     /// <summary>Null when the hardware is owned and <paramref name="energy"/> unknown: its cost per token would be incomplete.</summary>
     public BreakEven? BreakEvenAgainst(ApiComparison api, Throughput throughput, JoulesPerToken? energy)

@@ -40,14 +40,28 @@ public static class CostSheets
         return new CostSheet(groups, [], assumptions);
     }
 
-    /// <summary>A row's energy figures, titled with where its joules come from, so an estimate never reads as a measurement.</summary>
+    /// <summary>
+    /// A row's energy figures, titled with where its joules come from, so an estimate never reads as a measurement,
+    /// and saying which of its J/token figures they price (<see cref="CostModel.EnergyOf"/>).
+    /// </summary>
     private static FigureGroup EnergyOf(ScenarioResult scenario, InferenceCost cost)
     {
-        var group = CostFigures.Energy(cost, scenario.Energy?.Reason ?? "this row has no energy figure (run with --power other than none)");
-        return scenario.Energy is { JoulesPerGeneratedToken: not null } energy
-            ? group with { Title = $"{group.Title} ({energy.Source})" }
-            : group;
+        var energy = scenario.Energy;
+        var unavailable = energy is { JoulesPerGeneratedToken: not null }
+            ? $"this {scenario.ExecutionProvider} row's energy is {energy.Source}, the CPU's, not its GPU's, so it is not priced"
+            : energy?.Reason ?? "this row has no energy figure (run with --power other than none)";
+        var group = CostFigures.Energy(cost, unavailable);
+        return cost.Energy is null
+            ? group
+            : group with
+            {
+                Title = $"{group.Title} ({energy!.Source})",
+                Note = string.Join(" ", new[] { GrossEnergyNote, group.Note }.OfType<string>()),
+            };
     }
+
+    private const string GrossEnergyNote =
+        "From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.";
 
     /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
     public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)

@@ -68,8 +68,11 @@ internal static class ReportSetup
     {
         null => "not measured (--power none).",
         { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
-        _ => $"{power.Source}: {power.Method}. Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
+        _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
     };
+
+    /// <summary>The source's caveats, such as the GPUs a run does not use and so does not measure.</summary>
+    private static string NotesOf(PowerSetup power) => power.Notes.Count == 0 ? "" : $" Notes: {string.Join("; ", power.Notes)}.";
 
     private static string List(IReadOnlyList<int> values) => string.Join(", ", values.Select(Integer));
 }

@@ -18,7 +18,8 @@ public static class RunJson
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
 
     /// <exception cref="InputException">
-    /// The text is not JSON, does not match the format, or has a schemaVersion this build does not read.
+    /// The text is not JSON, does not match the format, or has a schemaVersion this build does not read (it reads
+    /// every version from <see cref="RunResult.OldestReadableSchemaVersion"/> on, keeping the version it found).
     /// The message names <paramref name="fileNameForErrors"/> and, when known, the line, column and JSON path.
     /// </exception>
     public static RunResult Deserialize(string json, string fileNameForErrors)
@@ -46,17 +47,17 @@ public static class RunJson
         }
         if (!root.TryGetProperty("schemaVersion", out var version))
         {
-            throw new InputException(
-                $"{fileName}: has no schemaVersion; this InferBench reads schemaVersion {RunResult.CurrentSchemaVersion}.");
+            throw new InputException($"{fileName}: has no schemaVersion; this InferBench reads {ReadableVersions}.");
         }
         if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var found)
-            || found != RunResult.CurrentSchemaVersion)
+            || found < RunResult.OldestReadableSchemaVersion || found > RunResult.CurrentSchemaVersion)
         {
-            throw new InputException(
-                $"{fileName}: schemaVersion {version.GetRawText()} is not supported; " +
-                $"this InferBench reads schemaVersion {RunResult.CurrentSchemaVersion}.");
+            throw new InputException($"{fileName}: schemaVersion {version.GetRawText()} is not supported; this InferBench reads {ReadableVersions}.");
         }
     }
+
+    private static string ReadableVersions =>
+        $"schemaVersion {RunResult.OldestReadableSchemaVersion} to {RunResult.CurrentSchemaVersion}";
 
     private static string Describe(JsonException e, string fileName)
     {

@@ -7,6 +7,7 @@ namespace InferBench.Results;
 /// <param name="IdleWattsBefore">Average power while idle before the sweep, measured by the same source.</param>
 /// <param name="IdleSeconds">How long each idle measurement was asked to last.</param>
 /// <param name="IdleWattsAfter">The same after the sweep (the machine is warmer then).</param>
+/// <param name="Devices">The measured devices: for NVML the run's own GPU; GPUs it does not use are named in <paramref name="Notes"/>.</param>
 /// <param name="IdleSecondsBefore">How long the idle measurement before the sweep really lasted: less than
 /// <paramref name="IdleSeconds"/> when a signal cut it short. Null when it was not taken.</param>
 /// <param name="IdleSecondsAfter">The same for the idle measurement after the sweep.</param>

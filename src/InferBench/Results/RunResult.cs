@@ -7,7 +7,12 @@ namespace InferBench.Results;
 /// </summary>
 public sealed record RunResult
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The version this build writes. 2: NVML energy is the run's own GPU's, not every GPU's; the CPU estimate
+    /// is charged per hardware thread of the chip; estimates have no net-of-idle J/token (results/README.md).</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The oldest version this build still reads: every version's properties bind to this model.</summary>
+    public const int OldestReadableSchemaVersion = 1;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string RunId { get; init; }

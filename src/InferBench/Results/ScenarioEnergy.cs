@@ -10,7 +10,8 @@ namespace InferBench.Results;
 /// <param name="WindowSeconds">Length of that window.</param>
 /// <param name="Joules">Energy of the window (gross, idle included).</param>
 /// <param name="JoulesPerGeneratedToken">Joules / (generations x batch x gen tokens): prefill included, idle included.</param>
-/// <param name="NetJoulesPerGeneratedToken">The same, less the idle power measured before the sweep over the window's duration.</param>
+/// <param name="NetJoulesPerGeneratedToken">The same, less the idle power measured before the sweep over the window's duration; null for an
+/// estimate, whose idle baseline is only this process's own CPU time.</param>
 /// <param name="PrefillJoulesPerPromptToken">Sum of the prefill windows / (measured repetitions x batch x prompt tokens), when every prefill window was long enough.</param>
 /// <param name="DecodeJoulesPerGeneratedToken">Sum of the decode windows / (measured repetitions x batch x (gen tokens - 1)), when every decode window was long enough.</param>
 /// <param name="LoadJoules">Energy of loading the model (the same for every point of a variant).</param>

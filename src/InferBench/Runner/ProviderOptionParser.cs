@@ -39,6 +39,16 @@ public static partial class ProviderOptionParser
         return options;
     }
 
+    /// <summary>
+    /// The CUDA device (an index among the visible GPUs) a --ep cuda or auto run uses: its <c>device_id</c>, else 0 as
+    /// in ONNX Runtime; null for a --ep cpu run, which uses no GPU.
+    /// </summary>
+    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider == ExecutionProviderChoice.Cpu
+        ? null
+        : plan.ProviderOptions?.FirstOrDefault(o => o.Key == "device_id") is { } given
+            ? int.Parse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture)
+            : 0;
+
     private static ProviderOption ParseOne(string argument)
     {
         var equals = argument.IndexOf('=');
@@ -51,6 +61,8 @@ public static partial class ProviderOptionParser
             throw new InputException($"{OptionName}: {key} takes 0 or 1, got \"{value}\"");
         if (WholeNumbers.Contains(key) && !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             throw new InputException($"{OptionName}: {key} takes a whole number of 0 or more, got \"{value}\"");
+        if (key == "device_id" && !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            throw new InputException($"{OptionName}: device_id takes a GPU index from 0 to {int.MaxValue}, got \"{value}\"");
         if (Choices.TryGetValue(key, out var allowed) && !allowed.Contains(value))
             throw new InputException($"{OptionName}: {key} takes one of {string.Join(", ", allowed)}, got \"{value}\"");
         return new ProviderOption(key, value);

@@ -111,11 +111,13 @@ public sealed class SweepRunner(
             if (prompts.FixedPromptTokens is { } fixedLength)
                 points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
 
+            var otherHardware = energy?.OtherHardwareThan(executionProvider);
             foreach (var point in points)
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                Emit(WithNote(RunPoint(target, info, model, loaded, point, prompts.For(point), cancellation), note));
+                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), cancellation);
+                Emit(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
             }
         }
     }
@@ -232,6 +234,16 @@ public sealed class SweepRunner(
         foreach (var point in points)
             Emit(Row(target, point, status, reason));
     }
+
+    /// <summary>The row with no energy figure, and why: what was measured is another device's energy, not this row's.</summary>
+    private static ScenarioResult WithoutEnergy(ScenarioResult row, string reason) => row with
+    {
+        Energy = row.Energy is { } measured
+            ? new ScenarioEnergy(JsonEnumName.Of(EnergySource.Unavailable), JsonEnumName.Of(PowerWindowStatus.Unavailable), reason,
+                measured.Generations, measured.WindowSeconds, null, null, null, null, null, null, null, null, null, [])
+            : null,
+        Repetitions = row.Repetitions.Select(r => r with { PrefillEnergy = null, DecodeEnergy = null }).ToArray(),
+    };
 
     private void Emit(ScenarioResult row)
     {

@@ -111,6 +111,21 @@ public sealed class CostCliTests : IDisposable
         Assert.DoesNotContain("cuda-fp16", run.Out);
     }
 
+    [Fact]
+    public void A_run_folders_energy_figures_say_which_j_per_token_they_price_and_a_gpu_rows_cpu_energy_is_not_priced()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        var gpuRow = ReportSamples.OkRow() with { Variant = "cuda-fp16", ExecutionProvider = "cuda" };
+        gpuRow = gpuRow with { Energy = gpuRow.Energy! with { Source = "measured-rapl" } };
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow(), gpuRow) with { RunId = folder.RunId });
+
+        var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains("From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.", run.Out);
+        Assert.Matches(@"energy per token +unavailable: this cuda row's energy is measured-rapl, the CPU's, not its GPU's, so it is not priced", run.Out);
+    }
+
     [Theory]
     [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number of 0 or more, got \"-1\"")]
     [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a fraction above 0 and at most 1, like 0.6, got \"1.5\"")]

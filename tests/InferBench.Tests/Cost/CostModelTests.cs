@@ -80,6 +80,22 @@ public sealed class CostModelTests
         Assert.Same(model.Assumptions, cost.Assumptions);
     }
 
+    [Theory]
+    [InlineData("measured-rapl", null)]
+    [InlineData("estimated-cpu-tdp", null)]
+    [InlineData("measured-nvml-counter", 13.48)]
+    [InlineData("measured-nvml-power", 13.48)]
+    public void A_gpu_row_is_priced_only_from_gpu_energy_never_from_the_cpus(string source, double? joulesPerToken)
+    {
+        var row = ReportSamples.OkRow() with { ExecutionProvider = "cuda" };
+        row = row with { Energy = row.Energy! with { Source = source } };
+
+        var cost = CostSamples.Model(CostSamples.Owned(30000, 3)).For(row)!;
+
+        Assert.Equal(joulesPerToken, cost.Energy?.PerToken.Value);
+        Assert.Equal(joulesPerToken is null, cost.PerMillionGeneratedTokens is null);
+    }
+
     [Fact]
     public void A_row_without_measurements_has_no_cost()
     {

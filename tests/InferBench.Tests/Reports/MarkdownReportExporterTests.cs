@@ -144,6 +144,17 @@ public sealed class MarkdownReportExporterTests
     }
 
     [Fact]
+    public void TheEnergyLineNamesTheGpusThatWereNotMeasured()
+    {
+        var run = ReportSamples.Run(ReportSamples.OkRow());
+        run = run with { Power = run.Power! with { Notes = ["not measured, as this run does not use them: GPU 1 (NVIDIA H100 80GB HBM3)"] } };
+
+        var report = Exporter.Export(run);
+
+        Assert.Contains("NVML total energy counter. Notes: not measured, as this run does not use them: GPU 1 (NVIDIA H100 80GB HBM3). Idle ", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CancelledRunSaysSoBeforeAnyTable()
     {
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true, State = RunState.Cancelled });

@@ -102,17 +102,33 @@ public sealed class RunJsonTests
         Assert.Contains("$.host.cpuModel", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void UnknownSchemaVersionIsRejectedNamingBothVersions()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void UnknownSchemaVersionIsRejectedNamingTheVersionsRead(int version)
     {
         var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
-        json["schemaVersion"] = 2;
+        json["schemaVersion"] = version;
 
         var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
 
-        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
-        Assert.Contains("schemaVersion 2 is not supported", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"reads schemaVersion {RunResult.CurrentSchemaVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{FileName}: schemaVersion {version} is not supported; this InferBench reads schemaVersion 1 to 2.", error.Message);
+    }
+
+    [Fact]
+    public void ASavedVersion1RunJsonIsStillReadAndKeepsItsVersion()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Reports", "Fixtures", "run-schema-v1.json");
+        var json = File.ReadAllText(path);
+
+        var run = RunJson.Deserialize(json, path);
+
+        Assert.Equal(2, RunResult.CurrentSchemaVersion);
+        Assert.Equal(1, run.SchemaVersion);
+        Assert.Empty(RunSchema.Errors(json));
+        Assert.Equal(2, run.Results.Count);
+        Assert.All(run.Results, row => Assert.Equal("estimated-cpu-tdp", row.Energy!.Source));
+        Assert.NotNull(run.Results[0].Energy!.NetJoulesPerGeneratedToken);
     }
 
     [Theory]

@@ -15,6 +15,18 @@ public sealed class ProviderOptionParserTests
             options);
     }
 
+    [Theory]
+    [InlineData("cuda", new[] { "device_id=3", "use_tf32=1" }, 3)]
+    [InlineData("cuda", new[] { "use_tf32=1" }, 0)]
+    [InlineData("cpu", new string[0], null)]
+    [InlineData("auto", new string[0], 0)]
+    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(string executionProvider, string[] arguments, int? device)
+    {
+        var plan = new RunPlanRecord([8], [4], [1], 0, 1, null, 42, executionProvider, null, ProviderOptionParser.Parse(arguments, executionProvider));
+
+        Assert.Equal(device, ProviderOptionParser.CudaDeviceOf(plan));
+    }
+
     [Fact]
     public void No_options_is_fine_on_any_provider()
     {
@@ -29,6 +41,7 @@ public sealed class ProviderOptionParserTests
     [InlineData("enable_cuda_graph=true", "enable_cuda_graph takes 0 or 1, got \"true\"")]
     [InlineData("use_tf32=2", "use_tf32 takes 0 or 1, got \"2\"")]
     [InlineData("device_id=-1", "device_id takes a whole number of 0 or more, got \"-1\"")]
+    [InlineData("device_id=4294967296", "device_id takes a GPU index from 0 to 2147483647, got \"4294967296\"")]
     [InlineData("gpu_mem_limit=8GB", "gpu_mem_limit takes a whole number of 0 or more, got \"8GB\"")]
     [InlineData("cudnn_conv_algo_search=FAST", "cudnn_conv_algo_search takes one of EXHAUSTIVE, HEURISTIC, DEFAULT, got \"FAST\"")]
     public void A_malformed_option_or_a_value_a_known_key_cannot_take_is_bad_input(string argument, string message)

@@ -189,7 +189,7 @@ public sealed class SweepRunnerTests : IDisposable
     public void Measured_generations_get_energy_per_token_with_its_source_label()
     {
         var model = SharedFixtures.RequireTinyGpt2();
-        var source = new PowerOptions { CpuModel = "test CPU", LogicalCores = 2, CpuTdp = new Power(100) };
+        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2) };
         using var meter = PowerMeter.Start(PowerSourceChoice.Estimate, source, new PowerMeterOptions());
 
         var energy = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null))).Energy!;
@@ -198,6 +198,21 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.True(energy.Joules > 0);
         Assert.Equal(energy.Joules / (2 * 1 * 8), energy.JoulesPerGeneratedToken);
         Assert.Null(energy.NetJoulesPerGeneratedToken); // no idle baseline was measured
+    }
+
+    [Theory]
+    [InlineData(PowerSourceChoice.Estimate, "cuda", "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML (--power nvml or auto)")]
+    [InlineData(PowerSourceChoice.Estimate, "cpu", null)]
+    [InlineData(PowerSourceChoice.Nvml, "cuda", null)]
+    public void A_cuda_rows_energy_is_never_the_cpus(PowerSourceChoice opened, string executionProvider, string? reason)
+    {
+        var clock = new FakeClock();
+        var source = opened == PowerSourceChoice.Nvml
+            ? (IPowerSource)new ScriptedPowerSource(clock, PowerTrace.Constant(200))
+            : PowerSources.Open(PowerSourceChoice.Estimate, new PowerOptions { CpuModel = "AMD EPYC" }).Source!;
+        using var meter = new PowerMeter(new PowerSourceSelection(opened, source, null, []), clock, new PowerMeterOptions());
+
+        Assert.Equal(reason, new SweepEnergy(meter, IdleBefore: null).OtherHardwareThan(executionProvider));
     }
 
     [SkippableFact]

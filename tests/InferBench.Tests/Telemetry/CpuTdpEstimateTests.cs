@@ -8,27 +8,42 @@ public sealed class CpuTdpEstimateTests
     private TimeSpan _cpuTime;
 
     [Fact]
-    public void The_estimate_is_cpu_time_over_cores_times_the_given_power_and_says_it_is_an_estimate()
+    public void The_estimate_is_cpu_time_times_the_given_power_per_hardware_thread_and_says_it_is_an_estimate()
     {
-        using var meter = Meter(Options("AMD EPYC 7763 64-Core Processor") with { CpuTdp = new Power(100) });
+        using var meter = Meter(Options("AMD EPYC") with { Cpu = new CpuRating(new Power(100), 8) });
 
         var window = meter.BeginWindow(PowerPhase.Decode);
-        _cpuTime += TimeSpan.FromSeconds(2); // 2 of 4 cores busy for 1 s
+        _cpuTime += TimeSpan.FromSeconds(2); // 2 threads busy for 1 s
         _clock.Advance(TimeSpan.FromSeconds(1));
         var result = window.End();
 
         Assert.Equal(PowerWindowStatus.Ok, result.Status);
         Assert.Equal(EnergySource.EstimatedCpuTdp, result.Source);
         Assert.Equal("estimated-cpu-tdp", JsonEnumName.Of(result.Source));
-        Assert.Equal(50, result.Energy!.Value.Joules, 1e-9);
-        Assert.Equal(50, result.AveragePower!.Value.Watts, 1e-9);
-        Assert.Equal("ESTIMATE, not a measurement: this process's CPU time / 4 logical cores x 100 W TDP (given)", meter.Selection.Source!.Method);
+        Assert.Equal(25, result.Energy!.Value.Joules, 1e-9);
+        Assert.Equal(25, result.AveragePower!.Value.Watts, 1e-9);
+        Assert.Equal("ESTIMATE, not a measurement: this process's CPU time x 12.5 W per hardware thread (100 W TDP / 8 hardware threads of the chip: given)",
+            meter.Selection.Source!.Method);
+    }
+
+    [Fact]
+    public void A_vm_slice_of_a_known_chip_is_charged_per_thread_of_the_whole_chip_not_its_whole_tdp()
+    {
+        // Two busy vCPUs of a 280 W, 128-thread EPYC 7763 for 1 s: 2 x 280 / 128 W, not 280 W.
+        using var meter = Meter(Options("AMD EPYC 7763 64-Core Processor"));
+
+        var window = meter.BeginWindow(PowerPhase.Decode);
+        _cpuTime += TimeSpan.FromSeconds(2);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var result = window.End();
+
+        Assert.Equal(4.375, result.Energy!.Value.Joules, 1e-9);
     }
 
     [Theory]
-    [InlineData("AMD EPYC 7763 64-Core Processor", "x 280 W TDP (TDP table entry \"EPYC 7763\")")]
-    [InlineData("Intel(R) Xeon(R) Platinum 8480+", "x 350 W TDP (TDP table entry \"Xeon(R) Platinum 8480\")")]
-    [InlineData("AMD EPYC", "x 85 W TDP (\"AMD EPYC\" is not in the TDP table, so CodeCarbon's default is assumed; give the real TDP for a better estimate)")]
+    [InlineData("AMD EPYC 7763 64-Core Processor", "x 2.188 W per hardware thread (280 W TDP / 128 hardware threads of the chip: TDP table, table entry \"EPYC 7763\")")]
+    [InlineData("Intel(R) Xeon(R) Platinum 8480+", "x 3.125 W per hardware thread (350 W TDP / 112 hardware threads of the chip: TDP table, table entry \"Xeon(R) Platinum 8480\")")]
+    [InlineData("AMD EPYC", "x 3.021 W per hardware thread (\"AMD EPYC\" is not in the TDP table: the median TDP per hardware thread of the table's 11 server chips is assumed; give --cpu-tdp-watts and --cpu-threads for a better estimate)")]
     public void Without_a_given_power_the_tdp_table_decides(string cpuModel, string method)
     {
         using var meter = Meter(Options(cpuModel));
@@ -37,9 +52,48 @@ public sealed class CpuTdpEstimateTests
     }
 
     [Fact]
+    public void An_unknown_chip_is_charged_the_median_watts_per_thread_of_the_tables_server_chips()
+    {
+        // Per thread: 1.758 (7742, 7713), 1.875, 2.188, 2.813, 3.021 (EPYC 9454: 290 W / 96), 3.125, 3.203, 3.375, 3.516, 3.906.
+        using var meter = Meter(Options("AMD EPYC"));
+
+        var window = meter.BeginWindow(PowerPhase.Decode);
+        _cpuTime += TimeSpan.FromSeconds(2);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var result = window.End();
+
+        Assert.Equal(2 * 290.0 / 96, result.Energy!.Value.Joules, 1e-9);
+    }
+
+    [Fact]
+    public void A_given_power_for_an_unknown_chip_needs_its_threads()
+    {
+        var selection = PowerSources.Open(PowerSourceChoice.Estimate, Options("AMD EPYC") with { Cpu = new CpuRating(new Power(200), null) });
+
+        Assert.Null(selection.Source);
+        Assert.Equal("estimate: the given TDP is the whole chip's, but \"AMD EPYC\" is not in the TDP table, so its hardware threads are unknown: " +
+                     "give the chip's threads too (--cpu-threads; the whole chip's, not this VM's)", selection.UnavailableReason);
+    }
+
+    [Fact]
+    public void The_estimate_gives_no_net_of_idle_and_says_why()
+    {
+        using var meter = Meter(Options("AMD EPYC"));
+        var idle = meter.MeasureIdle(TimeSpan.FromSeconds(1), CancellationToken.None);
+        var window = meter.BeginWindow(PowerPhase.Generation);
+        _cpuTime += TimeSpan.FromSeconds(1);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var result = window.End();
+
+        Assert.Equal(PowerWindowStatus.Ok, idle.Status);
+        Assert.Null(result.NetOf(new IdleBaseline(idle, null)));
+        Assert.Contains(meter.Selection.Source!.Notes, n => n.StartsWith("no J/token net of idle: the estimate's idle baseline would be this process's own CPU time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_idle_process_is_estimated_at_zero_not_too_short()
     {
-        using var meter = Meter(Options("AMD EPYC") with { CpuTdp = new Power(100) });
+        using var meter = Meter(Options("AMD EPYC") with { Cpu = new CpuRating(new Power(100), 4) });
 
         var window = meter.BeginWindow(PowerPhase.Idle);
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -52,7 +106,7 @@ public sealed class CpuTdpEstimateTests
     [Fact]
     public void The_peak_is_the_busiest_sample_interval()
     {
-        using var meter = Meter(Options("AMD EPYC") with { CpuTdp = new Power(100) });
+        using var meter = Meter(Options("AMD EPYC") with { Cpu = new CpuRating(new Power(100), 4) });
 
         var window = meter.BeginWindow(PowerPhase.Decode);
         foreach (var busyCores in new[] { 1.0, 4.0, 2.0 })
@@ -70,12 +124,12 @@ public sealed class CpuTdpEstimateTests
     [Fact]
     public void A_power_of_zero_is_refused()
     {
-        var selection = PowerSources.Open(PowerSourceChoice.Estimate, Options("AMD EPYC") with { CpuTdp = new Power(0) });
+        var selection = PowerSources.Open(PowerSourceChoice.Estimate, Options("AMD EPYC") with { Cpu = new CpuRating(new Power(0), null) });
 
         Assert.Equal("estimate: the CPU's power must be more than 0 W", selection.UnavailableReason);
     }
 
-    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, LogicalCores = 4, ProcessCpuTime = () => _cpuTime };
+    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime };
 
     private PowerMeter Meter(PowerOptions options) =>
         new(PowerSources.Open(PowerSourceChoice.Estimate, options), _clock, new PowerMeterOptions());

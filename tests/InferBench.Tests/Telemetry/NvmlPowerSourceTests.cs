@@ -145,7 +145,7 @@ public sealed class NvmlPowerSourceTests
     [Fact]
     public void A_missing_library_is_unavailable_with_where_it_was_looked_for()
     {
-        var options = new PowerOptions { CpuModel = "test CPU", LogicalCores = 4, NvmlLibraryPath = "/nowhere/libnvidia-ml.so.1" };
+        var options = new PowerOptions { CpuModel = "test CPU", NvmlLibraryPath = "/nowhere/libnvidia-ml.so.1" };
 
         var selection = PowerSources.Open(PowerSourceChoice.Nvml, options);
 
@@ -160,7 +160,7 @@ public sealed class NvmlPowerSourceTests
         Skip.If(System.Runtime.InteropServices.NativeLibrary.TryLoad(OperatingSystem.IsWindows() ? "nvml.dll" : "libnvidia-ml.so.1", out var handle)
                 && Free(handle), "this machine has an NVIDIA driver");
 
-        var selection = PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU", LogicalCores = 4 });
+        var selection = PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU" });
 
         Assert.Equal(PowerErrorKind.Missing, selection.Tried[0].Error);
         Assert.Contains("not found: no NVIDIA driver on this machine (set INFERBENCH_NVML_LIBRARY if it is installed elsewhere)", selection.UnavailableReason);
@@ -191,6 +191,50 @@ public sealed class NvmlPowerSourceTests
 
         Assert.Equal(indices, meter.Selection.Source!.Devices.Select(d => d.Index));
         Assert.Equal(joules, result.Energy!.Value.Joules, 1e-3);
+    }
+
+    [SkippableTheory]
+    [InlineData(null, 0, 0, 200.0, "GPU 1 (Fake H100 80GB HBM3)")]
+    [InlineData(null, 1, 1, 600.0, "GPU 0 (Fake A100-SXM4-80GB)")]
+    [InlineData("GPU-bbbbbbbb", 0, 1, 600.0, "GPU 0 (Fake A100-SXM4-80GB)")]
+    public void A_run_measures_only_its_cuda_device_and_names_the_other_gpus_as_not_measured(
+        string? visible, int deviceId, int measuredIndex, double joules, string unused)
+    {
+        using var nvml = FakeNvml.Create(TwoGpus);
+        var (meter, clock) = Open(nvml, visible, "PCI_BUS_ID", deviceId);
+        using var _ = meter;
+
+        var window = meter.BeginWindow(PowerPhase.Generation);
+        clock.RunSampling(meter, TimeSpan.FromSeconds(2), SamplePeriod);
+        var result = window.End();
+
+        var source = meter.Selection.Source!;
+        Assert.Equal([measuredIndex], source.Devices.Select(d => d.Index));
+        Assert.EndsWith("summed over 1 GPU", source.Method);
+        Assert.Equal(joules, result.Energy!.Value.Joules, 1e-3);
+        Assert.Contains($"not measured, as this run does not use them: {unused}", source.Notes);
+    }
+
+    [SkippableFact]
+    public void A_cuda_device_numbered_in_cudas_own_order_is_noted()
+    {
+        using var nvml = FakeNvml.Create(TwoGpus);
+        var (meter, _) = Open(nvml, deviceId: 1);
+        using var __ = meter;
+
+        Assert.Contains(meter.Selection.Source!.Notes, n => n.StartsWith("CUDA device 1 is read as visible GPU 1 in NVML's PCI bus order", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void A_cuda_device_beyond_the_visible_gpus_leaves_nvml_unavailable()
+    {
+        using var nvml = FakeNvml.Create(TwoGpus);
+
+        var selection = PowerSources.Open(PowerSourceChoice.Nvml, Options(nvml, visible: "1") with { CudaDeviceId = 1 });
+
+        Assert.Null(selection.Source);
+        Assert.Equal("nvml: the run's CUDA device 1 (provider option device_id) is not among the 1 visible GPUs", selection.UnavailableReason);
+        Assert.Equal(0, nvml.InitCount);
     }
 
     [SkippableFact]
@@ -272,11 +316,11 @@ public sealed class NvmlPowerSourceTests
         Assert.Equal(0, nvml.InitCount);
     }
 
-    private static (PowerMeter Meter, FakeClock Clock) Open(FakeNvml nvml, string? visible = null, string? order = null)
+    private static (PowerMeter Meter, FakeClock Clock) Open(FakeNvml nvml, string? visible = null, string? order = null, int? deviceId = null)
     {
         var clock = new FakeClock();
         clock.Moved += nvml.SetTime;
-        var meter = new PowerMeter(PowerSources.Open(PowerSourceChoice.Nvml, Options(nvml, visible, order)), clock,
+        var meter = new PowerMeter(PowerSources.Open(PowerSourceChoice.Nvml, Options(nvml, visible, order) with { CudaDeviceId = deviceId }), clock,
             new PowerMeterOptions { SamplePeriod = SamplePeriod });
         Assert.True(meter.Selection.Source is not null, meter.Selection.UnavailableReason);
         return (meter, clock);
@@ -285,7 +329,6 @@ public sealed class NvmlPowerSourceTests
     private static PowerOptions Options(FakeNvml nvml, string? visible = null, string? order = null) => new()
     {
         CpuModel = "test CPU",
-        LogicalCores = 4,
         NvmlLibraryPath = nvml.LibraryPath,
         CudaVisibleDevices = visible,
         CudaDeviceOrder = order,

@@ -1,4 +1,5 @@
 using InferBench.Cli;
+using InferBench.Reports;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
@@ -24,11 +25,11 @@ public sealed class PowerCommandTests : IDisposable
     [Fact]
     public void The_estimate_is_shown_as_an_estimate()
     {
-        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100");
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains("estimate: available, labelled estimated-cpu-tdp", run.Out);
-        Assert.Contains($"method: ESTIMATE, not a measurement: this process's CPU time / {Environment.ProcessorCount} logical cores x 100 W TDP (given)", run.Out);
+        Assert.Contains("method: ESTIMATE, not a measurement: this process's CPU time x 12.5 W per hardware thread (100 W TDP / 8 hardware threads of the chip: given", run.Out);
         Assert.Matches(@"over 0\.3\d* s: [0-9.e-]+ J, average [0-9.e-]+ W.* \(estimated-cpu-tdp, ok\)", run.Out);
         Assert.EndsWith("--power estimate works: no measured source here, so energy figures are ESTIMATES, labelled estimated-cpu-tdp.", run.Out.Trim());
     }
@@ -37,7 +38,7 @@ public sealed class PowerCommandTests : IDisposable
     public async Task A_signal_stops_the_probe_which_shows_what_it_read_over_the_seconds_it_lasted_and_exits_130()
     {
         using var signal = new CancellationTokenSource();
-        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100"));
+        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8"));
         await Task.Delay(TimeSpan.FromSeconds(0.5));
         signal.Cancel();
 
@@ -91,10 +92,49 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Equal("Power measurement is turned off (--power none): nothing to probe.", run.Out.Trim());
     }
 
+    private CliRun RunWithoutModels(params string[] options)
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "v", "precision": "int4", "executionProviders": ["cpu", "cuda"], "source": { "path": "not-here" } } ] } ] }
+            """);
+        return CliRun.Invoke(["run", "--manifest", manifest, "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1",
+            "--idle-seconds", "0", "--fidelity", "false", "--out", _temp.Combine("results"), "--json", .. options]);
+    }
+
+    [Fact]
+    public void A_run_whose_power_source_cannot_be_opened_warns_on_stderr()
+    {
+        Environment.SetEnvironmentVariable(PowerOptions.NvmlLibraryVariable, _temp.Combine("libnvidia-ml.so.1"));
+
+        var run = RunWithoutModels("--power", "nvml");
+
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode); // the manifest's only variant is not here
+        Assert.Contains("inferbench: warning: no power source could be opened (--power nvml), ", run.Error);
+        Assert.Contains("so this run's energy figures are unavailable: nvml: ", run.Error);
+        var result = RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!);
+        Assert.Equal("unavailable", result.Power!.Source);
+    }
+
+    [Theory]
+    [InlineData("rapl")]
+    [InlineData("estimate")]
+    public void A_gpu_run_is_not_measured_with_a_cpu_only_source(string power)
+    {
+        var run = RunWithoutModels("--ep", "cuda", "--power", power);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"--power {power}: measures only the CPU, but a --ep cuda run's energy is its GPU's: use --power nvml (or auto), or none", run.Error);
+        run.AssertNoStackTrace();
+    }
+
     [Theory]
     [InlineData("--seconds: expected more than 0 and at most 3600, got 0", "--seconds", "0")]
     [InlineData("--cpu-tdp-watts: expected more than 0, got -5", "--cpu-tdp-watts", "-5")]
     [InlineData("--cpu-tdp-watts: applies to --power estimate or auto, not rapl", "--cpu-tdp-watts", "100", "--power", "rapl")]
+    [InlineData("--cpu-threads: expected 1 or more, got 0", "--cpu-threads", "0")]
+    [InlineData("--cpu-threads: applies to --power estimate or auto, not rapl", "--cpu-threads", "64", "--power", "rapl")]
     [InlineData("gpu", "--power", "gpu")]
     public void Bad_options_exit_2_with_a_message(string expected, params string[] options)
     {

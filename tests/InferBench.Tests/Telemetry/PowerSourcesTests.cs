@@ -33,6 +33,24 @@ public sealed class PowerSourcesTests : IDisposable
     }
 
     [Fact]
+    public void A_gpu_runs_auto_measures_only_the_gpu_and_a_cpu_runs_only_the_cpu()
+    {
+        Assert.Equal([PowerSourceChoice.Nvml], PowerSources.AutoOrderFor("cuda"));
+        Assert.Equal([PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("cpu"));
+        Assert.Equal([PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("auto"));
+    }
+
+    [Fact]
+    public void A_gpu_run_without_nvml_has_no_energy_rather_than_the_cpus()
+    {
+        var selection = PowerSources.Open(PowerSourceChoice.Auto, Options(), PowerSources.AutoOrderFor("cuda"));
+
+        Assert.Null(selection.Source);
+        Assert.StartsWith("nvml: ", selection.UnavailableReason);
+        Assert.Equal([PowerSourceChoice.Nvml], selection.Tried.Select(t => t.Source));
+    }
+
+    [Fact]
     public void None_measures_nothing_and_says_so()
     {
         var selection = PowerSources.Open(PowerSourceChoice.None, Options());
@@ -57,7 +75,6 @@ public sealed class PowerSourcesTests : IDisposable
     private PowerOptions Options() => new()
     {
         CpuModel = "AMD EPYC",
-        LogicalCores = 2,
         NvmlLibraryPath = _temp.Combine("libnvidia-ml.so.1"),
         PowercapRoot = _temp.Combine("powercap"),
         ProcessCpuTime = () => TimeSpan.Zero,

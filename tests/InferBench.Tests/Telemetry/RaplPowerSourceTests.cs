@@ -103,7 +103,7 @@ public sealed class RaplPowerSourceTests : IDisposable
         return meter;
     }
 
-    private PowerOptions Options() => new() { CpuModel = "test CPU", LogicalCores = 4, PowercapRoot = _sysfs.Path };
+    private PowerOptions Options() => new() { CpuModel = "test CPU", PowercapRoot = _sysfs.Path };
 
     private void Zone(string zone, string name, ulong microjoules)
     {

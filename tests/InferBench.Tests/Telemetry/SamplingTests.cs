@@ -40,7 +40,6 @@ public sealed class SamplingTests : IDisposable
         var options = new PowerOptions
         {
             CpuModel = "AMD EPYC",
-            LogicalCores = 2,
             NvmlLibraryPath = nvml.LibraryPath,
             PowercapRoot = _temp.Path,
         };

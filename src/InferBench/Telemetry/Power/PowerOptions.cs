@@ -8,13 +8,17 @@ public sealed record PowerOptions
 {
     public const string NvmlLibraryVariable = "INFERBENCH_NVML_LIBRARY";
 
-    /// <summary>CPU model name as the OS reports it; the estimate looks its TDP up by substring.</summary>
+    /// <summary>CPU model name as the OS reports it; the estimate looks its TDP and threads up by substring.</summary>
     public required string CpuModel { get; init; }
 
-    public required int LogicalCores { get; init; }
+    /// <summary>The whole chip's power and hardware threads for the estimate, as far as the user knows them; the TDP table decides the rest.</summary>
+    public CpuRating Cpu { get; init; } = CpuRating.FromTable;
 
-    /// <summary>The CPU's power for the estimate when the user knows it; otherwise the TDP table decides.</summary>
-    public Power? CpuTdp { get; init; }
+    /// <summary>
+    /// The CUDA device (index among the visible GPUs) the run uses, whose energy alone is measured; null measures
+    /// every visible GPU (a probe, or a CPU run that asked for NVML).
+    /// </summary>
+    public int? CudaDeviceId { get; init; }
 
     /// <summary>Load NVML from this file instead of the driver's usual place.</summary>
     public string? NvmlLibraryPath { get; init; }
@@ -34,11 +38,11 @@ public sealed record PowerOptions
     public Func<TimeSpan> ProcessCpuTime { get; init; } = () => Environment.CpuUsage.TotalTime;
 
     /// <summary>The real machine: CPU facts from <paramref name="host"/>, NVML path and GPU selection from the environment.</summary>
-    public static PowerOptions FromEnvironment(HostFacts host, Power? cpuTdp) => new()
+    public static PowerOptions FromEnvironment(HostFacts host, CpuRating cpu, int? cudaDeviceId = null) => new()
     {
         CpuModel = host.CpuModel,
-        LogicalCores = host.LogicalCores,
-        CpuTdp = cpuTdp,
+        Cpu = cpu,
+        CudaDeviceId = cudaDeviceId,
         NvmlLibraryPath = Environment.GetEnvironmentVariable(NvmlLibraryVariable),
         CudaVisibleDevices = Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"),
         CudaDeviceOrder = Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER"),

@@ -10,9 +10,24 @@ public static class PowerSources
     /// <summary>The order <see cref="PowerSourceChoice.Auto"/> tries: measured before estimated, GPU before CPU.</summary>
     public static IReadOnlyList<PowerSourceChoice> AutoOrder { get; } = [PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate];
 
-    /// <summary>What auto measures for a run on <paramref name="executionProvider"/>: a CPU run's energy is the CPU's, not an idle GPU's.</summary>
-    public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(string executionProvider) =>
-        executionProvider == "cpu" ? [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate] : AutoOrder;
+    /// <summary>
+    /// What auto measures for a run on <paramref name="executionProvider"/>: a CPU run's energy is the CPU's, not an
+    /// idle GPU's; a CUDA run's is its GPU's, so without NVML it has none rather than the CPU's priced as its own.
+    /// A run whose rows may land on either (--ep auto where CUDA can run) tries everything, GPU first: each row then
+    /// keeps only energy of its own hardware (see ScenarioEnergyCalculator).
+    /// </summary>
+    public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(string executionProvider) => executionProvider switch
+    {
+        "cpu" => [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate],
+        "cuda" => [PowerSourceChoice.Nvml],
+        _ => AutoOrder,
+    };
+
+    /// <summary>Why <paramref name="choice"/> cannot measure a run on <paramref name="executionProvider"/>; null when it can.</summary>
+    public static string? ProblemFor(PowerSourceChoice choice, string executionProvider) =>
+        executionProvider == "cuda" && choice is (PowerSourceChoice.Rapl or PowerSourceChoice.Estimate)
+            ? $"measures only the CPU, but a --ep {executionProvider} run's energy is its GPU's: use --power nvml (or auto), or none"
+            : null;
 
     public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {

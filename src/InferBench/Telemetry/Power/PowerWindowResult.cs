@@ -27,10 +27,12 @@ public sealed record PowerWindowResult(
 {
     /// <summary>
     /// Energy above idle: this window's energy less the idle power over its duration. Null unless both are
-    /// measured the same way; it can be negative when the idle baseline was taken hotter than the window.
+    /// measured the same way, and null for an estimate, whose "idle power" is only this process's own CPU time
+    /// while it waits; it can be negative when the idle baseline was taken hotter than the window.
     /// </summary>
     public Energy? NetOf(IdleBaseline idle) =>
         Status == PowerWindowStatus.Ok && Energy is { } gross && idle.Power is { } idlePower && idle.Source == Source
+        && Source != EnergySource.EstimatedCpuTdp
             ? gross - idlePower * Duration
             : null;
 }

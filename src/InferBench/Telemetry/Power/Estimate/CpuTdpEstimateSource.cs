@@ -3,27 +3,33 @@ using System.Globalization;
 namespace InferBench.Telemetry.Power.Estimate;
 
 /// <summary>
-/// Not a measurement: this process's CPU use (CPU time / wall time / logical cores) times the CPU's TDP. Its
-/// "counter" is CPU time scaled to joules, so a window's estimate is its CPU-time difference / cores x TDP.
-/// It ignores idle power, other processes, memory and turbo above TDP; every figure is labelled estimated-cpu-tdp.
+/// Not a measurement: this process's CPU time times the watts of one hardware thread of its chip (the chip's TDP /
+/// its hardware threads). The TDP belongs to the whole chip, so a VM that sees 2 of a 128-thread chip's threads is
+/// charged 2/128 of it when both are busy, not all of it. The "counter" is CPU time scaled to joules, so a window's
+/// estimate is its CPU-time difference x watts per thread. It ignores idle power, other processes, memory and turbo
+/// above TDP; every figure is labelled estimated-cpu-tdp.
 /// </summary>
 internal sealed class CpuTdpEstimateSource : IPowerSource
 {
     private readonly Func<TimeSpan> _processCpuTime;
-    private readonly double _wattsPerCore;
+    private readonly double _wattsPerThread;
 
-    private CpuTdpEstimateSource(PowerOptions options, Power tdp, string tdpOrigin)
+    private CpuTdpEstimateSource(PowerOptions options, Power wattsPerThread, string rating)
     {
         _processCpuTime = options.ProcessCpuTime;
-        _wattsPerCore = tdp.Watts / options.LogicalCores;
+        _wattsPerThread = wattsPerThread.Watts;
         Devices = [new PowerDevice(0, options.CpuModel, null)];
         Method = string.Create(CultureInfo.InvariantCulture,
-            $"ESTIMATE, not a measurement: this process's CPU time / {options.LogicalCores} logical cores x {tdp.Watts:0.#} W TDP ({tdpOrigin})");
+            $"ESTIMATE, not a measurement: this process's CPU time x {wattsPerThread.Watts:0.###} W per hardware thread ({rating})");
     }
 
     public string Method { get; }
 
-    public IReadOnlyList<string> Notes { get; } = ["counts only this process's CPU time; idle power, other processes, memory and GPUs are not in it"];
+    public IReadOnlyList<string> Notes { get; } =
+    [
+        "counts only this process's CPU time; idle power, other processes, memory and GPUs are not in it",
+        "no J/token net of idle: the estimate's idle baseline would be this process's own CPU time while it waits, not the machine's idle power",
+    ];
 
     public EnergySource CounterSource => EnergySource.EstimatedCpuTdp;
 
@@ -37,19 +43,25 @@ internal sealed class CpuTdpEstimateSource : IPowerSource
 
     public static CpuTdpEstimateSource Open(PowerOptions options)
     {
-        if (options.LogicalCores < 1)
-            throw new PowerSourceException(PowerErrorKind.Failed, $"the CPU reports {options.LogicalCores} logical cores");
-        if (options.CpuTdp is { } given)
-            return given.Watts > 0
-                ? new CpuTdpEstimateSource(options, given, "given")
-                : throw new PowerSourceException(PowerErrorKind.Failed, "the CPU's power must be more than 0 W");
-        return CpuTdpTable.Find(options.CpuModel) is { } known
-            ? new CpuTdpEstimateSource(options, known.Tdp, $"TDP table entry \"{known.ModelSubstring}\"")
-            : new CpuTdpEstimateSource(options, CpuTdpTable.DefaultTdp,
-                $"\"{options.CpuModel}\" is not in the TDP table, so CodeCarbon's default is assumed; give the real TDP for a better estimate");
+        var cpu = options.Cpu;
+        if (cpu.ProblemFor(options.CpuModel) is { } problem)
+            throw new PowerSourceException(PowerErrorKind.Failed, problem);
+        var known = CpuTdpTable.Find(options.CpuModel);
+        if (known is null && cpu.Tdp is null)
+            return new CpuTdpEstimateSource(options, CpuTdpTable.DefaultWattsPerThread,
+                $"\"{options.CpuModel}\" is not in the TDP table: the median TDP per hardware thread of the table's {CpuTdpTable.ServerChips} " +
+                "server chips is assumed; give --cpu-tdp-watts and --cpu-threads for a better estimate");
+        var watts = cpu.Tdp?.Watts ?? known!.Watts;
+        var threads = cpu.HardwareThreads ?? known!.HardwareThreads;
+        var tdpOrigin = cpu.Tdp is null ? "TDP table" : "given";
+        var threadsOrigin = cpu.HardwareThreads is null ? "TDP table" : "given";
+        var origin = tdpOrigin == threadsOrigin ? tdpOrigin : $"TDP {tdpOrigin}, threads {threadsOrigin}";
+        var entry = known is null ? "" : $", table entry \"{known.ModelSubstring}\"";
+        return new CpuTdpEstimateSource(options, new Power(watts / threads),
+            string.Create(CultureInfo.InvariantCulture, $"{watts:0.#} W TDP / {threads} hardware threads of the chip: {origin}{entry}"));
     }
 
-    public PowerReading Read() => new(new Energy(_processCpuTime().TotalSeconds * _wattsPerCore), null, null, 0);
+    public PowerReading Read() => new(new Energy(_processCpuTime().TotalSeconds * _wattsPerThread), null, null, 0);
 
     public IReadOnlyList<DeviceSnapshot> Snapshot() => Devices.Select(DeviceSnapshot.NameOnly).ToArray();
 

@@ -1,38 +1,48 @@
+using InferBench.Statistics;
+
 namespace InferBench.Telemetry.Power.Estimate;
 
 /// <summary>
-/// Thermal design power of common server and desktop CPUs, matched by a substring of the OS's model name
-/// (longest match wins). Values are the vendors' published TDP / default TDP / processor base power per package,
-/// from the AMD and Intel product specification pages (amd.com/en/products/processors, intel.com ark), compiled
-/// 2026-11-25. TDP is a cooling figure, not a measurement: the estimate it feeds is labelled as such.
+/// Thermal design power and hardware threads of common server and desktop CPUs, matched by a substring of the OS's
+/// model name (longest match wins). Values are the vendors' published TDP / default TDP / processor base power per
+/// package, from the AMD and Intel product specification pages (amd.com/en/products/processors, intel.com ark),
+/// compiled 2026-11-25; the threads per package were added 2026-11-29 from the same vendors' published core and thread
+/// counts as recalled, not re-read from the pages (this machine has no internet). TDP is a cooling figure, not a
+/// measurement: the estimate it feeds is labelled as such.
 /// </summary>
 internal static class CpuTdpTable
 {
-    /// <summary>CodeCarbon's assumption for CPUs missing from its table (codecarbon/external/hardware.py, POWER_CONSTANT).</summary>
-    public static readonly Power DefaultTdp = new(85);
-
-    private static readonly (string ModelSubstring, double Watts)[] Entries =
+    private static readonly CpuTdpEntry[] Entries =
     [
-        ("EPYC 9654", 360),
-        ("EPYC 9554", 360),
-        ("EPYC 9454", 290),
-        ("EPYC 7763", 280),
-        ("EPYC 7742", 225),
-        ("EPYC 7713", 225),
-        ("EPYC 7543", 225),
-        ("Xeon(R) Platinum 8480", 350),
-        ("Xeon(R) Platinum 8380", 270),
-        ("Xeon(R) Platinum 8358", 250),
-        ("Xeon(R) Gold 6338", 205),
-        ("Core(TM) i9-13900K", 125),
-        ("Core(TM) i9-14900K", 125),
-        ("Ryzen 9 7950X", 170),
-        ("Ryzen 9 5950X", 105),
+        new("EPYC 9654", 360, 192, Server: true),
+        new("EPYC 9554", 360, 128, Server: true),
+        new("EPYC 9454", 290, 96, Server: true),
+        new("EPYC 7763", 280, 128, Server: true),
+        new("EPYC 7742", 225, 128, Server: true),
+        new("EPYC 7713", 225, 128, Server: true),
+        new("EPYC 7543", 225, 64, Server: true),
+        new("Xeon(R) Platinum 8480", 350, 112, Server: true),
+        new("Xeon(R) Platinum 8380", 270, 80, Server: true),
+        new("Xeon(R) Platinum 8358", 250, 64, Server: true),
+        new("Xeon(R) Gold 6338", 205, 64, Server: true),
+        new("Core(TM) i9-13900K", 125, 32, Server: false),
+        new("Core(TM) i9-14900K", 125, 32, Server: false),
+        new("Ryzen 9 7950X", 170, 32, Server: false),
+        new("Ryzen 9 5950X", 105, 32, Server: false),
     ];
 
-    public static (string ModelSubstring, Power Tdp)? Find(string cpuModel) => Entries
+    /// <summary>Server chips in the table, whose median watts per hardware thread stands in for an unknown chip.</summary>
+    public static int ServerChips => Entries.Count(e => e.Server);
+
+    /// <summary>
+    /// The median TDP per hardware thread of the table's server chips (3.02 W, the EPYC 9454's 290 W / 96 threads),
+    /// charged per busy thread of a chip the table does not know: a cloud VM usually names only "AMD EPYC" or
+    /// "Intel Xeon", and its vCPUs are threads of such a chip.
+    /// </summary>
+    public static Power DefaultWattsPerThread { get; } = new(SampleStatisticsCalculator.From(Entries.Where(e => e.Server).Select(e => e.WattsPerThread).ToArray()).Median);
+
+    public static CpuTdpEntry? Find(string cpuModel) => Entries
         .Where(e => cpuModel.Contains(e.ModelSubstring, StringComparison.OrdinalIgnoreCase))
         .OrderByDescending(e => e.ModelSubstring.Length)
-        .Select(e => ((string, Power)?)(e.ModelSubstring, new Power(e.Watts)))
         .FirstOrDefault();
 }

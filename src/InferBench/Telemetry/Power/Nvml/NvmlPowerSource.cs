@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace InferBench.Telemetry.Power.Nvml;
 
 /// <summary>
-/// NVIDIA GPUs through NVML, summed over the GPUs CUDA_VISIBLE_DEVICES shows. Energy comes from the total-energy
+/// NVIDIA GPUs through NVML: the GPU a run uses (its CUDA device among those CUDA_VISIBLE_DEVICES shows), or every
+/// visible GPU, summed, when no device is given; the others are named in a note, never counted. Energy comes from the total-energy
 /// counter (Volta and newer); where a GPU lacks it, from power readings integrated over each window. Power is read
 /// as NVML_FI_DEV_POWER_INSTANT, else nvmlDeviceGetPowerUsage, so counter windows can be cross-checked.
 /// </summary>
@@ -30,10 +31,14 @@ internal sealed unsafe class NvmlPowerSource : IPowerSource
         _nvml = nvml;
         _driverVersion = ReadString(null, nvml.SystemGetDriverVersion == null ? null : (buffer, size) => nvml.SystemGetDriverVersion(buffer, size), DriverVersionBufferBytes);
         var all = AllGpus();
-        var selection = CudaVisibleDevices.Select(options.CudaVisibleDevices, options.CudaDeviceOrder, all.Select(g => g.Id!).ToArray());
-        if (selection.NvmlIndices.Count == 0)
+        var visible = CudaVisibleDevices.Select(options.CudaVisibleDevices, options.CudaDeviceOrder, all.Select(g => g.Id!).ToArray());
+        if (visible.NvmlIndices.Count == 0)
             throw new PowerSourceException(PowerErrorKind.Missing, string.Join("; ",
-                [$"no GPU selected: CUDA_VISIBLE_DEVICES=\"{options.CudaVisibleDevices}\" shows none of the {all.Length} GPUs", .. selection.Notes]));
+                [$"no GPU selected: CUDA_VISIBLE_DEVICES=\"{options.CudaVisibleDevices}\" shows none of the {all.Length} GPUs", .. visible.Notes]));
+        var selection = options.CudaDeviceId is { } deviceId
+            ? visible.Device(deviceId, options.CudaDeviceOrder) ?? throw new PowerSourceException(PowerErrorKind.Missing,
+                $"the run's CUDA device {deviceId} (provider option device_id) is not among the {visible.NvmlIndices.Count} visible GPUs")
+            : visible;
         Devices = selection.NvmlIndices.Select(i => all[i]).ToArray();
         _handles = selection.NvmlIndices.Select(Handle).ToArray();
 
@@ -50,6 +55,9 @@ internal sealed unsafe class NvmlPowerSource : IPowerSource
         _readsReasons = Problems("clock event reasons", h => ReadReasonBits(h, out _)).Length == 0;
 
         var notes = new List<string>(selection.Notes);
+        var unused = all.Where(g => !selection.NvmlIndices.Contains(g.Index)).ToArray();
+        if (unused.Length > 0)
+            notes.Add($"not measured, as this run does not use them: {string.Join(", ", unused.Select(g => $"GPU {g.Index} ({g.Name})"))}");
         if (_counters is null)
             notes.Add("no energy counter, so energy is power integrated over each window (" + string.Join("; ", counterProblems) + ")");
         if (_power == PowerReadout.PowerUsage)
