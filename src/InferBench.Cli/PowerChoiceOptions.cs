@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using InferBench.Telemetry.Power;
 
 namespace InferBench.Cli;
@@ -19,8 +18,8 @@ public sealed class PowerChoiceOptions
     {
         var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
         var tdpWatts = parseResult.GetValue(CpuTdpWatts);
-        if (tdpWatts is { } watts && !(watts > 0))
-            throw new InputException($"--cpu-tdp-watts: expected more than 0, got {watts.ToString(CultureInfo.InvariantCulture)}");
+        if (tdpWatts is { } watts)
+            PowerInputs.CpuTdpWatts.Check(watts);
         if (tdpWatts is not null && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
             throw new InputException($"--cpu-tdp-watts: applies to --power estimate or auto, not {choice.ToString().ToLowerInvariant()}");
         return (choice, tdpWatts is { } given ? new Power(given) : null);

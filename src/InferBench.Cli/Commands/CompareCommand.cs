@@ -20,9 +20,8 @@ public static class CompareCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap resampling", DefaultValueFactory = _ => RunComparison.DefaultSeed };
     private static readonly Option<int> Resamples = new("--resamples")
     {
-        Description = "Bootstrap resamples per metric (at least 100)",
+        Description = $"Bootstrap resamples per metric ({ComparisonInputs.Resamples.Expected})",
         DefaultValueFactory = _ => RunComparison.DefaultResamples,
-        Validators = { result => { if (result.GetValueOrDefault<int>() < 100) result.AddError("--resamples: expected 100 or more"); } },
     };
 
     public static Command Create(CliIo io)
@@ -34,8 +33,9 @@ public static class CompareCommand
         };
         command.SetAction(parseResult =>
         {
+            var resamples = ComparisonInputs.Resamples.Check(parseResult.GetValue(Resamples));
             var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
-            var comparison = RunComparison.Of(runs, parseResult.GetValue(Resamples), parseResult.GetValue(Seed));
+            var comparison = RunComparison.Of(runs, resamples, parseResult.GetValue(Seed));
             if (parseResult.GetValue(Json))
             {
                 io.Out.WriteLine(ComparisonJson.Serialize(comparison));

@@ -12,7 +12,6 @@ namespace InferBench.Cli.Commands;
 /// </summary>
 public static class PowerCommand
 {
-    private const double MaxSeconds = 3600;
     private static readonly PowerMeterOptions MeterOptions = new();
 
     private static readonly Option<double> Seconds = new("--seconds")
@@ -35,8 +34,7 @@ public static class PowerCommand
     private static int Probe(ParseResult parseResult, CliIo io)
     {
         var seconds = parseResult.GetValue(Seconds);
-        if (!(seconds > 0 && seconds <= MaxSeconds))
-            throw new InputException($"--seconds: expected more than 0 and at most {MaxSeconds}, got {Number(seconds)}");
+        var duration = PowerInputs.ProbeDuration(seconds);
         var (choice, cpuTdp) = PowerChoice.Read(parseResult);
         if (choice == PowerSourceChoice.None)
         {
@@ -46,7 +44,7 @@ public static class PowerCommand
 
         var host = HostFactsProbe.Read();
         var options = PowerOptions.FromEnvironment(host, cpuTdp);
-        var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, TimeSpan.FromSeconds(seconds));
+        var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var heading = $"Power sources on this machine ({host.CpuModel}, {host.LogicalCores} logical cores; NVIDIA GPUs: {gpus}), " +
                       $"each read for {Number(seconds)} s:";

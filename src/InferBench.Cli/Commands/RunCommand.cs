@@ -27,10 +27,7 @@ public static class RunCommand
         Description = "Only these variants (by id; repeatable)",
         AllowMultipleArgumentsPerToken = true,
     };
-    private static readonly Option<string?> ModelPath = new("--model-path")
-    {
-        Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest",
-    };
+    private static readonly Option<string?> ModelPath = CreateModelPathOption();
     private static readonly Option<string> ExecutionProvider = CreateExecutionProviderOption();
     private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", 128, 512);
     private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 64);
@@ -100,20 +97,16 @@ public static class RunCommand
             executionProvider,
             parseResult.GetValue(PromptText),
             ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider));
-        RunPlanPoints.Validate(plan);
+        RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         if (plan.PromptText is { Length: 0 })
             throw new InputException("--prompt-text: expected some text, got an empty string");
+        var (powerChoice, cpuTdp) = PowerChoice.Read(parseResult);
+        var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
+        var cost = CostSetupOf(parseResult);
 
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
-
-        var (powerChoice, cpuTdp) = PowerChoice.Read(parseResult);
-        var idle = TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds));
-        if (idle < TimeSpan.Zero)
-            throw new InputException($"--idle-seconds: expected 0 or more, got {idle.TotalSeconds}");
-
-        var cost = CostSetupOf(parseResult);
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
         var host = HostFactsProbe.Read();
@@ -183,25 +176,22 @@ public static class RunCommand
         return targets.Except(absent).ToArray();
     }
 
-    /// <exception cref="InputException">Two prices, a negative price, an unknown instance or a utilisation outside (0, 1].</exception>
+    /// <exception cref="InputException">Two prices, a price or utilisation out of range, or an unknown instance.</exception>
     private static CostSetup CostSetupOf(ParseResult parseResult)
     {
         var catalog = PricingCatalogLoader.Load(null);
-        var utilization = parseResult.GetValue(UtilizationFraction);
-        if (!(utilization is > 0 and <= 1))
-            throw new InputException($"--utilization: expected more than 0 and at most 1, got {utilization}");
+        var utilization = new Utilization(parseResult.GetValue(UtilizationFraction));
         Cited<UsdPerHour>? price = (parseResult.GetValue(PricePerHour), parseResult.GetValue(GpuInstance)) switch
         {
             ({ }, { }) => throw new InputException("--price-per-hour and --gpu cannot be used together: give one price"),
-            ({ } usd, _) when usd < 0 => throw new InputException($"--price-per-hour: expected 0 or more, got {usd}"),
-            ({ } usd, _) => new(new UsdPerHour(usd), Citation.Given("--price-per-hour")),
+            ({ } usd, _) => new(new UsdPerHour(CostInputs.PricePerHourUsd.Check(usd)), Citation.Given("--price-per-hour")),
             (_, { } id) => PricingCatalog.Find(catalog.GpuInstances, id, "--gpu") is var instance ? new(instance.Price, instance.Citation) : null,
             _ => null,
         };
         var utilizationCitation = parseResult.GetResult(UtilizationFraction) is { Implicit: false }
             ? Citation.Given("--utilization")
             : Citation.Default("busy every paid hour; set --utilization");
-        return RunCostSetup.Record(price, new(new Utilization(utilization), utilizationCitation), catalog.DefaultEnergy);
+        return RunCostSetup.Record(price, new(utilization, utilizationCitation), catalog.DefaultEnergy);
     }
 
     private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
@@ -219,6 +209,21 @@ public static class RunCommand
             idleBefore?.AveragePower?.Watts,
             idleAfter?.AveragePower?.Watts,
             source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray());
+    }
+
+    private static Option<string?> CreateModelPathOption()
+    {
+        var option = new Option<string?>("--model-path")
+        {
+            Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest (not with --manifest, --model or --variant)",
+        };
+        option.Validators.Add(result =>
+        {
+            var manifestOptions = new Option[] { Manifest, Model, Variant }.Where(o => result.Parent?.GetResult(o) is { Implicit: false });
+            if (manifestOptions.FirstOrDefault() is { } other)
+                result.AddError($"--model-path and {other.Name} cannot be used together: --model-path benchmarks one folder instead of the manifest's models");
+        });
+        return option;
     }
 
     private static Option<string> CreateExecutionProviderOption()

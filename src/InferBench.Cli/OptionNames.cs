@@ -1,0 +1,29 @@
+using InferBench.Cost;
+using InferBench.Reports.Compare;
+using InferBench.Runner;
+using InferBench.Telemetry.Power;
+
+namespace InferBench.Cli;
+
+/// <summary>The option that gives each library input, so a range error from the library names what the user typed.</summary>
+public static class OptionNames
+{
+    private static readonly Dictionary<string, string> ByField = new()
+    {
+        [RunPlanPoints.PromptTokens.Field] = "--prompt-tokens",
+        [RunPlanPoints.GenTokens.Field] = "--gen-tokens",
+        [RunPlanPoints.BatchSizes.Field] = "--batch",
+        [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",
+        [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
+        [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
+        [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
+        [PowerInputs.ProbeSeconds.Field] = "--seconds",
+        [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",
+        [CostInputs.PricePerHourUsd.Field] = "--price-per-hour",
+        [CostInputs.Utilization.Field] = "--utilization",
+        [ComparisonInputs.Resamples.Field] = "--resamples",
+    };
+
+    /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>
+    public static string Of(string field) => ByField.GetValueOrDefault(field, field);
+}
