@@ -18,8 +18,6 @@ public static class OptionNames
         [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
         [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
         [PowerInputs.ProbeSeconds.Field] = "--seconds",
-        [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",
-        [CostInputs.PricePerHourUsd.Field] = "--price-per-hour",
         [CostInputs.Utilization.Field] = "--utilization",
         [ComparisonInputs.Resamples.Field] = "--resamples",
     };

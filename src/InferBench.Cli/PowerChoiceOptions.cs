@@ -8,18 +8,14 @@ public sealed class PowerChoiceOptions
 {
     public Option<string> Source { get; } = CreateSourceOption();
 
-    public Option<double?> CpuTdpWatts { get; } = new("--cpu-tdp-watts")
-    {
-        Description = "The CPU's power for the estimate (default: the TDP table, else 85 W)",
-    };
+    public Option<double?> CpuTdpWatts { get; } = NumberOption.Create("--cpu-tdp-watts",
+        "The CPU's power for the estimate (default: the TDP table, else 85 W)", PowerInputs.CpuTdpWatts);
 
-    /// <exception cref="InputException">A TDP that is not positive, or given for a source that does not use it.</exception>
+    /// <exception cref="InputException">A TDP given for a source that does not use it.</exception>
     public (PowerSourceChoice Choice, Power? CpuTdp) Read(ParseResult parseResult)
     {
         var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
         var tdpWatts = parseResult.GetValue(CpuTdpWatts);
-        if (tdpWatts is { } watts)
-            PowerInputs.CpuTdpWatts.Check(watts);
         if (tdpWatts is not null && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
             throw new InputException($"--cpu-tdp-watts: applies to --power estimate or auto, not {choice.ToString().ToLowerInvariant()}");
         return (choice, tdpWatts is { } given ? new Power(given) : null);

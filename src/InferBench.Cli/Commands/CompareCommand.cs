@@ -17,12 +17,9 @@ public static class CompareCommand
         Arity = new ArgumentArity(2, RunComparison.MaxRuns),
     };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the bootstrap resampling", DefaultValueFactory = _ => RunComparison.DefaultSeed };
-    private static readonly Option<int> Resamples = new("--resamples")
-    {
-        Description = $"Bootstrap resamples per metric ({ComparisonInputs.Resamples.Expected})",
-        DefaultValueFactory = _ => RunComparison.DefaultResamples,
-    };
+    private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the bootstrap resampling", ComparisonInputs.Seed, RunComparison.DefaultSeed);
+    private static readonly Option<int> Resamples = IntOption.Create("--resamples",
+        $"Bootstrap resamples per metric ({ComparisonInputs.Resamples.Expected})", ComparisonInputs.Resamples, RunComparison.DefaultResamples);
 
     public static Command Create(CliIo io)
     {

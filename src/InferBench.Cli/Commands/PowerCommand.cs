@@ -14,11 +14,7 @@ public static class PowerCommand
 {
     private static readonly PowerMeterOptions MeterOptions = new();
 
-    private static readonly Option<double> Seconds = new("--seconds")
-    {
-        Description = "How long to read each source",
-        DefaultValueFactory = _ => 10,
-    };
+    private static readonly Option<double> Seconds = NumberOption.Create("--seconds", "How long to read each source", PowerInputs.ProbeSeconds, 10);
     private static readonly PowerChoiceOptions PowerChoice = new();
 
     public static Command Create(CliIo io)

@@ -32,11 +32,12 @@ public static class RunCommand
     private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", 128, 512);
     private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 64);
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", 1, 4);
-    private static readonly Option<int> Warmup = new("--warmup") { Description = "Warmup repetitions per point (not in statistics)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> Reps = new("--reps") { Description = "Measured repetitions per point", DefaultValueFactory = _ => 3 };
-    private static readonly Option<int?> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default: ONNX Runtime's choice)" };
+    private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
+    private static readonly Option<int> Reps = IntOption.Create("--reps", "Measured repetitions per point", RunPlanPoints.MeasuredRepetitions, 3);
+    private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
+        "ONNX Runtime intra-op threads, at most one per logical core (default: ONNX Runtime's choice)", RunPlanPoints.IntraOpThreads(Environment.ProcessorCount));
     private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the random prompt tokens", DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the random prompt tokens", RunPlanPoints.Seed, 42);
     private static readonly Option<string?> PromptText = new("--prompt-text")
     {
         Description = "Use this text, tokenized by the model's tokenizer, as the prompt instead of random tokens",
@@ -46,24 +47,16 @@ public static class RunCommand
         Description = "Execution-provider option key=value for --ep cuda (repeatable), such as enable_cuda_graph=1; recorded in run.json",
     };
     private static readonly PowerChoiceOptions PowerChoice = new();
-    private static readonly Option<double> IdleSeconds = new("--idle-seconds")
-    {
-        Description = "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)",
-        DefaultValueFactory = _ => 2,
-    };
-    private static readonly Option<double?> PricePerHour = new("--price-per-hour")
-    {
-        Description = "What this machine costs, USD per hour: reports then show $ per 1M tokens",
-    };
+    private static readonly Option<double> IdleSeconds = NumberOption.Create("--idle-seconds",
+        "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)", PowerInputs.IdleSeconds, 2);
+    private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
+        "What this machine costs, USD per hour: reports then show $ per 1M tokens", CostInputs.PricePerHourUsd);
     private static readonly Option<string?> GpuInstance = new("--gpu")
     {
         Description = "Price this machine as a GPU instance of the pricing catalog (see inferbench cost --help)",
     };
-    private static readonly Option<double> UtilizationFraction = new("--utilization")
-    {
-        Description = "Share of paid hours spent generating, (0, 1]: an idle rented machine still costs money",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<double> UtilizationFraction = NumberOption.Create("--utilization",
+        "Share of paid hours spent generating: an idle rented machine still costs money", CostInputs.Utilization, 1);
     private static readonly Option<bool> Fidelity = new("--fidelity")
     {
         Description = "After the speed sweep, measure each variant's drift from its model's fp32 (else fp16) variant (--fidelity false: skip)",
@@ -184,7 +177,7 @@ public static class RunCommand
         Cited<UsdPerHour>? price = (parseResult.GetValue(PricePerHour), parseResult.GetValue(GpuInstance)) switch
         {
             ({ }, { }) => throw new InputException("--price-per-hour and --gpu cannot be used together: give one price"),
-            ({ } usd, _) => new(new UsdPerHour(CostInputs.PricePerHourUsd.Check(usd)), Citation.Given("--price-per-hour")),
+            ({ } usd, _) => new(new UsdPerHour(usd), Citation.Given("--price-per-hour")),
             (_, { } id) => PricingCatalog.Find(catalog.GpuInstances, id, "--gpu") is var instance ? new(instance.Price, instance.Citation) : null,
             _ => null,
         };

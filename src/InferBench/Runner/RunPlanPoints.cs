@@ -16,6 +16,7 @@ public static class RunPlanPoints
     public static InputRange BatchSizes { get; } = new(nameof(RunPlanRecord.BatchSizes), 1, int.MaxValue, WholeNumber: true);
     public static InputRange WarmupRepetitions { get; } = new(nameof(RunPlanRecord.WarmupRepetitions), 0, MaxRepetitions, WholeNumber: true);
     public static InputRange MeasuredRepetitions { get; } = new(nameof(RunPlanRecord.MeasuredRepetitions), 1, MaxRepetitions, WholeNumber: true);
+    public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
     /// Intra-op threads: at most one per logical core. More cannot run at once, so they only wait on each other

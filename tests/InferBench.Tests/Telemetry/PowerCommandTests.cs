@@ -76,8 +76,8 @@ public sealed class PowerCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--seconds: expected a number above 0 and at most 3600, got 0", "--seconds", "0")]
-    [InlineData("--cpu-tdp-watts: expected a number above 0 and at most 5000, got -5", "--cpu-tdp-watts", "-5")]
+    [InlineData("--seconds: expected a number above 0 and at most 3600, got \"0\"", "--seconds", "0")]
+    [InlineData("--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"-5\"", "--cpu-tdp-watts", "-5")]
     [InlineData("--cpu-tdp-watts: applies to --power estimate or auto, not rapl", "--cpu-tdp-watts", "100", "--power", "rapl")]
     [InlineData("gpu", "--power", "gpu")]
     public void Bad_options_exit_2_with_a_message(string expected, params string[] options)

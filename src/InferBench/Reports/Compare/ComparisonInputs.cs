@@ -8,4 +8,6 @@ public static class ComparisonInputs
     /// longer moves and the comparison takes minutes per row.
     /// </summary>
     public static InputRange Resamples { get; } = new(nameof(Resamples), 100, 1_000_000, WholeNumber: true);
+
+    public static InputRange Seed { get; } = new(nameof(Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 }
