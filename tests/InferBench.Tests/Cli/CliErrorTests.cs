@@ -10,7 +10,7 @@ public sealed class CliErrorTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Theory]
-    [InlineData("--prompt-tokens", "12x", "--prompt-tokens: expected integers like 128,512, got \"12x\"")]
+    [InlineData("--prompt-tokens", "12x", "--prompt-tokens: expected integers like 128,512, each a whole number from 1 to 2147483647, got \"12x\"")]
     [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
