@@ -20,6 +20,11 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $DotnetChannel = '10.0'
 $ExitEnvironment = 3
+$ExitNothingMeasured = 4
+# Rank of an inferbench run exit code in the precedence of README.md (higher wins): 130, 3 and unknown codes, 2, 1, 4, 0.
+function Get-Precedence([int] $Code) {
+    switch ($Code) { 0 { 0 } $ExitNothingMeasured { 1 } 1 { 2 } 2 { 3 } 130 { 5 } default { 4 } }
+}
 
 function Write-Step([string] $Message) { [Console]::Error.WriteLine("[bench-instance] $Message") }
 function Stop-Bench([int] $Code, [string] $Message) { Write-Step "error: $Message"; exit $Code }
@@ -99,7 +104,12 @@ foreach ($spec in $Models) {
     Write-Step "running $model on cuda"
     & $exe @prefix run --manifest $Manifest --model $model @variantArgs --ep cuda --out $results --json @RunArgs 2>> (Join-Path $results 'run.log') |
         Tee-Object -Append -FilePath (Join-Path $results 'run-json-paths.txt')
-    $worst = [Math]::Max($worst, $LASTEXITCODE)
+    $status = $LASTEXITCODE
+    if ($status -eq $ExitNothingMeasured) {
+        Write-Step ("nothing was measured for $model on cuda: every row is unsupported or skipped (see the reasons in $results/run.log; " +
+            'on a GPU instance this usually means the CUDA build could not load CUDA or cuDNN, or no variant was fetched)')
+    }
+    if ((Get-Precedence $status) -gt (Get-Precedence $worst)) { $worst = $status }
 }
 
 if ($UploadCmd) {

@@ -7,6 +7,7 @@ readonly DEFAULT_MODELS="phi-3-mini-4k-instruct:cuda-int4-rtn-block-32,cuda-fp16
 readonly DOTNET_CHANNEL="10.0"
 readonly EXIT_USAGE=2
 readonly EXIT_ENVIRONMENT=3
+readonly EXIT_NOTHING_MEASURED=4
 
 usage() {
   cat <<USAGE
@@ -20,12 +21,25 @@ Usage: scripts/bench-instance.sh [options] [-- extra 'inferbench run' options]
   --inferbench CMD          use this inferbench command instead of installing .NET and building the CUDA variant
   -h, --help                this text
 
-Exit codes: 0 every row ran or was reported; 1 at least one row failed; 2 bad usage;
-3 this machine cannot run the CUDA build (no NVIDIA driver, CUDA 12 or cuDNN 9 libraries).
+Exit codes (over all models, the first that applies): 130 a run was cancelled; 2 bad usage or input;
+1 a row failed or results could not be saved; 4 a model had nothing measured (every row unsupported or
+skipped); 0 every model measured rows. 3: this machine cannot run the CUDA build (no NVIDIA driver,
+CUDA 12 or cuDNN 9 libraries), or inferbench reported a bug.
 USAGE
 }
 
 log() { printf '[bench-instance] %s\n' "$*" >&2; }
+# Rank of an inferbench run exit code in the precedence of README.md (higher wins): 130, 3 and unknown codes, 2, 1, 4, 0.
+precedence() {
+  case "$1" in
+    0) echo 0 ;;
+    "$EXIT_NOTHING_MEASURED") echo 1 ;;
+    1) echo 2 ;;
+    "$EXIT_USAGE") echo 3 ;;
+    130) echo 5 ;;
+    *) echo 4 ;;
+  esac
+}
 fail() { log "error: $2"; exit "$1"; }
 
 models="$DEFAULT_MODELS"
@@ -123,7 +137,11 @@ for spec in $models; do
   status=0
   "${inferbench[@]}" run --manifest "$manifest" --model "$model" "${variant_args[@]}" --ep cuda --out "$results" --json \
     "${run_extra[@]}" 2>>"$results/run.log" | tee -a "$results/run-json-paths.txt" || status=$?
-  ((status > worst)) && worst=$status
+  if ((status == EXIT_NOTHING_MEASURED)); then
+    log "nothing was measured for $model on cuda: every row is unsupported or skipped (see the reasons in $results/run.log;" \
+      "on a GPU instance this usually means the CUDA build could not load CUDA or cuDNN, or no variant was fetched)"
+  fi
+  (($(precedence "$status") > $(precedence "$worst"))) && worst=$status
 done
 
 if [[ -n "$upload_cmd" ]]; then

@@ -1,5 +1,4 @@
 using InferBench.Cost;
-using InferBench.Reports.Compare;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
 
@@ -19,7 +18,6 @@ public static class OptionNames
         [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
         [PowerInputs.ProbeSeconds.Field] = "--seconds",
         [CostInputs.Utilization.Field] = "--utilization",
-        [ComparisonInputs.Resamples.Field] = "--resamples",
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

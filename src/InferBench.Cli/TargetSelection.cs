@@ -39,7 +39,7 @@ public static class TargetSelection
         var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
         if (!Directory.Exists(fullPath))
             throw new InputException($"--model-path: folder not found: {fullPath}");
-        // A bare folder makes no claim about providers: the run tries the requested one and reports what GenAI says.
+        // A bare folder lists no providers: --ep auto runs it on the one its genai_config.json asks for.
         return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", [], fullPath);
     }
 

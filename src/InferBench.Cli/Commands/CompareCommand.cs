@@ -17,22 +17,23 @@ public static class CompareCommand
         Arity = new ArgumentArity(2, RunComparison.MaxRuns),
     };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
-    private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the bootstrap resampling", ComparisonInputs.Seed, RunComparison.DefaultSeed);
-    private static readonly Option<int> Resamples = IntOption.Create("--resamples",
-        $"Bootstrap resamples per metric ({ComparisonInputs.Resamples.Expected})", ComparisonInputs.Resamples, RunComparison.DefaultResamples);
 
     public static Command Create(CliIo io)
     {
         var command = new Command("compare",
             "Compare runs (two rented instances, before/after): decode tok/s and TTFT of matched rows, and whether each difference is beyond noise")
         {
-            Folders, Json, Seed, Resamples,
+            Folders, Json,
         };
         command.SetAction(parseResult =>
         {
-            var resamples = ComparisonInputs.Resamples.Check(parseResult.GetValue(Resamples));
             var runs = parseResult.GetValue(Folders)!.Select(folder => RunFolder.Open(folder)).Select(folder => (folder.Read(), folder.FullPath)).ToList();
-            var comparison = RunComparison.Of(runs, resamples, parseResult.GetValue(Seed));
+            foreach (var (run, path) in runs)
+            {
+                if (RunCompleteness.PartialReason(run) is { } partial)
+                    io.Error.WriteLine($"warning: {path} is a partial run: {partial}; its rows are compared as they are.");
+            }
+            var comparison = RunComparison.Of(runs);
             if (parseResult.GetValue(Json))
             {
                 io.Out.WriteLine(ComparisonJson.Serialize(comparison));

@@ -42,6 +42,7 @@ public static class FetchCommand
         var model = FindModel(ManifestLoader.Load(manifestPath), parseResult.GetValue(Model)!, Path.GetFileName(manifestPath));
         var variants = SelectVariants(model, parseResult.GetValue(Variant) ?? [], Path.GetFileName(manifestPath));
         var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
+        cache.RequireWritable(model.Id);
         var hub = HubSettings.FromEnvironment();
 
         using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);

@@ -14,7 +14,17 @@ public static class ReportCommand
         command.SetAction(parseResult =>
         {
             var folder = RunFolder.Open(parseResult.GetValue(Folder)!);
-            folder.WriteReports(folder.Read());
+            var run = folder.Read();
+            try
+            {
+                folder.WriteReports(run);
+            }
+            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+            {
+                throw new InputException($"cannot write the reports into {folder.FullPath}: {FileSystemProblem.Reason(e, folder.FullPath)}");
+            }
+            if (RunCompleteness.PartialReason(run) is { } partial)
+                io.Error.WriteLine($"Partial run: {partial}.");
             io.Out.WriteLine($"Report: {folder.ReportPath}");
             io.Out.WriteLine($"HTML:   {folder.HtmlReportPath}");
             io.Out.WriteLine($"Data:   {folder.CsvPath}");

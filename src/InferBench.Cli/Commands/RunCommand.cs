@@ -101,12 +101,13 @@ public static class RunCommand
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
         var startedUtc = DateTimeOffset.UtcNow;
-        var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc);
+        var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
         var host = HostFactsProbe.Read();
+        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
         using var meter = powerChoice == PowerSourceChoice.None
             ? null
             : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpuTdp), new PowerMeterOptions(),
-                PowerSources.AutoOrderFor(plan.ExecutionProvider));
+                PowerSources.AutoOrderFor(runnable.Contains(ExecutionProviderChoice.Cuda) ? plan.ExecutionProvider : ExecutionProviderChoice.Cpu));
         var measuring = meter?.Selection.Source is not null;
         var idleBefore = measuring && idle > TimeSpan.Zero ? meter!.MeasureIdle(idle, cancellation) : null;
         var energy = measuring ? new SweepEnergy(meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
@@ -120,19 +121,40 @@ public static class RunCommand
             Software = SoftwareVersionsProbe.Read(),
             Power = meter is null ? null : PowerSetupOf(meter, idle, idleBefore, idleAfter: null),
             Cost = cost,
+            State = RunState.InProgress,
         };
         var rows = new List<ScenarioResult>();
-        void Save(ScenarioResult row)
+        var saved = run;
+        void Save(RunResult next)
         {
-            rows.Add(row);
-            folder.WriteAll(run with { Results = rows.ToArray() });
+            try
+            {
+                folder.WriteAll(next);
+            }
+            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+            {
+                throw new RunSaveException(folder.FullPath, e);
+            }
+            saved = next;
         }
 
-        var sweep = (IRunProgress progress) => new SweepRunner(plan, progress, Save, energy).Run(targets, cancellation);
-        if (io.Interactive && !parseResult.GetValue(Json))
-            SpectreRunProgress.Run(sweep);
-        else
-            sweep(new PlainRunProgress(io.Error));
+        try
+        {
+            Save(run);
+            var sweep = (IRunProgress progress) => new SweepRunner(plan, progress, row =>
+            {
+                rows.Add(row);
+                Save(run with { Results = rows.ToArray() });
+            }, energy, runnable).Run(targets, cancellation);
+            if (io.Interactive && !parseResult.GetValue(Json))
+                SpectreRunProgress.Run(sweep);
+            else
+                sweep(new PlainRunProgress(io.Error));
+        }
+        catch (RunSaveException e)
+        {
+            return StopIncomplete(io, folder, saved, e, cancellation.IsCancellationRequested);
+        }
 
         IReadOnlyList<ScenarioResult> results = rows.ToArray();
         if (parseResult.GetValue(Fidelity) && !cancellation.IsCancellationRequested)
@@ -141,15 +163,64 @@ public static class RunCommand
         var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? meter!.MeasureIdle(idle, cancellation) : null;
         if (meter is not null)
             run = run with { Power = PowerSetupOf(meter, idle, idleBefore, idleAfter) };
-        var finished = run with { Results = results, FinishedUtc = DateTimeOffset.UtcNow, Cancelled = cancellation.IsCancellationRequested };
-        folder.WriteAll(finished);
+        var cancelled = cancellation.IsCancellationRequested;
+        var finished = run with
+        {
+            Results = results,
+            FinishedUtc = DateTimeOffset.UtcNow,
+            Cancelled = cancelled,
+            State = cancelled ? RunState.Cancelled : RunState.Complete,
+        };
+        try
+        {
+            Save(finished);
+        }
+        catch (RunSaveException e)
+        {
+            return StopIncomplete(io, folder, saved, e, cancellation.IsCancellationRequested);
+        }
         if (parseResult.GetValue(Json))
             io.Out.WriteLine(folder.RunJsonPath);
         else
             RunSummary.Write(io, finished, folder);
-        return finished.Cancelled ? ExitCodes.Cancelled
-            : results.Any(r => r.Status == ResultStatus.Failed) ? ExitCodes.SomeRowsFailed
-            : ExitCodes.AllOk;
+        var exitCode = ExitCodes.ForRun(cancelled, saveFailed: false, results);
+        if (exitCode == ExitCodes.NothingMeasured)
+            io.Error.WriteLine($"inferbench: nothing was measured: {NothingMeasuredReason(results)} (exit code {ExitCodes.NothingMeasured})");
+        return exitCode;
+    }
+
+    private static string NothingMeasuredReason(IReadOnlyList<ScenarioResult> results) => results.Count == 0
+        ? "no variant to run (0 rows)"
+        : $"every row is unsupported or skipped; first reason: {results[0].Reason}";
+
+    /// <summary>
+    /// A save failed: the run stops, its files keep the last good save, and run.json is marked incomplete. When even
+    /// that cannot be written, run.json keeps saying in-progress, which report and compare also show as partial.
+    /// </summary>
+    private static int StopIncomplete(CliIo io, RunFolder folder, RunResult lastGood, RunSaveException failure, bool cancelled)
+    {
+        io.Error.WriteLine($"inferbench: {failure.Message}");
+        var marked = lastGood with { State = RunState.Incomplete, FinishedUtc = DateTimeOffset.UtcNow };
+        try
+        {
+            folder.WriteRunJson(marked);
+            io.Error.WriteLine($"The run stopped; {folder.FullPath} holds the last good save ({lastGood.Results.Count} rows), marked incomplete.");
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            io.Error.WriteLine($"The run stopped; {folder.FullPath} holds the last good save ({lastGood.Results.Count} rows), "
+                + $"but it could not be marked incomplete either ({e.Message}): its run.json still says in-progress, which also reads as partial.");
+            return ExitCodes.ForRun(cancelled, saveFailed: true, lastGood.Results);
+        }
+        try
+        {
+            folder.WriteReports(marked);
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            io.Error.WriteLine($"The reports were not rewritten ({e.Message}); `inferbench report {folder.FullPath}` renders them once there is room.");
+        }
+        return ExitCodes.ForRun(cancelled, saveFailed: true, lastGood.Results);
     }
 
     /// <summary>
@@ -223,10 +294,11 @@ public static class RunCommand
     {
         var option = new Option<string>("--ep")
         {
-            Description = "Execution provider: cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
-            DefaultValueFactory = _ => "cpu",
+            Description = "Execution provider: auto (what the model asks for: a manifest variant's first provider this build and host can run, "
+                + "a model folder's genai_config.json provider), cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
+            DefaultValueFactory = _ => ExecutionProviderChoice.Auto,
         };
-        option.AcceptOnlyFromAmong("cpu", "cuda");
+        option.AcceptOnlyFromAmong(ExecutionProviderChoice.Choices);
         return option;
     }
 }

@@ -23,6 +23,20 @@ public sealed class FetchCache(string root)
             : fromEnvironment);
     }
 
+    /// <summary>Creates the model's folder in the cache, so a cache path that cannot hold it fails before any download.</summary>
+    /// <exception cref="InputException">The folder cannot be created (a file in the way, no permission); the message names the path and the reason.</exception>
+    public void RequireWritable(string model)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(Root, model));
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            throw new InputException($"--cache ({EnvironmentVariable}): cannot use {Root} as the download cache: {FileSystemProblem.Reason(e, Root)}");
+        }
+    }
+
     public string VariantFolder(string model, string variant) => Path.Combine(Root, model, variant);
 
     public string StagingFolder(string model, string variant) => Path.Combine(Root, model, $".{variant}.partial");

@@ -34,12 +34,30 @@ public static class GenAiModelFolder
             ModelType: RequiredString(model, "type", configPath, "$.model"),
             VocabSize: RequiredPositiveInt(model, "vocab_size", configPath, "$.model"),
             ContextLength: RequiredPositiveInt(model, "context_length", configPath, "$.model"),
-            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"));
+            DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"),
+            ConfiguredProvider: ConfiguredProvider(decoder, configPath));
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
         if (!File.Exists(decoderPath))
             throw new ModelFolderException($"{decoderPath} not found ({ConfigFileName} $.model.decoder.filename names it)");
         return info;
+    }
+
+    /// <summary>GenAI's layout: <c>"provider_options": [ { "cuda": { ...options } } ]</c>; the first entry is the provider tried first.</summary>
+    private static string? ConfiguredProvider(JsonElement decoder, string file)
+    {
+        const string path = "$.model.decoder.session_options.provider_options";
+        if (!decoder.TryGetProperty("session_options", out var sessionOptions) || sessionOptions.ValueKind != JsonValueKind.Object
+            || !sessionOptions.TryGetProperty("provider_options", out var providers))
+            return null;
+        if (providers.ValueKind != JsonValueKind.Array)
+            throw new ModelFolderException($"{file}: {path}: expected an array of {{\"<provider>\": {{options}}}} objects, got {providers.GetRawText()}");
+        if (providers.GetArrayLength() == 0)
+            return null;
+        var first = providers[0];
+        if (first.ValueKind != JsonValueKind.Object || !first.EnumerateObject().Any())
+            throw new ModelFolderException($"{file}: {path}[0]: expected an object naming a provider, such as {{\"cuda\": {{}}}}, got {first.GetRawText()}");
+        return first.EnumerateObject().First().Name.ToLowerInvariant();
     }
 
     private static JsonElement Required(JsonElement parent, string name, string file, string path)

@@ -1,9 +1,14 @@
 namespace InferBench.Models;
 
 /// <summary>The facts InferBench needs from a GenAI model folder's genai_config.json.</summary>
+/// <param name="ConfiguredProvider">
+/// The execution provider the configuration asks for (the first of <c>model.decoder.session_options.provider_options</c>,
+/// lowercase, such as cuda); null when it asks for none, which means the CPU.
+/// </param>
 public sealed record GenAiModelInfo(
     string FolderPath,
     string ModelType,
     int VocabSize,
     int ContextLength,
-    string DecoderFileName);
+    string DecoderFileName,
+    string? ConfiguredProvider = null);

@@ -3,14 +3,21 @@ using CsvHelper;
 namespace InferBench.Reports;
 
 /// <summary>
-/// Writes a number with at most six decimals, no exponent and no group separator, in the writer's (invariant)
-/// culture: <c>1234.5</c>, <c>0.000123</c>. run.json keeps the full precision.
+/// Writes a number with at least four significant digits, no group separator, in the writer's (invariant) culture:
+/// at most six decimals from 0.001 up (<c>1234.5</c>, <c>0.001234</c>), scientific notation with up to six significant
+/// digits below (<c>1.5E-07</c>), so that a tiny value never reads as the 0 that means "none". run.json keeps the
+/// full precision.
 /// </summary>
 public sealed class CsvNumberConverter : ICsvConverter<double>
 {
-    public const string Format = "0.######";
+    public const string FixedFormat = "0.######";
+    public const string ScientificFormat = "0.#####E+00";
+
+    /// <summary>The smallest magnitude whose six decimals still hold four significant digits.</summary>
+    public const double SmallestFixed = 1e-3;
 
     public double Read(CsvReader reader, int index) => reader.Parse<double>(index);
 
-    public void Write(CsvWriter writer, double value) => writer.WriteField(value, Format);
+    public void Write(CsvWriter writer, double value) =>
+        writer.WriteField(value, value == 0 || Math.Abs(value) >= SmallestFixed ? FixedFormat : ScientificFormat);
 }

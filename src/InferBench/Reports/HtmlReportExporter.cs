@@ -19,8 +19,8 @@ public sealed class HtmlReportExporter : IRunExporter
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append($"<title>{E(title)}</title>\n<style>\n{HtmlReportStyle.Css}</style>\n</head>\n<body>\n<main>\n<h1>{E(title)}</h1>\n");
-        if (run.Cancelled)
-            html.Append($"<p class=\"cancelled\"><strong>Cancelled:</strong> {E(ReportSetup.CancelledNote)}</p>\n");
+        if (RunCompleteness.PartialReason(run) is { } partial)
+            html.Append($"<p class=\"partial\"><strong>Partial:</strong> {E(partial)}.</p>\n");
         html.Append($"<p>{E(ReportSetup.Timing(run))}</p>\n");
         AppendFacts(html, ReportSetup.Facts(run));
         html.Append("<h2>Cost and energy assumptions</h2>\n");

@@ -14,7 +14,7 @@ internal static class HtmlReportStyle
         dt{font-weight:600}
         dd{margin:0;overflow-wrap:anywhere}
         code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f4f4f4;padding:0 .2em}
-        .cancelled{border-left:4px solid #d55e00;background:#fff4ec;padding:.5em 1em}
+        .partial{border-left:4px solid #d55e00;background:#fff4ec;padding:.5em 1em}
         .takeaway{background:#eef6fb;border-left:4px solid #0072b2;padding:.5em 1em;margin:.5em 0}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,460px),1fr));gap:16px;margin:1em 0}
         figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:8px}

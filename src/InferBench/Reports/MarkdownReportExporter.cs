@@ -20,9 +20,9 @@ public sealed class MarkdownReportExporter : IRunExporter
     {
         var pricing = new RunPricing(run.Cost);
         var md = new StringBuilder();
-        md.Append($"# {ReportSetup.Title(run)}\n\n");
-        if (run.Cancelled)
-            md.Append($"> **Cancelled:** {ReportSetup.CancelledNote}\n\n");
+        md.Append($"# {Text(ReportSetup.Title(run))}\n\n");
+        if (RunCompleteness.PartialReason(run) is { } partial)
+            md.Append($"> **Partial:** {Text(partial)}.\n\n");
         md.Append($"{ReportSetup.Timing(run)}\n\n");
         AppendFacts(md, ReportSetup.Facts(run));
         md.Append("\n## Cost and energy assumptions\n\n");
@@ -30,12 +30,12 @@ public sealed class MarkdownReportExporter : IRunExporter
         md.Append('\n');
         foreach (var model in run.Results.GroupBy(result => result.Model))
         {
-            md.Append($"## {model.Key}\n\n");
+            md.Append($"## {Text(model.Key)}\n\n");
             foreach (var sentence in ModelTakeaways.For([.. model], pricing))
-                md.Append($"**What this means:** {sentence}\n\n");
+                md.Append($"**What this means:** {Text(sentence)}\n\n");
             md.Append($"{TableHeader}\n");
             foreach (var result in ReportTable.Ordered(model))
-                md.Append("| " + string.Join(" | ", ReportTable.Cells(result, pricing.For(result)).Select(Cell)) + " |\n");
+                md.Append("| " + string.Join(" | ", ReportTable.Cells(result, pricing.For(result)).Select(Text)) + " |\n");
             md.Append('\n');
         }
         md.Append(ReportSetup.Definitions).Append('\n');
@@ -45,6 +45,6 @@ public sealed class MarkdownReportExporter : IRunExporter
     private static void AppendFacts(StringBuilder md, IEnumerable<ReportFact> facts)
     {
         foreach (var fact in facts)
-            md.Append($"- **{fact.Label}:** {(fact.IsCode ? Code(fact.Text) : fact.Text)}\n");
+            md.Append($"- **{Text(fact.Label)}:** {(fact.IsCode ? Code(fact.Text) : Text(fact.Text))}\n");
     }
 }

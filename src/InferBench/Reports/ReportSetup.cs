@@ -7,9 +7,6 @@ namespace InferBench.Reports;
 /// <summary>What report.md and report.html say before the tables: the run, its setup and its cost assumptions.</summary>
 internal static class ReportSetup
 {
-    /// <summary>Follows a "Cancelled:" label.</summary>
-    public const string CancelledNote = "the run was stopped before its plan was done; the results below are partial.";
-
     public const string Definitions =
         "TTFT: from appending the prompt (prefill) until the first generated token is available. " +
         "Prefill tok/s = batch × prompt tokens / prefill time; decode tok/s = batch × (gen tokens − 1) / decode time; " +

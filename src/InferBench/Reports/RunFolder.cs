@@ -14,10 +14,13 @@ public sealed class RunFolder
     private static readonly MarkdownReportExporter Markdown = new();
     private static readonly HtmlReportExporter Html = new();
 
-    private RunFolder(string fullPath)
+    private readonly Action<string, string> _writeFile;
+
+    private RunFolder(string fullPath, Action<string, string>? writeFile = null)
     {
         FullPath = fullPath;
         RunId = Path.GetFileName(fullPath);
+        _writeFile = writeFile ?? AtomicFile.WriteAllText;
     }
 
     public string FullPath { get; }
@@ -33,17 +36,28 @@ public sealed class RunFolder
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     /// <summary>Creates a new, empty run folder under <paramref name="resultsDirectory"/> (created if missing).</summary>
-    public static RunFolder Create(string resultsDirectory, DateTimeOffset startedUtc)
+    /// <param name="optionName">The option that named <paramref name="resultsDirectory"/>, for error messages.</param>
+    /// <param name="writeFile">Writes one file (path, contents); <see cref="AtomicFile.WriteAllText"/> unless a test stands in a full disk.</param>
+    /// <exception cref="InputException">The folder cannot be created there (empty path, a file in the way, no permission); the message names the path and the reason.</exception>
+    public static RunFolder Create(string resultsDirectory, DateTimeOffset startedUtc, string optionName = "--out", Action<string, string>? writeFile = null)
     {
+        if (string.IsNullOrWhiteSpace(resultsDirectory))
+            throw new InputException($"{optionName}: expected a folder path, got \"{resultsDirectory}\"");
         var root = Path.GetFullPath(resultsDirectory);
         while (true)
         {
             var folder = Path.Combine(root, NewRunId(startedUtc));
-            if (!Directory.Exists(folder))
+            if (Directory.Exists(folder))
+                continue;
+            try
             {
                 Directory.CreateDirectory(folder);
-                return new RunFolder(folder);
             }
+            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+            {
+                throw new InputException($"{optionName}: cannot create a run folder in {root}: {FileSystemProblem.Reason(e, root)}");
+            }
+            return new RunFolder(folder, writeFile);
         }
     }
 
@@ -77,15 +91,18 @@ public sealed class RunFolder
         {
             throw new ArgumentException($"Run {run.RunId} does not belong in run folder {FullPath}.", nameof(run));
         }
-        AtomicFile.WriteAllText(RunJsonPath, RunJson.Serialize(run));
+        WriteRunJson(run);
         WriteReports(run);
     }
+
+    /// <summary>Writes run.json alone (atomically), such as to mark a run whose other files could not be saved.</summary>
+    public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
 
     /// <summary>Writes results.csv, report.md and report.html (not run.json), for rendering them again from run.json.</summary>
     public void WriteReports(RunResult run)
     {
-        AtomicFile.WriteAllText(CsvPath, Csv.Export(run));
-        AtomicFile.WriteAllText(ReportPath, Markdown.Export(run));
-        AtomicFile.WriteAllText(HtmlReportPath, Html.Export(run));
+        _writeFile(CsvPath, Csv.Export(run));
+        _writeFile(ReportPath, Markdown.Export(run));
+        _writeFile(HtmlReportPath, Html.Export(run));
     }
 }

@@ -15,6 +15,8 @@ public sealed record RunResult
     public DateTimeOffset? FinishedUtc { get; init; }
     /// <summary>True when the run was stopped (Ctrl-C) before its plan was done.</summary>
     public bool Cancelled { get; init; }
+    /// <summary>Whether the files hold the whole run; files written before this field existed are read as complete.</summary>
+    public RunState State { get; init; } = RunState.Complete;
     public required string CommandLine { get; init; }
     public required RunPlanRecord Plan { get; init; }
     public required HostFacts Host { get; init; }

@@ -4,6 +4,7 @@ namespace InferBench.Runner;
 /// <param name="ExecutionProviders">The providers the variant is built for; empty when unknown.</param>
 /// <param name="UnavailableReason">Set when the variant cannot be attempted at all (for example not present locally).</param>
 /// <param name="Prepare">Makes <paramref name="FolderPath"/> ready before loading (builds a synthetic model on first use); null when there is nothing to do.</param>
+/// <param name="ExecutionProvider">The provider the sweep runs it on, once resolved (see <see cref="ExecutionProviderChoice"/>); null before.</param>
 public sealed record BenchmarkTarget(
     string Model,
     string Variant,
@@ -11,4 +12,5 @@ public sealed record BenchmarkTarget(
     IReadOnlyList<string> ExecutionProviders,
     string FolderPath,
     string? UnavailableReason = null,
-    Action? Prepare = null);
+    Action? Prepare = null,
+    string? ExecutionProvider = null);

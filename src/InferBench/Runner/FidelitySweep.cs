@@ -27,7 +27,9 @@ public static class FidelitySweep
                 if (cancellation.IsCancellationRequested)
                     return rows;
                 log($"fidelity: {variant.Model}/{variant.Variant} against {reference.Variant}");
-                var options = new FidelityOptions(ExecutionProvider: plan.ExecutionProvider, IntraOpThreads: plan.IntraOpThreads);
+                // Both models run on the provider the variant was measured on (--ep auto resolves per variant).
+                var executionProvider = rows.First(r => Same(r, variant) && r.Status == ResultStatus.Ok).ExecutionProvider;
+                var options = new FidelityOptions(ExecutionProvider: executionProvider, IntraOpThreads: plan.IntraOpThreads);
                 try
                 {
                     var result = FidelityMeter.Measure(reference.FolderPath, variant.FolderPath, options, cancellation);

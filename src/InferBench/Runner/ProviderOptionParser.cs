@@ -23,11 +23,11 @@ public static partial class ProviderOptionParser
     };
 
     /// <exception cref="InputException">An argument is not key=value, a key repeats, a known key has a value it cannot take,
-    /// or options are given for a provider other than cuda.</exception>
+    /// or options are given for --ep cpu.</exception>
     public static IReadOnlyList<ProviderOption> Parse(IReadOnlyList<string> arguments, string executionProvider)
     {
-        if (arguments.Count > 0 && executionProvider != "cuda")
-            throw new InputException($"{OptionName}: options are for --ep cuda; the run uses --ep {executionProvider}, which takes none");
+        if (arguments.Count > 0 && executionProvider == ExecutionProviderChoice.Cpu)
+            throw new InputException($"{OptionName}: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none");
         var options = new List<ProviderOption>();
         foreach (var argument in arguments)
         {

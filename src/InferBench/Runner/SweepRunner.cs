@@ -13,13 +13,17 @@ namespace InferBench.Runner;
 /// Runs every target over every plan point. A target that cannot run becomes rows with a status and a
 /// reason, and the sweep goes on; each finished row is handed to <c>rowFinished</c> at once so it can be saved.
 /// With <c>energy</c>, loading and the measured generations of each point are also measured in joules.
+/// Each row records the provider it ran on (<see cref="ExecutionProviderChoice"/>); <c>runnableProviders</c> are those this
+/// build and host can run (default: the CPU only), which <c>--ep auto</c> picks from.
 /// </summary>
 public sealed class SweepRunner(
-    RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null)
+    RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null,
+    IReadOnlyCollection<string>? runnableProviders = null)
 {
     private const int MaximumEnergyOnlyGenerations = 10_000;
 
     private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
+    private readonly IReadOnlyCollection<string> _runnable = runnableProviders ?? [ExecutionProviderChoice.Cpu];
 
     public void Run(IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
     {
@@ -34,29 +38,44 @@ public sealed class SweepRunner(
 
     private void RunTarget(BenchmarkTarget target, CancellationToken cancellation)
     {
+        // Rows written before the provider is known (--ep auto before genai_config.json is read) record what was asked.
+        var resolved = ExecutionProviderChoice.Resolve(plan.ExecutionProvider, target.ExecutionProviders, _runnable);
+        var early = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
         if (target.UnavailableReason is { } unavailable)
         {
-            EmitAll(target, _points, ResultStatus.Skipped, unavailable);
+            EmitAll(early, _points, ResultStatus.Skipped, unavailable);
             return;
         }
-        if (target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(plan.ExecutionProvider))
+        if (resolved is not null && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(resolved))
         {
-            EmitAll(target, _points, ResultStatus.Unsupported,
-                $"variant is built for {string.Join(", ", target.ExecutionProviders)}; this run uses --ep {plan.ExecutionProvider}");
+            EmitAll(early, _points, ResultStatus.Unsupported,
+                $"variant is built for {string.Join(", ", target.ExecutionProviders)}; this run uses --ep {resolved}");
             return;
         }
 
         GenAiModelInfo info;
+        string executionProvider;
         string? note;
         try
         {
             target.Prepare?.Invoke();
             info = GenAiModelFolder.Inspect(target.FolderPath);
-            note = QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(plan.ExecutionProvider);
+            executionProvider = resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider);
+            note = Join(
+                ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
+                QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(target, _points, ResultStatus.Failed, e.Message);
+            EmitAll(early, _points, ResultStatus.Failed, e.Message);
+            return;
+        }
+        target = target with { ExecutionProvider = executionProvider };
+        if (executionProvider is not (ExecutionProviderChoice.Cpu or ExecutionProviderChoice.Cuda))
+        {
+            EmitAll(target, _points, ResultStatus.Unsupported,
+                $"{GenAiModelFolder.ConfigFileName} asks for the {executionProvider} provider, which InferBench does not run; "
+                + "--ep cpu runs the model on the CPU");
             return;
         }
 
@@ -69,7 +88,7 @@ public sealed class SweepRunner(
         var loadStart = Stopwatch.GetTimestamp();
         try
         {
-            model = GenAiModelLoader.Load(target.FolderPath, plan.ExecutionProvider, plan.IntraOpThreads, plan.ProviderOptions);
+            model = GenAiModelLoader.Load(target.FolderPath, executionProvider, plan.IntraOpThreads, plan.ProviderOptions);
         }
         catch (Exception e) when (e is OnnxRuntimeGenAIException)
         {
@@ -192,6 +211,8 @@ public sealed class SweepRunner(
         .Select(reason => reason.ToString())
         .ToArray();
 
+    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : $"{first}; {second}";
+
     /// <summary>A variant's standing note (such as fp16 running through casts on the CPU) on each of its measured rows.</summary>
     private static ScenarioResult WithNote(ScenarioResult row, string? note) =>
         note is null || row.Status != ResultStatus.Ok ? row : row with { Reason = row.Reason is null ? note : $"{note}; {row.Reason}" };
@@ -223,7 +244,7 @@ public sealed class SweepRunner(
         Model = target.Model,
         Variant = target.Variant,
         Precision = target.Precision,
-        ExecutionProvider = plan.ExecutionProvider,
+        ExecutionProvider = target.ExecutionProvider ?? plan.ExecutionProvider,
         ModelPath = target.FolderPath,
         BatchSize = point.BatchSize,
         PromptTokens = point.PromptTokens,

@@ -33,7 +33,9 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal(4, result.Results.Count);
         Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
         Assert.NotNull(result.FinishedUtc);
-        Assert.Equal("cpu", result.Plan.ExecutionProvider);
+        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.All(result.Results, row => Assert.Equal("cpu", row.ExecutionProvider));
+        Assert.All(result.Results, row => Assert.Null(row.Reason));
         Assert.StartsWith("inferbench run --model-path", result.CommandLine);
         var folder = Path.GetDirectoryName(runJsonPath)!;
         Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "results.csv")).Length);
@@ -42,11 +44,13 @@ public sealed class CliRunTests : IDisposable
     }
 
     [SkippableFact]
-    public void Cuda_on_the_cpu_build_gives_unsupported_rows_not_a_failure()
+    public void Cuda_on_the_cpu_build_gives_unsupported_rows_not_a_failure_and_exits_nothing_measured()
     {
+        Skip.If(InferBench.Runner.BuildFlavour.IsCuda, "this is the CUDA build");
         var run = RunOnFixture("--ep", "cuda");
 
-        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
+        Assert.Contains("nothing was measured: every row is unsupported or skipped; first reason: needs the CUDA build", run.Error);
         var result = RunJson.Deserialize(File.ReadAllText(run.Out.Trim()), "run.json");
         Assert.All(result.Results, row =>
         {
@@ -83,12 +87,12 @@ public sealed class CliRunTests : IDisposable
     }
 
     [Fact]
-    public void A_named_model_that_is_absent_is_a_skipped_row_with_its_reason()
+    public void A_named_model_that_is_absent_is_a_skipped_row_with_its_reason_and_nothing_measured()
     {
         var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--model", "m", "--prompt-tokens", "8",
             "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"), "--json");
 
-        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
         using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
         var row = document.RootElement.GetProperty("results")[0];
         Assert.Equal("skipped", row.GetProperty("status").GetString());
@@ -101,7 +105,8 @@ public sealed class CliRunTests : IDisposable
         var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--prompt-tokens", "8",
             "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"), "--json");
 
-        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
+        Assert.Contains("nothing was measured: no variant to run (0 rows)", run.Error);
         Assert.Contains("Not swept (not on this machine; name them with --model to see why): m/v", run.Error);
         using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
         Assert.Equal(0, document.RootElement.GetProperty("results").GetArrayLength());

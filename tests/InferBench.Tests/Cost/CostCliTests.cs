@@ -83,13 +83,13 @@ public sealed class CostCliTests : IDisposable
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
-        Assert.Equal(32.77 * 720, root.GetProperty("hardware").GetProperty("usdPer30DayMonth").GetDouble(), 9);
+        Assert.Equal(21.957642 * 720, root.GetProperty("hardware").GetProperty("usdPer30DayMonth").GetDouble(), 9);
         Assert.Equal(0.01, root.GetProperty("energy").GetProperty("electricityUsdPerMillionTokens").GetDouble(), 12);
         Assert.Equal("at-volume", root.GetProperty("breakEven").GetProperty("outcome").GetString());
         // 3e9 input tokens at $2.50/1M and 1e9 output tokens at $10/1M.
         Assert.Equal(17_500, root.GetProperty("monthlyBills").GetProperty("apiUsdPerMonth").GetDouble(), 9);
         var price = root.GetProperty("assumptions").GetProperty("hardwareUsdPerHour");
-        Assert.Equal(("recalled", "2026"), (price.GetProperty("provenance").GetString(), price.GetProperty("asOf").GetString()));
+        Assert.Equal(("recalled", "2026-11-09"), (price.GetProperty("provenance").GetString(), price.GetProperty("asOf").GetString()));
         Assert.Equal("given", root.GetProperty("assumptions").GetProperty("pue").GetProperty("provenance").GetString());
     }
 

@@ -11,6 +11,8 @@ public sealed class PricingCatalogTests : IDisposable
 
     private static PricingCatalog Embedded => PricingCatalogLoader.Embedded;
 
+    private static GpuInstanceEntry GpuInstance(string id) => PricingCatalog.Find(Embedded.GpuInstances, id, "--gpu");
+
     private static IEnumerable<CatalogEntry> AllEntries(PricingCatalog catalog) =>
         [.. catalog.GpuInstances, .. catalog.Apis, .. catalog.Gpus, .. catalog.Electricity, .. catalog.Pue, .. catalog.GridCarbon];
 
@@ -48,6 +50,51 @@ public sealed class PricingCatalogTests : IDisposable
     [InlineData("gpu-cloud-a100-80gb-high")]
     public void Prices_the_reference_figures_mark_recalled_are_labelled_recalled(string id) =>
         Assert.Equal(Provenance.Recalled, PricingCatalog.Find(Embedded.GpuInstances, id, "--gpu").Provenance);
+
+    [Fact]
+    public void The_one_h100_cloud_range_spans_runpod_and_lambda_as_their_pages_read_in_autumn_2026()
+    {
+        var (low, high) = (GpuInstance("gpu-cloud-h100-low"), GpuInstance("gpu-cloud-h100-high"));
+
+        // RunPod Community $2.69/h and Lambda 1x H100 SXM $4.29/h on 2026-09-25; the catalog had a recalled $2.5-3.0.
+        Assert.Equal((new UsdPerHour(2.69), "2026-09-25"), (low.Price, low.AsOf));
+        Assert.Equal((new UsdPerHour(4.29), "2026-09-25"), (high.Price, high.AsOf));
+        Assert.Contains("lambda.ai/pricing", high.Source, StringComparison.Ordinal);
+        Assert.Contains("runpod.io/pricing", low.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_one_a100_80gb_cloud_range_is_runpods_as_read_in_autumn_2026()
+    {
+        Assert.Equal((new UsdPerHour(1.19), "2026-09-25"), (GpuInstance("gpu-cloud-a100-80gb-low").Price, GpuInstance("gpu-cloud-a100-80gb-low").AsOf));
+        Assert.Equal((new UsdPerHour(1.79), "2026-11-09"), (GpuInstance("gpu-cloud-a100-80gb-high").Price, GpuInstance("gpu-cloud-a100-80gb-high").AsOf));
+    }
+
+    [Theory]
+    [InlineData("aws-p4d.24xlarge", 21.957642)] // $32.77 before AWS's June 2025 cut
+    [InlineData("aws-p5.48xlarge", 55.04)]
+    public void Aws_8_gpu_instances_carry_their_price_after_the_2025_cuts_with_its_date(string id, double usdPerHour)
+    {
+        var entry = GpuInstance(id);
+
+        Assert.Equal((new UsdPerHour(usdPerHour), "2026-11-09", Provenance.Recalled), (entry.Price, entry.AsOf, entry.Provenance));
+        Assert.Contains("us-east-1", entry.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entries_read_on_a_first_party_page_are_verified()
+    {
+        Assert.Equal(Provenance.Verified, PricingCatalog.Find(Embedded.Apis, "claude-sonnet-4", "--api").Provenance);
+        Assert.Equal(Provenance.Verified, PricingCatalog.Find(Embedded.Apis, "claude-3.5-haiku", "--api").Provenance);
+        Assert.Equal(Provenance.Verified, Embedded.Pue.Single(entry => entry.Id == "industry-average-2023").Provenance);
+    }
+
+    [Fact]
+    public void Every_recalled_entry_says_in_its_note_what_was_checked_or_why_it_could_not_be()
+    {
+        Assert.All(AllEntries(Embedded).Where(entry => entry.Provenance == Provenance.Recalled),
+            entry => Assert.False(string.IsNullOrWhiteSpace(entry.Note), entry.Id));
+    }
 
     [Fact]
     public void The_defaults_name_entries_and_become_the_energy_assumptions()

@@ -110,6 +110,36 @@ public sealed class BenchInstanceScriptTests : IDisposable
         Assert.Equal(2, stubs.InferBenchCalls().Count(call => call.StartsWith("run ", StringComparison.Ordinal)));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Shells))]
+    public void A_model_with_nothing_measured_is_named_and_the_script_exits_4(string shell)
+    {
+        var stubs = new InstanceStubs(_temp.Path, cudnnInstalled: true, runExitCodeByModel: new Dictionary<string, int> { ["phi"] = 4 });
+
+        var result = RunScript(shell, stubs, models: ["phi", "llama"]);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("nothing was measured for phi on cuda: every row is unsupported or skipped", result.Error);
+        Assert.DoesNotContain("nothing was measured for llama", result.Error);
+        Assert.Equal(2, stubs.InferBenchCalls().Count(call => call.StartsWith("run ", StringComparison.Ordinal)));
+    }
+
+    [SkippableTheory]
+    [InlineData("bash", 4, 1, 1)]
+    [InlineData("bash", 1, 4, 1)]
+    [InlineData("bash", 130, 1, 130)]
+    [InlineData("bash", 4, 0, 4)]
+    [InlineData("pwsh", 4, 1, 1)]
+    [InlineData("pwsh", 130, 4, 130)]
+    public void The_script_exits_with_the_most_urgent_run_exit_code_in_the_readme_precedence(string shell, int first, int second, int expected)
+    {
+        var stubs = new InstanceStubs(_temp.Path, cudnnInstalled: true, runExitCodeByModel: new Dictionary<string, int> { ["phi"] = first, ["llama"] = second });
+
+        var result = RunScript(shell, stubs, models: ["phi", "llama"]);
+
+        Assert.Equal(expected, result.ExitCode);
+    }
+
     private ExternalTool RunScript(string shell, InstanceStubs stubs, string[] models, string? uploadCommand = null, string[]? runArgs = null)
     {
         var environment = stubs.Environment();

@@ -9,8 +9,10 @@ internal sealed class InstanceStubs
     private readonly string _bin;
     private readonly string _log;
 
-    public InstanceStubs(string root, bool cudnnInstalled, int runExitCode = 0)
+    /// <param name="runExitCodeByModel">The fake run's exit code for these models (by --model); <paramref name="runExitCode"/> for the others.</param>
+    public InstanceStubs(string root, bool cudnnInstalled, int runExitCode = 0, IReadOnlyDictionary<string, int>? runExitCodeByModel = null)
     {
+        var exitCodes = string.Concat((runExitCodeByModel ?? new Dictionary<string, int>()).Select(pair => $"{pair.Key}) code={pair.Value} ;; "));
         _bin = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
         _log = Path.Combine(root, "inferbench-calls.log");
         ResultsParent = Path.Combine(root, "results");
@@ -23,9 +25,15 @@ internal sealed class InstanceStubs
               power) echo "Unrecognized command or argument 'power'." >&2; exit 2 ;;
               fetch) echo "/cache/$2"; exit 0 ;;
               run)
-                while [ "$#" -gt 0 ]; do if [ "$1" = --out ]; then out="$2"; fi; shift; done
+                while [ "$#" -gt 0 ]; do
+                  if [ "$1" = --out ]; then out="$2"; fi
+                  if [ "$1" = --model ]; then model="$2"; fi
+                  shift
+                done
+                code={{runExitCode}}
+                case "$model" in {{exitCodes}}esac
                 mkdir -p "$out/run-$$" && echo '{}' > "$out/run-$$/run.json" && echo "$out/run-$$/run.json"
-                exit {{runExitCode}} ;;
+                exit $code ;;
             esac
             """);
     }

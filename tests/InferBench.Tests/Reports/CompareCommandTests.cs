@@ -23,23 +23,26 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains($"Baseline A: before ({a})", run.Out, StringComparison.Ordinal);
         Assert.Contains("Run B: after", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"phi-3-mini\s+cpu-fp32\s+fp32\s+cpu\s+1\s+128\s+64\s+decode tok/s\s+100\s+B\s+150\s+1.50x\s+\+50.0%\s+\[\+\d+\.\d%, \+\d+\.\d%\]\s+5 vs 5\s+larger than noise", run.Out);
+        Assert.Matches(@"phi-3-mini\s+cpu-fp32\s+fp32\s+cpu\s+1\s+128\s+64\s+decode tok/s\s+100.0\s+B\s+150\s+1.50x\s+\+50.0%\s+\[\+\d+\.\d%, \+\d+\.\d%\]\s+5 vs 5\s+larger than noise", run.Out);
         Assert.Matches(@"TTFT ms\s+50.0\s+B\s+50.0\s+1.00x\s+0.0%\s+\[0.0%, 0.0%\]\s+5 vs 5\s+within noise", run.Out);
     }
 
     [Fact]
     public void JsonIsOneObjectForScripts()
     {
-        var run = CliRun.Invoke("compare", Folder("before", 100), Folder("after", 150), "--json", "--seed", "3", "--resamples", "500");
+        var run = CliRun.Invoke("compare", Folder("before", 100), Folder("after", 150), "--json");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         var json = JsonNode.Parse(run.Out)!;
-        Assert.Equal(3, json["seed"]!.GetValue<int>());
-        Assert.Equal(500, json["resamples"]!.GetValue<int>());
+        Assert.Equal("welch-t-on-log-values", json["method"]!.GetValue<string>());
+        Assert.Equal(0.95, json["confidenceLevel"]!.GetValue<double>());
+        Assert.StartsWith("Geometric means over the measured repetitions", json["notes"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         var decode = json["rows"]![0]!;
         Assert.Equal("decodeTokensPerSecond", decode["metric"]!.GetValue<string>());
         Assert.Equal("cpu-fp32", decode["scenario"]!["variant"]!.GetValue<string>());
         Assert.Equal(1.5, decode["ratio"]!.GetValue<double>(), 9);
+        Assert.Equal(100, decode["baselineMedian"]!.GetValue<double>(), 9);
+        Assert.Equal(150, decode["runGeometricMean"]!.GetValue<double>(), 0);
         Assert.Equal("larger-than-noise", decode["verdict"]!.GetValue<string>());
     }
 
@@ -80,11 +83,11 @@ public sealed class CompareCommandTests : IDisposable
 
     [Theory]
     [InlineData("one-folder")]
-    [InlineData("too-few-resamples")]
+    [InlineData("removed-bootstrap-option")]
     public void BadArgumentsAreBadInput(string problem)
     {
         var a = Folder("before", 100);
-        string[] args = problem == "one-folder" ? ["compare", a] : ["compare", a, a, "--resamples", "10"];
+        string[] args = problem == "one-folder" ? ["compare", a] : ["compare", a, a, "--resamples", "2000"];
 
         var run = CliRun.Invoke(args);
 

@@ -46,6 +46,27 @@ public sealed class CsvResultsExporterTests
             lines[1]);
     }
 
+    [Theory]
+    [InlineData(1.5e-7, "1.5E-07")] // fp16's mean KL: six fixed decimals printed it as 0, the value for "identical"
+    [InlineData(1.23456789e-5, "1.23457E-05")]
+    [InlineData(0.00098765, "9.8765E-04")]
+    [InlineData(-2.5e-9, "-2.5E-09")]
+    [InlineData(0.0012345, "0.001235")]
+    [InlineData(0, "0")]
+    public void SmallNumbersKeepFourSignificantDigits(double klNats, string written)
+    {
+        var row = ReportSamples.OkRow();
+        var run = ReportSamples.Run(row with { Fidelity = row.Fidelity! with { MeanKlDivergenceNats = klNats, MeanGreedyLogProbDeltaNats = -klNats / 10 } });
+
+        var localized = CultureScope.Run("de-DE", () => Exporter.Export(run));
+
+        using var reader = CsvReader.FromText(localized);
+        Assert.True(reader.Read());
+        Assert.Equal(written, reader.GetString("kl_mean_nats"));
+        // Four significant digits: the value read back is off by at most half a unit of the fourth digit.
+        Assert.InRange(Math.Abs(Number(reader, "greedy_logprob_delta_nats") + klNats / 10), 0, 5e-4 * Math.Abs(klNats / 10));
+    }
+
     [Fact]
     public void CostColumnsFollowTheDocumentedFormulas()
     {

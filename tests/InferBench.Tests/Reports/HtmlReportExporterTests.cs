@@ -26,6 +26,24 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
+    public void NamesFromTheInputsAreEscapedInTextTablesAndCharts()
+    {
+        var run = ReportSamples.QuantizedRun();
+        run = run with
+        {
+            Results = [.. run.Results.Select(row => row with { Model = "<img src=x onerror=alert(1)>", Variant = row.Variant + "<b>\"&'" })],
+        };
+
+        var html = Exporter.Export(run);
+
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>&lt;img src=x onerror=alert(1)&gt;</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>cpu-int4&lt;b&gt;&quot;&amp;&#39;</td>", html, StringComparison.Ordinal);
+        Assert.Contains(SvgElements(html).SelectMany(svg => svg.Elements("text")), text => text.Value.StartsWith("cpu-int4<b>\"&'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ParetoFrontierWeighsFidelityAgainstSpeedAndCost()
     {
         var html = Exporter.Export(ReportSamples.QuantizedRun());
@@ -85,11 +103,11 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
-    public void TakeawaysAndCancelledNoteAreShown()
+    public void TakeawaysAndPartialBannerAreShown()
     {
         var html = Exporter.Export(ReportSamples.QuantizedRun() with { Cancelled = true });
 
-        Assert.Contains("<p class=\"cancelled\"><strong>Cancelled:</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"partial\"><strong>Partial:</strong> the run was stopped", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"takeaway\"><strong>What this means:</strong> cpu-int4 (int4) decodes 2.70x faster than cpu-fp32 (fp32)",
             html, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using InferBench.Reports;
 using InferBench.Results;
 
@@ -27,6 +28,25 @@ public sealed class MarkdownReportExporterTests
             "\n| cuda-fp16 | fp16 | cuda | 1 | 128 | 64 | failed: CUDA error: out of memory \\| allocating 2 GiB " +
             "| – | – | – | – | – | – | – | – | – | – | – | – | – |\n",
             report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NamesFromTheInputsStayLiteralTextNotHtmlOrMarkdown()
+    {
+        var row = ReportSamples.OkRow() with { Model = "<img src=x onerror=alert(1)>", Variant = "cpu_*int4*|[x](y)`z`" };
+        var failed = ReportSamples.FailedRow() with { Model = row.Model, Reason = "<script>alert(1)</script>\n# not a heading" };
+
+        var report = Exporter.Export(ReportSamples.Run(row, failed));
+
+        Assert.DoesNotContain("<img", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", report, StringComparison.Ordinal);
+        Assert.Contains("\n## &lt;img src=x onerror=alert(1)&gt;\n", report, StringComparison.Ordinal);
+        Assert.Contains("\n| cpu\\_\\*int4\\*\\|[x\\](y)\\`z\\` | int4 | cpu | 1 |", report, StringComparison.Ordinal);
+        Assert.Contains("failed: &lt;script&gt;alert(1)&lt;/script&gt; \\# not a heading |", report, StringComparison.Ordinal);
+        // Every table line still has one cell per column.
+        var tableLines = report.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, tableLines.Count); // the header and the two rows; the separator line starts with "|-"
+        Assert.All(tableLines, line => Assert.Equal(Regex.Count(tableLines[0], @"\|"), Regex.Count(line, @"(?<!\\)\|")));
     }
 
     [Fact]
@@ -126,10 +146,26 @@ public sealed class MarkdownReportExporterTests
     [Fact]
     public void CancelledRunSaysSoBeforeAnyTable()
     {
-        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true });
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cancelled = true, State = RunState.Cancelled });
 
-        var cancelled = report.IndexOf("**Cancelled:**", StringComparison.Ordinal);
-        Assert.InRange(cancelled, 0, report.IndexOf("- **Host:**", StringComparison.Ordinal));
+        var partial = report.IndexOf("> **Partial:** the run was stopped (Ctrl-C or SIGTERM)", StringComparison.Ordinal);
+        Assert.InRange(partial, 0, report.IndexOf("- **Host:**", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(RunState.InProgress, "run.json still says in-progress: the run was cut off before it finished")]
+    [InlineData(RunState.Incomplete, "a save failed (such as a full disk) and the run stopped")]
+    public void A_run_cut_off_or_whose_save_failed_has_a_partial_banner(RunState state, string reason)
+    {
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { State = state, FinishedUtc = null });
+
+        Assert.Contains($"> **Partial:** {reason}", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_complete_run_has_no_partial_banner()
+    {
+        Assert.DoesNotContain("Partial", Exporter.Export(ReportSamples.Run(ReportSamples.OkRow())), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -104,7 +104,7 @@ internal static class ReportSamples
 
     /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
     public static RunResult CompleteRun() =>
-        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true };
+        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true, State = RunState.Cancelled };
 
     /// <summary>
     /// phi-3-mini at batch 1 and 4 in fp32 and int4 (prompt 128, gen 64), energy measured, priced at the sample's

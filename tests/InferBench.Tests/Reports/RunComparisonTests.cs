@@ -50,16 +50,46 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
-    public void SameSeedGivesTheSameOutputAndAnotherSeedAnotherInterval()
+    public void TheIntervalIsWelchsOnTheLogValues()
     {
-        var a = CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, [100, 104, 96, 102, 98], [50, 52, 49, 51, 55]));
-        var b = CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [101, 107, 95, 99, 103], [48, 53, 50, 47, 51]));
+        // Logs 0, 0.1, 0.2 against 0.3, 0.4, 0.5: difference 0.3, each variance 0.01, standard error sqrt(2 x 0.01 / 3),
+        // Welch-Satterthwaite 4 degrees of freedom (equal n and variances), t(0.975, 4) = 2.776445.
+        var row = Single(Compare(
+            CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, [.. new[] { 0, 0.1, 0.2 }.Select(log => 100 * Math.Exp(log))])),
+            CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [.. new[] { 0.3, 0.4, 0.5 }.Select(log => 100 * Math.Exp(log))]))));
 
-        var first = ComparisonJson.Serialize(Compare(a, b, seed: 7));
+        var halfWidth = 2.776445 * Math.Sqrt(2 * 0.01 / 3);
+        Assert.Equal(100 * Math.Exp(0.1), row.BaselineGeometricMean, 6);
+        Assert.Equal(Math.Exp(0.3), row.Ratio, 9);
+        Assert.Equal(Math.Exp(0.3 - halfWidth) - 1, row.ChangeCi95Low!.Value, 5);
+        Assert.Equal(Math.Exp(0.3 + halfWidth) - 1, row.ChangeCi95High!.Value, 5);
+        Assert.Equal(NoiseVerdict.LargerThanNoise, row.Verdict);
+    }
 
-        Assert.Equal(first, ComparisonJson.Serialize(Compare(a, b, seed: 7)));
-        Assert.Equal(ComparisonText.Format(Compare(a, b, seed: 7)), ComparisonText.Format(Compare(a, b, seed: 7)));
-        Assert.NotEqual(first, ComparisonJson.Serialize(Compare(a, b, seed: 8)));
+    [Fact]
+    public void AtThreeRepetitionsTheOutputSaysWhatTheVerdictCanAndCannotConclude()
+    {
+        var comparison = Compare(
+            CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, [100, 104, 96])),
+            CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [98, 102, 100])));
+
+        Assert.Equal(NoiseVerdict.WithinNoise, Single(comparison).Verdict);
+        var text = ComparisonText.Format(comparison);
+        Assert.Contains("2 row(s) have fewer than 5 repetitions on a side", text, StringComparison.Ordinal);
+        Assert.Contains("\"larger than noise\" still means a real difference (at most 5% false alarms)", text, StringComparison.Ordinal);
+        Assert.Contains("\"within noise\" does not mean the runs are alike", text, StringComparison.Ordinal);
+        Assert.Contains("Run with --reps 5 or more", text, StringComparison.Ordinal);
+        Assert.Contains("fewer than 5 repetitions on a side", ComparisonJson.Serialize(comparison), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AtFiveRepetitionsThereIsNoSmallSampleNote()
+    {
+        var text = ComparisonText.Format(Compare(
+            CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, [100, 104, 96, 102, 98])),
+            CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [98, 102, 100, 96, 103]))));
+
+        Assert.DoesNotContain("fewer than 5 repetitions", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +128,7 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
-    public void TextLinesUpItsColumnsAndSaysHowTheIntervalWasMade()
+    public void TextLinesUpItsColumnsAndSaysHowTheIntervalIsMade()
     {
         var text = ComparisonText.Format(Compare(
             CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, Steady)),
@@ -107,10 +137,10 @@ public sealed class RunComparisonTests
         var lines = text.Split('\n');
         Assert.Equal("Baseline A: a (folder-a)", lines[0]);
         var table = lines.Skip(3).Take(3).ToList();
-        Assert.StartsWith("Model       Variant   Precision  EP   Batch  Prompt  Gen  Metric        A median  Run  Run median", table[0], StringComparison.Ordinal);
+        Assert.StartsWith("Model       Variant   Precision  EP   Batch  Prompt  Gen  Metric        A geomean  Run  Run geomean", table[0], StringComparison.Ordinal);
         Assert.Equal(table[0].IndexOf("Verdict", StringComparison.Ordinal), table[1].IndexOf("larger than noise", StringComparison.Ordinal));
-        Assert.Contains("  decode tok/s       100  B           150  1.50x  +50.0%", table[1], StringComparison.Ordinal);
-        Assert.Contains("2000 resamples, seed 42", text, StringComparison.Ordinal);
+        Assert.Contains("  decode tok/s      100.0  B            150  1.50x  +50.0%  [+48.3%, +51.7%]", table[1], StringComparison.Ordinal);
+        Assert.Contains("Welch t-interval on the logarithms of the values", text, StringComparison.Ordinal);
     }
 
     private static MetricComparison Single(RunComparison comparison) =>
@@ -118,6 +148,4 @@ public sealed class RunComparisonTests
 
     private static RunComparison Compare(params RunResult[] runs) =>
         RunComparison.Of([.. runs.Select(run => (run, $"folder-{run.RunId}"))]);
-
-    private static RunComparison Compare(RunResult a, RunResult b, int seed) => RunComparison.Of([(a, "folder-a"), (b, "folder-b")], seed: seed);
 }

@@ -51,6 +51,12 @@ public sealed class ProviderOptionParserTests
     {
         var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], "cpu"));
 
-        Assert.Equal("--provider-option: options are for --ep cuda; the run uses --ep cpu, which takes none", error.Message);
+        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.Message);
+    }
+
+    [Fact]
+    public void Options_with_ep_auto_are_kept_for_the_variants_that_run_on_cuda()
+    {
+        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], "auto"));
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 
 namespace InferBench.Reports.Compare;
 
 /// <summary>
-/// A comparison as one JSON object for scripts: camelCase, the runs, and per row its scenario, metric, medians,
-/// ratio, change and its interval as fractions (-0.05 is 5% lower; null with too few repetitions), and the verdict.
+/// A comparison as one JSON object for scripts: camelCase, the method and confidence level, the runs, per row its
+/// scenario, metric, medians, geometric means, ratio, change and its interval as fractions (-0.05 is 5% lower; null
+/// with too few repetitions) and the verdict, then the notes the text output ends with (what the verdicts can conclude).
 /// </summary>
 public static class ComparisonJson
 {
@@ -17,5 +18,10 @@ public static class ComparisonJson
         Converters = { new NonFiniteAsNullDoubleConverter() },
     };
 
-    public static string Serialize(RunComparison comparison) => JsonSerializer.Serialize(comparison, Options);
+    public static string Serialize(RunComparison comparison)
+    {
+        var json = JsonSerializer.SerializeToNode(comparison, Options)!.AsObject();
+        json.Add("notes", new JsonArray([.. ComparisonTable.Notes(comparison).Select(note => JsonValue.Create(note))]));
+        return json.ToJsonString(Options);
+    }
 }

@@ -1,36 +1,40 @@
 using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Reports.Compare;
 
 /// <summary>
 /// Rows of several runs matched by <see cref="ScenarioKey"/>, each later run against the first (the baseline): decode
-/// tok/s and TTFT medians over the measured repetitions, with a seeded bootstrap interval of each change.
+/// tok/s and TTFT over the measured repetitions, with a Welch t-interval of each change (<see cref="GeometricMeanRatio"/>).
 /// </summary>
 /// <param name="UnmatchedRows">Measured rows left out: those of later runs that the baseline lacks, and the baseline's that no later run has.</param>
 public sealed record RunComparison(
     IReadOnlyList<ComparedRun> Runs,
-    int Resamples,
-    int Seed,
     IReadOnlyList<MetricComparison> Rows,
     int UnmatchedRows)
 {
-    public const int DefaultResamples = 2000;
-    public const int DefaultSeed = 42;
+    public const double Confidence = 0.95;
 
     /// <summary>
-    /// Fewer repetitions give no verdict: a bootstrap over two samples can only reshuffle them, so its interval is about
-    /// their range and far narrower than the noise it should capture.
+    /// Fewer repetitions give no verdict: two values per side leave the noise estimate one degree of freedom each, and
+    /// an interval several times wider than the spread of the values.
     /// </summary>
     public const int MinRepetitions = 3;
+
+    /// <summary>Below this on a side, "within noise" says little: the interval is wide and the noise poorly known (see <see cref="ComparisonTable.Notes"/>).</summary>
+    public const int FewRepetitions = 5;
 
     /// <summary>Runs are labelled A to Z.</summary>
     public const int MaxRuns = 26;
 
-    public double ConfidenceLevel => BootstrapRatio.ConfidenceLevel;
+    /// <summary>How the intervals are made (<see cref="GeometricMeanRatio"/>), for --json.</summary>
+    public string Method => "welch-t-on-log-values";
+
+    public double ConfidenceLevel => Confidence;
 
     /// <param name="runs">The runs with their folders, the baseline first.</param>
     /// <exception cref="InputException">Fewer than 2 or more than 26 runs, or no measured row of the baseline is in another run.</exception>
-    public static RunComparison Of(IReadOnlyList<(RunResult Run, string Folder)> runs, int resamples = DefaultResamples, int seed = DefaultSeed)
+    public static RunComparison Of(IReadOnlyList<(RunResult Run, string Folder)> runs)
     {
         if (runs.Count is < 2 or > MaxRuns)
             throw new InputException($"compare takes 2 to {MaxRuns} run folders, got {runs.Count}");
@@ -41,7 +45,7 @@ public sealed record RunComparison(
         foreach (var (key, baseRow) in baseline.Rows)
             foreach (var other in labelled.Skip(1).Where(other => other.Rows.ContainsKey(key)))
                 rows.AddRange(ComparedMetric.All.Select(metric =>
-                    Compare(key, metric, baseline.Info.Label, baseRow, other.Info.Label, other.Rows[key], resamples, seed)));
+                    Compare(key, metric, baseline.Info.Label, baseRow, other.Info.Label, other.Rows[key])));
         if (rows.Count == 0)
         {
             var counts = string.Join(", ", labelled.Select(run => $"{run.Info.Label} ({run.Info.RunId}) has {run.Rows.Count}"));
@@ -52,7 +56,7 @@ public sealed record RunComparison(
         var otherKeys = labelled.Skip(1).SelectMany(run => run.Rows.Keys).ToHashSet();
         var unmatched = labelled.Skip(1).Sum(run => run.Rows.Keys.Count(key => !baseline.Rows.ContainsKey(key)))
             + baseline.Rows.Keys.Count(key => !otherKeys.Contains(key));
-        return new RunComparison([.. labelled.Select(run => run.Info)], resamples, seed, rows, unmatched);
+        return new RunComparison([.. labelled.Select(run => run.Info)], rows, unmatched);
     }
 
     /// <summary>The run's ok rows that have measured repetitions, by key (the first of duplicates).</summary>
@@ -61,13 +65,19 @@ public sealed record RunComparison(
             .DistinctBy(ScenarioKey.Of).ToDictionary(ScenarioKey.Of);
 
     private static MetricComparison Compare(ScenarioKey key, ComparedMetric metric, string baseLabel, ScenarioResult baseRow,
-        string label, ScenarioResult row, int resamples, int seed)
+        string label, ScenarioResult row)
     {
-        var (baseSamples, samples) = (metric.SamplesOf(baseRow), metric.SamplesOf(row));
-        (double Low, double High)? interval = baseSamples.Length >= MinRepetitions && samples.Length >= MinRepetitions
-            ? BootstrapRatio.Interval(baseSamples, samples, resamples, seed)
+        var (baseSamples, samples) = (Usable(metric.SamplesOf(baseRow)), Usable(metric.SamplesOf(row)));
+        var interval = baseSamples.Length >= MinRepetitions && samples.Length >= MinRepetitions
+            ? GeometricMeanRatio.Of(baseSamples, samples, Confidence)
             : null;
-        return new MetricComparison(key, metric, baseLabel, label, BootstrapRatio.Median(baseSamples), BootstrapRatio.Median(samples),
-            baseSamples.Length, samples.Length, interval?.Low - 1, interval?.High - 1);
+        return new MetricComparison(key, metric, baseLabel, label, Median(baseSamples), Median(samples),
+            GeometricMeanRatio.GeometricMean(baseSamples), GeometricMeanRatio.GeometricMean(samples), baseSamples.Length, samples.Length,
+            interval?.Low - 1, interval?.High - 1);
     }
+
+    /// <summary>A repetition without a finite timing, or that decoded nothing, has no value to compare.</summary>
+    private static double[] Usable(double[] samples) => [.. samples.Where(sample => double.IsFinite(sample) && sample > 0)];
+
+    private static double Median(double[] samples) => samples.Length == 0 ? double.NaN : SampleStatisticsCalculator.From(samples).Median;
 }

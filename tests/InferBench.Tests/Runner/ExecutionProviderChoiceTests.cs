@@ -1,0 +1,77 @@
+using InferBench.Models;
+using InferBench.Runner;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Runner;
+
+/// <summary>--ep auto follows the model: the variant's first provider this build and host can run, else the folder's genai_config.json.</summary>
+public sealed class ExecutionProviderChoiceTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly string[] CpuOnly = ["cpu"];
+    private static readonly string[] CpuAndCuda = ["cpu", "cuda"];
+
+    [Theory]
+    [InlineData("auto", new[] { "cuda", "cpu" }, false, "cpu")]
+    [InlineData("auto", new[] { "cuda", "cpu" }, true, "cuda")]
+    [InlineData("auto", new[] { "cpu", "cuda" }, true, "cpu")]
+    [InlineData("auto", new[] { "cuda" }, false, "cuda")]
+    [InlineData("cpu", new[] { "cuda" }, true, "cpu")]
+    [InlineData("cuda", new[] { "cpu" }, false, "cuda")]
+    [InlineData("cpu", new string[0], false, "cpu")]
+    public void A_variant_runs_on_its_first_provider_that_can_run_here_unless_one_is_named(
+        string requested, string[] variantProviders, bool cudaRunsHere, string expected)
+    {
+        Assert.Equal(expected, ExecutionProviderChoice.Resolve(requested, variantProviders, cudaRunsHere ? CpuAndCuda : CpuOnly));
+    }
+
+    [Fact]
+    public void A_model_folder_under_auto_is_its_configuration_s_to_say()
+    {
+        Assert.Null(ExecutionProviderChoice.Resolve("auto", [], CpuAndCuda));
+        Assert.Equal("cuda", ExecutionProviderChoice.FromConfiguration("cuda"));
+        Assert.Equal("cpu", ExecutionProviderChoice.FromConfiguration(null));
+    }
+
+    [Theory]
+    [InlineData(true, true, new[] { "cpu", "cuda" })]
+    [InlineData(true, false, new[] { "cpu" })]
+    [InlineData(false, true, new[] { "cpu" })]
+    public void Cuda_runs_here_only_in_the_cuda_build_on_a_host_with_an_nvidia_gpu(bool cudaBuild, bool nvidiaGpu, string[] expected)
+    {
+        Assert.Equal(expected, ExecutionProviderChoice.RunnableHere(cudaBuild, nvidiaGpu));
+    }
+
+    [Fact]
+    public void A_row_that_runs_elsewhere_than_its_configuration_asks_says_so()
+    {
+        Assert.Equal("genai_config.json asks for the cuda provider; this row ran on cpu (--ep cpu)",
+            ExecutionProviderChoice.ConfigurationNote("cuda", "cpu"));
+        Assert.Null(ExecutionProviderChoice.ConfigurationNote("cuda", "cuda"));
+        Assert.Null(ExecutionProviderChoice.ConfigurationNote(null, "cpu"));
+    }
+
+    [Theory]
+    [InlineData("[]", null)]
+    [InlineData("""[ { "cuda": { "enable_cuda_graph": "0" } } ]""", "cuda")]
+    [InlineData("""[ { "DML": {} }, { "cuda": {} } ]""", "dml")]
+    public void Inspect_reads_the_provider_genai_config_asks_for(string providerOptions, string? expected)
+    {
+        var folder = CudaConfigured.CopyWithProviderOptions(_temp, SharedFixtures.RequireTinyGpt2(), providerOptions);
+
+        Assert.Equal(expected, GenAiModelFolder.Inspect(folder).ConfiguredProvider);
+    }
+
+    [Fact]
+    public void Inspect_names_a_malformed_provider_list()
+    {
+        var folder = CudaConfigured.CopyWithProviderOptions(_temp, SharedFixtures.RequireTinyGpt2(), "\"cuda\"");
+
+        var error = Assert.Throws<ModelFolderException>(() => GenAiModelFolder.Inspect(folder));
+
+        Assert.EndsWith("genai_config.json: $.model.decoder.session_options.provider_options: expected an array of {\"<provider>\": {options}} objects, got \"cuda\"", error.Message);
+    }
+}
