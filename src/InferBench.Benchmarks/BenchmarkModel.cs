@@ -1,24 +1,44 @@
+using InferBench.Synthetic;
+
 namespace InferBench.Benchmarks;
 
 /// <summary>
-/// The model folder the benchmarks run on: INFERBENCH_BENCH_MODEL, else the shared tiny GPT-2 test model
-/// found beside the checkout (../shared/fixtures/models/tiny-random-gpt2-fp32).
+/// The model folder the benchmarks run on: INFERBENCH_BENCH_MODEL; else the shared tiny GPT-2 test model found beside
+/// the checkout (../shared/fixtures/models/tiny-random-gpt2-fp32); else, as in a fresh clone, InferBench's own tiny
+/// synthetic model, built on first use into the checkout's .cache/benchmark-models/tiny and reused after that.
 /// </summary>
 public static class BenchmarkModel
 {
     public const string EnvironmentVariable = "INFERBENCH_BENCH_MODEL";
+    public const string SyntheticCacheFolder = ".cache/benchmark-models/tiny";
+    private const string SharedModel = "shared/fixtures/models/tiny-random-gpt2-fp32";
+    private const string CheckoutMarker = "InferBench.sln";
 
-    public static string FolderPath()
+    public static string FolderPath() =>
+        FolderPath(Environment.GetEnvironmentVariable(EnvironmentVariable), AppContext.BaseDirectory);
+
+    /// <param name="configured">The environment variable's value, if any.</param>
+    /// <param name="searchFrom">A folder inside the checkout (the benchmark's own binaries are).</param>
+    public static string FolderPath(string? configured, string searchFrom)
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
+        if (configured is { Length: > 0 })
             return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string? checkout = null;
+        for (var dir = new DirectoryInfo(searchFrom); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "models", "tiny-random-gpt2-fp32");
-            if (Directory.Exists(candidate))
-                return candidate;
+            var shared = Path.Combine(dir.FullName, SharedModel);
+            if (Directory.Exists(shared))
+                return shared;
+            if (checkout is null && File.Exists(Path.Combine(dir.FullName, CheckoutMarker)))
+                checkout = dir.FullName;
         }
-        throw new DirectoryNotFoundException(
-            $"no benchmark model: set {EnvironmentVariable} to an ONNX Runtime GenAI model folder");
+        if (checkout is null)
+            throw new DirectoryNotFoundException(
+                $"no benchmark model: {searchFrom} is not inside an InferBench checkout; set {EnvironmentVariable} to an ONNX Runtime GenAI model folder");
+
+        var synthetic = Path.Combine(checkout, SyntheticCacheFolder);
+        if (!SyntheticModelStamp.IsCompleteFor(synthetic, SyntheticModelPresets.Tiny))
+            SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, synthetic);
+        return synthetic;
     }
 }

@@ -15,10 +15,10 @@ public static class InferBenchCli
             ListCommand.Create(io),
             ReportCommand.Create(io),
             CompareCommand.Create(io),
-            PowerCommand.Create(io),
+            PowerCommand.Create(io, cancellation),
             CostCommand.Create(io),
-            FetchCommand.Create(io),
-            ModelsCommand.Create(io),
+            FetchCommand.Create(io, cancellation),
+            ModelsCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -36,6 +36,8 @@ public static class InferBenchCli
                 Output = io.Out,
                 Error = io.Error,
                 EnableDefaultExceptionHandler = false,
+                // Signals are handled once, in Program.cs, through the token every long command observes.
+                ProcessTerminationTimeout = null,
             });
         }
         catch (InputRangeException e)

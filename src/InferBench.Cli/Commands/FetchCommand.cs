@@ -24,7 +24,7 @@ public static class FetchCommand
         Description = $"Cache folder (default: {FetchCache.EnvironmentVariable}, else ~/.cache/inferbench/models)",
     };
 
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var command = new Command("fetch",
             "Download a manifest model's variant folders from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) into the local cache; "
@@ -32,7 +32,7 @@ public static class FetchCommand
         {
             Model, Variant, Manifest, Cache,
         };
-        command.SetAction((parseResult, cancellation) => ExecuteAsync(parseResult, io, cancellation));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, io, cancellation));
         return command;
     }
 
@@ -46,6 +46,8 @@ public static class FetchCommand
         var hub = HubSettings.FromEnvironment();
 
         using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);
+        using var announce = cancellation.Register(() =>
+            io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
         foreach (var variant in variants)
         {
             var name = $"{model.Id}/{variant.Id}";
@@ -64,9 +66,9 @@ public static class FetchCommand
                 io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
                 return ExitCodes.SomeRowsFailed;
             }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            catch (FetchStoppedException e)
             {
-                io.Error.WriteLine($"inferbench: fetch {name} cancelled; what was downloaded is kept: run the same command to resume");
+                io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
                 return ExitCodes.Cancelled;
             }
         }

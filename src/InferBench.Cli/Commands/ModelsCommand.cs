@@ -47,22 +47,41 @@ public static class ModelsCommand
         DefaultValueFactory = _ => true,
     };
 
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var build = new Command("build", "Write a synthetic model with seeded random weights: options override --config, which overrides --preset")
         {
             Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Out,
         };
-        build.SetAction(parseResult => Build(parseResult, io));
+        build.SetAction(parseResult => Stoppable(io, cancellation, "models build", parseResult.GetValue(Out)!, () => Build(parseResult, io, cancellation)));
         var quantize = new Command("quantize", "Make an int4 or int8 (weight-only, MatMulNBits) or fp16 variant of an fp32 model folder")
         {
             In, Out, QuantizedPrecision, BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead,
         };
-        quantize.SetAction(parseResult => Quantize(parseResult, io));
+        quantize.SetAction(parseResult => Stoppable(io, cancellation, "models quantize", parseResult.GetValue(Out)!, () => Quantize(parseResult, io, cancellation)));
         return new Command("models", "Built-in models and their variants") { build, quantize };
     }
 
-    private static int Build(ParseResult parseResult, CliIo io)
+    /// <summary>
+    /// Runs a command that writes a model folder, stopping on the first signal: the folder appears whole or not at all,
+    /// so a stopped command leaves --out as it was.
+    /// </summary>
+    private static int Stoppable(CliIo io, CancellationToken cancellation, string command, string outFolder, Func<int> execute)
+    {
+        using var announce = cancellation.Register(() =>
+            io.Error.WriteLine($"Stopping {command}; nothing half-written is left behind (signal again to abort)."));
+        try
+        {
+            return execute();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            io.Error.WriteLine($"inferbench: {command} stopped before it finished; {Path.GetFullPath(outFolder)} is as it was (the half-written copy was removed); run the same command to start again");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static int Build(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
         var config = SyntheticModelPresets.Named(parseResult.GetValue(Preset)!);
         if (parseResult.GetValue(ConfigFile) is { } configPath)
@@ -78,7 +97,7 @@ public static class ModelsCommand
             parseResult.GetValue(Seed)).ApplyTo(config);
 
         var stopwatch = Stopwatch.StartNew();
-        var stamp = SyntheticModelWriter.Write(config, parseResult.GetValue(Out)!);
+        var stamp = SyntheticModelWriter.Write(config, parseResult.GetValue(Out)!, cancellation: cancellation);
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
 
         void Line(FormattableString text) => io.Out.WriteLine(FormattableString.Invariant(text));
@@ -91,7 +110,7 @@ public static class ModelsCommand
         return ExitCodes.AllOk;
     }
 
-    private static int Quantize(ParseResult parseResult, CliIo io)
+    private static int Quantize(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
         var precision = parseResult.GetValue(QuantizedPrecision) switch
         {
@@ -108,7 +127,7 @@ public static class ModelsCommand
             precision, parseResult.GetValue(BlockSize), !parseResult.GetValue(Asymmetric), parseResult.GetValue(AccuracyLevel), parseResult.GetValue(QuantizeLmHead));
 
         var stopwatch = Stopwatch.StartNew();
-        var stamp = ModelQuantizer.Quantize(parseResult.GetValue(In)!, parseResult.GetValue(Out)!, options);
+        var stamp = ModelQuantizer.Quantize(parseResult.GetValue(In)!, parseResult.GetValue(Out)!, options, cancellation: cancellation);
         var seconds = stopwatch.Elapsed.TotalSeconds;
 
         void Line(FormattableString text) => io.Out.WriteLine(FormattableString.Invariant(text));

@@ -17,17 +17,17 @@ public static class PowerCommand
     private static readonly Option<double> Seconds = NumberOption.Create("--seconds", "How long to read each source", PowerInputs.ProbeSeconds, 10);
     private static readonly PowerChoiceOptions PowerChoice = new();
 
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var probe = new Command("probe", "List the power sources here, each device, and what each source reads over --seconds")
         {
             Seconds, PowerChoice.Source, PowerChoice.CpuTdpWatts,
         };
-        probe.SetAction(parseResult => Probe(parseResult, io));
+        probe.SetAction(parseResult => Probe(parseResult, io, cancellation));
         return new Command("power", "Power and energy measurement") { probe };
     }
 
-    private static int Probe(ParseResult parseResult, CliIo io)
+    private static int Probe(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
         var seconds = parseResult.GetValue(Seconds);
         var duration = PowerInputs.ProbeDuration(seconds);
@@ -40,26 +40,31 @@ public static class PowerCommand
 
         var host = HostFactsProbe.Read();
         var options = PowerOptions.FromEnvironment(host, cpuTdp);
-        var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration);
+        SourceProbe[] probes;
+        using (cancellation.Register(() => io.Error.WriteLine("Stopping the probe; what was read so far is shown (signal again to abort).")))
+            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration, cancellation);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
+        var readSeconds = cancellation.IsCancellationRequested
+            ? $"{Number(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {Number(seconds)})"
+            : $"{Number(seconds)} s";
         var heading = $"Power sources on this machine ({host.CpuModel}, {host.LogicalCores} logical cores; NVIDIA GPUs: {gpus}), " +
-                      $"each read for {Number(seconds)} s:";
+                      $"each read for {readSeconds}:";
         var verdict = Verdict(choice, probes);
         if (io.Interactive)
             WriteTable(io, heading, probes, verdict);
         else
             WriteText(io, heading, probes, verdict);
-        return ExitCodes.AllOk;
+        return cancellation.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.AllOk;
     }
 
-    /// <summary>Opens every candidate and reads them all over the same seconds.</summary>
-    private static SourceProbe[] Measure(IReadOnlyList<PowerSourceChoice> candidates, PowerOptions options, TimeSpan duration)
+    /// <summary>Opens every candidate and reads them all over the same seconds, fewer when <paramref name="cancellation"/> fires.</summary>
+    private static SourceProbe[] Measure(IReadOnlyList<PowerSourceChoice> candidates, PowerOptions options, TimeSpan duration, CancellationToken cancellation)
     {
         var meters = candidates.Select(c => PowerMeter.Start(c, options, MeterOptions)).ToArray();
         try
         {
             var windows = meters.Select(m => m.BeginWindow(PowerPhase.Idle)).ToArray();
-            Thread.Sleep(duration);
+            cancellation.WaitHandle.WaitOne(duration);
             return meters.Select((meter, i) =>
                 new SourceProbe(candidates[i], meter.Selection, windows[i].End(), meter.Snapshot(), meter.CounterUpdatePeriod)).ToArray();
         }

@@ -78,6 +78,8 @@ public static class RunCommand
 
     private static int Execute(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
+        using var announce = cancellation.Register(() => io.Error.WriteLine(
+            "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
         var executionProvider = parseResult.GetValue(ExecutionProvider)!;
         var plan = new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
@@ -109,7 +111,15 @@ public static class RunCommand
             : PowerMeter.Start(powerChoice, PowerOptions.FromEnvironment(host, cpuTdp), new PowerMeterOptions(),
                 PowerSources.AutoOrderFor(runnable.Contains(ExecutionProviderChoice.Cuda) ? plan.ExecutionProvider : ExecutionProviderChoice.Cpu));
         var measuring = meter?.Selection.Source is not null;
-        var idleBefore = measuring && idle > TimeSpan.Zero ? meter!.MeasureIdle(idle, cancellation) : null;
+        PowerWindowResult? MeasureIdle(string when)
+        {
+            var window = meter!.MeasureIdle(idle, cancellation);
+            if (cancellation.IsCancellationRequested)
+                io.Error.WriteLine(FormattableString.Invariant(
+                    $"Idle measurement {when} the sweep stopped after {window.Duration.TotalSeconds:0.0#} of {idle.TotalSeconds:0.##} s; run.json records the seconds it lasted."));
+            return window;
+        }
+        var idleBefore = measuring && idle > TimeSpan.Zero ? MeasureIdle("before") : null;
         var energy = measuring ? new SweepEnergy(meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
         var run = new RunResult
         {
@@ -160,7 +170,7 @@ public static class RunCommand
         if (parseResult.GetValue(Fidelity) && !cancellation.IsCancellationRequested)
             results = FidelitySweep.Attach(results, targets, plan, io.Error.WriteLine, cancellation);
 
-        var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? meter!.MeasureIdle(idle, cancellation) : null;
+        var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? MeasureIdle("after") : null;
         if (meter is not null)
             run = run with { Power = PowerSetupOf(meter, idle, idleBefore, idleAfter) };
         var cancelled = cancellation.IsCancellationRequested;
@@ -272,7 +282,9 @@ public static class RunCommand
             idle.TotalSeconds,
             idleBefore?.AveragePower?.Watts,
             idleAfter?.AveragePower?.Watts,
-            source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray());
+            source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray(),
+            idleBefore?.Duration.TotalSeconds,
+            idleAfter?.Duration.TotalSeconds);
     }
 
     private static Option<string?> CreateModelPathOption()

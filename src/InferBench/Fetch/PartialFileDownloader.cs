@@ -123,7 +123,8 @@ internal sealed class PartialFileDownloader(HttpClient client, HubSettings hub, 
         HttpResponseMessage response, string displayPath, string partialPath, bool append, CancellationTokenSource idle, CancellationToken cancellation)
     {
         await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
-        await using var file = new FileStream(partialPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferBytes, useAsync: true);
+        // Unbuffered: every chunk is on disk once written, so a process killed mid-download (a second Ctrl-C) keeps it.
+        await using var file = new FileStream(partialPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
         try
         {

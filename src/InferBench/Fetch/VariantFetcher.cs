@@ -39,6 +39,7 @@ public sealed class VariantFetcher : IDisposable
     /// <returns>The variant's folder in the cache, complete.</returns>
     /// <exception cref="InputException">The variant is not a Hugging Face variant or its file list cannot be fetched.</exception>
     /// <exception cref="FetchException">A download failed or a file is not what the manifest says.</exception>
+    /// <exception cref="FetchStoppedException"><paramref name="cancellation"/> fired; what arrived is kept for the next run to resume.</exception>
     public async Task<string> FetchAsync(string model, ManifestVariant variant, IFetchProgress progress, CancellationToken cancellation)
     {
         var source = RequireFetchable(model, variant);
@@ -49,8 +50,15 @@ public sealed class VariantFetcher : IDisposable
         var staging = PrepareStaging(_cache.StagingFolder(model, variant.Id), source);
         var downloader = new PartialFileDownloader(_client, _hub, _options, progress);
         var fetched = new List<FetchedFile>();
-        foreach (var file in variant.Files)
-            fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, cancellation));
+        try
+        {
+            foreach (var file in variant.Files)
+                fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, cancellation));
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new FetchStoppedException(staging, cancellation);
+        }
 
         File.Delete(Path.Combine(staging, StagingSourceFileName));
         new FetchMarker(source.Repo, source.Revision, source.Folder, DateTimeOffset.UtcNow, fetched).WriteTo(staging);
@@ -123,7 +131,7 @@ public sealed class VariantFetcher : IDisposable
         }
         catch (IOException)
         {
-            throw new FetchException($"{model}/{variant}: another inferbench fetch is downloading it (it holds {lockPath}); wait for it to finish");
+            throw new FetchException($"another inferbench fetch is downloading it (it holds {lockPath}); wait for it to finish");
         }
     }
 

@@ -35,6 +35,11 @@ public static class GenAiModelFolder
             VocabSize: RequiredPositiveInt(model, "vocab_size", configPath, "$.model"),
             ContextLength: RequiredPositiveInt(model, "context_length", configPath, "$.model"),
             DecoderFileName: RequiredString(decoder, "filename", configPath, "$.model.decoder"),
+            DecoderInputs: decoder.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Object
+                ? inputs.EnumerateObject()
+                    .Where(input => input.Value.ValueKind == JsonValueKind.String)
+                    .ToDictionary(input => input.Name, input => input.Value.GetString()!)
+                : new Dictionary<string, string>(),
             ConfiguredProvider: ConfiguredProvider(decoder, configPath));
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);

@@ -1,6 +1,7 @@
 namespace InferBench.Models;
 
 /// <summary>The facts InferBench needs from a GenAI model folder's genai_config.json.</summary>
+/// <param name="DecoderInputs">$.model.decoder.inputs: GenAI's name for each input (input_ids, past_key_names...) and the graph input it expects.</param>
 /// <param name="ConfiguredProvider">
 /// The execution provider the configuration asks for (the first of <c>model.decoder.session_options.provider_options</c>,
 /// lowercase, such as cuda); null when it asks for none, which means the CPU.
@@ -11,4 +12,5 @@ public sealed record GenAiModelInfo(
     int VocabSize,
     int ContextLength,
     string DecoderFileName,
+    IReadOnlyDictionary<string, string> DecoderInputs,
     string? ConfiguredProvider = null);

@@ -25,7 +25,9 @@ public static class ModelQuantizer
     /// <param name="outFolder">Created, or replaced if it holds an earlier variant (or nothing).</param>
     /// <param name="createFile">Opens each file for writing; tests pass one that fails midway. Default: a new file on disk.</param>
     /// <exception cref="InputException">Bad options or source (the message names the option or file), or --out cannot be written.</exception>
-    public static QuantizationStamp Quantize(string sourceFolder, string outFolder, QuantizationOptions options, Func<string, Stream>? createFile = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; nothing is left at <paramref name="outFolder"/>.</exception>
+    public static QuantizationStamp Quantize(
+        string sourceFolder, string outFolder, QuantizationOptions options, Func<string, Stream>? createFile = null, CancellationToken cancellation = default)
     {
         options.Validate();
         var source = SourceModel.Open(sourceFolder);
@@ -35,7 +37,7 @@ public static class ModelQuantizer
             .ToDictionary(name => name, name => FileSha256.Of(Path.Combine(source.FolderPath, name)));
         return StagedFolder.Write(outFolder, QuantizationStamp.FileName, ModelKind, stagingPath =>
         {
-            var files = new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile);
+            var files = new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile, cancellation);
             WriteDecoder(source, selection, options, files);
             var skipped = new HashSet<string>([source.DecoderFileName, .. dataFileNames, .. SourceStamps, .. files.FileBytes.Keys]);
             foreach (var path in Directory.GetFiles(source.FolderPath).Where(path => !skipped.Contains(Path.GetFileName(path))))
@@ -66,7 +68,7 @@ public static class ModelQuantizer
         var initializers = new List<TensorProto>();
         files.Write(dataFileName, stream =>
         {
-            var data = new ExternalDataWriter(stream);
+            var data = new ExternalDataWriter(stream, files.Cancellation);
             TensorProto External(string name, DataType type, IEnumerable<long> dimensions, ReadOnlySpan<byte> bytes) =>
                 OnnxGraphBuilder.ExternalTensor(name, type, dimensions, dataFileName, data.Append(bytes));
 

@@ -1,3 +1,4 @@
+using InferBench.Models;
 using InferBench.Results;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
@@ -6,10 +7,13 @@ namespace InferBench.Runner;
 /// <summary>Turns what ONNX Runtime GenAI throws into a row status and a reason a person can act on.</summary>
 public static class FailureReasons
 {
-    public static (ResultStatus Status, string Reason) Classify(Exception exception, string stage) => exception switch
+    /// <param name="model">The folder's genai_config.json facts, for naming the inputs when GenAI and the graph disagree on one.</param>
+    public static (ResultStatus Status, string Reason) Classify(Exception exception, string stage, GenAiModelInfo? model = null) => exception switch
     {
         OnnxRuntimeGenAIException e when e.Message.Contains("Cuda interface not available", StringComparison.Ordinal) =>
             (ResultStatus.Unsupported, CudaUnavailable()),
+        OnnxRuntimeGenAIException e when model is not null && ModelInputFacts.IsInputMismatch(e.Message) =>
+            (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)} ({ModelInputFacts.Describe(model)})"),
         OnnxRuntimeGenAIException e => (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)}"),
         _ => (ResultStatus.Failed, $"{stage}: {exception.GetType().Name}: {FirstLine(exception.Message)}"),
     };

@@ -7,6 +7,12 @@ namespace InferBench.Runner;
 /// <summary>Opens a GenAI model folder on the requested execution provider, with the run's thread setting.</summary>
 public static class GenAiModelLoader
 {
+    /// <summary>
+    /// ONNX Runtime's fatal level: its error lines (ANSI-coloured, straight to stderr) would cut into progress output,
+    /// and every error it logs also comes back as the exception a row's reason is made from.
+    /// </summary>
+    public const int OnnxRuntimeLogSeverity = 4;
+
     public static Model Load(string folderPath, string executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
     {
         using var config = new Config(folderPath);
@@ -17,19 +23,18 @@ public static class GenAiModelLoader
             foreach (var option in providerOptions ?? [])
                 config.SetProviderOption(executionProvider, option.Key, option.Value);
         }
-        if (intraOpThreads is { } threads)
-            config.Overlay(ThreadsOverlay(threads));
+        config.Overlay(SessionOptionsOverlay(intraOpThreads));
         return new Model(config);
     }
 
-    private static string ThreadsOverlay(int threads) => new JsonObject
+    private static string SessionOptionsOverlay(int? intraOpThreads)
     {
-        ["model"] = new JsonObject
+        var sessionOptions = new JsonObject { ["log_severity_level"] = OnnxRuntimeLogSeverity };
+        if (intraOpThreads is { } threads)
+            sessionOptions["intra_op_num_threads"] = threads;
+        return new JsonObject
         {
-            ["decoder"] = new JsonObject
-            {
-                ["session_options"] = new JsonObject { ["intra_op_num_threads"] = threads },
-            },
-        },
-    }.ToJsonString();
+            ["model"] = new JsonObject { ["decoder"] = new JsonObject { ["session_options"] = sessionOptions } },
+        }.ToJsonString();
+    }
 }

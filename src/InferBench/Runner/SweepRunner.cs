@@ -93,7 +93,7 @@ public sealed class SweepRunner(
         catch (Exception e) when (e is OnnxRuntimeGenAIException)
         {
             loadWindow?.End();
-            var (status, reason) = FailureReasons.Classify(e, "loading the model");
+            var (status, reason) = FailureReasons.Classify(e, "loading the model", info);
             EmitAll(target, points, status, reason);
             return;
         }
@@ -115,13 +115,13 @@ public sealed class SweepRunner(
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                Emit(WithNote(RunPoint(target, model, loaded, point, prompts.For(point), cancellation), note));
+                Emit(WithNote(RunPoint(target, info, model, loaded, point, prompts.For(point), cancellation), note));
             }
         }
     }
 
     private ScenarioResult RunPoint(
-        BenchmarkTarget target, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, CancellationToken cancellation)
+        BenchmarkTarget target, GenAiModelInfo info, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, CancellationToken cancellation)
     {
         var row = Row(target, point, ResultStatus.Ok, null) with
         {
@@ -148,7 +148,7 @@ public sealed class SweepRunner(
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
                 generationWindow?.End();
-                var (status, reason) = FailureReasons.Classify(e, $"{phase.ToString().ToLowerInvariant()} repetition {iteration}");
+                var (status, reason) = FailureReasons.Classify(e, $"{phase.ToString().ToLowerInvariant()} repetition {iteration}", info);
                 return row with { Status = status, Reason = reason, Repetitions = samples };
             }
             progress.RepetitionFinished(samples[^1]);

@@ -6,9 +6,9 @@ namespace InferBench.Synthetic;
 internal static class ExternalDataFile
 {
     /// <returns>Where each tensor's bytes are, by tensor name.</returns>
-    public static IReadOnlyDictionary<string, ExternalDataRange> Write(SyntheticWeights weights, Stream stream)
+    public static IReadOnlyDictionary<string, ExternalDataRange> Write(SyntheticWeights weights, Stream stream, CancellationToken cancellation)
     {
-        var writer = new ExternalDataWriter(stream);
+        var writer = new ExternalDataWriter(stream, cancellation);
         return weights.Tensors.ToDictionary(
             tensor => tensor.Name,
             tensor => writer.Append(MemoryMarshal.AsBytes(weights.Values(tensor).AsSpan())));

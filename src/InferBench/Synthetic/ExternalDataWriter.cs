@@ -1,20 +1,25 @@
 namespace InferBench.Synthetic;
 
-/// <summary>Appends initializers' bytes to an ONNX external data file, each starting on a 4 KiB boundary.</summary>
+/// <summary>
+/// Appends initializers' bytes to an ONNX external data file, each starting on a 4 KiB boundary. Cancellation is
+/// checked before each tensor: the data file is most of a model's bytes and time.
+/// </summary>
 internal sealed class ExternalDataWriter
 {
     /// <summary>ONNX Runtime can map a tensor on a page boundary straight from the file.</summary>
     private const int AlignmentBytes = 4096;
     private static readonly byte[] Padding = new byte[AlignmentBytes];
     private readonly Stream _stream;
+    private readonly CancellationToken _cancellation;
     private long _position;
 
-    public ExternalDataWriter(Stream stream)
+    public ExternalDataWriter(Stream stream, CancellationToken cancellation)
     {
         // External data is little-endian; so is every platform .NET runs on today, and we write values as they are in memory.
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("writing ONNX external data needs a little-endian machine");
         _stream = stream;
+        _cancellation = cancellation;
     }
 
     public ExternalDataRange Append(ReadOnlySpan<byte> bytes)
@@ -44,6 +49,7 @@ internal sealed class ExternalDataWriter
 
     private long Align()
     {
+        _cancellation.ThrowIfCancellationRequested();
         var gap = (int)((AlignmentBytes - _position % AlignmentBytes) % AlignmentBytes);
         _stream.Write(Padding, 0, gap);
         _position += gap;

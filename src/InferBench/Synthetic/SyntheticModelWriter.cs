@@ -18,17 +18,19 @@ public static class SyntheticModelWriter
     /// <param name="createFile">Opens each file for writing; tests pass one that fails midway. Default: a new file on disk.</param>
     /// <returns>What synthetic.json records about the folder.</returns>
     /// <exception cref="InputException">The config is invalid, the folder holds something else, or it cannot be written.</exception>
-    public static SyntheticModelStamp Write(SyntheticModelConfig config, string folderPath, Func<string, Stream>? createFile = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; nothing is left at <paramref name="folderPath"/>.</exception>
+    public static SyntheticModelStamp Write(
+        SyntheticModelConfig config, string folderPath, Func<string, Stream>? createFile = null, CancellationToken cancellation = default)
     {
         var weights = new SyntheticWeights(config);
         return StagedFolder.Write(folderPath, SyntheticModelStamp.FileName, "synthetic model",
-            stagingPath => WriteFiles(weights, new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile)));
+            stagingPath => WriteFiles(weights, new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile, cancellation)));
     }
 
     private static SyntheticModelStamp WriteFiles(SyntheticWeights weights, FolderFileWriter files)
     {
         IReadOnlyDictionary<string, ExternalDataRange> ranges = new Dictionary<string, ExternalDataRange>();
-        files.Write(DataFileName, stream => ranges = ExternalDataFile.Write(weights, stream));
+        files.Write(DataFileName, stream => ranges = ExternalDataFile.Write(weights, stream, files.Cancellation));
         files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(weights, DataFileName, ranges).WriteTo(stream));
         files.Write(GenAiConfigFileName, stream => JsonSerializer.Serialize(stream, GenAiConfigJson.Create(weights.Config, ModelFileName), SyntheticModelStamp.JsonOptions));
 

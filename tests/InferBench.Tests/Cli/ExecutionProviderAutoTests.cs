@@ -59,7 +59,7 @@ public sealed class ExecutionProviderAutoTests : IDisposable
         const string note = "genai_config.json asks for the cuda provider; this row ran on cpu (--ep cpu)";
         Assert.Equal(note, row.Reason);
         var folder = Path.GetDirectoryName(run.Out.Trim())!;
-        Assert.Contains(note, File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        Assert.Contains(note.Replace("_", "\\_"), File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal); // report.md escapes Markdown
         Assert.Contains(note, File.ReadAllText(Path.Combine(folder, "results.csv")), StringComparison.Ordinal);
     }
 

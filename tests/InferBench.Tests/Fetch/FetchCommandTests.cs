@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Fetch;
 using InferBench.Tests.Cli;
@@ -9,6 +10,8 @@ namespace InferBench.Tests.Fetch;
 [Collection(HfEndpointCollection.Name)]
 public sealed class FetchCommandTests : IDisposable
 {
+    private const string Weights = "model.onnx.data";
+    private const int StallAfterBytes = 1024 * 1024;
     private readonly TempFolder _temp = new();
     private readonly FakeHub _hub = new(FakeHub.SmallModel());
     private readonly string? _endpointBefore = Environment.GetEnvironmentVariable("HF_ENDPOINT");
@@ -26,6 +29,37 @@ public sealed class FetchCommandTests : IDisposable
 
     private string WriteManifest() => TestHubManifest.Write(_temp.Combine("models.manifest.json"), _hub.Variant());
 
+    private string PartialWeights => Path.Combine(new FetchCache(Cache).StagingFolder(TestHubManifest.Model, "cuda-fp16"), Weights + ".partial");
+
+    private string StoppedMessage => $"inferbench: fetch {TestHubManifest.Model}/cuda-fp16: download stopped; 1.0 MiB ({StallAfterBytes} bytes) kept in {PartialWeights}; run the same command to resume";
+
+    /// <summary>The weights' first request sends 1 MiB and then nothing, as a stalled download does.</summary>
+    private void StallTheWeights() =>
+        _hub.Fault(Weights, (request, hit) => hit == 1 ? LoopbackResponse.File(request, _hub.Content(Weights)) with { StallAfterBytes = StallAfterBytes } : null);
+
+    /// <summary>Waits until the stalled download's bytes are on disk: had they stayed in a buffer, a second signal's hard exit would lose them.</summary>
+    private async Task WaitForTheStalledBytesOnDiskAsync(Func<bool> gaveUp)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!(File.Exists(PartialWeights) && new FileInfo(PartialWeights).Length == StallAfterBytes))
+        {
+            Assert.False(gaveUp(), "the fetch ended before the download stalled");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30),
+                $"the stalled download's {StallAfterBytes} bytes did not reach {PartialWeights} (has {(File.Exists(PartialWeights) ? new FileInfo(PartialWeights).Length : 0)})");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The next fetch resumes from the kept bytes and finishes with every file's SHA-256 verified.</summary>
+    private void AssertTheNextFetchResumes(string manifest)
+    {
+        var again = CliRun.Invoke("fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", Cache);
+
+        Assert.True(again.ExitCode == ExitCodes.AllOk, again.Error);
+        Assert.Equal($"bytes={StallAfterBytes}-", _hub.RequestsFor(Weights)[^1].Header("Range"));
+        Assert.Equal(_hub.Content(Weights), File.ReadAllBytes(Path.Combine(again.Out.Trim(), Weights)));
+    }
+
     [Fact]
     public void Fetch_downloads_the_model_prints_its_folder_and_run_then_finds_it()
     {
@@ -41,6 +75,62 @@ public sealed class FetchCommandTests : IDisposable
         var target = Assert.Single(TargetSelection.FromManifest(manifest, [TestHubManifest.Model], [], new FetchCache(Cache)));
         Assert.Null(target.UnavailableReason);
         Assert.Equal(folder, target.FolderPath);
+    }
+
+    [Fact]
+    public async Task The_first_signal_stops_a_stalled_download_at_once_keeps_its_bytes_and_exits_130()
+    {
+        StallTheWeights();
+        var manifest = WriteManifest();
+        using var signal = new CancellationTokenSource();
+
+        var fetch = Task.Run(() => CliRun.Invoke(signal.Token, "fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", Cache));
+        await WaitForTheStalledBytesOnDiskAsync(() => fetch.IsCompleted);
+        signal.Cancel();
+        var run = await fetch.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(run.ExitCode == ExitCodes.Cancelled, run.Error);
+        Assert.Contains("Stopping the download; what has arrived is kept (signal again to abort).", run.Error);
+        Assert.Contains(StoppedMessage, run.Error);
+        Assert.Equal(StallAfterBytes, new FileInfo(PartialWeights).Length);
+        Assert.Empty(run.Out);
+        AssertTheNextFetchResumes(manifest);
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_real_signal_to_the_built_cli_stops_a_stalled_download_the_same_way(string signal)
+    {
+        StallTheWeights();
+        var manifest = WriteManifest();
+        using var child = ChildCli.Start(new Dictionary<string, string> { ["HF_ENDPOINT"] = _hub.Settings().Endpoint.ToString() },
+            "fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", Cache);
+
+        await WaitForTheStalledBytesOnDiskAsync(() => child.HasExited);
+        child.Signal(signal);
+        var run = await child.ExitAsync();
+
+        Assert.True(run.ExitCode == ExitCodes.Cancelled, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Contains(StoppedMessage, run.Error);
+        Assert.Equal(StallAfterBytes, new FileInfo(PartialWeights).Length);
+        AssertTheNextFetchResumes(manifest);
+    }
+
+    [Fact]
+    public void A_variant_another_fetch_is_downloading_is_named_once()
+    {
+        var fetchCache = new FetchCache(Cache);
+        Directory.CreateDirectory(Path.Combine(fetchCache.Root, TestHubManifest.Model));
+        var lockFile = fetchCache.LockFile(TestHubManifest.Model, "cuda-fp16");
+        using var held = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var run = CliRun.Invoke("fetch", TestHubManifest.Model, "--manifest", WriteManifest(), "--cache", Cache);
+
+        Assert.Equal(ExitCodes.SomeRowsFailed, run.ExitCode);
+        Assert.Equal(
+            $"inferbench: fetch {TestHubManifest.Model}/cuda-fp16: another inferbench fetch is downloading it (it holds {lockFile}); wait for it to finish",
+            run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
     [Fact]

@@ -119,6 +119,23 @@ public sealed class ModelQuantizerInputTests(TinyVariants tiny) : IClassFixture<
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
+    [Theory]
+    [InlineData("model.onnx.data")]
+    [InlineData("quantization.json")]
+    public void A_signal_midway_stops_quantizing_and_leaves_no_folder_behind(string fileBeingWrittenAtTheSignal)
+    {
+        using var signal = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelQuantizer.Quantize(tiny.Fp32, Out, new QuantizationOptions(Precision.Int4), path =>
+        {
+            if (Path.GetFileName(path) == fileBeingWrittenAtTheSignal)
+                signal.Cancel();
+            return new FileStream(path, FileMode.CreateNew);
+        }, signal.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
     private InputException Quantize(string source, QuantizationOptions options, bool expectOutAbsent = true)
     {
         var error = Assert.Throws<InputException>(() => ModelQuantizer.Quantize(source, Out, options));

@@ -29,6 +29,21 @@ public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<Tiny
     }
 
     [Fact]
+    public void A_signal_stops_quantizing_with_exit_130_and_writes_nothing()
+    {
+        var folder = _temp.Combine("int4");
+        using var signal = new CancellationTokenSource();
+        signal.Cancel();
+
+        var run = CliRun.Invoke(signal.Token, "models", "quantize", "--in", tiny.Fp32, "--out", folder, "--precision", "int4");
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains($"inferbench: models quantize stopped before it finished; {folder} is as it was (the half-written copy was removed)", run.Error);
+        run.AssertNoStackTrace();
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
     public void Defaults_are_int4_blocks_of_32_symmetric_accuracy_level_4_with_lm_head()
     {
         var folder = _temp.Combine("int4");

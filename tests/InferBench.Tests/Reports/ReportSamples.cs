@@ -92,7 +92,8 @@ internal static class ReportSamples
             [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")], new CloudInstance("aws", "p5.48xlarge")),
         Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),
         Power = new PowerSetup("measured-nvml-counter", "NVML total energy counter", ["whole board"], UnavailableReason: "rapl: missing",
-            IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"]),
+            IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"],
+            IdleSecondsBefore: 2.0004, IdleSecondsAfter: 2.0003),
         Cost = new CostSetup(
             PriceUsdPerHour: new CitedFigure(3.99, "Lambda on-demand H100 SXM", "2026-06", "recalled"),
             Utilization: new CitedFigure(0.5, "capacity plan", "2026-11", "given"),

@@ -110,9 +110,11 @@ public sealed class LoopbackHttpServer : IDisposable
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), cancellation);
-        var sent = (int)Math.Min(response.Body.Length, response.DropAfterBytes ?? long.MaxValue);
+        var sent = (int)Math.Min(response.Body.Length, Math.Min(response.DropAfterBytes ?? long.MaxValue, response.StallAfterBytes ?? long.MaxValue));
         await stream.WriteAsync(response.Body.AsMemory(0, sent), cancellation);
         await stream.FlushAsync(cancellation);
+        if (response.StallAfterBytes is not null)
+            await Task.Delay(Timeout.Infinite, cancellation);
     }
 
     private static string Reason(int status) => status switch

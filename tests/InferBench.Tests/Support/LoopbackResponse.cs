@@ -3,12 +3,14 @@ namespace InferBench.Tests.Support;
 /// <summary>What <see cref="LoopbackHttpServer"/> answers, and how it misbehaves when a test asks it to.</summary>
 /// <param name="DropAfterBytes">Close the connection after this many body bytes, though Content-Length promised all of them.</param>
 /// <param name="DelayBeforeHeaders">Wait this long before answering at all (the wait ends when the server is disposed).</param>
+/// <param name="StallAfterBytes">Send this many body bytes, then nothing more, keeping the connection open until the server is disposed.</param>
 public sealed record LoopbackResponse(
     int Status,
     byte[] Body,
     IReadOnlyDictionary<string, string>? Headers = null,
     long? DropAfterBytes = null,
-    TimeSpan DelayBeforeHeaders = default)
+    TimeSpan DelayBeforeHeaders = default,
+    long? StallAfterBytes = null)
 {
     public static LoopbackResponse Text(int status, string body = "") => new(status, System.Text.Encoding.UTF8.GetBytes(body));
 

@@ -38,6 +38,26 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Equal(SyntheticModelPresets.Tiny with { Layers = 1, Seed = 7, VocabSize = 300 }, SyntheticModelStamp.TryRead(folder)!.Config);
     }
 
+    [Fact]
+    public void A_signal_stops_the_build_with_exit_130_and_leaves_an_earlier_model_in_out_as_it_was()
+    {
+        var folder = _temp.Combine("tiny");
+        Assert.Equal(ExitCodes.AllOk, CliRun.Invoke("models", "build", "--preset", "tiny", "--out", folder).ExitCode);
+        var before = Directory.GetFiles(folder).ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes);
+        using var signal = new CancellationTokenSource();
+        signal.Cancel();
+
+        var run = CliRun.Invoke(signal.Token, "models", "build", "--preset", "tiny", "--seed", "2", "--out", folder);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("Stopping models build; nothing half-written is left behind (signal again to abort).", run.Error);
+        Assert.Contains($"inferbench: models build stopped before it finished; {folder} is as it was (the half-written copy was removed); run the same command to start again", run.Error);
+        run.AssertNoStackTrace();
+        Assert.Empty(run.Out);
+        Assert.Equal(before, Directory.GetFiles(folder).ToDictionary(path => Path.GetFileName(path), File.ReadAllBytes));
+        Assert.Equal(["tiny"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+    }
+
     [Theory]
     [InlineData("--heads", "5", "inferbench: --heads: 5 heads do not divide --hidden-size 512")]
     [InlineData("--kv-heads", "3", "inferbench: --kv-heads: 3 key/value heads do not divide --heads 8")]

@@ -89,6 +89,25 @@ public sealed class SyntheticModelWriterTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
+    [Theory]
+    [InlineData("model.onnx.data")]
+    [InlineData("model.onnx")]
+    [InlineData("synthetic.json")]
+    public void A_signal_midway_stops_the_build_and_leaves_no_folder_behind(string fileBeingWrittenAtTheSignal)
+    {
+        var folder = _temp.Combine("model");
+        using var signal = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticModelWriter.Write(Tiny, folder, path =>
+        {
+            if (Path.GetFileName(path) == fileBeingWrittenAtTheSignal)
+                signal.Cancel();
+            return new FileStream(path, FileMode.CreateNew);
+        }, signal.Token));
+
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
     [Fact]
     public void An_unexpected_exception_midway_propagates_and_leaves_no_folder_behind()
     {

@@ -33,6 +33,22 @@ public sealed class PowerCommandTests : IDisposable
         Assert.EndsWith("--power estimate works: no measured source here, so energy figures are ESTIMATES, labelled estimated-cpu-tdp.", run.Out.Trim());
     }
 
+    [Fact]
+    public async Task A_signal_stops_the_probe_which_shows_what_it_read_over_the_seconds_it_lasted_and_exits_130()
+    {
+        using var signal = new CancellationTokenSource();
+        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100"));
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        signal.Cancel();
+
+        var run = await probing.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("Stopping the probe; what was read so far is shown (signal again to abort).", run.Error);
+        Assert.Matches(@"each read for \d+(\.\d+)? s \(stopped early; --seconds asked for 600\):", run.Out);
+        Assert.Contains("estimate: available, labelled estimated-cpu-tdp", run.Out);
+    }
+
     [SkippableFact]
     public void A_gpu_is_listed_with_its_state_and_measured_energy()
     {
