@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using InferBench.Cli.Commands;
 
 namespace InferBench.Cli;
@@ -22,8 +23,8 @@ public static class InferBenchCli
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
-                io.Error.WriteLine($"inferbench: {error.Message}");
+            foreach (var message in ErrorMessages(parseResult))
+                io.Error.WriteLine($"inferbench: {message}");
             io.Error.WriteLine("Run 'inferbench --help' for the options.");
             return ExitCodes.BadInput;
         }
@@ -39,6 +40,11 @@ public static class InferBenchCli
                 ProcessTerminationTimeout = null,
             });
         }
+        catch (InputRangeException e)
+        {
+            io.Error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
+            return ExitCodes.BadInput;
+        }
         catch (InputException e)
         {
             io.Error.WriteLine($"inferbench: {e.Message}");
@@ -50,5 +56,18 @@ public static class InferBenchCli
             io.Error.WriteLine("This is a bug in InferBench; please report it with the command line above.");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// An unknown "--name" after an option taking several values (--batch 1 --bogus 3) is read as one of its values, so
+    /// System.CommandLine blames that option; the unknown option is named instead.
+    /// </summary>
+    private static IEnumerable<string> ErrorMessages(ParseResult parseResult)
+    {
+        var unknownOptions = parseResult.Tokens
+            .Where(token => token.Type == TokenType.Argument && token.Value.StartsWith("--", StringComparison.Ordinal))
+            .Select(token => $"{token.Value}: unknown option of '{parseResult.CommandResult.Command.Name}'")
+            .ToArray();
+        return unknownOptions.Length > 0 ? unknownOptions : parseResult.Errors.Select(error => error.Message);
     }
 }

@@ -4,25 +4,25 @@ using System.Globalization;
 
 namespace InferBench.Cli;
 
-/// <summary>An option taking integers as "128,512" or "128 512".</summary>
+/// <summary>An option taking integers as "128,512" or "128 512"; the library checks each against <c>range</c>, which the parse error states.</summary>
 public static class IntListOption
 {
-    public static Option<int[]> Create(string name, string description, params int[] defaults) => new(name)
+    public static Option<int[]> Create(string name, string description, InputRange range, params int[] defaults) => new(name)
     {
         Description = description,
         DefaultValueFactory = _ => defaults,
         AllowMultipleArgumentsPerToken = true,
-        CustomParser = result => Parse(result, name),
+        CustomParser = result => Parse(result, name, range),
     };
 
-    private static int[] Parse(ArgumentResult result, string name)
+    private static int[] Parse(ArgumentResult result, string name, InputRange range)
     {
         var values = new List<int>();
         foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)))
         {
             if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
-                result.AddError($"{name}: expected integers like 128,512, got \"{part}\"");
+                result.AddError($"{name}: expected integers like 128,512, each {range.Expected}, got \"{part}\"");
                 return [];
             }
             values.Add(value);

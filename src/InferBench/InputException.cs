@@ -1,4 +1,4 @@
 namespace InferBench;
 
 /// <summary>A problem with something the user gave us (a file, an argument): reported as a message, not a stack trace.</summary>
-public sealed class InputException(string message) : Exception(message);
+public class InputException(string message) : Exception(message);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using InferBench.Cost;
 using InferBench.Reports;
 
@@ -11,9 +10,6 @@ namespace InferBench.Cli.Commands;
 /// </summary>
 public static class CostCommand
 {
-    private const string AboveZero = "a number above 0";
-    private const string ZeroOrMore = "a number of 0 or more";
-    private const string Fraction = "a fraction above 0 and at most 1, like 0.6";
     private const string PriceOptions = "--price-per-hour, --gpu or --hardware-cost-usd";
 
     private static readonly Option<string?> PricingOption = new("--pricing")
@@ -23,35 +19,35 @@ public static class CostCommand
     };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (for scripts)", Recursive = true };
 
-    private static readonly Option<double?> PricePerHourOption = Quantity("--price-per-hour", "Rented hardware: USD per hour", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> PricePerHourOption = NumberOption.Create("--price-per-hour", "Rented hardware: USD per hour", CostInputs.PricePerHourUsd);
     private static readonly Option<string?> GpuInstanceOption = new("--gpu") { Description = "Rented hardware: a GPU instance id from the pricing catalog" };
-    private static readonly Option<double?> HardwareCostOption = Quantity("--hardware-cost-usd", "Owned hardware: purchase price, USD", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> AmortizationYearsOption = Quantity("--amortization-years", "Owned hardware: years to spread the purchase over", AboveZero, v => v > 0);
-    private static readonly Option<double?> HoursPerMonthOption = Quantity("--hours-per-month",
-        "Rented hardware: hours paid per 30-day month [default: 720, always on]", "hours above 0 and at most 720", v => v is > 0 and <= CostCalendar.HoursPerMonth);
-    private static readonly Option<double?> UtilizationOption = Quantity("--utilization",
-        "Share of paid time spent generating at the given throughput [default: 1]", Fraction, v => v is > 0 and <= 1);
-    private static readonly Option<double?> TokensPerSecondOption = Quantity("--tokens-per-second", "Generation (decode) throughput, tokens/s", AboveZero, v => v > 0);
-    private static readonly Option<double?> PromptTokensPerSecondOption = Quantity("--prompt-tokens-per-second", "Prompt (prefill) throughput, tokens/s", AboveZero, v => v > 0);
-    private static readonly Option<double?> JoulesPerTokenOption = Quantity("--joules-per-token", "Energy per generated token at the hardware, J", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> ElectricityOption = Quantity("--electricity-usd-per-kwh", "Electricity price [default: the catalog's]", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> PueOption = Quantity("--pue", "Facility power usage effectiveness [default: the catalog's]", "a number of 1 or more", v => v >= 1);
-    private static readonly Option<double?> GridCarbonOption = Quantity("--grid-gco2-per-kwh", "Grid carbon intensity [default: the catalog's]", ZeroOrMore, v => v >= 0);
+    private static readonly Option<double?> HardwareCostOption = NumberOption.Create("--hardware-cost-usd", "Owned hardware: purchase price, USD", CostInputs.HardwareCostUsd);
+    private static readonly Option<double?> AmortizationYearsOption = NumberOption.Create("--amortization-years", "Owned hardware: years to spread the purchase over", CostInputs.AmortizationYears);
+    private static readonly Option<double?> HoursPerMonthOption = NumberOption.Create("--hours-per-month",
+        "Rented hardware: hours paid per 30-day month [default: 720, always on]", CostInputs.HoursPerMonth);
+    private static readonly Option<double?> UtilizationOption = NumberOption.Create("--utilization",
+        "Share of paid time spent generating at the given throughput [default: 1]", CostInputs.Utilization);
+    private static readonly Option<double?> TokensPerSecondOption = NumberOption.Create("--tokens-per-second", "Generation (decode) throughput, tokens/s", CostInputs.TokensPerSecond);
+    private static readonly Option<double?> PromptTokensPerSecondOption = NumberOption.Create("--prompt-tokens-per-second", "Prompt (prefill) throughput, tokens/s", CostInputs.PromptTokensPerSecond);
+    private static readonly Option<double?> JoulesPerTokenOption = NumberOption.Create("--joules-per-token", "Energy per generated token at the hardware, J", CostInputs.JoulesPerToken);
+    private static readonly Option<double?> ElectricityOption = NumberOption.Create("--electricity-usd-per-kwh", "Electricity price [default: the catalog's]", CostInputs.ElectricityUsdPerKilowattHour);
+    private static readonly Option<double?> PueOption = NumberOption.Create("--pue", "Facility power usage effectiveness [default: the catalog's]", CostInputs.Pue);
+    private static readonly Option<double?> GridCarbonOption = NumberOption.Create("--grid-gco2-per-kwh", "Grid carbon intensity [default: the catalog's]", CostInputs.GridGramsCo2PerKilowattHour);
     private static readonly Option<string?> ApiOption = new("--api") { Description = "API to compare with: an API id from the pricing catalog" };
-    private static readonly Option<double?> ApiInputOption = Quantity("--api-usd-per-1m-input", "API price per 1M input tokens", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> ApiOutputOption = Quantity("--api-usd-per-1m-output", "API price per 1M output tokens", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> InputOutputRatioOption = Quantity("--input-output-ratio", "Workload: input tokens per output token", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> InputTokensPerMonthOption = Quantity("--input-tokens-per-month", "Workload: input tokens a month", ZeroOrMore, v => v >= 0);
-    private static readonly Option<double?> OutputTokensPerMonthOption = Quantity("--output-tokens-per-month", "Workload: output tokens a month", AboveZero, v => v > 0);
+    private static readonly Option<double?> ApiInputOption = NumberOption.Create("--api-usd-per-1m-input", "API price per 1M input tokens", CostInputs.ApiUsdPerMillionInputTokens);
+    private static readonly Option<double?> ApiOutputOption = NumberOption.Create("--api-usd-per-1m-output", "API price per 1M output tokens", CostInputs.ApiUsdPerMillionOutputTokens);
+    private static readonly Option<double?> InputOutputRatioOption = NumberOption.Create("--input-output-ratio", "Workload: input tokens per output token", CostInputs.InputTokensPerOutputToken);
+    private static readonly Option<double?> InputTokensPerMonthOption = NumberOption.Create("--input-tokens-per-month", "Workload: input tokens a month", CostInputs.InputTokensPerMonth);
+    private static readonly Option<double?> OutputTokensPerMonthOption = NumberOption.Create("--output-tokens-per-month", "Workload: output tokens a month", CostInputs.OutputTokensPerMonth);
     private static readonly Option<string?> RunOption = new("--run") { Description = "Price every measured row of this run folder's run.json" };
 
-    private static readonly Option<double?> ParametersOption = Quantity("--params", "Model parameters, like 175e9", AboveZero, v => v > 0, required: true);
-    private static readonly Option<double?> TrainingTokensOption = Quantity("--tokens", "Training tokens, like 300e9", AboveZero, v => v > 0, required: true);
+    private static readonly Option<double?> ParametersOption = NumberOption.Create("--params", "Model parameters, like 175e9", CostInputs.TrainingParameters, required: true);
+    private static readonly Option<double?> TrainingTokensOption = NumberOption.Create("--tokens", "Training tokens, like 300e9", CostInputs.TrainingTokens, required: true);
     private static readonly Option<string?> GpuOption = new("--gpu") { Description = "A GPU id from the pricing catalog, whose peak TFLOPS --utilization scales" };
-    private static readonly Option<double?> MfuOption = Quantity("--utilization", "Share of the GPU's peak the run sustains", Fraction, v => v is > 0 and <= 1);
-    private static readonly Option<double?> GpuTflopsOption = Quantity("--gpu-tflops", "Sustained TFLOPS per GPU (instead of --gpu)", AboveZero, v => v > 0);
-    private static readonly Option<double?> PricePerGpuHourOption = Quantity("--price-per-gpu-hour", "USD per GPU-hour", ZeroOrMore, v => v >= 0, required: true);
-    private static readonly Option<double?> GpusOption = Quantity("--gpus", "GPUs the run is spread over [default: 1]", "a whole number of 1 or more", v => v >= 1 && v == Math.Floor(v));
+    private static readonly Option<double?> MfuOption = NumberOption.Create("--utilization", "Share of the GPU's peak the run sustains", CostInputs.Utilization);
+    private static readonly Option<double?> GpuTflopsOption = NumberOption.Create("--gpu-tflops", "Sustained TFLOPS per GPU (instead of --gpu)", CostInputs.SustainedTflopsPerGpu);
+    private static readonly Option<double?> PricePerGpuHourOption = NumberOption.Create("--price-per-gpu-hour", "USD per GPU-hour", CostInputs.PricePerGpuHourUsd, required: true);
+    private static readonly Option<double?> GpusOption = NumberOption.Create("--gpus", "GPUs the run is spread over [default: 1]", CostInputs.Gpus);
 
     public static Command Create(CliIo io)
     {
@@ -234,19 +230,4 @@ public static class CostCommand
         if (options.FirstOrDefault(option => Given(parseResult, option)) is { } given)
             throw new InputException($"{given.Name} does not apply here: {why}");
     }
-
-    /// <summary>A number option read in the invariant culture ("175e9", "0.6") and checked by <paramref name="isValid"/>.</summary>
-    private static Option<double?> Quantity(string name, string description, string expectation, Func<double, bool> isValid, bool required = false) => new(name)
-    {
-        Description = description,
-        Required = required,
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && isValid(value))
-                return value;
-            result.AddError($"{name}: expected {expectation}, got \"{token}\"");
-            return null;
-        },
-    };
 }

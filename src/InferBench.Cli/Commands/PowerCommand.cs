@@ -12,14 +12,9 @@ namespace InferBench.Cli.Commands;
 /// </summary>
 public static class PowerCommand
 {
-    private const double MaxSeconds = 3600;
     private static readonly PowerMeterOptions MeterOptions = new();
 
-    private static readonly Option<double> Seconds = new("--seconds")
-    {
-        Description = "How long to read each source",
-        DefaultValueFactory = _ => 10,
-    };
+    private static readonly Option<double> Seconds = NumberOption.Create("--seconds", "How long to read each source", PowerInputs.ProbeSeconds, 10);
     private static readonly PowerChoiceOptions PowerChoice = new();
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -37,8 +32,7 @@ public static class PowerCommand
     private static int Probe(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
         var seconds = parseResult.GetValue(Seconds);
-        if (!(seconds > 0 && seconds <= MaxSeconds))
-            throw new InputException($"--seconds: expected more than 0 and at most {MaxSeconds}, got {Number(seconds)}");
+        var duration = PowerInputs.ProbeDuration(seconds);
         var host = HostFactsProbe.Read();
         var (choice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
         if (choice == PowerSourceChoice.None)
@@ -50,7 +44,7 @@ public static class PowerCommand
         var options = PowerOptions.FromEnvironment(host, cpu);
         SourceProbe[] probes;
         using (cancellation.Register(() => io.Error.WriteLine("Stopping the probe; what was read so far is shown (signal again to abort).")))
-            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, TimeSpan.FromSeconds(seconds), cancellation);
+            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration, cancellation);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var readSeconds = cancellation.IsCancellationRequested
             ? $"{Number(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {Number(seconds)})"

@@ -27,19 +27,17 @@ public static class RunCommand
         Description = "Only these variants (by id; repeatable)",
         AllowMultipleArgumentsPerToken = true,
     };
-    private static readonly Option<string?> ModelPath = new("--model-path")
-    {
-        Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest",
-    };
+    private static readonly Option<string?> ModelPath = CreateModelPathOption();
     private static readonly Option<string> ExecutionProvider = CreateExecutionProviderOption();
-    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", 128, 512);
-    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", 64);
-    private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", 1, 4);
-    private static readonly Option<int> Warmup = new("--warmup") { Description = "Warmup repetitions per point (not in statistics)", DefaultValueFactory = _ => 1 };
-    private static readonly Option<int> Reps = new("--reps") { Description = "Measured repetitions per point", DefaultValueFactory = _ => 3 };
-    private static readonly Option<int?> Threads = new("--threads") { Description = "ONNX Runtime intra-op threads (default: ONNX Runtime's choice)" };
+    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", RunPlanPoints.PromptTokens, 128, 512);
+    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", RunPlanPoints.GenTokens, 64);
+    private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
+    private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
+    private static readonly Option<int> Reps = IntOption.Create("--reps", "Measured repetitions per point", RunPlanPoints.MeasuredRepetitions, 3);
+    private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
+        "ONNX Runtime intra-op threads, at most one per logical core (default: ONNX Runtime's choice)", RunPlanPoints.IntraOpThreads(Environment.ProcessorCount));
     private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
-    private static readonly Option<int> Seed = new("--seed") { Description = "Seed of the random prompt tokens", DefaultValueFactory = _ => 42 };
+    private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the random prompt tokens", RunPlanPoints.Seed, 42);
     private static readonly Option<string?> PromptText = new("--prompt-text")
     {
         Description = "Use this text, tokenized by the model's tokenizer, as the prompt instead of random tokens",
@@ -49,24 +47,16 @@ public static class RunCommand
         Description = "Execution-provider option key=value for --ep cuda (repeatable), such as enable_cuda_graph=1; recorded in run.json",
     };
     private static readonly PowerChoiceOptions PowerChoice = new();
-    private static readonly Option<double> IdleSeconds = new("--idle-seconds")
-    {
-        Description = "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)",
-        DefaultValueFactory = _ => 2,
-    };
-    private static readonly Option<double?> PricePerHour = new("--price-per-hour")
-    {
-        Description = "What this machine costs, USD per hour: reports then show $ per 1M tokens",
-    };
+    private static readonly Option<double> IdleSeconds = NumberOption.Create("--idle-seconds",
+        "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)", PowerInputs.IdleSeconds, 2);
+    private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
+        "What this machine costs, USD per hour: reports then show $ per 1M tokens", CostInputs.PricePerHourUsd);
     private static readonly Option<string?> GpuInstance = new("--gpu")
     {
         Description = "Price this machine as a GPU instance of the pricing catalog (see inferbench cost --help)",
     };
-    private static readonly Option<double> UtilizationFraction = new("--utilization")
-    {
-        Description = "Share of paid hours spent generating, (0, 1]: an idle rented machine still costs money",
-        DefaultValueFactory = _ => 1,
-    };
+    private static readonly Option<double> UtilizationFraction = NumberOption.Create("--utilization",
+        "Share of paid hours spent generating: an idle rented machine still costs money", CostInputs.Utilization, 1);
     private static readonly Option<bool> Fidelity = new("--fidelity")
     {
         Description = "After the speed sweep, measure each variant's drift from its model's fp32 (else fp16) variant (--fidelity false: skip)",
@@ -104,23 +94,19 @@ public static class RunCommand
             executionProvider,
             parseResult.GetValue(PromptText),
             ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider));
-        RunPlanPoints.Validate(plan);
+        RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         if (plan.PromptText is { Length: 0 })
             throw new InputException("--prompt-text: expected some text, got an empty string");
-
-        var targets = parseResult.GetValue(ModelPath) is { } modelPath
-            ? [TargetSelection.FromFolder(modelPath)]
-            : ManifestTargets(parseResult, io);
-
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
         if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
             throw new InputException($"--power {powerChoice.ToString().ToLowerInvariant()}: {powerProblem}");
-        var idle = TimeSpan.FromSeconds(parseResult.GetValue(IdleSeconds));
-        if (idle < TimeSpan.Zero)
-            throw new InputException($"--idle-seconds: expected 0 or more, got {idle.TotalSeconds}");
-
+        var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
         var cost = CostSetupOf(parseResult);
+
+        var targets = parseResult.GetValue(ModelPath) is { } modelPath
+            ? [TargetSelection.FromFolder(modelPath)]
+            : ManifestTargets(parseResult, io);
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
         var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
@@ -271,17 +257,14 @@ public static class RunCommand
         return targets.Except(absent).ToArray();
     }
 
-    /// <exception cref="InputException">Two prices, a negative price, an unknown instance or a utilisation outside (0, 1].</exception>
+    /// <exception cref="InputException">Two prices, a price or utilisation out of range, or an unknown instance.</exception>
     private static CostSetup CostSetupOf(ParseResult parseResult)
     {
         var catalog = PricingCatalogLoader.Load(null);
-        var utilization = parseResult.GetValue(UtilizationFraction);
-        if (!(utilization is > 0 and <= 1))
-            throw new InputException($"--utilization: expected more than 0 and at most 1, got {utilization}");
+        var utilization = new Utilization(parseResult.GetValue(UtilizationFraction));
         Cited<UsdPerHour>? price = (parseResult.GetValue(PricePerHour), parseResult.GetValue(GpuInstance)) switch
         {
             ({ }, { }) => throw new InputException("--price-per-hour and --gpu cannot be used together: give one price"),
-            ({ } usd, _) when usd < 0 => throw new InputException($"--price-per-hour: expected 0 or more, got {usd}"),
             ({ } usd, _) => new(new UsdPerHour(usd), Citation.Given("--price-per-hour")),
             (_, { } id) => PricingCatalog.Find(catalog.GpuInstances, id, "--gpu") is var instance ? new(instance.Price, instance.Citation) : null,
             _ => null,
@@ -289,7 +272,7 @@ public static class RunCommand
         var utilizationCitation = parseResult.GetResult(UtilizationFraction) is { Implicit: false }
             ? Citation.Given("--utilization")
             : Citation.Default("busy every paid hour; set --utilization");
-        return RunCostSetup.Record(price, new(new Utilization(utilization), utilizationCitation), catalog.DefaultEnergy);
+        return RunCostSetup.Record(price, new(utilization, utilizationCitation), catalog.DefaultEnergy);
     }
 
     private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
@@ -309,6 +292,21 @@ public static class RunCommand
             source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray(),
             idleBefore?.Duration.TotalSeconds,
             idleAfter?.Duration.TotalSeconds);
+    }
+
+    private static Option<string?> CreateModelPathOption()
+    {
+        var option = new Option<string?>("--model-path")
+        {
+            Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest (not with --manifest, --model or --variant)",
+        };
+        option.Validators.Add(result =>
+        {
+            var manifestOptions = new Option[] { Manifest, Model, Variant }.Where(o => result.Parent?.GetResult(o) is { Implicit: false });
+            if (manifestOptions.FirstOrDefault() is { } other)
+                result.AddError($"--model-path and {other.Name} cannot be used together: --model-path benchmarks one folder instead of the manifest's models");
+        });
+        return option;
     }
 
     private static Option<string> CreateExecutionProviderOption()

@@ -18,13 +18,18 @@ public static class RunCostSetup
         new(new GramsCo2PerKilowattHour(setup.GridGramsCo2PerKilowattHour.Value), CitationOf(setup.GridGramsCo2PerKilowattHour)));
 
     /// <summary>The model for a run with a rented-hardware price; null when the run was given none.</summary>
+    /// <exception cref="InputException">The recorded utilisation is out of <see cref="CostInputs.Utilization"/> (a hand-edited run.json).</exception>
     public static CostModel? Model(CostSetup setup) => setup.PriceUsdPerHour is { } price
         ? new CostModel(new CostAssumptions(
             new RentedHardware(new(new UsdPerHour(price.Value), CitationOf(price)),
                 new(CostCalendar.HoursPerMonth, Citation.Default("always on"))),
-            new(new Utilization(setup.Utilization.Value), CitationOf(setup.Utilization)),
+            new(UtilizationOf(setup.Utilization), CitationOf(setup.Utilization)),
             Energy(setup)))
         : null;
+
+    private static Utilization UtilizationOf(CitedFigure figure) => CostInputs.Utilization.Accepts(figure.Value)
+        ? new Utilization(figure.Value)
+        : throw new InputException($"run.json: cost.utilization.value: expected {CostInputs.Utilization.Expected}, got {InputRange.Format(figure.Value)}");
 
     private static CitedFigure Figure(double value, Citation citation) =>
         new(value, citation.Source, citation.AsOf, JsonEnumName.Of(citation.Provenance));

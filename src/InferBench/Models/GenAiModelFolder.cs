@@ -18,13 +18,13 @@ public static class GenAiModelFolder
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(configPath));
+            // Read as the manifest is, so a UTF-8 byte order mark (as some Windows editors write) is accepted.
+            using var document = JsonInputFile.Read(configPath, configPath);
             root = document.RootElement.Clone();
         }
-        catch (JsonException e)
+        catch (InputException e)
         {
-            throw new ModelFolderException(
-                $"{configPath}: invalid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}");
+            throw new ModelFolderException(e.Message);
         }
 
         var model = Required(root, "model", configPath, "$");

@@ -4,6 +4,26 @@ namespace InferBench.Runner;
 
 public static class RunPlanPoints
 {
+    /// <summary>A point's tokens (batch x (prompt + gen)) index 32-bit arrays and ONNX Runtime GenAI's int lengths.</summary>
+    public const long MaxTokensPerBatch = int.MaxValue;
+
+    /// <summary>More repetitions than this is a typo rather than a plan: the run would not finish.</summary>
+    public const int MaxRepetitions = 10_000;
+
+    public static InputRange PromptTokens { get; } = new(nameof(RunPlanRecord.PromptTokens), 1, int.MaxValue, WholeNumber: true);
+    public static InputRange GenTokens { get; } = new(nameof(RunPlanRecord.GenTokens), 2, int.MaxValue, WholeNumber: true,
+        Why: "decode speed needs at least one token after the first");
+    public static InputRange BatchSizes { get; } = new(nameof(RunPlanRecord.BatchSizes), 1, int.MaxValue, WholeNumber: true);
+    public static InputRange WarmupRepetitions { get; } = new(nameof(RunPlanRecord.WarmupRepetitions), 0, MaxRepetitions, WholeNumber: true);
+    public static InputRange MeasuredRepetitions { get; } = new(nameof(RunPlanRecord.MeasuredRepetitions), 1, MaxRepetitions, WholeNumber: true);
+    public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
+
+    /// <summary>
+    /// Intra-op threads: at most one per logical core. More cannot run at once, so they only wait on each other
+    /// (999 threads on 2 cores made a 1-second run take a minute) and the figure would measure the oversubscription.
+    /// </summary>
+    public static InputRange IntraOpThreads(int logicalCores) => new(nameof(RunPlanRecord.IntraOpThreads), 1, logicalCores, WholeNumber: true);
+
     /// <summary>Every plan point, in a stable order: batch, then prompt length, then generation length.</summary>
     public static IReadOnlyList<PlanPoint> Expand(RunPlanRecord plan) =>
         (from batch in plan.BatchSizes
@@ -11,26 +31,32 @@ public static class RunPlanPoints
          from gen in plan.GenTokens
          select new PlanPoint(batch, prompt, gen)).ToArray();
 
-    /// <summary>Rejects a plan that cannot produce the metrics: the messages name the option.</summary>
-    public static void Validate(RunPlanRecord plan)
+    /// <summary>Rejects a plan that cannot produce the metrics or cannot be held in 32-bit sizes.</summary>
+    /// <param name="logicalCores">This machine's logical cores (<see cref="Environment.ProcessorCount"/>), the most threads a plan may ask for.</param>
+    /// <exception cref="InputRangeException">A value, or the largest point's token count, is out of range; it names the plan fields.</exception>
+    public static void Validate(RunPlanRecord plan, int logicalCores)
     {
-        RequireAll(plan.PromptTokens, 1, "--prompt-tokens");
-        RequireAll(plan.GenTokens, 2, "--gen-tokens", "decode speed needs at least one token after the first");
-        RequireAll(plan.BatchSizes, 1, "--batch");
-        if (plan.WarmupRepetitions < 0)
-            throw new InputException($"--warmup: expected 0 or more, got {plan.WarmupRepetitions}");
-        if (plan.MeasuredRepetitions < 1)
-            throw new InputException($"--reps: expected 1 or more, got {plan.MeasuredRepetitions}");
-        if (plan.IntraOpThreads is < 1)
-            throw new InputException($"--threads: expected 1 or more, got {plan.IntraOpThreads}");
+        RequireAll(plan.PromptTokens, PromptTokens);
+        RequireAll(plan.GenTokens, GenTokens);
+        RequireAll(plan.BatchSizes, BatchSizes);
+        WarmupRepetitions.Check(plan.WarmupRepetitions);
+        MeasuredRepetitions.Check(plan.MeasuredRepetitions);
+        if (plan.IntraOpThreads is { } threads)
+            IntraOpThreads(logicalCores).Check(threads);
+
+        var (batch, prompt, gen) = (plan.BatchSizes.Max(), plan.PromptTokens.Max(), plan.GenTokens.Max());
+        if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)
+            throw new InputRangeException(
+                [nameof(RunPlanRecord.BatchSizes), nameof(RunPlanRecord.PromptTokens), nameof(RunPlanRecord.GenTokens)],
+                $"batch x (prompt + gen) of at most {MaxTokensPerBatch} tokens (32-bit sizes)",
+                $"{batch} x ({prompt} + {gen}) = {(long)batch * ((long)prompt + gen)}");
     }
 
-    private static void RequireAll(IReadOnlyList<int> values, int minimum, string option, string? why = null)
+    private static void RequireAll(IReadOnlyList<int> values, InputRange range)
     {
         if (values.Count == 0)
-            throw new InputException($"{option}: expected at least one value");
-        var bad = values.FirstOrDefault(v => v < minimum, minimum);
-        if (bad < minimum)
-            throw new InputException($"{option}: expected values of {minimum} or more, got {bad}" + (why is null ? "" : $" ({why})"));
+            throw new InputRangeException([range.Field], "at least one value", "none");
+        foreach (var value in values)
+            range.Check(value);
     }
 }

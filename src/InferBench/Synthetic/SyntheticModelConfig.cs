@@ -16,6 +16,9 @@ public sealed record SyntheticModelConfig(
     int ContextLength,
     int Seed)
 {
+    /// <summary>Layers repeat every weight but the embedding, so a typo here would write a model of terabytes.</summary>
+    public const int MaxLayers = 1024;
+
     public double RmsNormEpsilon { get; init; } = 1e-5;
     public double RopeTheta { get; init; } = 10_000;
 
@@ -41,6 +44,8 @@ public sealed record SyntheticModelConfig(
     {
         RequireAtLeast("--hidden-size", HiddenSize, 1);
         RequireAtLeast("--layers", Layers, 1);
+        if (Layers > MaxLayers)
+            throw new InputException($"--layers: expected 1 to {MaxLayers} (the deepest published LLMs have about 130), got {Layers}");
         RequireAtLeast("--heads", AttentionHeads, 1);
         RequireAtLeast("--kv-heads", KeyValueHeads, 1);
         RequireAtLeast("--intermediate-size", IntermediateSize, 1);

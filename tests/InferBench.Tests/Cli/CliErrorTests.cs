@@ -10,9 +10,9 @@ public sealed class CliErrorTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Theory]
-    [InlineData("--prompt-tokens", "12x", "--prompt-tokens: expected integers like 128,512, got \"12x\"")]
-    [InlineData("--gen-tokens", "1", "--gen-tokens: expected values of 2 or more, got 1 (decode speed needs at least one token after the first)")]
-    [InlineData("--reps", "0", "--reps: expected 1 or more, got 0")]
+    [InlineData("--prompt-tokens", "12x", "--prompt-tokens: expected integers like 128,512, each a whole number from 1 to 2147483647, got \"12x\"")]
+    [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
+    [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {

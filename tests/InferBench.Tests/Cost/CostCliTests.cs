@@ -127,8 +127,8 @@ public sealed class CostCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number of 0 or more, got \"-1\"")]
-    [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a fraction above 0 and at most 1, like 0.6, got \"1.5\"")]
+    [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number from 0 to 1000000, got \"-1\"")]
+    [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a number from 0.001 to 1, got \"1.5\"")]
     [InlineData("cost --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
     [InlineData("cost --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
     [InlineData("cost", "inferbench: nothing to price: give a price (--price-per-hour, --gpu or --hardware-cost-usd), --joules-per-token or --run")]
@@ -138,7 +138,7 @@ public sealed class CostCliTests : IDisposable
     [InlineData("cost training --params 175e9 --tokens 300e9 --price-per-gpu-hour 1.5", "inferbench: give --gpu-tflops, or --gpu with --utilization")]
     [InlineData("cost training --params 175e9 --tokens 300e9 --gpu v100-sxm2 --price-per-gpu-hour 1.5", "inferbench: --gpu needs --utilization")]
     [InlineData("cost training --tokens 300e9 --gpu-tflops 28 --price-per-gpu-hour 1.5", "inferbench: Option '--params' is required")]
-    [InlineData("cost training --params 1e9 --tokens 3e9 --gpu-tflops 28 --price-per-gpu-hour 1.5 --gpus 0.5", "inferbench: --gpus: expected a whole number of 1 or more, got \"0.5\"")]
+    [InlineData("cost training --params 1e9 --tokens 3e9 --gpu-tflops 28 --price-per-gpu-hour 1.5 --gpus 0.5", "inferbench: --gpus: expected a whole number from 1 to 1000000, got \"0.5\"")]
     public void Bad_input_exits_2_with_a_message_naming_the_option(string commandLine, string expected)
     {
         var run = CliRun.Invoke(commandLine.Split(' '));

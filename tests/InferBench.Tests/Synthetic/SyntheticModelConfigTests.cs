@@ -15,6 +15,7 @@ public sealed class SyntheticModelConfigTests : IDisposable
         { Tiny with { AttentionHeads = 5 }, "--heads: 5 heads do not divide --hidden-size 64" },
         { Tiny with { KeyValueHeads = 3 }, "--kv-heads: 3 key/value heads do not divide --heads 4" },
         { Tiny with { Layers = 0 }, "--layers: expected 1 or more, got 0" },
+        { Tiny with { Layers = 100_000 }, "--layers: expected 1 to 1024 (the deepest published LLMs have about 130), got 100000" },
         { Tiny with { VocabSize = 1 }, "--vocab-size: expected 2 or more, got 1" },
         { Tiny with { HiddenSize = -64 }, "--hidden-size: expected 1 or more, got -64" },
         { Tiny with { KeyValueHeads = 0 }, "--kv-heads: expected 1 or more, got 0" },

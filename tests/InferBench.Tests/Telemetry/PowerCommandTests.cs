@@ -130,10 +130,10 @@ public sealed class PowerCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--seconds: expected more than 0 and at most 3600, got 0", "--seconds", "0")]
-    [InlineData("--cpu-tdp-watts: expected more than 0, got -5", "--cpu-tdp-watts", "-5")]
+    [InlineData("--seconds: expected a number above 0 and at most 3600, got \"0\"", "--seconds", "0")]
+    [InlineData("--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"-5\"", "--cpu-tdp-watts", "-5")]
     [InlineData("--cpu-tdp-watts: applies to --power estimate or auto, not rapl", "--cpu-tdp-watts", "100", "--power", "rapl")]
-    [InlineData("--cpu-threads: expected 1 or more, got 0", "--cpu-threads", "0")]
+    [InlineData("--cpu-threads: expected a whole number from 1 to 4096, got 0", "--cpu-threads", "0")]
     [InlineData("--cpu-threads: applies to --power estimate or auto, not rapl", "--cpu-threads", "64", "--power", "rapl")]
     [InlineData("gpu", "--power", "gpu")]
     public void Bad_options_exit_2_with_a_message(string expected, params string[] options)

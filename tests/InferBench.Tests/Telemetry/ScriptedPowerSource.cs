@@ -21,7 +21,9 @@ public sealed class ScriptedPowerSource(FakeClock clock, PowerTrace trace) : IPo
 
     public string Method => "scripted";
     public IReadOnlyList<string> Notes => [];
-    public EnergySource CounterSource => HasCounter ? EnergySource.MeasuredNvmlCounter : EnergySource.Unavailable;
+    /// <summary>What the counter stands for: NVML's by default, RAPL's for a CPU source.</summary>
+    public EnergySource CounterLabel { get; init; } = EnergySource.MeasuredNvmlCounter;
+    public EnergySource CounterSource => HasCounter ? CounterLabel : EnergySource.Unavailable;
     public EnergySource PowerSource => HasPower ? EnergySource.MeasuredNvmlPower : EnergySource.Unavailable;
     public bool CounterRefreshesPeriodically { get; init; } = true;
     public IReadOnlyList<PowerDevice> Devices { get; } = [new PowerDevice(0, "scripted", null)];

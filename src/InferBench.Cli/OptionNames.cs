@@ -1,0 +1,27 @@
+using InferBench.Cost;
+using InferBench.Runner;
+using InferBench.Telemetry.Power;
+
+namespace InferBench.Cli;
+
+/// <summary>The option that gives each library input, so a range error from the library names what the user typed.</summary>
+public static class OptionNames
+{
+    private static readonly Dictionary<string, string> ByField = new()
+    {
+        [RunPlanPoints.PromptTokens.Field] = "--prompt-tokens",
+        [RunPlanPoints.GenTokens.Field] = "--gen-tokens",
+        [RunPlanPoints.BatchSizes.Field] = "--batch",
+        [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",
+        [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
+        [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
+        [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
+        [PowerInputs.ProbeSeconds.Field] = "--seconds",
+        [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",
+        [PowerInputs.CpuThreads.Field] = "--cpu-threads",
+        [CostInputs.Utilization.Field] = "--utilization",
+    };
+
+    /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>
+    public static string Of(string field) => ByField.GetValueOrDefault(field, field);
+}

@@ -1,0 +1,78 @@
+using InferBench.Cli;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Cli;
+
+/// <summary>Numbers are checked where they enter: NaN, infinities and values past what the figures can hold are bad input naming the option and its range.</summary>
+public sealed class NumericInputTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("--price-per-hour NaN", "--price-per-hour: expected a number from 0 to 1000000, got \"NaN\"")]
+    [InlineData("--price-per-hour -1", "--price-per-hour: expected a number from 0 to 1000000, got \"-1\"")]
+    [InlineData("--idle-seconds NaN", "--idle-seconds: expected a number from 0 to 3600, got \"NaN\"")]
+    [InlineData("--idle-seconds 1e309", "--idle-seconds: expected a number from 0 to 3600, got \"1e309\"")]
+    [InlineData("--utilization -Infinity", "--utilization: expected a number from 0.001 to 1, got \"-Infinity\"")]
+    [InlineData("--cpu-tdp-watts NaN", "--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"NaN\"")]
+    [InlineData("--reps 10001", "--reps: expected a whole number from 1 to 10000, got 10001")]
+    [InlineData("--batch 1 --prompt-tokens 2147483000 --gen-tokens 2000",
+        "--batch, --prompt-tokens, --gen-tokens: expected batch x (prompt + gen) of at most 2147483647 tokens (32-bit sizes), got 1 x (2147483000 + 2000) = 2147485000")]
+    public void Run_refuses_a_number_out_of_range_naming_the_option_and_the_range(string options, string expected)
+    {
+        var run = CliRun.Invoke(["run", "--model-path", _temp.Path, "--out", _temp.Combine("results"), .. options.Split(' ')]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: {expected}", run.Error.Split(Environment.NewLine)[0]);
+        Assert.False(Directory.Exists(_temp.Combine("results")), "no run folder for a command line that was refused");
+    }
+
+    [Fact]
+    public void Run_refuses_more_threads_than_logical_cores()
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--out", _temp.Combine("results"), "--threads", "999");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: --threads: expected a whole number from 1 to {Environment.ProcessorCount}, got 999", run.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("cost --json --price-per-hour 1e300 --tokens-per-second 100", "--price-per-hour: expected a number from 0 to 1000000, got \"1e300\"")]
+    [InlineData("cost --json --price-per-hour 2 --tokens-per-second 1e-300", "--tokens-per-second: expected a number from 0.001 to 1000000000, got \"1e-300\"")]
+    [InlineData("cost --json --price-per-hour 2 --tokens-per-second 100 --utilization 1e-300", "--utilization: expected a number from 0.001 to 1, got \"1e-300\"")]
+    [InlineData("cost training --params 1e9 --tokens 1e9 --gpu-tflops 100 --price-per-gpu-hour 2 --gpus 1e12", "--gpus: expected a whole number from 1 to 1000000, got \"1e12\"")]
+    [InlineData("cost training --params 1e300 --tokens 1e300 --gpu-tflops 100 --price-per-gpu-hour 2", "--params: expected a number from 1 to 1000000000000000, got \"1e300\"")]
+    [InlineData("power probe --seconds Infinity", "--seconds: expected a number above 0 and at most 3600, got \"Infinity\"")]
+    public void Cost_and_power_refuse_a_number_out_of_range_naming_the_option_and_the_range(string commandLine, string expected)
+    {
+        var run = CliRun.Invoke(commandLine.Split(' '));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: {expected}", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void An_unknown_option_after_a_list_option_is_named_as_unknown()
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--batch", "1", "--bogus", "3");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("inferbench: --bogus: unknown option of 'run'", run.Error);
+        Assert.DoesNotContain("--batch", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--model")]
+    [InlineData("--variant")]
+    [InlineData("--manifest")]
+    public void Model_path_and_a_manifest_selection_cannot_be_used_together(string option)
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, "m", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: --model-path and {option} cannot be used together", run.Error);
+    }
+}
