@@ -11,7 +11,7 @@ namespace InferBench.Cli;
 public sealed class PriceOptions
 {
     public Option<double?> PricePerHour { get; } = NumberOption.Create("--price-per-hour",
-        "Rented hardware: what the machine costs, USD per hour", CostInputs.PricePerHourUsd);
+        "Rented hardware: what the machine costs, USD per hour, from which $ per 1M tokens are priced", CostInputs.PricePerHourUsd);
 
     public Option<string?> GpuInstance { get; } = new("--gpu")
     {
