@@ -49,6 +49,17 @@ public sealed class MarkdownReportExporterTests
         Assert.All(tableLines, line => Assert.Equal(Regex.Count(tableLines[0], @"\|"), Regex.Count(line, @"(?<!\\)\|")));
     }
 
+    [Theory]
+    [InlineData("inferbench run --model-path /m", "`inferbench run --model-path /m`")]
+    [InlineData("inferbench run --model-path a`b", "`` inferbench run --model-path a`b ``")]
+    [InlineData("inferbench run --model-path a``<b>x</b>``", "``` inferbench run --model-path a``<b>x</b>`` ```")]
+    public void TheCommandLineIsOneCodeSpanWhateverBackticksItHolds(string commandLine, string expected)
+    {
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { CommandLine = commandLine });
+
+        Assert.Contains($"- **Command:** {expected}\n", report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SingleRepetitionShowsNoConfidenceInterval()
     {
