@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using InferBench.Manifest;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 

@@ -1,6 +1,5 @@
 using CsvHelper;
 using InferBench.Results;
-using InferBench.Statistics;
 
 namespace InferBench.Reports;
 

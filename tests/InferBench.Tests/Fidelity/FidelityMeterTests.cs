@@ -1,5 +1,5 @@
 using InferBench.Fidelity;
-using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Tests.Quantization;
 using InferBench.Tests.Support;

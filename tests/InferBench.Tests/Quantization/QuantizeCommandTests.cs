@@ -1,6 +1,6 @@
 using InferBench.Cli;
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 

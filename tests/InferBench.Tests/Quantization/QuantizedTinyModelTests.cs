@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using InferBench.Fidelity;
-using InferBench.Manifest;
+using InferBench.Models;
 using InferBench.Quantization;
-using InferBench.Runner;
+using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntimeGenAI;

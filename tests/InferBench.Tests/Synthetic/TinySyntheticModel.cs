@@ -1,4 +1,4 @@
-using InferBench.Runner;
+using InferBench.Models;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntimeGenAI;
