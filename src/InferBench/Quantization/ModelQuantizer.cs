@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Google.Protobuf;
+using InferBench.Onnx;
 using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Telemetry;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Google.Protobuf;
+using InferBench.Onnx;
 using InferBench.Telemetry;
 
 namespace InferBench.Synthetic;
