@@ -11,7 +11,7 @@ using Onnx;
 namespace InferBench.Tests.Quantization;
 
 /// <summary>The tiny synthetic model's variants load and run in GenAI, stay close to fp32, and say how they were made.</summary>
-public sealed class QuantizedTinyModelTests(TinyVariants tiny) : IClassFixture<TinyVariants>
+public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
 {
     private static readonly FidelityOptions Fidelity = new(IntraOpThreads: 1);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using InferBench.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

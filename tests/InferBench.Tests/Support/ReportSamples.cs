@@ -1,6 +1,6 @@
 using InferBench.Results;
 
-namespace InferBench.Tests.Reports;
+namespace InferBench.Tests.Support;
 
 /// <summary>Results to export: every value distinct, so a value in the wrong column shows.</summary>
 internal static class ReportSamples
