@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace InferBench.Onnx;
 
@@ -8,12 +9,25 @@ namespace InferBench.Onnx;
 /// </summary>
 internal static class FolderStamp
 {
+    /// <summary>How a model folder's JSON files are written: camelCase, indented, "\n" line ends, null values left out.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        NewLine = "\n",
+    };
+
+    /// <summary>Writes <paramref name="value"/> as <paramref name="fileName"/> with <see cref="JsonOptions"/>.</summary>
+    public static void Write<T>(FolderFileWriter files, string fileName, T value) =>
+        files.Write(fileName, stream => JsonSerializer.Serialize(stream, value, JsonOptions));
+
     /// <summary>The stamp <paramref name="fileName"/> in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static T? TryRead<T>(string folderPath, string fileName, JsonSerializerOptions options) where T : class
+    public static T? TryRead<T>(string folderPath, string fileName) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(Path.Combine(folderPath, fileName)), options);
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(Path.Combine(folderPath, fileName)), JsonOptions);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

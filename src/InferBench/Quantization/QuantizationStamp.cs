@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using InferBench.Onnx;
 using InferBench.Results;
@@ -35,14 +34,6 @@ public sealed record QuantizationStamp(
     /// <summary>Raised whenever the same source and options would give different files.</summary>
     public const int CurrentQuantizerVersion = 1;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
     /// <summary>
@@ -76,5 +67,5 @@ public sealed record QuantizationStamp(
     };
 
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static QuantizationStamp? TryRead(string folderPath) => FolderStamp.TryRead<QuantizationStamp>(folderPath, FileName, JsonOptions);
+    public static QuantizationStamp? TryRead(string folderPath) => FolderStamp.TryRead<QuantizationStamp>(folderPath, FileName);
 }

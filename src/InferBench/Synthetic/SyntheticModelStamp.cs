@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using InferBench.Onnx;
 
@@ -20,17 +19,10 @@ public sealed record SyntheticModelStamp(
     public const string FileName = "synthetic.json";
     public const int CurrentGeneratorVersion = 1;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static SyntheticModelStamp? TryRead(string folderPath) => FolderStamp.TryRead<SyntheticModelStamp>(folderPath, FileName, JsonOptions);
+    public static SyntheticModelStamp? TryRead(string folderPath) => FolderStamp.TryRead<SyntheticModelStamp>(folderPath, FileName);
 
     /// <summary>
     /// True when <paramref name="folderPath"/> holds a model built from <paramref name="config"/> by this generator, with every file
