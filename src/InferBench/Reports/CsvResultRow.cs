@@ -1,4 +1,5 @@
 using CsvHelper;
+using InferBench.Cost;
 using InferBench.Results;
 
 namespace InferBench.Reports;
