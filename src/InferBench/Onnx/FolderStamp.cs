@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace InferBench.Onnx;
 
 /// <summary>
-/// The JSON file written last into a model folder (synthetic.json, quantization.json): it records the size of every
-/// other file, so a cache can tell a complete folder from a stale or damaged one without rebuilding it.
+/// A model folder's JSON files, above all its stamp (synthetic.json, quantization.json), written last: it records the
+/// size of every other file, so a cache can tell a complete folder from a stale or damaged one without rebuilding it.
 /// </summary>
 internal static class FolderStamp
 {
