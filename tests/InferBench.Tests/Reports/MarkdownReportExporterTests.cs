@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 
