@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InferBench.Manifest;
+using InferBench.Runner;
 using Spectre.Console;
 
 namespace InferBench.Cli.Commands;

@@ -58,7 +58,7 @@ public sealed class SweepRunner(
         string? note;
         try
         {
-            target.Prepare?.Invoke();
+            target.Prepare?.Invoke(cancellation);
             info = GenAiModelFolder.Inspect(target.FolderPath);
             executionProvider = resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider);
             note = Join(
@@ -68,6 +68,10 @@ public sealed class SweepRunner(
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
             EmitAll(early, _points, ResultStatus.Failed, e.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
             return;
         }
         target = target with { ExecutionProvider = executionProvider };
