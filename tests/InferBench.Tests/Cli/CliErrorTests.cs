@@ -14,6 +14,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
+    [InlineData("--prompt-text", "", "--prompt-text: expected some text, got an empty string")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {
         var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, value, "--out", _temp.Combine("results"));
@@ -74,6 +75,21 @@ public sealed class CliErrorTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("inferbench: --model: no \"llama\" in models.manifest.json (known: m)", run.Error.Trim());
+    }
+
+    [Fact]
+    public void An_unknown_variant_filter_is_named_by_its_option()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "v", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("run", "--manifest", manifest, "--variant", "int4", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("inferbench: --variant: no \"int4\" in models.manifest.json (known: v)", run.Error.Trim());
     }
 
     [Fact]
