@@ -28,7 +28,7 @@ public static class RunCommand
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<string?> ModelPath = CreateModelPathOption();
-    private static readonly Option<string> ExecutionProvider = CreateExecutionProviderOption();
+    private static readonly Option<string> Ep = CreateExecutionProviderOption();
     private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", RunPlanPoints.PromptTokens, 128, 512);
     private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", RunPlanPoints.GenTokens, 64);
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
@@ -68,7 +68,7 @@ public static class RunCommand
     {
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
-            Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
+            Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch,
             Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             PricePerHour, GpuInstance, UtilizationFraction, Fidelity, Json,
         };
@@ -82,7 +82,8 @@ public static class RunCommand
     {
         using var announce = cancellation.Register(() => io.Error.WriteLine(
             "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
-        var executionProvider = parseResult.GetValue(ExecutionProvider)!;
+        // --ep accepts only the providers' names, so the name is always found.
+        var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
         var plan = new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
             parseResult.GetValue(GenTokens)!,
@@ -98,7 +99,7 @@ public static class RunCommand
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
         if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
-            throw new InputException($"--power {powerChoice.ToString().ToLowerInvariant()}: {powerProblem}");
+            throw new InputException($"--power {JsonEnumName.Of(powerChoice)}: {powerProblem}");
         var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
         var cost = CostSetupOf(parseResult);
 
@@ -111,7 +112,7 @@ public static class RunCommand
             powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity));
         using var session = BenchmarkSession.Start(setup, folder, io.Error.WriteLine);
         if (session.PowerUnavailableReason is { } unavailable)
-            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {powerChoice.ToString().ToLowerInvariant()}), " +
+            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(powerChoice)}), " +
                                $"so this run's energy figures are unavailable: {unavailable}");
         var outcome = session.Run(targets, sweep =>
         {
@@ -184,9 +185,9 @@ public static class RunCommand
         {
             Description = "Execution provider: auto (what the model asks for: a manifest variant's first provider this build and host can run, "
                 + "a model folder's genai_config.json provider), cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
-            DefaultValueFactory = _ => ExecutionProviderChoice.Auto,
+            DefaultValueFactory = _ => JsonEnumName.Of(ExecutionProvider.Auto),
         };
-        option.AcceptOnlyFromAmong(ExecutionProviderChoice.Choices);
+        option.AcceptOnlyFromAmong(JsonEnumName.All<ExecutionProvider>());
         return option;
     }
 }

@@ -14,10 +14,10 @@ public sealed class BenchmarkSession : IDisposable
     private readonly BenchmarkSessionSetup _setup;
     private readonly IRunStore _store;
     private readonly Action<string> _note;
-    private readonly IReadOnlyList<string> _runnable;
+    private readonly IReadOnlyList<ExecutionProvider> _runnable;
     private readonly PowerMeter? _meter;
 
-    private BenchmarkSession(BenchmarkSessionSetup setup, IRunStore store, Action<string> note, IReadOnlyList<string> runnable, PowerMeter? meter)
+    private BenchmarkSession(BenchmarkSessionSetup setup, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter)
     {
         _setup = setup;
         _store = store;
@@ -39,7 +39,7 @@ public sealed class BenchmarkSession : IDisposable
         var meter = setup.Power == PowerSourceChoice.None
             ? null
             : PowerMeter.Start(setup.Power, PowerOptions.FromEnvironment(setup.Host, setup.Cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
-                PowerSources.AutoOrderFor(runnable.Contains(ExecutionProviderChoice.Cuda) ? plan.ExecutionProvider : ExecutionProviderChoice.Cpu));
+                PowerSources.AutoOrderFor(runnable.Contains(ExecutionProvider.Cuda) ? plan.ExecutionProvider : ExecutionProvider.Cpu));
         return new BenchmarkSession(setup, store, note, runnable, meter);
     }
 

@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Runner;
 
 /// <summary>One model variant to benchmark, wherever it came from (manifest or --model-path).</summary>
@@ -10,8 +12,8 @@ public sealed record BenchmarkTarget(
     string Model,
     string Variant,
     string Precision,
-    IReadOnlyList<string> ExecutionProviders,
+    IReadOnlyList<ExecutionProvider> ExecutionProviders,
     string FolderPath,
     string? UnavailableReason = null,
     Action<CancellationToken>? Prepare = null,
-    string? ExecutionProvider = null);
+    ExecutionProvider? ExecutionProvider = null);

@@ -24,9 +24,9 @@ public static partial class ProviderOptionParser
 
     /// <exception cref="InputException">An argument is not key=value, a key repeats, a known key has a value it cannot take,
     /// or options are given for --ep cpu.</exception>
-    public static IReadOnlyList<ProviderOption> Parse(IReadOnlyList<string> arguments, string executionProvider)
+    public static IReadOnlyList<ProviderOption> Parse(IReadOnlyList<string> arguments, ExecutionProvider executionProvider)
     {
-        if (arguments.Count > 0 && executionProvider == ExecutionProviderChoice.Cpu)
+        if (arguments.Count > 0 && executionProvider == ExecutionProvider.Cpu)
             throw new InputException($"{OptionName}: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none");
         var options = new List<ProviderOption>();
         foreach (var argument in arguments)
@@ -43,7 +43,7 @@ public static partial class ProviderOptionParser
     /// The CUDA device (an index among the visible GPUs) a --ep cuda or auto run uses: its <c>device_id</c>, else 0 as
     /// in ONNX Runtime; null for a --ep cpu run, which uses no GPU.
     /// </summary>
-    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider == ExecutionProviderChoice.Cpu
+    public static int? CudaDeviceOf(RunPlanRecord plan) => plan.ExecutionProvider == ExecutionProvider.Cpu
         ? null
         : plan.ProviderOptions?.FirstOrDefault(o => o.Key == "device_id") is { } given
             ? int.Parse(given.Value, NumberStyles.None, CultureInfo.InvariantCulture)

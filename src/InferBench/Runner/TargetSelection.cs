@@ -78,8 +78,8 @@ public static class TargetSelection
         var target = new BenchmarkTarget(
             model.Id,
             variant.Id,
-            variant.Precision.ToString().ToLowerInvariant(),
-            variant.ExecutionProviders.Select(ep => ep.ToString().ToLowerInvariant()).ToArray(),
+            JsonEnumName.Of(variant.Precision),
+            variant.ExecutionProviders,
             "",
             Availability(model, variant, cache));
         return variant.Source switch
@@ -101,7 +101,7 @@ public static class TargetSelection
         var config = source.Config();
         var configFolder = Path.Combine(modelCache, $"{source.Preset}-{ConfigHash(config)}");
         var fp32Folder = Path.Combine(configFolder, "fp32");
-        var folder = precision == Precision.Fp32 ? fp32Folder : Path.Combine(configFolder, precision.ToString().ToLowerInvariant());
+        var folder = precision == Precision.Fp32 ? fp32Folder : Path.Combine(configFolder, JsonEnumName.Of(precision));
         return target with
         {
             FolderPath = folder,
@@ -117,7 +117,7 @@ public static class TargetSelection
                 }
                 catch (InputException e)
                 {
-                    throw new ModelPreparationException($"building the synthetic {precision.ToString().ToLowerInvariant()} model: {e.Message}", e);
+                    throw new ModelPreparationException($"building the synthetic {JsonEnumName.Of(precision)} model: {e.Message}", e);
                 }
             },
         };

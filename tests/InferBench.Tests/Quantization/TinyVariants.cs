@@ -24,7 +24,7 @@ public sealed class TinyVariants : IDisposable
     /// <summary>What <see cref="ModelQuantizer.Quantize"/> returned for each variant.</summary>
     public IReadOnlyDictionary<Precision, QuantizationStamp> Stamps { get; }
 
-    public string Folder(Precision precision) => _temp.Combine(precision.ToString().ToLowerInvariant());
+    public string Folder(Precision precision) => _temp.Combine(JsonEnumName.Of(precision));
 
     public void Dispose() => _temp.Dispose();
 }

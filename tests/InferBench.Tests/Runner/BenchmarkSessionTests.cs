@@ -15,7 +15,7 @@ public sealed class BenchmarkSessionTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private static BenchmarkSessionSetup Setup(int[]? batch = null) => new(
-        new RunPlanRecord([8], [4], batch ?? [1], 0, 2, IntraOpThreads: 1, Seed: 7, "cpu", PromptText: null),
+        new RunPlanRecord([8], [4], batch ?? [1], 0, 2, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null),
         HostFactsProbe.Read(), DateTimeOffset.UtcNow, "test", PowerSourceChoice.None, new CpuRating(null, null), TimeSpan.Zero, Cost: null, Fidelity: false);
 
     private BenchmarkTarget TinyFolder()
@@ -72,7 +72,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         var manifest = _temp.Combine("models.manifest.json");
         File.WriteAllText(manifest, """
             { "schemaVersion": 1, "models": [ { "id": "syn", "description": "tiny synthetic", "variants": [
-              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
+              { "id": "fp32", "precision": "fp32", "executionProviders": [ExecutionProvider.Cpu], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
             """);
         var target = Assert.Single(TargetSelection.FromManifest(manifest, [], []));
         using var signal = new CancellationTokenSource();

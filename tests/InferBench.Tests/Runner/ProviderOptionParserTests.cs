@@ -8,7 +8,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void Key_value_pairs_come_back_in_the_order_given()
     {
-        var options = ProviderOptionParser.Parse(["enable_cuda_graph=1", "use_tf32=0", "device_id=1", "cudnn_conv_algo_search=HEURISTIC", "some_new_ort_option=x"], "cuda");
+        var options = ProviderOptionParser.Parse(["enable_cuda_graph=1", "use_tf32=0", "device_id=1", "cudnn_conv_algo_search=HEURISTIC", "some_new_ort_option=x"], ExecutionProvider.Cuda);
 
         Assert.Equal(
             [new("enable_cuda_graph", "1"), new("use_tf32", "0"), new("device_id", "1"), new("cudnn_conv_algo_search", "HEURISTIC"), new ProviderOption("some_new_ort_option", "x")],
@@ -16,11 +16,11 @@ public sealed class ProviderOptionParserTests
     }
 
     [Theory]
-    [InlineData("cuda", new[] { "device_id=3", "use_tf32=1" }, 3)]
-    [InlineData("cuda", new[] { "use_tf32=1" }, 0)]
-    [InlineData("cpu", new string[0], null)]
-    [InlineData("auto", new string[0], 0)]
-    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(string executionProvider, string[] arguments, int? device)
+    [InlineData(ExecutionProvider.Cuda, new[] { "device_id=3", "use_tf32=1" }, 3)]
+    [InlineData(ExecutionProvider.Cuda, new[] { "use_tf32=1" }, 0)]
+    [InlineData(ExecutionProvider.Cpu, new string[0], null)]
+    [InlineData(ExecutionProvider.Auto, new string[0], 0)]
+    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(ExecutionProvider executionProvider, string[] arguments, int? device)
     {
         var plan = new RunPlanRecord([8], [4], [1], 0, 1, null, 42, executionProvider, null, ProviderOptionParser.Parse(arguments, executionProvider));
 
@@ -30,7 +30,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void No_options_is_fine_on_any_provider()
     {
-        Assert.Empty(ProviderOptionParser.Parse([], "cpu"));
+        Assert.Empty(ProviderOptionParser.Parse([], ExecutionProvider.Cpu));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class ProviderOptionParserTests
     [InlineData("cudnn_conv_algo_search=FAST", "cudnn_conv_algo_search takes one of EXHAUSTIVE, HEURISTIC, DEFAULT, got \"FAST\"")]
     public void A_malformed_option_or_a_value_a_known_key_cannot_take_is_bad_input(string argument, string message)
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse([argument], "cuda"));
+        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse([argument], ExecutionProvider.Cuda));
 
         Assert.Equal($"--provider-option: {message}", error.Message);
     }
@@ -54,7 +54,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void A_key_given_twice_is_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], "cuda"));
+        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], ExecutionProvider.Cuda));
 
         Assert.Equal("--provider-option: \"use_tf32\" is given twice; give each key once", error.Message);
     }
@@ -62,7 +62,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void Options_on_the_cpu_provider_are_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], "cpu"));
+        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Cpu));
 
         Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.Message);
     }
@@ -70,6 +70,6 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void Options_with_ep_auto_are_kept_for_the_variants_that_run_on_cuda()
     {
-        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], "auto"));
+        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Auto));
     }
 }

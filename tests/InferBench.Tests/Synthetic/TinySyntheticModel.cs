@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class TinySyntheticModel : IDisposable
         SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, FolderPath);
         Weights = new SyntheticWeights(SyntheticModelPresets.Tiny);
         Reference = new ReferenceLlama(Weights);
-        Model = GenAiModelLoader.Load(FolderPath, "cpu", intraOpThreads: 1);
+        Model = GenAiModelLoader.Load(FolderPath, ExecutionProvider.Cpu, intraOpThreads: 1);
     }
 
     public string FolderPath { get; }
