@@ -72,7 +72,7 @@ public sealed class BenchmarkSessionTests : IDisposable
         var manifest = _temp.Combine("models.manifest.json");
         File.WriteAllText(manifest, """
             { "schemaVersion": 1, "models": [ { "id": "syn", "description": "tiny synthetic", "variants": [
-              { "id": "fp32", "precision": "fp32", "executionProviders": [ExecutionProvider.Cpu], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
+              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
             """);
         var target = Assert.Single(TargetSelection.FromManifest(manifest, [], []));
         using var signal = new CancellationTokenSource();
