@@ -62,8 +62,10 @@ public sealed class CliErrorTests : IDisposable
         Assert.Equal($"inferbench: --model-path: folder not found: {missing}", run.Error.Trim());
     }
 
-    [Fact]
-    public void An_unknown_model_filter_lists_the_known_ones()
+    [Theory]
+    [InlineData("--model", "llama", "inferbench: --model: no \"llama\" in models.manifest.json (known: m)")]
+    [InlineData("--variant", "int4", "inferbench: --variant: no \"int4\" in models.manifest.json (known: v)")]
+    public void An_unknown_model_or_variant_filter_lists_the_known_ones(string option, string id, string expected)
     {
         var manifest = _temp.Combine("models.manifest.json");
         File.WriteAllText(manifest, """
@@ -71,25 +73,10 @@ public sealed class CliErrorTests : IDisposable
               { "id": "v", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
             """);
 
-        var run = CliRun.Invoke("run", "--manifest", manifest, "--model", "llama", "--out", _temp.Combine("results"));
+        var run = CliRun.Invoke("run", "--manifest", manifest, option, id, "--out", _temp.Combine("results"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("inferbench: --model: no \"llama\" in models.manifest.json (known: m)", run.Error.Trim());
-    }
-
-    [Fact]
-    public void An_unknown_variant_filter_is_named_by_its_option()
-    {
-        var manifest = _temp.Combine("models.manifest.json");
-        File.WriteAllText(manifest, """
-            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
-              { "id": "v", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
-            """);
-
-        var run = CliRun.Invoke("run", "--manifest", manifest, "--variant", "int4", "--out", _temp.Combine("results"));
-
-        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("inferbench: --variant: no \"int4\" in models.manifest.json (known: v)", run.Error.Trim());
+        Assert.Equal(expected, run.Error.Trim());
     }
 
     [Fact]
