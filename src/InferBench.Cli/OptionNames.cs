@@ -17,6 +17,7 @@ public static class OptionNames
         [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
         [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
         [nameof(RunPlanRecord.PromptText)] = "--prompt-text",
+        [ProviderOptionParser.Field] = "--provider-option",
         [TargetSelection.ModelsField] = "--model",
         [TargetSelection.VariantsField] = "--variant",
         [TargetSelection.ModelFolderField] = "--model-path",

@@ -1,3 +1,4 @@
+using InferBench.Cli;
 using InferBench.Results;
 using InferBench.Runner;
 
@@ -46,25 +47,26 @@ public sealed class ProviderOptionParserTests
     [InlineData("cudnn_conv_algo_search=FAST", "cudnn_conv_algo_search takes one of EXHAUSTIVE, HEURISTIC, DEFAULT, got \"FAST\"")]
     public void A_malformed_option_or_a_value_a_known_key_cannot_take_is_bad_input(string argument, string message)
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse([argument], ExecutionProvider.Cuda));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse([argument], ExecutionProvider.Cuda));
 
-        Assert.Equal($"--provider-option: {message}", error.Message);
+        Assert.Equal($"--provider-option: {message}", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
     public void A_key_given_twice_is_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], ExecutionProvider.Cuda));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], ExecutionProvider.Cuda));
 
-        Assert.Equal("--provider-option: \"use_tf32\" is given twice; give each key once", error.Message);
+        Assert.Equal("ProviderOptions: \"use_tf32\" is given twice; give each key once", error.Message);
+        Assert.Equal("--provider-option: \"use_tf32\" is given twice; give each key once", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
     public void Options_on_the_cpu_provider_are_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Cpu));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Cpu));
 
-        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.Message);
+        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
