@@ -1,4 +1,5 @@
 using System.Text;
+using InferBench.Cost;
 using InferBench.Results;
 
 namespace InferBench.Reports;

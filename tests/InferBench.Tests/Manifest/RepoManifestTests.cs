@@ -35,6 +35,18 @@ public sealed class RepoManifestTests
         Assert.Equal(["past.onnx", "genai_config.json"], variant.Files.Select(file => file.Path));
     }
 
+    [Fact]
+    public void The_synthetic_variants_prefer_the_gpu_so_the_default_run_on_a_gpu_machine_measures_it()
+    {
+        var synthetic = ManifestLoader.Load(RepoManifestPath()).Models
+            .SelectMany(model => model.Variants)
+            .Where(variant => variant.Source is SyntheticModelSource)
+            .ToList();
+
+        Assert.NotEmpty(synthetic);
+        Assert.All(synthetic, variant => Assert.Equal([ExecutionProvider.Cuda, ExecutionProvider.Cpu], variant.ExecutionProviders));
+    }
+
     [SkippableFact]
     public void RepoManifestHashesAndSizesMatchTheFixtureFiles()
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsvHelper;
+using InferBench.Cost;
 using InferBench.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 
@@ -75,6 +76,18 @@ public sealed class RunJsonTests
         Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
         Assert.Contains("path $.results[0].batchSize", error.Message, StringComparison.Ordinal);
         Assert.Contains("line 1, column", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AProvenanceOtherThanTheFourIsAnInputErrorNamingItsPath()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["cost"]!["utilization"]!["provenance"] = "guessed";
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("path $.cost.utilization.provenance", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
