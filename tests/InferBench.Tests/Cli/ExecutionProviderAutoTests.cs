@@ -39,7 +39,7 @@ public sealed class ExecutionProviderAutoTests : IDisposable
         var (run, result) = RunOn(CudaConfiguredModel());
 
         Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
-        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.Equal(ExecutionProvider.Auto, result.Plan.ExecutionProvider);
         var row = Assert.Single(result.Results);
         Assert.Equal(ResultStatus.Unsupported, row.Status);
         Assert.Equal("cuda", row.ExecutionProvider);
