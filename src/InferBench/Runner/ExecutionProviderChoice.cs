@@ -40,6 +40,6 @@ public static class ExecutionProviderChoice
         var name = JsonEnumName.Of(executionProvider);
         return configuredProvider is null || configuredProvider == name
             ? null
-            : $"genai_config.json asks for the {configuredProvider} provider; this row ran on {name} (--ep {name})";
+            : $"genai_config.json asks for the {configuredProvider} provider; this row ran on {name}";
     }
 }

@@ -51,7 +51,7 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     [Fact]
     public void A_row_that_runs_elsewhere_than_its_configuration_asks_says_so()
     {
-        Assert.Equal("genai_config.json asks for the cuda provider; this row ran on cpu (--ep cpu)",
+        Assert.Equal("genai_config.json asks for the cuda provider; this row ran on cpu",
             ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cpu));
         Assert.Null(ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cuda));
         Assert.Null(ExecutionProviderChoice.ConfigurationNote(null, ExecutionProvider.Cpu));

@@ -25,10 +25,14 @@ public static class PowerSources
     };
 
     /// <summary>Why <paramref name="choice"/> cannot measure a run on <paramref name="executionProvider"/>; null when it can.</summary>
-    public static string? ProblemFor(PowerSourceChoice choice, ExecutionProvider executionProvider) =>
-        executionProvider == ExecutionProvider.Cuda && choice is (PowerSourceChoice.Rapl or PowerSourceChoice.Estimate)
-            ? $"measures only the CPU, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is its GPU's: use --power nvml (or auto), or none"
-            : null;
+    public static string? ProblemFor(PowerSourceChoice choice, ExecutionProvider executionProvider) => (executionProvider, choice) switch
+    {
+        (ExecutionProvider.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
+            $"measures only the CPU, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is its GPU's: use --power nvml (or auto), or none",
+        (ExecutionProvider.Cpu, PowerSourceChoice.Nvml) =>
+            $"measures only NVIDIA GPUs, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is the CPU's: use --power rapl, estimate (or auto), or none",
+        _ => null,
+    };
 
     public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {
