@@ -69,7 +69,7 @@ internal static class ReportSetup
     {
         null => "not measured (--power none).",
         { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
-        _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
+        _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep ({power.Source}).",
     };
 
     /// <summary>The source's caveats, such as the GPUs a run does not use and so does not measure.</summary>

@@ -62,6 +62,17 @@ public sealed class MarkdownReportExporterTests
     }
 
     [Fact]
+    public void IdlePowerIsLabelledWithItsSource()
+    {
+        var run = ReportSamples.Run(ReportSamples.OkRow());
+        var power = new PowerSetup("estimated-cpu-tdp", "process CPU time x 3.02 W per hardware thread", [], null, 2, 0.0183, 0.864, []);
+
+        var report = Exporter.Export(run with { Power = power });
+
+        Assert.Contains("Idle 0.0183 W before, 0.864 W after the sweep (estimated-cpu-tdp).", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SingleRepetitionShowsNoConfidenceInterval()
     {
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.SingleRepetitionRow()));
