@@ -17,6 +17,7 @@ public sealed class GoldenOutputTests
         "complete.results.csv", "complete.report.md", "complete.report.html",
         "quantized.results.csv", "quantized.report.md", "quantized.report.html",
         "estimated-unpriced.results.csv", "estimated-unpriced.report.md", "estimated-unpriced.report.html",
+        "quoting.results.csv", "quoting.report.md", "quoting.report.html",
         "comparison.txt", "comparison.json",
     ];
 
@@ -42,6 +43,13 @@ public sealed class GoldenOutputTests
         {
             "complete" => ReportSamples.CompleteRun(),
             "quantized" => ReportSamples.QuantizedRun(),
+            "quoting" => ReportSamples.Run(
+                ReportSamples.FailedRow() with { Model = "model, \"quoted\"", Reason = "said \"no\", then\nstopped <b>&</b>" },
+                ReportSamples.MeasuredRow("cpu-fp32", "fp32", batch: 2, decodeTokensPerSecond: 0.5, joulesPerToken: 12345.678) with
+                {
+                    Variant = "a,b", ResidentMemoryAfterLoadBytes = 10 * ReportSamples.MebibyteBytes + 1, PeakMemoryBytes = 51 * ReportSamples.MebibyteBytes / 2,
+                    LoadSeconds = double.NaN,
+                }),
             _ => ReportSamples.Run(
                 ReportSamples.MeasuredRow("cpu-fp32", "fp32", batch: 1, decodeTokensPerSecond: 20, joulesPerToken: 2.0, energySource: "estimated-cpu-tdp"),
                 ReportSamples.MeasuredRow("cpu-int4", "int4", batch: 1, decodeTokensPerSecond: 54, joulesPerToken: 0.0009, energySource: "estimated-cpu-tdp"))
