@@ -1,6 +1,7 @@
 using System.Globalization;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 

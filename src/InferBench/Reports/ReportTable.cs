@@ -1,6 +1,7 @@
 using InferBench.Cost;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 
@@ -36,7 +37,7 @@ internal static class ReportTable
             Usd(cost.HardwarePerMillionGeneratedTokens),
             WithSlash(metrics?.InterTokenLatencyMilliseconds.Median, metrics?.InterTokenLatencyMilliseconds.P99),
             Number(metrics?.EndToEndSeconds.Median),
-            Mebibytes(result.PeakMemoryBytes),
+            Mebibytes(result.PeakMemoryBytes / (1024.0 * 1024.0)),
             Number(result.LoadSeconds),
             EnergyLabel.Marked(WithBracketed(Number(energy?.JoulesPerGeneratedToken), Number(energy?.NetJoulesPerGeneratedToken)), energy?.Source),
             EnergyLabel.Marked(Electricity(cost.Energy), energy?.Source),

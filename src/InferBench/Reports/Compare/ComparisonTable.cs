@@ -1,5 +1,6 @@
 using System.Globalization;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports.Compare;
 
