@@ -1,4 +1,5 @@
 using System.Text;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -63,9 +64,9 @@ public sealed class HtmlReportExporter : IRunExporter
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var result in ReportTable.Ordered(rows))
         {
-            var cells = ReportTable.Cells(result, pricing.For(result));
+            var row = new PricedRow(result, pricing.For(result));
             html.Append("<tr>")
-                .AppendJoin("", cells.Select((cell, i) => ReportTable.Columns[i].Numeric ? $"<td class=\"n\">{E(cell)}</td>" : $"<td>{E(cell)}</td>"))
+                .AppendJoin("", ReportTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
                 .Append("</tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");

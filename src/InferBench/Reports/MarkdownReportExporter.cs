@@ -1,4 +1,5 @@
 using System.Text;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 using static InferBench.Reports.MarkdownText;
 
@@ -35,7 +36,10 @@ public sealed class MarkdownReportExporter : IRunExporter
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
             md.Append($"{TableHeader}\n");
             foreach (var result in ReportTable.Ordered(model))
-                md.Append("| " + string.Join(" | ", ReportTable.Cells(result, pricing.For(result)).Select(Text)) + " |\n");
+            {
+                var row = new PricedRow(result, pricing.For(result));
+                md.Append("| " + string.Join(" | ", ReportTable.Columns.Select(column => Text(column.Text(row)))) + " |\n");
+            }
             md.Append('\n');
         }
         md.Append(ReportSetup.Definitions).Append('\n');

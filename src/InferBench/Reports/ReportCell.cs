@@ -38,9 +38,5 @@ internal static class ReportCell
         text == Absent || bracketed == Absent ? text : $"{text} [{bracketed}]";
 
     /// <summary>"21.7 / 24.7": a value and a second one, when the first is known.</summary>
-    public static string WithSlash(double? first, double? second)
-    {
-        var text = Number(first);
-        return text == Absent ? Absent : $"{text} / {Number(second)}";
-    }
+    public static string WithSlash(string text, string second) => text == Absent ? Absent : $"{text} / {second}";
 }
