@@ -17,7 +17,9 @@ public sealed class CsvResultsExporter : IRunExporter
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    public string FileName => "results.csv";
+    public const string FileName = "results.csv";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {

@@ -10,7 +10,9 @@ namespace InferBench.Reports;
 /// </summary>
 public sealed class HtmlReportExporter : IRunExporter
 {
-    public string FileName => "report.html";
+    public const string FileName = "report.html";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {

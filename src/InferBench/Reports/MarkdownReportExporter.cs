@@ -15,7 +15,9 @@ public sealed class MarkdownReportExporter : IRunExporter
         "| " + string.Join(" | ", ReportTable.Columns.Select(column => column.Title)) + " |\n" +
         "|" + string.Concat(ReportTable.Columns.Select(column => column.Numeric ? "---:|" : "---|"));
 
-    public string FileName => "report.md";
+    public const string FileName = "report.md";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {
