@@ -10,7 +10,7 @@ namespace InferBench.Cli.Commands;
 /// </summary>
 public static class CostCommand
 {
-    private const string PriceOptions = "--price-per-hour, --gpu or --hardware-cost-usd";
+    private const string PriceChoices = "--price-per-hour, --gpu or --hardware-cost-usd";
 
     private static readonly Option<string?> PricingOption = new("--pricing")
     {
@@ -19,14 +19,11 @@ public static class CostCommand
     };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (for scripts)", Recursive = true };
 
-    private static readonly Option<double?> PricePerHourOption = NumberOption.Create("--price-per-hour", "Rented hardware: USD per hour", CostInputs.PricePerHourUsd);
-    private static readonly Option<string?> GpuInstanceOption = new("--gpu") { Description = "Rented hardware: a GPU instance id from the pricing catalog" };
+    private static readonly PriceOptions Prices = new();
     private static readonly Option<double?> HardwareCostOption = NumberOption.Create("--hardware-cost-usd", "Owned hardware: purchase price, USD", CostInputs.HardwareCostUsd);
     private static readonly Option<double?> AmortizationYearsOption = NumberOption.Create("--amortization-years", "Owned hardware: years to spread the purchase over", CostInputs.AmortizationYears);
     private static readonly Option<double?> HoursPerMonthOption = NumberOption.Create("--hours-per-month",
         "Rented hardware: hours paid per 30-day month [default: 720, always on]", CostInputs.HoursPerMonth);
-    private static readonly Option<double?> UtilizationOption = NumberOption.Create("--utilization",
-        "Share of paid time spent generating at the given throughput [default: 1]", CostInputs.Utilization);
     private static readonly Option<double?> TokensPerSecondOption = NumberOption.Create("--tokens-per-second", "Generation (decode) throughput, tokens/s", CostInputs.TokensPerSecond);
     private static readonly Option<double?> PromptTokensPerSecondOption = NumberOption.Create("--prompt-tokens-per-second", "Prompt (prefill) throughput, tokens/s", CostInputs.PromptTokensPerSecond);
     private static readonly Option<double?> JoulesPerTokenOption = NumberOption.Create("--joules-per-token", "Energy per generated token at the hardware, J", CostInputs.JoulesPerToken);
@@ -59,8 +56,8 @@ public static class CostCommand
 
         var command = new Command("cost", "Money, energy and CO2 per token, hour and month, and break-even against an API; from numbers or a run")
         {
-            PricingOption, JsonOption, PricePerHourOption, GpuInstanceOption, HardwareCostOption, AmortizationYearsOption, HoursPerMonthOption,
-            UtilizationOption, TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption, ElectricityOption, PueOption,
+            PricingOption, JsonOption, Prices.PricePerHour, Prices.GpuInstance, HardwareCostOption, AmortizationYearsOption, HoursPerMonthOption,
+            Prices.UtilizationFraction, TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption, ElectricityOption, PueOption,
             GridCarbonOption, ApiOption, ApiInputOption, ApiOutputOption, InputOutputRatioOption, InputTokensPerMonthOption,
             OutputTokensPerMonthOption, RunOption, training,
         };
@@ -83,15 +80,13 @@ public static class CostCommand
         var hardware = ReadHardware(parseResult, catalog);
         var energy = ReadEnergy(parseResult, catalog);
         var api = ReadApiComparison(parseResult, catalog);
-        Cited<Utilization> utilization = parseResult.GetValue(UtilizationOption) is { } fraction
-            ? new(new(fraction), Citation.Given("--utilization"))
-            : new(Utilization.Full, Citation.Default("every paid hour busy; set --utilization"));
+        var utilization = Prices.ReadUtilization(parseResult);
 
         if (parseResult.GetValue(RunOption) is { } runFolder)
         {
             Reject(parseResult, "--run takes throughput from run.json", TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption);
             Reject(parseResult, "monthly bills are priced from numbers; with --run give --input-output-ratio", InputTokensPerMonthOption);
-            var runAssumptions = new CostAssumptions(hardware ?? throw new InputException($"--run needs a price: {PriceOptions}"), utilization, energy);
+            var runAssumptions = new CostAssumptions(hardware ?? throw new InputException($"--run needs a price: {PriceChoices}"), utilization, energy);
             return CostSheets.FromRun(RunFolder.Read(runFolder), new CostModel(runAssumptions), api);
         }
 
@@ -100,20 +95,18 @@ public static class CostCommand
             : null;
         JoulesPerToken? joules = parseResult.GetValue(JoulesPerTokenOption) is { } j ? new(j) : null;
         if (hardware is null && joules is null)
-            throw new InputException($"nothing to price: give a price ({PriceOptions}), --joules-per-token or --run");
+            throw new InputException($"nothing to price: give a price ({PriceChoices}), --joules-per-token or --run");
         if (throughput is null && (api is not null || Given(parseResult, PromptTokensPerSecondOption)))
             throw new InputException("--tokens-per-second is needed to price tokens or to compare with an API");
         if (hardware is null && throughput is not null)
-            throw new InputException($"--tokens-per-second needs a price: {PriceOptions}");
+            throw new InputException($"--tokens-per-second needs a price: {PriceChoices}");
         var model = hardware is null ? null : new CostModel(new CostAssumptions(hardware, utilization, energy));
         return CostSheets.FromNumbers(model, energy, throughput, joules, api, parseResult.GetValue(OutputTokensPerMonthOption));
     }
 
     private static HardwareCost? ReadHardware(ParseResult parseResult, PricingCatalog catalog)
     {
-        var prices = new Option[] { PricePerHourOption, GpuInstanceOption, HardwareCostOption }.Where(option => Given(parseResult, option)).ToList();
-        if (prices.Count > 1)
-            throw new InputException($"{string.Join(" and ", prices.Select(option => option.Name))} cannot be used together: give one price");
+        Prices.RequireOnePrice(parseResult, HardwareCostOption);
         if (parseResult.GetValue(HardwareCostOption) is { } purchase)
         {
             Reject(parseResult, "owned hardware is paid for every hour", HoursPerMonthOption);
@@ -122,15 +115,7 @@ public static class CostCommand
         }
         Reject(parseResult, "it goes with --hardware-cost-usd", AmortizationYearsOption);
 
-        Cited<UsdPerHour> price;
-        if (parseResult.GetValue(PricePerHourOption) is { } usd)
-            price = new(new(usd), Citation.Given("--price-per-hour"));
-        else if (parseResult.GetValue(GpuInstanceOption) is { } id)
-        {
-            var instance = PricingCatalog.Find(catalog.GpuInstances, id, "--gpu");
-            price = new(instance.Price, instance.Citation);
-        }
-        else
+        if (Prices.RentalPrice(parseResult, catalog) is not { } price)
             return null;
         Cited<double> hours = parseResult.GetValue(HoursPerMonthOption) is { } paid
             ? new(paid, Citation.Given("--hours-per-month"))

@@ -51,6 +51,11 @@ public static class FetchCommand
         foreach (var variant in variants)
         {
             var name = $"{model.Id}/{variant.Id}";
+            if (cancellation.IsCancellationRequested)
+            {
+                io.Error.WriteLine($"inferbench: fetch stopped before {name}; the variants printed above are complete");
+                return ExitCodes.Cancelled;
+            }
             var source = (HuggingFaceModelSource)variant.Source;
             io.Error.WriteLine($"{name}: {variant.Files.Count} files from {hub.Endpoint.Authority} {source.Repo}@{source.Revision}"
                 + (source.Folder is null ? "" : $" {source.Folder}"));

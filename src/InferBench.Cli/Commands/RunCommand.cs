@@ -1,6 +1,5 @@
 using System.CommandLine;
 using InferBench.Cli.Progress;
-using InferBench.Cost;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
@@ -49,14 +48,7 @@ public static class RunCommand
     private static readonly PowerChoiceOptions PowerChoice = new();
     private static readonly Option<double> IdleSeconds = NumberOption.Create("--idle-seconds",
         "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)", PowerInputs.IdleSeconds, 2);
-    private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
-        "What this machine costs, USD per hour: reports then show $ per 1M tokens", CostInputs.PricePerHourUsd);
-    private static readonly Option<string?> GpuInstance = new("--gpu")
-    {
-        Description = "Price this machine as a GPU instance of the pricing catalog (see inferbench cost --help)",
-    };
-    private static readonly Option<double> UtilizationFraction = NumberOption.Create("--utilization",
-        "Share of paid hours spent generating: an idle rented machine still costs money", CostInputs.Utilization, 1);
+    private static readonly PriceOptions Prices = new();
     private static readonly Option<bool> Fidelity = new("--fidelity")
     {
         Description = "After the speed sweep, measure each variant's drift from its model's fp32 (else fp16) variant (--fidelity false: skip)",
@@ -70,7 +62,7 @@ public static class RunCommand
         {
             Manifest, Model, Variant, ModelPath, ExecutionProvider, PromptTokens, GenTokens, Batch,
             Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
-            PricePerHour, GpuInstance, UtilizationFraction, Fidelity, Json,
+            Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
         };
         foreach (var option in PowerChoice.All)
             command.Options.Add(option);
@@ -102,7 +94,7 @@ public static class RunCommand
         if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
             throw new InputException($"--power {powerChoice.ToString().ToLowerInvariant()}: {powerProblem}");
         var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
-        var cost = CostSetupOf(parseResult);
+        var cost = Prices.RunSetup(parseResult);
 
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
@@ -255,24 +247,6 @@ public static class RunCommand
         if (absent.Length > 0)
             io.Error.WriteLine($"Not swept (not on this machine; name them with --model to see why): {string.Join(", ", absent.Select(t => $"{t.Model}/{t.Variant}"))}");
         return targets.Except(absent).ToArray();
-    }
-
-    /// <exception cref="InputException">Two prices, a price or utilisation out of range, or an unknown instance.</exception>
-    private static CostSetup CostSetupOf(ParseResult parseResult)
-    {
-        var catalog = PricingCatalogLoader.Load(null);
-        var utilization = new Utilization(parseResult.GetValue(UtilizationFraction));
-        Cited<UsdPerHour>? price = (parseResult.GetValue(PricePerHour), parseResult.GetValue(GpuInstance)) switch
-        {
-            ({ }, { }) => throw new InputException("--price-per-hour and --gpu cannot be used together: give one price"),
-            ({ } usd, _) => new(new UsdPerHour(usd), Citation.Given("--price-per-hour")),
-            (_, { } id) => PricingCatalog.Find(catalog.GpuInstances, id, "--gpu") is var instance ? new(instance.Price, instance.Citation) : null,
-            _ => null,
-        };
-        var utilizationCitation = parseResult.GetResult(UtilizationFraction) is { Implicit: false }
-            ? Citation.Given("--utilization")
-            : Citation.Default("busy every paid hour; set --utilization");
-        return RunCostSetup.Record(price, new(utilization, utilizationCitation), catalog.DefaultEnergy);
     }
 
     private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)

@@ -1,4 +1,5 @@
 using System.Text;
+using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Results;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InferBench.Cost;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

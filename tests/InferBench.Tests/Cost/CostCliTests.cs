@@ -71,8 +71,35 @@ public sealed class CostCliTests : IDisposable
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains("  generated tokens          $9.10/1M tokens", run.Out.Split(Environment.NewLine));
         Assert.Contains("unavailable: energy per token not given", run.Out);
-        Assert.Contains("default: every paid hour busy; set --utilization", run.Out);
+        Assert.Contains("default: busy every paid hour; set --utilization", run.Out);
     }
+
+    [SkippableFact]
+    public void Run_records_the_price_and_utilisation_cost_prints_for_the_same_options_with_the_same_citations()
+    {
+        string[] pricing = ["--gpu", "aws-p4d.24xlarge"];
+        var benchmark = CliRun.Invoke(
+        [
+            "run", "--model-path", SharedFixtures.RequireTinyGpt2(), "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1", "--warmup", "0",
+            "--reps", "2", "--threads", "1", "--fidelity", "false", "--power", "none", "--out", _temp.Combine("results"), "--json", .. pricing,
+        ]);
+        var priced = CliRun.Invoke(["cost", "--tokens-per-second", "1000", "--json", .. pricing]);
+
+        Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (benchmark.ExitCode, priced.ExitCode));
+        using var runJson = JsonDocument.Parse(File.ReadAllText(benchmark.Out.Trim()));
+        using var costJson = JsonDocument.Parse(priced.Out);
+        var recorded = runJson.RootElement.GetProperty("cost");
+        var printed = costJson.RootElement.GetProperty("assumptions");
+        foreach (var (runKey, costKey) in new[] { ("priceUsdPerHour", "hardwareUsdPerHour"), ("utilization", "utilization") })
+        {
+            foreach (var field in new[] { "value", "source", "asOf", "provenance" })
+                Assert.Equal(Field(printed.GetProperty(costKey), field), Field(recorded.GetProperty(runKey), field));
+        }
+        Assert.Equal("busy every paid hour; set --utilization", recorded.GetProperty("utilization").GetProperty("source").GetString());
+    }
+
+    private static string? Field(JsonElement figure, string name) =>
+        figure.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
 
     [Fact]
     public void Json_carries_every_figure_with_its_unit_in_the_key_and_each_assumption_with_its_source()
@@ -130,7 +157,10 @@ public sealed class CostCliTests : IDisposable
     [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number from 0 to 1000000, got \"-1\"")]
     [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a number from 0.001 to 1, got \"1.5\"")]
     [InlineData("cost --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
+    [InlineData("cost --price-per-hour 38 --hardware-cost-usd 30000", "inferbench: --price-per-hour and --hardware-cost-usd cannot be used together: give one price")]
+    [InlineData("run --power none --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
     [InlineData("cost --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
+    [InlineData("run --power none --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
     [InlineData("cost", "inferbench: nothing to price: give a price (--price-per-hour, --gpu or --hardware-cost-usd), --joules-per-token or --run")]
     [InlineData("cost --hardware-cost-usd 30000", "inferbench: --hardware-cost-usd needs --amortization-years")]
     [InlineData("cost --price-per-hour 38 --tokens-per-second 100 --api gpt-4o", "inferbench: comparing with an API needs the workload's token mix")]

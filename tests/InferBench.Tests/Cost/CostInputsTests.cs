@@ -21,7 +21,7 @@ public class CostInputsTests
     [Fact]
     public void A_run_json_utilisation_out_of_range_names_the_file_field_not_an_option()
     {
-        var figure = new CitedFigure(1, "given", null, "given");
+        var figure = new CitedFigure(1, "given", null, Provenance.Given);
         var setup = new CostSetup(figure, figure with { Value = 0 }, figure, figure, figure);
 
         var error = Assert.Throws<InputException>(() => RunCostSetup.Model(setup));

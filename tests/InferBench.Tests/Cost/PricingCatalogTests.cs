@@ -1,4 +1,5 @@
 using InferBench.Cost;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;

@@ -1,4 +1,5 @@
 using InferBench.Cost;
+using InferBench.Results;
 
 namespace InferBench.Tests.Cost;
 

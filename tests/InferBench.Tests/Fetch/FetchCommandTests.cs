@@ -97,6 +97,21 @@ public sealed class FetchCommandTests : IDisposable
         AssertTheNextFetchResumes(manifest);
     }
 
+    [Fact]
+    public void A_signal_before_the_next_variant_stops_the_fetch_with_130_even_when_the_rest_is_cached()
+    {
+        var manifest = WriteManifest();
+        Assert.Equal(ExitCodes.AllOk, CliRun.Invoke("fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", Cache).ExitCode);
+        using var signal = new CancellationTokenSource();
+        signal.Cancel();
+
+        var run = CliRun.Invoke(signal.Token, "fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", Cache);
+
+        Assert.True(run.ExitCode == ExitCodes.Cancelled, run.Error);
+        Assert.Contains($"inferbench: fetch stopped before {TestHubManifest.Model}/cuda-fp16", run.Error);
+        Assert.Empty(run.Out);
+    }
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]

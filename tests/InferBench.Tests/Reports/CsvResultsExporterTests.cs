@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using InferBench.Cost;
 using InferBench.Reports;
 using InferBench.Reports.Columns;
 

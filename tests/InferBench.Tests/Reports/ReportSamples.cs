@@ -95,11 +95,11 @@ internal static class ReportSamples
             IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"],
             IdleSecondsBefore: 2.0004, IdleSecondsAfter: 2.0003),
         Cost = new CostSetup(
-            PriceUsdPerHour: new CitedFigure(3.99, "Lambda on-demand H100 SXM", "2026-06", "recalled"),
-            Utilization: new CitedFigure(0.5, "capacity plan", "2026-11", "given"),
-            ElectricityUsdPerKilowattHour: new CitedFigure(0.127, "EIA commercial average", "2024", "recalled"),
-            Pue: new CitedFigure(1.58, "Uptime Institute survey", "2023", "recalled"),
-            GridGramsCo2PerKilowattHour: new CitedFigure(367, "EIA", "2023", "verified")),
+            PriceUsdPerHour: new CitedFigure(3.99, "Lambda on-demand H100 SXM", "2026-06", Provenance.Recalled),
+            Utilization: new CitedFigure(0.5, "capacity plan", "2026-11", Provenance.Given),
+            ElectricityUsdPerKilowattHour: new CitedFigure(0.127, "EIA commercial average", "2024", Provenance.Recalled),
+            Pue: new CitedFigure(1.58, "Uptime Institute survey", "2023", Provenance.Recalled),
+            GridGramsCo2PerKilowattHour: new CitedFigure(367, "EIA", "2023", Provenance.Verified)),
         Results = results,
     };
 

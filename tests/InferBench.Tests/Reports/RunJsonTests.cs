@@ -77,6 +77,18 @@ public sealed class RunJsonTests
         Assert.Contains("line 1, column", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AProvenanceOtherThanTheFourIsAnInputErrorNamingItsPath()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["cost"]!["utilization"]!["provenance"] = "guessed";
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("path $.cost.utilization.provenance", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plan", "seed")]
     [InlineData("host", "logicalCores")]

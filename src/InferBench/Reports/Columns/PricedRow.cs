@@ -1,3 +1,4 @@
+using InferBench.Cost;
 using InferBench.Results;
 
 namespace InferBench.Reports.Columns;

@@ -12,7 +12,7 @@ public static class PricingCatalogLoader
     private static readonly JsonSerializerOptions SerializerOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private static readonly Lazy<PricingCatalog> EmbeddedCatalog = new(ReadEmbedded);
 
-    /// <summary>The catalog built into InferBench (Cost/pricing.catalog.json).</summary>
+    /// <summary>The catalog built into InferBench (Cost/Catalog/pricing.catalog.json).</summary>
     public static PricingCatalog Embedded => EmbeddedCatalog.Value;
 
     /// <summary>The embedded catalog, with the entries of <paramref name="overridePath"/> (same format) replacing or adding by id.</summary>

@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Cost;
 
 /// <summary>What every pricing catalog entry carries besides its figure: an id, what it is, and where and when it was true.</summary>

@@ -1,6 +1,4 @@
-using InferBench.Cost;
-
-namespace InferBench.Reports;
+namespace InferBench.Cost;
 
 /// <summary>What one row's tokens cost under its run's assumptions; each figure is null where it cannot be priced.</summary>
 /// <param name="HardwarePerMillionGeneratedTokens">Hardware time at the median decode tok/s and the run's utilisation; null without a price.</param>

@@ -1,4 +1,4 @@
-using InferBench.Reports;
+using InferBench.Results;
 
 namespace InferBench.Cost;
 

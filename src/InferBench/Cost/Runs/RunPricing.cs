@@ -1,7 +1,6 @@
-using InferBench.Cost;
 using InferBench.Results;
 
-namespace InferBench.Reports;
+namespace InferBench.Cost;
 
 /// <summary>
 /// Prices a run's rows at export time from the assumptions its run.json records (<see cref="RunResult.Cost"/>); nothing

@@ -32,8 +32,8 @@ public static class RunCostSetup
         : throw new InputException($"run.json: cost.utilization.value: expected {CostInputs.Utilization.Expected}, got {InputRange.Format(figure.Value)}");
 
     private static CitedFigure Figure(double value, Citation citation) =>
-        new(value, citation.Source, citation.AsOf, JsonEnumName.Of(citation.Provenance));
+        new(value, citation.Source, citation.AsOf, citation.Provenance);
 
     private static Citation CitationOf(CitedFigure figure) =>
-        new(figure.Source, figure.AsOf, Enum.GetValues<Provenance>().First(p => JsonEnumName.Of(p) == figure.Provenance));
+        new(figure.Source, figure.AsOf, figure.Provenance);
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Results;
 
-/// <summary>How far a figure can be trusted: where it came from (see /work/shared/notes/reference-figures.md).</summary>
+/// <summary>How far a figure can be trusted: where it came from (docs/cost-model.md, "The pricing catalog").</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Provenance>))]
 public enum Provenance
 {
