@@ -17,8 +17,9 @@ internal static class ReportCell
     public static string Mebibytes(double? mebibytes) => mebibytes is { } value ? ReadableNumber.Fixed(value, 0) : Absent;
 
     /// <summary>"$0.0111", "$48.70": a computed amount (see <see cref="CostFormat.Usd"/>).</summary>
-    public static string Usd(UsdPerMillionTokens? price) =>
-        price is { Value: var value } && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
+    public static string Usd(UsdPerMillionTokens? price) => Usd(price?.Value);
+
+    public static string Usd(double? usd) => usd is { } value && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
 
     /// <summary>"45.2 ± 0.3": the median and the half-width of the 95% confidence interval of the mean, when known.</summary>
     public static string MedianWithCi(SampleStatistics? statistics)

@@ -1,4 +1,3 @@
-using InferBench.Cost;
 using InferBench.Results;
 using InferBench.Statistics;
 
@@ -141,7 +140,7 @@ public static class ResultColumns
         Number(id, title, unit, legend, row => row.Result.Metrics is { } metrics ? statistic(metric(metrics)) : null);
 
     private static Column<PricedRow> Usd(string id, string title, string unit, string legend, Func<PricedRow, double?> value) =>
-        new(id, title, unit, true, legend, row => Finite(value(row)) is { } usd ? Cell.Of(usd, CostFormat.Usd(usd)) : Cell.Absent);
+        new(id, title, unit, true, legend, row => Cell.Of(Finite(value(row)), ReportCell.Usd(value(row))));
 
     private static Cell Mebibytes(long? bytes)
     {
