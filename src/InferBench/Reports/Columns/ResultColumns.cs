@@ -16,17 +16,9 @@ public static class ResultColumns
 
     private const double BytesPerMebibyte = 1024 * 1024;
 
-    public static Column<PricedRow> Status { get; } = new("status", "Status", "text", false, "ok measured; failed tried and broke; unsupported cannot run on this host or build; skipped not attempted",
-        row => Cell.Of(JsonEnumName.Of(row.Result.Status)));
-
-    public static Column<PricedRow> Reason { get; } = new("reason", "Reason", "text", false, "Why the row is not ok, or a note on an ok row",
-        row => Cell.Of(row.Result.Reason));
-
+    // Named here: the columns that ReportTable also shows, as they are or combined. The others are defined in Csv alone.
     public static Column<PricedRow> LoadSeconds { get; } = Number("load_s", "Load (s)", "s", "Time to load the model",
         row => row.Result.LoadSeconds);
-
-    public static Column<PricedRow> ResidentMemoryAfterLoad { get; } = new("resident_memory_after_load_mb", "Memory after load (MiB)", "MiB", true,
-        "Resident set size of the process right after the model was loaded", row => Mebibytes(row.Result.ResidentMemoryAfterLoadBytes));
 
     public static Column<PricedRow> TtftP50 { get; } = Statistic("ttft_ms_p50", "TTFT p50 (ms)", "ms", "Median time to first token",
         m => m.TimeToFirstTokenMilliseconds, s => s.Median);
@@ -36,9 +28,6 @@ public static class ResultColumns
 
     public static Column<PricedRow> PrefillP50 { get; } = Statistic("prefill_tok_s_p50", "Prefill tok/s (median)", "tokens/s",
         "Median prefill throughput", m => m.PrefillTokensPerSecond, s => s.Median);
-
-    public static Column<PricedRow> DecodeP50 { get; } = Statistic("decode_tok_s_p50", "Decode tok/s (median)", "tokens/s",
-        "Median decode throughput", m => m.DecodeTokensPerSecond, s => s.Median);
 
     public static Column<PricedRow> ItlP50 { get; } = Statistic("itl_ms_p50", "ITL p50 (ms)", "ms", "Median inter-token latency",
         m => m.InterTokenLatencyMilliseconds, s => s.Median);
@@ -54,12 +43,6 @@ public static class ResultColumns
 
     public static Column<PricedRow> MeasuredRepetitions { get; } = new("measured_reps", "n", "count", true,
         "Measured repetitions the statistics rest on (warmup excluded)", row => Cell.Of(row.Result.Metrics?.TimeToFirstTokenMilliseconds.Count));
-
-    public static Column<PricedRow> EnergySource { get; } = new("energy_source", "Energy source", "text", false,
-        "Where every energy figure of the row comes from", row => Cell.Of(row.Result.Energy?.Source));
-
-    public static Column<PricedRow> Throttled { get; } = new("throttled", "Throttled", "true/false", false,
-        "Clocks were held down by power or temperature during the window", row => Cell.Of(row.Result.Energy?.Throttled));
 
     public static Column<PricedRow> JoulesPerToken { get; } = Number("j_per_token", "J/token", "J/token",
         "Energy of the window over the point's generations / generated tokens", row => row.Result.Energy?.JoulesPerGeneratedToken);
@@ -81,7 +64,12 @@ public static class ResultColumns
     public static IReadOnlyList<Column<PricedRow>> Csv { get; } =
     [
         .. ScenarioColumns.All.Select(column => column.Of((PricedRow row) => row.Key)),
-        Status, Reason, LoadSeconds, ResidentMemoryAfterLoad,
+        new("status", "Status", "text", false, "ok measured; failed tried and broke; unsupported cannot run on this host or build; skipped not attempted",
+            row => Cell.Of(JsonEnumName.Of(row.Result.Status))),
+        new("reason", "Reason", "text", false, "Why the row is not ok, or a note on an ok row", row => Cell.Of(row.Result.Reason)),
+        LoadSeconds,
+        new("resident_memory_after_load_mb", "Memory after load (MiB)", "MiB", true, "Resident set size of the process right after the model was loaded",
+            row => Mebibytes(row.Result.ResidentMemoryAfterLoadBytes)),
         TtftP50, TtftP90,
         Statistic("ttft_ms_p99", "TTFT p99 (ms)", "ms", "99th percentile time to first token", m => m.TimeToFirstTokenMilliseconds, s => s.P99),
         Statistic("ttft_ms_ci95_low", "TTFT CI95 low (ms)", "ms", "Lower bound of the 95% confidence interval of the mean time to first token",
@@ -90,7 +78,7 @@ public static class ResultColumns
             m => m.TimeToFirstTokenMilliseconds, s => s.ConfidenceInterval95Upper),
         PrefillP50,
         Statistic("prefill_tok_s_mean", "Prefill tok/s (mean)", "tokens/s", "Mean prefill throughput", m => m.PrefillTokensPerSecond, s => s.Mean),
-        DecodeP50,
+        Statistic("decode_tok_s_p50", "Decode tok/s (median)", "tokens/s", "Median decode throughput", m => m.DecodeTokensPerSecond, s => s.Median),
         Statistic("decode_tok_s_mean", "Decode tok/s (mean)", "tokens/s", "Mean decode throughput", m => m.DecodeTokensPerSecond, s => s.Mean),
         Statistic("decode_tok_s_ci95_low", "Decode tok/s CI95 low", "tokens/s", "Lower bound of the 95% confidence interval of the mean decode throughput",
             m => m.DecodeTokensPerSecond, s => s.ConfidenceInterval95Lower),
@@ -104,7 +92,7 @@ public static class ResultColumns
         PeakMemory, MeasuredRepetitions,
         new("itl_samples", "ITL samples", "count", true, "Inter-token latency samples: the decode steps of all measured repetitions",
             row => Cell.Of(row.Result.Metrics?.InterTokenLatencyMilliseconds.Count)),
-        EnergySource,
+        new("energy_source", "Energy source", "text", false, "Where every energy figure of the row comes from", row => Cell.Of(row.Result.Energy?.Source)),
         new("energy_status", "Energy status", "text", false, "Status of the energy window over the measured generations",
             row => Cell.Of(row.Result.Energy?.Status)),
         JoulesPerToken, NetJoulesPerToken,
@@ -114,7 +102,8 @@ public static class ResultColumns
             row => row.Result.Energy?.DecodeJoulesPerGeneratedToken),
         AverageWatts,
         Number("peak_w", "Peak W", "W", "Highest power read in the window", row => row.Result.Energy?.PeakWatts),
-        Throttled,
+        new("throttled", "Throttled", "true/false", false, "Clocks were held down by power or temperature during the window",
+            row => Cell.Of(row.Result.Energy?.Throttled)),
         UsdPerMillionGeneratedTokens,
         Usd("usd_per_1m_prompt_tokens", "$/1M prompt tokens", "USD per 1M prompt tokens", "The same from the median prefill throughput",
             row => row.Cost.HardwarePerMillionPromptTokens?.Value),
