@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using InferBench.Models;
 using InferBench.Runner;
 using Microsoft.ML.OnnxRuntimeGenAI;
 

@@ -1,5 +1,6 @@
 using InferBench.Fetch;
 using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Quantization;
 using InferBench.Synthetic;

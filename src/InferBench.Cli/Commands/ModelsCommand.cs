@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Synthetic;
 
 namespace InferBench.Cli.Commands;

@@ -1,4 +1,4 @@
-using InferBench.Manifest;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 

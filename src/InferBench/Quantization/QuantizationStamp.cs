@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using InferBench.Manifest;
+using InferBench.Onnx;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 
@@ -34,14 +34,6 @@ public sealed record QuantizationStamp(
     /// <summary>Raised whenever the same source and options would give different files.</summary>
     public const int CurrentQuantizerVersion = 1;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
     /// <summary>
@@ -56,7 +48,7 @@ public sealed record QuantizationStamp(
         && (options.Bits is null
             || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
             == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevel, options.QuantizeLmHead))
-        && stamp.FileBytes.All(file => new FileInfo(Path.Combine(variantFolder, file.Key)) is { Exists: true } info && info.Length == file.Value)
+        && FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes)
         && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
 
     /// <summary>
@@ -75,15 +67,5 @@ public sealed record QuantizationStamp(
     };
 
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static QuantizationStamp? TryRead(string folderPath)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<QuantizationStamp>(File.ReadAllBytes(Path.Combine(folderPath, FileName)), JsonOptions);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    public static QuantizationStamp? TryRead(string folderPath) => FolderStamp.TryRead<QuantizationStamp>(folderPath, FileName);
 }

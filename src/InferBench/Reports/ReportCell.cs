@@ -1,6 +1,5 @@
 using InferBench.Cost;
 using InferBench.Results;
-using InferBench.Statistics;
 
 namespace InferBench.Reports;
 

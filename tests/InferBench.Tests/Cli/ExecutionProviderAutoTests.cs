@@ -2,7 +2,6 @@ using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
-using InferBench.Tests.Runner;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

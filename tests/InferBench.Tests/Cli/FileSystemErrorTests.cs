@@ -1,6 +1,5 @@
 using InferBench.Cli;
 using InferBench.Reports;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Fetch;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using InferBench.Fidelity;
-using InferBench.Manifest;
+using InferBench.Models;
 using InferBench.Quantization;
-using InferBench.Runner;
+using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntimeGenAI;
@@ -11,7 +11,7 @@ using Onnx;
 namespace InferBench.Tests.Quantization;
 
 /// <summary>The tiny synthetic model's variants load and run in GenAI, stay close to fp32, and say how they were made.</summary>
-public sealed class QuantizedTinyModelTests(TinyVariants tiny) : IClassFixture<TinyVariants>
+public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
 {
     private static readonly FidelityOptions Fidelity = new(IntraOpThreads: 1);
 

@@ -3,6 +3,7 @@ using CsvHelper;
 using InferBench.Cost;
 using InferBench.Reports;
 using InferBench.Reports.Columns;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

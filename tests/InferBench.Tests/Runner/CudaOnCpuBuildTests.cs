@@ -1,3 +1,4 @@
+using InferBench.Models;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Tests.Support;

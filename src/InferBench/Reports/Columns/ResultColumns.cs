@@ -1,5 +1,4 @@
 using InferBench.Results;
-using InferBench.Statistics;
 
 namespace InferBench.Reports.Columns;
 

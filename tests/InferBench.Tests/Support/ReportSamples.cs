@@ -1,7 +1,6 @@
 using InferBench.Results;
-using InferBench.Statistics;
 
-namespace InferBench.Tests.Reports;
+namespace InferBench.Tests.Support;
 
 /// <summary>Results to export: every value distinct, so a value in the wrong column shows.</summary>
 internal static class ReportSamples

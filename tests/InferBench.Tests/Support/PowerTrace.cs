@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using InferBench.Telemetry.Power;
 
-namespace InferBench.Tests.Telemetry;
+namespace InferBench.Tests.Support;
 
 /// <summary>A piecewise-linear power trace, constant before its first point and after its last, with its exact integral.</summary>
 public sealed class PowerTrace(params (double Seconds, double Watts)[] points)

@@ -2,7 +2,7 @@ using InferBench.Results;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Runner;
+namespace InferBench.Models;
 
 /// <summary>Opens a GenAI model folder on the requested execution provider, with the run's thread setting.</summary>
 public static class GenAiModelLoader

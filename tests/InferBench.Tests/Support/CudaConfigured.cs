@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Runner;
+namespace InferBench.Tests.Support;
 
 /// <summary>Copies of the shared GPT-2 fixture whose genai_config.json asks for another provider, as a model exported for CUDA does.</summary>
 internal static class CudaConfigured

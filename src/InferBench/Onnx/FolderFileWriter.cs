@@ -1,4 +1,4 @@
-namespace InferBench.Synthetic;
+namespace InferBench.Onnx;
 
 /// <summary>Writes files into one folder, each flushed to disk when done, and records the size of each.</summary>
 /// <param name="createFile">Opens a file for writing; tests pass one that fails midway.</param>

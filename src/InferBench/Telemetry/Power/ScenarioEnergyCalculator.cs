@@ -1,8 +1,7 @@
 using System.Globalization;
 using InferBench.Results;
-using InferBench.Telemetry.Power;
 
-namespace InferBench.Statistics;
+namespace InferBench.Telemetry.Power;
 
 /// <summary>Turns a point's energy windows into per-token figures; a figure that cannot be had stays null, never zero.</summary>
 public static class ScenarioEnergyCalculator

@@ -2,7 +2,7 @@ using System.Globalization;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
 
-namespace InferBench.Synthetic;
+namespace InferBench.Onnx;
 
 /// <summary>Adds inputs, outputs, nodes and initializers to an ONNX graph, with ONNX's protobuf classes.</summary>
 internal sealed class OnnxGraphBuilder(string graphName)
@@ -33,10 +33,6 @@ internal sealed class OnnxGraphBuilder(string graphName)
         node.Attribute.AddRange(attributes);
         Graph.Node.Add(node);
     }
-
-    /// <summary>A float initializer whose bytes live in an external data file, at <paramref name="range"/>.</summary>
-    public void ExternalInitializer(WeightTensor tensor, string dataFileName, ExternalDataRange range) =>
-        Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), dataFileName, range));
 
     /// <summary>An initializer whose bytes live in <paramref name="dataFileName"/> (beside the model) at <paramref name="range"/>.</summary>
     public static TensorProto ExternalTensor(string name, DataType type, IEnumerable<long> dimensions, string dataFileName, ExternalDataRange range)

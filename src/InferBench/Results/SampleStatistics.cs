@@ -1,4 +1,4 @@
-namespace InferBench.Statistics;
+namespace InferBench.Results;
 
 /// <summary>
 /// Summary of one set of measured samples (warmup excluded). Percentiles are linearly interpolated
@@ -7,7 +7,7 @@ namespace InferBench.Statistics;
 /// <see cref="StandardDeviation"/> is the sample (n - 1) standard deviation. With a single sample the spread
 /// is unknown, so <see cref="StandardDeviation"/>, <see cref="ConfidenceInterval95Lower"/> and
 /// <see cref="ConfidenceInterval95Upper"/> are <see cref="double.NaN"/> when <see cref="Count"/> is below 2.
-/// Built by <see cref="SampleStatisticsCalculator.From"/>.
+/// Built by the Statistics layer's SampleStatisticsCalculator.
 /// </summary>
 public sealed record SampleStatistics(
     int Count,

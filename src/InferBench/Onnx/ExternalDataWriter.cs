@@ -1,4 +1,4 @@
-namespace InferBench.Synthetic;
+namespace InferBench.Onnx;
 
 /// <summary>
 /// Appends initializers' bytes to an ONNX external data file, each starting on a 4 KiB boundary. Cancellation is

@@ -1,6 +1,6 @@
 using InferBench.Telemetry.Power;
 
-namespace InferBench.Tests.Telemetry;
+namespace InferBench.Tests.Support;
 
 /// <summary>Time that moves only when a test says so. Sleeping moves it in steps, ticking after each as a sampler would.</summary>
 public sealed class FakeClock : IMonotonicClock

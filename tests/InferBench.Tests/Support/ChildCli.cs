@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace InferBench.Tests.Cli;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// The built inferbench CLI as a child process, for what only a real process shows: how it answers SIGINT and

@@ -1,6 +1,6 @@
 using InferBench.Results;
 
-namespace InferBench.Tests.Reports;
+namespace InferBench.Tests.Support;
 
 /// <summary>Runs whose rows carry raw repetitions, for comparisons: each measured repetition has the given decode tok/s and TTFT.</summary>
 internal static class CompareSamples

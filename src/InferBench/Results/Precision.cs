@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Manifest;
+namespace InferBench.Results;
 
 /// <summary>The numeric precision a model variant's weights are stored in.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Precision>))]

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace InferBench.Synthetic;
+namespace InferBench.Onnx;
 
 /// <summary>
 /// Writes a model folder so that it appears whole or not at all: everything goes into a hidden sibling folder

@@ -1,6 +1,6 @@
 using InferBench.Cli;
 
-namespace InferBench.Tests.Cli;
+namespace InferBench.Tests.Support;
 
 /// <summary>Runs the inferbench command in-process, capturing what it writes.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)

@@ -1,8 +1,7 @@
 using InferBench.Results;
-using InferBench.Statistics;
 using InferBench.Telemetry.Power;
 
-namespace InferBench.Tests.Statistics;
+namespace InferBench.Tests.Telemetry;
 
 public class ScenarioEnergyCalculatorTests
 {

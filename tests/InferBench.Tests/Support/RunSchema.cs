@@ -2,7 +2,7 @@ using System.Text.Json;
 using InferBench.Results;
 using Json.Schema;
 
-namespace InferBench.Tests.Reports;
+namespace InferBench.Tests.Support;
 
 /// <summary>The embedded run.schema.json, built once in a registry of its own (building registers its $id).</summary>
 internal static class RunSchema

@@ -1,4 +1,4 @@
-namespace InferBench.Tests.Synthetic;
+namespace InferBench.Tests.Support;
 
 /// <summary>A file stream that throws once more than <paramref name="bytesBeforeFailure"/> bytes have been written: a full disk.</summary>
 public sealed class FailingStream(string path, long bytesBeforeFailure, Exception failure) : Stream

@@ -1,6 +1,6 @@
 using InferBench.Telemetry.Power;
 
-namespace InferBench.Tests.Telemetry;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A power source that reads a <see cref="PowerTrace"/> on a fake clock: its counter is the trace's exact integral
