@@ -5,7 +5,7 @@ namespace InferBench.Results;
 /// <summary>
 /// How a computed figure is written for people (reports, <c>compare</c>, <c>cost</c>, <c>power</c>): invariant culture, at
 /// least three significant digits, never an exponent: 20160, 45.5, 1.25, 0.0489. results.csv keeps its own full-precision
-/// rule (Reports/CsvNumberConverter).
+/// rule (Reports/Columns/CsvNumber).
 /// </summary>
 public static class ReadableNumber
 {
