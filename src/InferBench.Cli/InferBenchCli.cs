@@ -40,7 +40,7 @@ public static class InferBenchCli
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (InputRangeException e)
+        catch (InputFieldException e)
         {
             io.Error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
             return ExitCodes.BadInput;

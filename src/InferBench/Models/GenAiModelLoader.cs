@@ -13,15 +13,17 @@ public static class GenAiModelLoader
     /// </summary>
     public const int OnnxRuntimeLogSeverity = 4;
 
-    public static Model Load(string folderPath, string executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
+    /// <param name="executionProvider">The CPU or CUDA (not <see cref="ExecutionProvider.Auto"/>, which is resolved before loading).</param>
+    public static Model Load(string folderPath, ExecutionProvider executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
     {
         using var config = new Config(folderPath);
         config.ClearProviders();
-        if (executionProvider != "cpu")
+        if (executionProvider != ExecutionProvider.Cpu)
         {
-            config.AppendProvider(executionProvider);
+            var provider = JsonEnumName.Of(executionProvider);
+            config.AppendProvider(provider);
             foreach (var option in providerOptions ?? [])
-                config.SetProviderOption(executionProvider, option.Key, option.Value);
+                config.SetProviderOption(provider, option.Key, option.Value);
         }
         config.Overlay(SessionOptionsOverlay(intraOpThreads));
         return new Model(config);

@@ -34,7 +34,7 @@ public sealed record QuantizationOptions(
     public void Validate()
     {
         if (Precision is not (Precision.Int4 or Precision.Int8 or Precision.Fp16))
-            throw new InputException($"--precision: expected int4, int8 or fp16, got {Precision.ToString().ToLowerInvariant()}");
+            throw new InputException($"--precision: expected int4, int8 or fp16, got {JsonEnumName.Of(Precision)}");
         if (!BlockQuantizer.IsValidBlockSize(BlockSizeElements))
             throw new InputException(
                 $"--block-size: expected 16, 32, 64, 128 or 256 (the block sizes ONNX Runtime's MatMulNBits takes), got {BlockSizeElements}");

@@ -52,15 +52,15 @@ public sealed record QuantizationStamp(
         && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
 
     /// <summary>
-    /// What a row measured on <paramref name="executionProvider"/> ("cpu", "cuda") should say beside its numbers, or null:
+    /// What a row measured on <paramref name="executionProvider"/> should say beside its numbers, or null:
     /// both cases below load and run, so they are notes, not failures (measured in README.md beside this file).
     /// </summary>
-    public string? ExecutionNote(string executionProvider) => (executionProvider, Precision, Bits, AccuracyLevel) switch
+    public string? ExecutionNote(ExecutionProvider executionProvider) => (executionProvider, Precision, Bits, AccuracyLevel) switch
     {
-        ("cpu", Precision.Fp16, _, _) =>
+        (ExecutionProvider.Cpu, Precision.Fp16, _, _) =>
             "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
             "these numbers say nothing about fp16 on a GPU",
-        ("cpu", _, 8, not 4) =>
+        (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",
         _ => null,

@@ -49,7 +49,7 @@ internal static class ReportSetup
             new("Software", $"{software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}."),
             new("Plan", $"prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; " +
                 $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; " +
-                $"EP {plan.ExecutionProvider}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
+                $"EP {JsonEnumName.Of(plan.ExecutionProvider)}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
             new("Command", run.CommandLine, IsCode: true),
             new("Energy", EnergyLine(run.Power)),
         ];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Fetch;
+using InferBench.Runner;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

@@ -86,7 +86,7 @@ internal static class ReportSamples
         StartedUtc = new DateTimeOffset(2025, 11, 25, 13, 28, 0, TimeSpan.Zero),
         FinishedUtc = new DateTimeOffset(2025, 11, 25, 13, 41, 30, TimeSpan.Zero),
         CommandLine = "inferbench run --models models.json --prompt-tokens 128 --gen-tokens 64",
-        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, "cuda", "Once upon a time", [new ProviderOption("enable_cuda_graph", "1")]),
+        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, ExecutionProvider.Cuda, "Once upon a time", [new ProviderOption("enable_cuda_graph", "1")]),
         Host = new HostFacts("Ubuntu 24.04.1 LTS", "X64", "AMD EPYC 9654", 16, 128L * 1024 * MebibyteBytes,
             [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")], new CloudInstance("aws", "p5.48xlarge")),
         Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),

@@ -21,7 +21,7 @@ public sealed class TinySyntheticModel : IDisposable
         Fp32 = _temp.Combine("fp32");
         SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, Fp32);
         Weights = new SyntheticWeights(SyntheticModelPresets.Tiny);
-        _model = new(() => GenAiModelLoader.Load(Fp32, "cpu", intraOpThreads: 1));
+        _model = new(() => GenAiModelLoader.Load(Fp32, ExecutionProvider.Cpu, intraOpThreads: 1));
         _stamps = new(() => new[] { Precision.Int4, Precision.Int8, Precision.Fp16 }.ToDictionary(
             precision => precision,
             precision => ModelQuantizer.Quantize(Fp32, VariantPath(precision), new QuantizationOptions(precision))));

@@ -128,6 +128,16 @@ public sealed class PowerCommandTests : IDisposable
         run.AssertNoStackTrace();
     }
 
+    [Fact]
+    public void A_cpu_run_is_not_measured_with_a_gpu_only_source()
+    {
+        var run = RunWithoutModels("--ep", "cpu", "--power", "nvml");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--power nvml: measures only NVIDIA GPUs, but a --ep cpu run's energy is the CPU's: use --power rapl, estimate (or auto), or none", run.Error);
+        run.AssertNoStackTrace();
+    }
+
     [Theory]
     [InlineData("--seconds: expected a number above 0 and at most 3600, got \"0\"", "--seconds", "0")]
     [InlineData("--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"-5\"", "--cpu-tdp-watts", "-5")]

@@ -1,4 +1,4 @@
-namespace InferBench.Cli;
+namespace InferBench.Runner;
 
 /// <summary>A run's files could not be saved (a full disk, a folder removed under the run): the run stops there.</summary>
 public sealed class RunSaveException(string folder, Exception inner)
