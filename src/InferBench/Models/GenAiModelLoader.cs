@@ -16,7 +16,7 @@ public static class GenAiModelLoader
     /// <param name="executionProvider">The CPU or CUDA (not <see cref="ExecutionProvider.Auto"/>, which is resolved before loading).</param>
     public static Model Load(string folderPath, ExecutionProvider executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
     {
-        using var config = new Config(folderPath);
+        using var config = new Config(ByteOrderMarkFreeFolder.For(folderPath));
         config.ClearProviders();
         if (executionProvider != ExecutionProvider.Cpu)
         {
