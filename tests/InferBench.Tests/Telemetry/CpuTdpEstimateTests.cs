@@ -129,7 +129,7 @@ public sealed class CpuTdpEstimateTests
         Assert.Equal("estimate: the CPU's power must be more than 0 W", selection.UnavailableReason);
     }
 
-    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime };
+    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime, VisibleLogicalCores = 1 };
 
     private PowerMeter Meter(PowerOptions options) =>
         new(PowerSources.Open(PowerSourceChoice.Estimate, options), _clock, new PowerMeterOptions());

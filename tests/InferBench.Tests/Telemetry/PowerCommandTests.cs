@@ -25,11 +25,11 @@ public sealed class PowerCommandTests : IDisposable
     [Fact]
     public void The_estimate_is_shown_as_an_estimate()
     {
-        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8");
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "4000");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains("estimate: available, labelled estimated-cpu-tdp", run.Out);
-        Assert.Contains("method: ESTIMATE, not a measurement: this process's CPU time x 12.5 W per hardware thread (100 W TDP / 8 hardware threads of the chip: given", run.Out);
+        Assert.Contains("method: ESTIMATE, not a measurement: this process's CPU time x 0.025 W per hardware thread (100 W TDP / 4000 hardware threads of the chip: given", run.Out);
         Assert.Matches(@"over 0\.3\d* s: [0-9.e-]+ J, average [0-9.e-]+ W.* \(estimated-cpu-tdp, ok\)", run.Out);
         Assert.EndsWith("--power estimate works: no measured source here, so energy figures are ESTIMATES, labelled estimated-cpu-tdp.", run.Out.Trim());
     }
@@ -38,7 +38,7 @@ public sealed class PowerCommandTests : IDisposable
     public async Task A_signal_stops_the_probe_which_shows_what_it_read_over_the_seconds_it_lasted_and_exits_130()
     {
         using var signal = new CancellationTokenSource();
-        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8"));
+        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "4000"));
         await Task.Delay(TimeSpan.FromSeconds(0.5));
         signal.Cancel();
 
