@@ -92,7 +92,7 @@ public sealed class SyntheticModelConfigTests : IDisposable
     {
         var error = Assert.Throws<InputException>(() => SyntheticModelConfigFile.Load(_temp.Combine("none.json")));
 
-        Assert.Equal($"--config: file not found: {_temp.Combine("none.json")}", error.Message);
+        Assert.Equal($"none.json: file not found at {_temp.Combine("none.json")}", error.Message);
     }
 
     private string Write(string name, string json)

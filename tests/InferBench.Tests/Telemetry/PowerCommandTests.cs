@@ -144,4 +144,18 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Contains(expected, run.Error);
         run.AssertNoStackTrace();
     }
+
+    /// <summary>On a 2-vCPU VM, --cpu-threads 1 would charge each busy thread the whole chip's TDP.</summary>
+    [SkippableFact]
+    public void Cpu_threads_below_this_machines_logical_cores_exit_2_saying_why()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "a machine with one logical core accepts every thread count from 1");
+
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.1", "--power", "estimate", "--cpu-tdp-watts", "85", "--cpu-threads", "1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: --cpu-threads: 1 hardware threads is fewer than the {Environment.ProcessorCount} logical cores this machine shows; " +
+                          "the chip has at least as many", run.Error);
+        Assert.Empty(run.Out);
+    }
 }
