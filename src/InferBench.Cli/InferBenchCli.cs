@@ -56,7 +56,7 @@ public static class InferBenchCli
     {
         switch (exception)
         {
-            case InputRangeException e:
+            case InputFieldException e:
                 error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
                 return ExitCodes.BadInput;
             case InputException e:

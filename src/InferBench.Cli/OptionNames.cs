@@ -1,5 +1,6 @@
 using InferBench.Cost;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
@@ -17,6 +18,11 @@ public static class OptionNames
         [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",
         [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
         [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
+        [nameof(RunPlanRecord.PromptText)] = "--prompt-text",
+        [ProviderOptionParser.Field] = "--provider-option",
+        [TargetSelection.ModelsField] = "--model",
+        [TargetSelection.VariantsField] = "--variant",
+        [TargetSelection.ModelFolderField] = "--model-path",
         [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
         [PowerInputs.ProbeSeconds.Field] = "--seconds",
         [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",

@@ -22,12 +22,13 @@ public sealed class PowerChoiceOptions
     /// or that cannot rate <paramref name="cpuModel"/> (a TDP for a chip the table lacks, without its threads).</exception>
     public (PowerSourceChoice Choice, CpuRating Cpu) Read(ParseResult parseResult, string cpuModel)
     {
-        var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
+        // --power accepts only the choices' names, so the name is always found.
+        var choice = JsonEnumName.Find<PowerSourceChoice>(parseResult.GetValue(Source)!)!.Value;
         var tdpWatts = parseResult.GetValue(CpuTdpWatts);
         var threads = parseResult.GetValue(CpuThreads);
         foreach (var (name, present) in new[] { ("--cpu-tdp-watts", tdpWatts is not null), ("--cpu-threads", threads is not null) })
             if (present && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
-                throw new InputException($"{name}: applies to --power estimate or auto, not {choice.ToString().ToLowerInvariant()}");
+                throw new InputException($"{name}: applies to --power estimate or auto, not {JsonEnumName.Of(choice)}");
         var cpu = new CpuRating(
             tdpWatts is { } watts ? new Power(PowerInputs.CpuTdpWatts.Check(watts)) : null,
             threads is { } count ? PowerInputs.CpuThreads.Check(count) : (int?)null);
@@ -41,9 +42,9 @@ public sealed class PowerChoiceOptions
         var option = new Option<string>("--power")
         {
             Description = "Which source: auto (NVML for GPU runs, else RAPL, else the estimate), nvml, rapl, estimate, or none",
-            DefaultValueFactory = _ => "auto",
+            DefaultValueFactory = _ => JsonEnumName.Of(PowerSourceChoice.Auto),
         };
-        option.AcceptOnlyFromAmong("auto", "nvml", "rapl", "estimate", "none");
+        option.AcceptOnlyFromAmong(JsonEnumName.All<PowerSourceChoice>());
         return option;
     }
 }

@@ -12,7 +12,7 @@ public static class RunSummary
             io.Out.WriteLine("Run cancelled: the files hold what was measured before the interruption.");
         foreach (var row in run.Results)
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
-        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
         io.Out.WriteLine($"{run.Results.Count} rows: {string.Join(", ", counts)}");
         io.Out.WriteLine($"Report: {folder.ReportPath}");
         io.Out.WriteLine($"Data:   {folder.RunJsonPath}, {folder.CsvPath}");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Synthetic;
 
 namespace InferBench.Cli.Commands;
@@ -97,7 +97,7 @@ public static class ModelsCommand
         {
             config.Validate();
         }
-        catch (InputRangeException e)
+        catch (InputFieldException e)
         {
             // A size comes from an option, the --config file or the preset: the message names where the user can change it.
             throw new InputException(e.MessageNaming(field =>

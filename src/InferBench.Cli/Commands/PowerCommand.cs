@@ -81,8 +81,8 @@ public static class PowerCommand
     {
         var used = probes.FirstOrDefault(p => p.Selection.Source is not null);
         if (used is null)
-            return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {Label(choice)}")}: energy will be reported as unavailable.";
-        var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {Label(used.Choice)}" : $"--power {Label(choice)} works";
+            return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {JsonEnumName.Of(choice)}")}: energy will be reported as unavailable.";
+        var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {JsonEnumName.Of(used.Choice)}" : $"--power {JsonEnumName.Of(choice)} works";
         return used.Choice == PowerSourceChoice.Estimate
             ? $"{prefix}: no measured source here, so energy figures are ESTIMATES, labelled {JsonEnumName.Of(EnergySource.EstimatedCpuTdp)}."
             : $"{prefix}: energy figures are measured, labelled {JsonEnumName.Of(Labels(used.Selection.Source!)[0])}.";
@@ -95,7 +95,7 @@ public static class PowerCommand
         {
             var lines = Lines(probe);
             io.Out.WriteLine();
-            io.Out.WriteLine($"{Label(probe.Choice)}: {lines[0]}");
+            io.Out.WriteLine($"{JsonEnumName.Of(probe.Choice)}: {lines[0]}");
             foreach (var line in lines.Skip(1))
                 io.Out.WriteLine($"  {line}");
         }
@@ -109,7 +109,7 @@ public static class PowerCommand
         console.WriteLine(heading);
         var table = new Table().AddColumns("source", "status, method, devices and reading");
         foreach (var probe in probes)
-            table.AddRow(Markup.Escape(Label(probe.Choice)), Markup.Escape(string.Join("\n", Lines(probe))));
+            table.AddRow(Markup.Escape(JsonEnumName.Of(probe.Choice)), Markup.Escape(string.Join("\n", Lines(probe))));
         console.Write(table);
         console.WriteLine(verdict);
     }
@@ -187,7 +187,6 @@ public static class PowerCommand
     private static EnergySource[] Labels(IPowerSource source) =>
         new[] { source.CounterSource, source.PowerSource }.Where(s => s != EnergySource.Unavailable).ToArray();
 
-    private static string Label(PowerSourceChoice choice) => choice.ToString().ToLowerInvariant();
 
     /// <summary>Three significant digits without switching to exponents, invariant culture.</summary>
     private static string Number(double value) => Math.Abs(value) switch

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using InferBench.Synthetic;
+using InferBench.Onnx;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
 

@@ -1,4 +1,4 @@
-using InferBench.Manifest;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 
@@ -41,7 +41,7 @@ public sealed record QuantizationOptions(
     public void Validate()
     {
         if (Precision is not (Precision.Int4 or Precision.Int8 or Precision.Fp16))
-            throw new InputRangeException([PrecisionField], "int4, int8 or fp16", Precision.ToString().ToLowerInvariant());
+            throw new InputRangeException([PrecisionField], "int4, int8 or fp16", JsonEnumName.Of(Precision));
         if (!BlockQuantizer.IsValidBlockSize(BlockSizeElements))
             throw new InputRangeException([BlockSizes.Field], BlockSizes.Expected, BlockSizeElements.ToString(System.Globalization.CultureInfo.InvariantCulture));
         AccuracyLevels.Check(AccuracyLevel);

@@ -1,7 +1,6 @@
 using CsvHelper;
 using InferBench.Cost;
 using InferBench.Results;
-using InferBench.Statistics;
 
 namespace InferBench.Reports;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InferBench.Cost;
-using InferBench.Statistics;
+using InferBench.Results;
 
 namespace InferBench.Reports;
 

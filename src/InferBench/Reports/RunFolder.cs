@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using InferBench.Results;
+using InferBench.Runner;
 
 namespace InferBench.Reports;
 
@@ -8,7 +9,7 @@ namespace InferBench.Reports;
 /// One run's folder, <c>results/&lt;run id&gt;/</c>, holding run.json, results.csv, report.md and report.html (layout: results/README.md).
 /// The run id is the folder name: the UTC start time <c>yyyyMMdd-HHmmss</c>, a dash and six random hex digits.
 /// </summary>
-public sealed class RunFolder
+public sealed class RunFolder : IRunStore
 {
     private static readonly CsvResultsExporter Csv = new();
     private static readonly MarkdownReportExporter Markdown = new();

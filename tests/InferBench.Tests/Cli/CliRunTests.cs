@@ -2,7 +2,6 @@ using System.Text.Json;
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;
@@ -33,7 +32,7 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal(4, result.Results.Count);
         Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
         Assert.NotNull(result.FinishedUtc);
-        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.Equal(ExecutionProvider.Auto, result.Plan.ExecutionProvider);
         Assert.All(result.Results, row => Assert.Equal("cpu", row.ExecutionProvider));
         Assert.All(result.Results, row => Assert.Null(row.Reason));
         Assert.StartsWith("inferbench run --model-path", result.CommandLine);

@@ -1,4 +1,5 @@
 using InferBench.Cli;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Reports;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

@@ -3,7 +3,9 @@ using System.Reflection;
 using CsCheck;
 using InferBench.Cli;
 using InferBench.Cost;
+using InferBench.Quantization;
 using InferBench.Runner;
+using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
 
@@ -167,7 +169,9 @@ public sealed class HostileInputPropertyTests : IDisposable
         [
             RunPlanPoints.PromptTokens, RunPlanPoints.GenTokens, RunPlanPoints.BatchSizes, RunPlanPoints.WarmupRepetitions,
             RunPlanPoints.MeasuredRepetitions, RunPlanPoints.IntraOpThreads(1), PowerInputs.IdleSeconds, PowerInputs.ProbeSeconds,
-            CostInputs.Utilization,
+            CostInputs.Utilization, SyntheticModelInputs.HiddenSize, SyntheticModelInputs.Layers, SyntheticModelInputs.AttentionHeads,
+            SyntheticModelInputs.KeyValueHeads, SyntheticModelInputs.IntermediateSize, SyntheticModelInputs.VocabSize,
+            SyntheticModelInputs.ContextLength, SyntheticModelInputs.Seed, QuantizationOptions.BlockSizes, QuantizationOptions.AccuracyLevels,
         ];
 
         Assert.All(ranges, range => Assert.StartsWith("--", OptionNames.Of(range.Field)));

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using InferBench.Cli;
 using InferBench.Reports;
-using InferBench.Tests.Cli;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;

@@ -1,5 +1,4 @@
 using InferBench.Cli;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

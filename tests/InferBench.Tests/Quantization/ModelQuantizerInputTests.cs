@@ -1,12 +1,11 @@
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Tests.Support;
-using InferBench.Tests.Synthetic;
 
 namespace InferBench.Tests.Quantization;
 
 /// <summary>Bad sources and options are <see cref="InputException"/>s naming the option, the file and what was expected; nothing is written.</summary>
-public sealed class ModelQuantizerInputTests(TinyVariants tiny) : IClassFixture<TinyVariants>, IDisposable
+public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>, IDisposable
 {
     private readonly TempFolder _temp = new();
 

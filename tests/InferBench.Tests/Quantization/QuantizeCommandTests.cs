@@ -1,12 +1,11 @@
 using InferBench.Cli;
-using InferBench.Manifest;
 using InferBench.Quantization;
-using InferBench.Tests.Cli;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Quantization;
 
-public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<TinyVariants>, IDisposable
+public sealed class QuantizeCommandTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>, IDisposable
 {
     private readonly TempFolder _temp = new();
 

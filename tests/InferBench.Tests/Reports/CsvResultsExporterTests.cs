@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using InferBench.Cost;
 using InferBench.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

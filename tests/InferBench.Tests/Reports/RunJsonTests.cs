@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

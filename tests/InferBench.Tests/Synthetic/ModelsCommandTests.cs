@@ -1,6 +1,5 @@
 using InferBench.Cli;
 using InferBench.Synthetic;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Synthetic;

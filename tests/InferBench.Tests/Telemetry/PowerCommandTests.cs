@@ -1,7 +1,6 @@
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Telemetry.Power;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Telemetry;
@@ -126,6 +125,16 @@ public sealed class PowerCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains($"--power {power}: measures only the CPU, but a --ep cuda run's energy is its GPU's: use --power nvml (or auto), or none", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_cpu_run_is_not_measured_with_a_gpu_only_source()
+    {
+        var run = RunWithoutModels("--ep", "cpu", "--power", "nvml");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--power nvml: measures only NVIDIA GPUs, but a --ep cpu run's energy is the CPU's: use --power rapl, estimate (or auto), or none", run.Error);
         run.AssertNoStackTrace();
     }
 
