@@ -13,7 +13,7 @@ public static class RunSummary
         foreach (var row in run.Results)
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
         var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
-        io.Out.WriteLine($"{run.Results.Count} rows: {string.Join(", ", counts)}");
+        io.Out.WriteLine(run.Results.Count == 0 ? "0 rows." : $"{run.Results.Count} rows: {string.Join(", ", counts)}");
         io.Out.WriteLine($"Report: {folder.ReportPath}");
         io.Out.WriteLine($"Data:   {folder.RunJsonPath}, {folder.CsvPath}");
     }

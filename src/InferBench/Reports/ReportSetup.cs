@@ -2,6 +2,7 @@ using System.Globalization;
 using InferBench.Cost;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 

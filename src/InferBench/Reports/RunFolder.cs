@@ -11,9 +11,8 @@ namespace InferBench.Reports;
 /// </summary>
 public sealed class RunFolder : IRunStore
 {
-    private static readonly CsvResultsExporter Csv = new();
-    private static readonly MarkdownReportExporter Markdown = new();
-    private static readonly HtmlReportExporter Html = new();
+    /// <summary>The files rendered from run.json, each written by <see cref="WriteReports"/>.</summary>
+    public static IReadOnlyList<IRunExporter> Exporters { get; } = [new CsvResultsExporter(), new MarkdownReportExporter(), new HtmlReportExporter()];
 
     private readonly Action<string, string> _writeFile;
 
@@ -27,9 +26,9 @@ public sealed class RunFolder : IRunStore
     public string FullPath { get; }
     public string RunId { get; }
     public string RunJsonPath => Path.Combine(FullPath, RunJson.FileName);
-    public string CsvPath => Path.Combine(FullPath, Csv.FileName);
-    public string ReportPath => Path.Combine(FullPath, Markdown.FileName);
-    public string HtmlReportPath => Path.Combine(FullPath, Html.FileName);
+    public string CsvPath => Path.Combine(FullPath, CsvResultsExporter.FileName);
+    public string ReportPath => Path.Combine(FullPath, MarkdownReportExporter.FileName);
+    public string HtmlReportPath => Path.Combine(FullPath, HtmlReportExporter.FileName);
 
     /// <summary>A run id for a run started at <paramref name="utcNow"/>: ids sort by start time, and the suffix keeps runs started in the same second apart.</summary>
     public static string NewRunId(DateTimeOffset utcNow) =>
@@ -99,11 +98,10 @@ public sealed class RunFolder : IRunStore
     /// <summary>Writes run.json alone (atomically), such as to mark a run whose other files could not be saved.</summary>
     public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
 
-    /// <summary>Writes results.csv, report.md and report.html (not run.json), for rendering them again from run.json.</summary>
+    /// <summary>Writes the file of each of <see cref="Exporters"/> (not run.json), for rendering them again from run.json.</summary>
     public void WriteReports(RunResult run)
     {
-        _writeFile(CsvPath, Csv.Export(run));
-        _writeFile(ReportPath, Markdown.Export(run));
-        _writeFile(HtmlReportPath, Html.Export(run));
+        foreach (var exporter in Exporters)
+            _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run));
     }
 }

@@ -112,6 +112,16 @@ public sealed class CliRunTests : IDisposable
     }
 
     [Fact]
+    public void The_summary_of_a_run_with_no_rows_says_so_plainly()
+    {
+        var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--prompt-tokens", "8",
+            "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
+        Assert.StartsWith("0 rows.\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void List_shows_each_variant_and_whether_it_is_present()
     {
         var present = Directory.CreateDirectory(_temp.Combine("here")).FullName;

@@ -1,6 +1,6 @@
 using InferBench.Results;
 
-namespace InferBench.Reports.Compare;
+namespace InferBench.Reports.Columns;
 
 /// <summary>What makes rows of different runs the same measurement: model, variant, precision, EP and plan point.</summary>
 public sealed record ScenarioKey(string Model, string Variant, string Precision, string ExecutionProvider, int BatchSize, int PromptTokens, int GenTokens)
