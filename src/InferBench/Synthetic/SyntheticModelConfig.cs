@@ -36,7 +36,7 @@ public sealed record SyntheticModelConfig(
         }
     }
 
-    /// <exception cref="InputRangeException">A size is out of range or the sizes do not fit together; its fields are <see cref="SyntheticModelInputs"/>'.</exception>
+    /// <exception cref="InputRangeException">A size is out of range or the sizes do not fit together; its fields are named as in <see cref="SyntheticModelInputs"/>.</exception>
     public void Validate()
     {
         SyntheticModelInputs.HiddenSize.Check(HiddenSize);
