@@ -1,6 +1,8 @@
 using InferBench.Cost;
+using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
 
 namespace InferBench.Cli;
@@ -26,6 +28,17 @@ public static class OptionNames
         [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",
         [PowerInputs.CpuThreads.Field] = "--cpu-threads",
         [CostInputs.Utilization.Field] = "--utilization",
+        [SyntheticModelInputs.HiddenSize.Field] = "--hidden-size",
+        [SyntheticModelInputs.Layers.Field] = "--layers",
+        [SyntheticModelInputs.AttentionHeads.Field] = "--heads",
+        [SyntheticModelInputs.KeyValueHeads.Field] = "--kv-heads",
+        [SyntheticModelInputs.IntermediateSize.Field] = "--intermediate-size",
+        [SyntheticModelInputs.VocabSize.Field] = "--vocab-size",
+        [SyntheticModelInputs.ContextLength.Field] = "--context-length",
+        [SyntheticModelInputs.Seed.Field] = "--seed",
+        [QuantizationOptions.PrecisionField] = "--precision",
+        [QuantizationOptions.BlockSizes.Field] = "--block-size",
+        [QuantizationOptions.AccuracyLevels.Field] = "--accuracy-level",
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

@@ -13,7 +13,7 @@ public sealed class PowerChoiceOptions
         "for a chip not in it, the median watts per thread of the table's server chips)", PowerInputs.CpuTdpWatts);
 
     public Option<int?> CpuThreads { get; } = IntOption.CreateOptional("--cpu-threads",
-        "The whole CPU chip's hardware threads (not the ones a VM sees), which share --cpu-tdp-watts (default: the TDP table)",
+        "The whole CPU chip's hardware threads (not the ones a VM sees; at least this machine's logical cores), which share --cpu-tdp-watts (default: the TDP table)",
         PowerInputs.CpuThreads);
 
     public IEnumerable<Option> All => [Source, CpuTdpWatts, CpuThreads];
@@ -32,8 +32,8 @@ public sealed class PowerChoiceOptions
         var cpu = new CpuRating(
             tdpWatts is { } watts ? new Power(PowerInputs.CpuTdpWatts.Check(watts)) : null,
             threads is { } count ? PowerInputs.CpuThreads.Check(count) : (int?)null);
-        if (cpu.ProblemFor(cpuModel) is { } problem)
-            throw new InputException($"{(tdpWatts is null ? "--cpu-threads" : "--cpu-tdp-watts")}: {problem}");
+        if (cpu.ProblemFor(cpuModel, Environment.ProcessorCount) is { } problem)
+            throw new InputException($"{(tdpWatts is null || threads < Environment.ProcessorCount ? "--cpu-threads" : "--cpu-tdp-watts")}: {problem}");
         return (choice, cpu);
     }
 

@@ -72,12 +72,12 @@ public sealed class RunFolder : IRunStore
     /// <exception cref="InputException">The folder or its run.json is missing or cannot be read; the message names the path.</exception>
     public static RunResult Read(string runFolder) => Open(runFolder).Read();
 
-    /// <exception cref="InputException">run.json is missing or cannot be read (see <see cref="RunJson.Deserialize"/>).</exception>
+    /// <exception cref="InputException">run.json is missing, unreadable (permission denied) or not a run (see <see cref="RunJson.Deserialize"/>).</exception>
     public RunResult Read()
     {
         var file = RunJsonPath;
         return File.Exists(file)
-            ? RunJson.Deserialize(File.ReadAllText(file), file)
+            ? RunJson.Deserialize(InputFile.ReadAllText(file, RunJson.FileName), file)
             : throw new InputException($"No {RunJson.FileName} in run folder {FullPath} (expected {file}).");
     }
 

@@ -14,7 +14,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
-    [InlineData("--prompt-text", "", "--prompt-text: expected some text, got an empty string")]
+    [InlineData("--prompt-text", "", "--prompt-text: expected a value (a path, a name or text), got an empty string")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {
         var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, value, "--out", _temp.Combine("results"));

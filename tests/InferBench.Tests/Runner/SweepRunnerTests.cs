@@ -188,7 +188,7 @@ public sealed class SweepRunnerTests : IDisposable
     public void Measured_generations_get_energy_per_token_with_its_source_label()
     {
         var model = SharedFixtures.RequireTinyGpt2();
-        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2) };
+        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2), VisibleLogicalCores = 1 };
         using var meter = PowerMeter.Start(PowerSourceChoice.Estimate, source, new PowerMeterOptions());
 
         var energy = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null))).Energy!;
