@@ -1,4 +1,6 @@
 using InferBench.Cost;
+using InferBench.Fetch;
+using InferBench.Onnx;
 using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;
@@ -13,6 +15,10 @@ public static class OptionNames
     private static readonly Dictionary<string, string> ByField = new()
     {
         [RunPlanPoints.PromptTokens.Field] = "--prompt-tokens",
+        [QuantizationOptions.SourceField] = "--in",
+        [QuantizationOptions.QuantizeLmHeadField] = "--quantize-lm-head",
+        [ModelOutputFolder.Field] = "--out",
+        [FetchCache.CacheField] = $"--cache (or {FetchCache.EnvironmentVariable})",
         [RunPlanPoints.GenTokens.Field] = "--gen-tokens",
         [RunPlanPoints.BatchSizes.Field] = "--batch",
         [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",

@@ -9,6 +9,7 @@ namespace InferBench.Onnx;
 /// </summary>
 internal static class StagedFolder
 {
+
     /// <param name="folderPath">The folder to create or replace.</param>
     /// <param name="stampFileName">The file that marks an earlier model of this kind, e.g. synthetic.json.</param>
     /// <param name="modelKind">What the refusal message calls such a model, e.g. "synthetic model".</param>
@@ -29,7 +30,7 @@ internal static class StagedFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DeleteQuietly(stagingPath);
-            throw new InputException($"--out: cannot write the model to {targetPath}: {e.Message}");
+            throw new InputFieldException([ModelOutputFolder.Field], $"cannot write the model to {targetPath}: {e.Message}");
         }
         catch
         {
@@ -41,11 +42,11 @@ internal static class StagedFolder
     private static void RequireReplaceable(string targetPath, string stampFileName, string modelKind)
     {
         if (File.Exists(targetPath))
-            throw new InputException($"--out: {targetPath} is a file, not a folder");
+            throw new InputFieldException([ModelOutputFolder.Field], $"{targetPath} is a file, not a folder");
         if (Directory.Exists(targetPath)
             && Directory.EnumerateFileSystemEntries(targetPath).Any()
             && !File.Exists(Path.Combine(targetPath, stampFileName)))
-            throw new InputException($"--out: {targetPath} is not empty and holds no {modelKind}; choose a new or empty folder");
+            throw new InputFieldException([ModelOutputFolder.Field], $"{targetPath} is not empty and holds no {modelKind}; choose a new or empty folder");
     }
 
     /// <summary>Renames the finished folder into place; an earlier one is first renamed aside, then deleted.</summary>

@@ -28,6 +28,9 @@ public sealed record QuantizationOptions(
     public static InputRange AccuracyLevels { get; } = new("accuracyLevel", 0, 4, WholeNumber: true, Why: "MatMulNBits accuracy_level");
 
     public const string PrecisionField = "precision";
+    public const string QuantizeLmHeadField = "quantizeLmHead";
+    /// <summary>The model folder a variant is made from.</summary>
+    public const string SourceField = "sourceModel";
 
     /// <summary>Bits per weight in MatMulNBits: 4 or 8; null for fp16.</summary>
     public int? Bits => Precision switch

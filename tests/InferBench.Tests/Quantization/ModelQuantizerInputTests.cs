@@ -18,7 +18,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
     {
         var error = Quantize(tiny.Folder(Precision.Int4), new QuantizationOptions(Precision.Int8));
 
-        Assert.Equal($"--in: {tiny.Folder(Precision.Int4)} holds a variant made by `models quantize` (quantization.json); quantize the fp32 model it was made from", error.Message);
+        Assert.Equal($"sourceModel: {tiny.Folder(Precision.Int4)} holds a variant made by `models quantize` (quantization.json); quantize the fp32 model it was made from", error.Message);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
 
         var error = Quantize(source, new QuantizationOptions(Precision.Int4));
 
-        Assert.Equal($"--in: {Path.Combine(source, "model.onnx")} is quantized already (node /model/layers.0/attn/qkv_proj/MatMul_Q4 is MatMulNBits); quantize the fp32 model instead", error.Message);
+        Assert.Equal($"sourceModel: {Path.Combine(source, "model.onnx")} is quantized already (node /model/layers.0/attn/qkv_proj/MatMul_Q4 is MatMulNBits); quantize the fp32 model instead", error.Message);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
 
         var error = Quantize(source, new QuantizationOptions(Precision.Int4));
 
-        Assert.Equal($"--in: {Path.Combine(source, "model.onnx")} has no MatMul whose weight is a 2-D float32 initializer; expected an fp32 model " +
+        Assert.Equal($"sourceModel: {Path.Combine(source, "model.onnx")} has no MatMul whose weight is a 2-D float32 initializer; expected an fp32 model " +
             "(fp16 and quantized models cannot be quantized again)", error.Message);
     }
 
@@ -77,7 +77,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
     {
         var error = Quantize(_temp.Combine("missing"), new QuantizationOptions(Precision.Int4));
 
-        Assert.Equal($"--in: model folder not found: {_temp.Combine("missing")}", error.Message);
+        Assert.Equal($"sourceModel: model folder not found: {_temp.Combine("missing")}", error.Message);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
 
         var error = Quantize(source, new QuantizationOptions(Precision.Int4, QuantizeLmHead: false));
 
-        Assert.Equal($"--quantize-lm-head: false leaves no MatMul of {Path.Combine(source, "model.onnx")} to quantize", error.Message);
+        Assert.Equal($"quantizeLmHead: false leaves no MatMul of {Path.Combine(source, "model.onnx")} to quantize", error.Message);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
 
         var error = Quantize(tiny.Fp32, new QuantizationOptions(Precision.Int4), expectOutAbsent: false);
 
-        Assert.Equal($"--out: {Out} is not empty and holds no quantized model; choose a new or empty folder", error.Message);
+        Assert.Equal($"outputFolder: {Out} is not empty and holds no quantized model; choose a new or empty folder", error.Message);
         Assert.Equal(["keep.txt"], Directory.GetFiles(Out).Select(Path.GetFileName));
     }
 
@@ -109,12 +109,12 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
     [InlineData("quantization.json", 10)]
     public void A_write_failing_midway_leaves_no_folder_behind(string failingFile, long bytesBeforeFailure)
     {
-        var error = Assert.Throws<InputException>(() => ModelQuantizer.Quantize(tiny.Fp32, Out, new QuantizationOptions(Precision.Int4),
+        var error = Assert.ThrowsAny<InputException>(() => ModelQuantizer.Quantize(tiny.Fp32, Out, new QuantizationOptions(Precision.Int4),
             path => Path.GetFileName(path) == failingFile
                 ? new FailingStream(path, bytesBeforeFailure, new IOException("No space left on device"))
                 : new FileStream(path, FileMode.CreateNew)));
 
-        Assert.Equal($"--out: cannot write the model to {Out}: No space left on device", error.Message);
+        Assert.Equal($"outputFolder: cannot write the model to {Out}: No space left on device", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
