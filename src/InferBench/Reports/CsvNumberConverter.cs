@@ -4,9 +4,9 @@ namespace InferBench.Reports;
 
 /// <summary>
 /// Writes a number with at least four significant digits, no group separator, in the writer's (invariant) culture:
-/// at most six decimals from 0.001 up (<c>1234.5</c>, <c>0.001234</c>), scientific notation with up to six significant
-/// digits below (<c>1.5E-07</c>), so that a tiny value never reads as the 0 that means "none". run.json keeps the
-/// full precision.
+/// at most six decimals from 0.001 up to 1e15 (<c>1234.5</c>, <c>0.001234</c>), scientific notation with up to six
+/// significant digits outside that (<c>1.5E-07</c>, <c>1E+300</c>), so that a tiny value never reads as the 0 that means
+/// "none" and a huge one never runs to hundreds of digits. run.json keeps the full precision.
 /// </summary>
 public sealed class CsvNumberConverter : ICsvConverter<double>
 {
@@ -16,8 +16,11 @@ public sealed class CsvNumberConverter : ICsvConverter<double>
     /// <summary>The smallest magnitude whose six decimals still hold four significant digits.</summary>
     public const double SmallestFixed = 1e-3;
 
+    /// <summary>The magnitude from which a fixed number would run past 16 digits, more than a double holds.</summary>
+    public const double LargestFixed = 1e15;
+
     public double Read(CsvReader reader, int index) => reader.Parse<double>(index);
 
     public void Write(CsvWriter writer, double value) =>
-        writer.WriteField(value, value == 0 || Math.Abs(value) >= SmallestFixed ? FixedFormat : ScientificFormat);
+        writer.WriteField(value, value == 0 || Math.Abs(value) is >= SmallestFixed and < LargestFixed ? FixedFormat : ScientificFormat);
 }

@@ -192,6 +192,28 @@ public sealed class CostCliTests : IDisposable
                 "inferbench: my-prices.json: $.electricity[0].usdPerKwh: expected 0 or more, got -0.1",
                 "my-prices.json: $.electricity[0]: missing required field \"source\"",
             ],
-            run.Error.TrimEnd().Split(Environment.NewLine));
+            run.Error.Replace(pricing, "my-prices.json").TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Theory]
+    [InlineData("gpuInstances", """{ "id": "x", "description": "d", "pricing": "spot", "usdPerHour": 1e300, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.gpuInstances[0].usdPerHour: expected a number from 0 to 1000000, got 1e300")]
+    [InlineData("electricity", """{ "id": "x", "description": "d", "usdPerKwh": 1e308, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.electricity[0].usdPerKwh: expected a number from 0 to 1000, got 1e308")]
+    [InlineData("pue", """{ "id": "x", "description": "d", "pue": 11, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.pue[0].pue: expected a number from 1 to 10, got 11")]
+    [InlineData("gridCarbon", """{ "id": "x", "description": "d", "gramsCo2PerKwh": 1e400, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.gridCarbon[0].gramsCo2PerKwh: expected a number from 0 to 10000, got 1e400")]
+    [InlineData("apis", """{ "id": "x", "description": "d", "usdPer1MInputTokens": 1, "usdPer1MOutputTokens": 1e7, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.apis[0].usdPer1MOutputTokens: expected a number from 0 to 1000000, got 1e7")]
+    public void A_pricing_file_number_outside_the_command_lines_range_exits_2_naming_the_file_path_and_range(string section, string entry, string problem)
+    {
+        var pricing = _temp.Combine("huge.json");
+        File.WriteAllText(pricing, $$"""{ "schemaVersion": 1, "{{section}}": [ {{entry}} ] }""");
+
+        var run = CliRun.Invoke("cost", "--pricing", pricing, "--price-per-hour", "1", "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: {pricing}: {problem}", run.Error.TrimEnd());
     }
 }

@@ -170,7 +170,7 @@ public sealed class PricingCatalogTests : IDisposable
 
         var exception = Assert.Throws<InputException>(() => PricingCatalogLoader.Load(path));
 
-        Assert.Equal([expected], exception.Message.Split(Environment.NewLine));
+        Assert.Equal([expected.Replace("my-prices.json", path)], exception.Message.Split(Environment.NewLine));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class PricingCatalogTests : IDisposable
                 "my-prices.json: $.apis[1].id: duplicate id \"a\" (also at $.apis[0].id)",
                 "my-prices.json: $.defaults.gridCarbon: expected the id of an entry in \"gridCarbon\" (known: us-2023), got \"mars\"",
             ],
-            exception.Message.Split(Environment.NewLine));
+            exception.Message.Replace(path, "my-prices.json").Split(Environment.NewLine));
     }
 
     [Theory]

@@ -107,7 +107,7 @@ public static class CostFigures
         TokensPerMonth("outputTokensPerMonth", "output", bills.OutputTokensPerMonth),
         TokensPerMonth("inputTokensPerMonth", "input", bills.InputTokensPerMonth),
         Money("apiUsdPerMonth", "API", bills.Api, "/month"),
-        Money("selfHostingUsdPerMonth", $"self-hosting on {bills.Instances} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
+        Money("selfHostingUsdPerMonth", $"self-hosting on {Number(bills.Instances)} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
         Figure.Number("instances", "instances needed", bills.Instances, Number(bills.Instances)),
     ]);
 
