@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InferBench.Cli;
 using InferBench.Reports;
+using InferBench.Results;
 using InferBench.Tests.Cli;
 using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
@@ -151,6 +152,43 @@ public sealed class CostCliTests : IDisposable
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains("From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.", run.Out);
         Assert.Matches(@"energy per token +unavailable: this cuda row's energy is measured-rapl, the CPU's, not its GPU's, so it is not priced", run.Out);
+    }
+
+    [Fact]
+    public void A_run_folders_estimated_energy_is_labelled_an_estimate_in_text_and_json()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        var row = ReportSamples.OkRow();
+        const string method = "ESTIMATE, not a measurement: this process's CPU time x 2.5 W per hardware thread (default)";
+        var run = ReportSamples.Run(row with { Energy = row.Energy! with { Source = "estimated-cpu-tdp", NetJoulesPerGeneratedToken = null } }) with
+        {
+            RunId = folder.RunId,
+            Power = new PowerSetup("estimated-cpu-tdp", method, [], null, 0, null, null, []),
+        };
+        folder.WriteAll(run);
+
+        var text = CliRun.Invoke("cost", "--run", folder.FullPath, "--hardware-cost-usd", "3000", "--amortization-years", "3");
+        var json = CliRun.Invoke("cost", "--run", folder.FullPath, "--hardware-cost-usd", "3000", "--amortization-years", "3", "--json");
+
+        Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (text.ExitCode, json.ExitCode));
+        Assert.Matches(@"(?m)^  energy source +estimated-cpu-tdp$", text.Out);
+        Assert.Matches(@"(?m)^  energy method +ESTIMATE, not a measurement: this process's CPU time x 2\.5 W", text.Out);
+        var energy = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows")[0].GetProperty("energy");
+        Assert.Equal("estimated-cpu-tdp", energy.GetProperty("energySource").GetString());
+        Assert.Equal(method, energy.GetProperty("energyMethod").GetString());
+    }
+
+    [Fact]
+    public void Energy_from_the_command_line_says_it_was_given_and_a_row_without_energy_says_unavailable()
+    {
+        var given = CliRun.Invoke("cost", "--joules-per-token", "0.4", "--json");
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow() with { Energy = null }) with { RunId = folder.RunId });
+        var none = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2", "--json");
+
+        Assert.Equal("given", JsonDocument.Parse(given.Out).RootElement.GetProperty("energy").GetProperty("energySource").GetString());
+        Assert.Equal("unavailable",
+            JsonDocument.Parse(none.Out).RootElement.GetProperty("rows")[0].GetProperty("energy").GetProperty("energySource").GetString());
     }
 
     [Theory]
