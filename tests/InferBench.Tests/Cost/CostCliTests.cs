@@ -150,7 +150,8 @@ public sealed class CostCliTests : IDisposable
         var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
-        Assert.Contains("From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.", run.Out);
+        Assert.Contains("From the row's gross J/token: its generation window's energy / generated tokens, prefill included; a measured " +
+            "source's includes the device's idle power, the CPU-TDP estimate's only this process's own CPU time.", run.Out);
         Assert.Matches(@"energy per token +unavailable: this cuda row's energy is measured-rapl, the CPU's, not its GPU's, so it is not priced", run.Out);
     }
 

@@ -59,7 +59,8 @@ public static class CostSheets
     }
 
     private const string GrossEnergyNote =
-        "From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.";
+        "From the row's gross J/token: its generation window's energy / generated tokens, prefill included; a measured " +
+        "source's includes the device's idle power, the CPU-TDP estimate's only this process's own CPU time.";
 
     /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
     public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)
