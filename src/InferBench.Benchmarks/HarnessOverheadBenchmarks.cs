@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using InferBench.Models;
+using InferBench.Results;
 using InferBench.Runner;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
@@ -22,7 +24,7 @@ public class HarnessOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = GenAiModelLoader.Load(BenchmarkModel.FolderPath(), "cpu", intraOpThreads: 1);
+        _model = GenAiModelLoader.Load(BenchmarkModel.FolderPath(), ExecutionProvider.Cpu, intraOpThreads: 1);
         _params = new GeneratorParams(_model);
         _params.SetSearchOption("max_length", PromptTokens + 2 * StepsPerInvoke);
         _params.SetSearchOption("min_length", PromptTokens + 2 * StepsPerInvoke);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using InferBench.Cli.Commands;
 
 namespace InferBench.Cli;
@@ -21,9 +22,10 @@ public static class InferBenchCli
             ModelsCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        var errors = ErrorMessages(parseResult).ToArray();
+        if (errors.Length > 0)
         {
-            foreach (var message in ErrorMessages(parseResult))
+            foreach (var message in errors)
                 io.Error.WriteLine($"inferbench: {message}");
             io.Error.WriteLine("Run 'inferbench --help' for the options.");
             return ExitCodes.BadInput;
@@ -40,34 +42,72 @@ public static class InferBenchCli
                 ProcessTerminationTimeout = null,
             });
         }
-        catch (InputRangeException e)
-        {
-            io.Error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
-            return ExitCodes.BadInput;
-        }
-        catch (InputException e)
-        {
-            io.Error.WriteLine($"inferbench: {e.Message}");
-            return ExitCodes.BadInput;
-        }
         catch (Exception e)
         {
-            io.Error.WriteLine($"inferbench: internal error ({e.GetType().Name}): {e.Message}");
-            io.Error.WriteLine("This is a bug in InferBench; please report it with the command line above.");
-            return ExitCodes.InternalError;
+            return Report(e, io.Error);
         }
     }
 
     /// <summary>
-    /// An unknown "--name" after an option taking several values (--batch 1 --bogus 3) is read as one of its values, so
-    /// System.CommandLine blames that option; the unknown option is named instead.
+    /// Writes why a command failed and returns its exit code. Permission denied on a path is the user's to fix (exit 2);
+    /// a run's failed save never gets here (it is exit 1, through <see cref="RunSaveException"/>).
+    /// </summary>
+    public static int Report(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case InputFieldException e:
+                error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
+                return ExitCodes.BadInput;
+            case InputException e:
+                error.WriteLine($"inferbench: {e.Message}");
+                return ExitCodes.BadInput;
+            case UnauthorizedAccessException e:
+                error.WriteLine($"inferbench: permission denied: {e.Message}");
+                return ExitCodes.BadInput;
+            default:
+                error.WriteLine($"inferbench: internal error ({exception.GetType().Name}): {exception.Message}");
+                error.WriteLine("This is a bug in InferBench; please report it with the command line above.");
+                return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>
+    /// An unknown option ("--bogus", "-x") after an option taking several values (--batch 1 --bogus 3) is read as one of
+    /// its values, so System.CommandLine blames that option; the unknown option is named instead. A negative number
+    /// ("-1", "-1e3") is a value, not an option.
     /// </summary>
     private static IEnumerable<string> ErrorMessages(ParseResult parseResult)
     {
         var unknownOptions = parseResult.Tokens
-            .Where(token => token.Type == TokenType.Argument && token.Value.StartsWith("--", StringComparison.Ordinal))
+            .Where(token => token.Type == TokenType.Argument && LooksLikeAnOption(token.Value))
             .Select(token => $"{token.Value}: unknown option of '{parseResult.CommandResult.Command.Name}'")
             .ToArray();
-        return unknownOptions.Length > 0 ? unknownOptions : parseResult.Errors.Select(error => error.Message);
+        return unknownOptions.Length > 0 ? unknownOptions : EmptyTextErrors(parseResult).Concat(parseResult.Errors.Select(error => error.Message));
     }
+
+    /// <summary>
+    /// Every option and argument that takes text (a path, a name, a prompt) refuses an empty or blank value, checked
+    /// here once for all commands so none can forget and hand "" to a file-system call.
+    /// </summary>
+    private static IEnumerable<string> EmptyTextErrors(ParseResult parseResult)
+    {
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as CommandResult)
+        {
+            foreach (var child in command.Children)
+            {
+                var (name, valueType) = child switch
+                {
+                    OptionResult option => (option.Option.Name, option.Option.ValueType),
+                    ArgumentResult argument => (argument.Argument.Name, argument.Argument.ValueType),
+                    _ => ("", typeof(void)),
+                };
+                if ((valueType == typeof(string) || valueType == typeof(string[])) && child.Tokens.FirstOrDefault(token => string.IsNullOrWhiteSpace(token.Value)) is { } blank)
+                    yield return $"{name}: expected a value (a path, a name or text), got {(blank.Value.Length == 0 ? "an empty string" : "only whitespace")}";
+            }
+        }
+    }
+
+    private static bool LooksLikeAnOption(string token) =>
+        token.Length > 1 && token[0] == '-' && !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

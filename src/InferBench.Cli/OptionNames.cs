@@ -1,5 +1,10 @@
 using InferBench.Cost;
+using InferBench.Fetch;
+using InferBench.Onnx;
+using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
 
 namespace InferBench.Cli;
@@ -10,16 +15,36 @@ public static class OptionNames
     private static readonly Dictionary<string, string> ByField = new()
     {
         [RunPlanPoints.PromptTokens.Field] = "--prompt-tokens",
+        [QuantizationOptions.SourceField] = "--in",
+        [QuantizationOptions.QuantizeLmHeadField] = "--quantize-lm-head",
+        [ModelOutputFolder.Field] = "--out",
+        [FetchCache.CacheField] = $"--cache (or {FetchCache.EnvironmentVariable})",
         [RunPlanPoints.GenTokens.Field] = "--gen-tokens",
         [RunPlanPoints.BatchSizes.Field] = "--batch",
         [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",
         [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
         [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
+        [nameof(RunPlanRecord.PromptText)] = "--prompt-text",
+        [ProviderOptionParser.Field] = "--provider-option",
+        [TargetSelection.ModelsField] = "--model",
+        [TargetSelection.VariantsField] = "--variant",
+        [TargetSelection.ModelFolderField] = "--model-path",
         [PowerInputs.IdleSeconds.Field] = "--idle-seconds",
         [PowerInputs.ProbeSeconds.Field] = "--seconds",
         [PowerInputs.CpuTdpWatts.Field] = "--cpu-tdp-watts",
         [PowerInputs.CpuThreads.Field] = "--cpu-threads",
         [CostInputs.Utilization.Field] = "--utilization",
+        [SyntheticModelInputs.HiddenSize.Field] = "--hidden-size",
+        [SyntheticModelInputs.Layers.Field] = "--layers",
+        [SyntheticModelInputs.AttentionHeads.Field] = "--heads",
+        [SyntheticModelInputs.KeyValueHeads.Field] = "--kv-heads",
+        [SyntheticModelInputs.IntermediateSize.Field] = "--intermediate-size",
+        [SyntheticModelInputs.VocabSize.Field] = "--vocab-size",
+        [SyntheticModelInputs.ContextLength.Field] = "--context-length",
+        [SyntheticModelInputs.Seed.Field] = "--seed",
+        [QuantizationOptions.PrecisionField] = "--precision",
+        [QuantizationOptions.BlockSizes.Field] = "--block-size",
+        [QuantizationOptions.AccuracyLevels.Field] = "--accuracy-level",
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

@@ -13,7 +13,7 @@ public sealed class PowerChoiceOptions
         "for a chip not in it, the median watts per thread of the table's server chips)", PowerInputs.CpuTdpWatts);
 
     public Option<int?> CpuThreads { get; } = IntOption.CreateOptional("--cpu-threads",
-        "The whole CPU chip's hardware threads (not the ones a VM sees), which share --cpu-tdp-watts (default: the TDP table)",
+        "The whole CPU chip's hardware threads (not the ones a VM sees; at least this machine's logical cores), which share --cpu-tdp-watts (default: the TDP table)",
         PowerInputs.CpuThreads);
 
     public IEnumerable<Option> All => [Source, CpuTdpWatts, CpuThreads];
@@ -22,17 +22,18 @@ public sealed class PowerChoiceOptions
     /// or that cannot rate <paramref name="cpuModel"/> (a TDP for a chip the table lacks, without its threads).</exception>
     public (PowerSourceChoice Choice, CpuRating Cpu) Read(ParseResult parseResult, string cpuModel)
     {
-        var choice = Enum.Parse<PowerSourceChoice>(parseResult.GetValue(Source)!, ignoreCase: true);
+        // --power accepts only the choices' names, so the name is always found.
+        var choice = JsonEnumName.Find<PowerSourceChoice>(parseResult.GetValue(Source)!)!.Value;
         var tdpWatts = parseResult.GetValue(CpuTdpWatts);
         var threads = parseResult.GetValue(CpuThreads);
         foreach (var (name, present) in new[] { ("--cpu-tdp-watts", tdpWatts is not null), ("--cpu-threads", threads is not null) })
             if (present && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
-                throw new InputException($"{name}: applies to --power estimate or auto, not {choice.ToString().ToLowerInvariant()}");
+                throw new InputException($"{name}: applies to --power estimate or auto, not {JsonEnumName.Of(choice)}");
         var cpu = new CpuRating(
             tdpWatts is { } watts ? new Power(PowerInputs.CpuTdpWatts.Check(watts)) : null,
             threads is { } count ? PowerInputs.CpuThreads.Check(count) : (int?)null);
-        if (cpu.ProblemFor(cpuModel) is { } problem)
-            throw new InputException($"{(tdpWatts is null ? "--cpu-threads" : "--cpu-tdp-watts")}: {problem}");
+        if (cpu.ProblemFor(cpuModel, Environment.ProcessorCount) is { } problem)
+            throw new InputException($"{(tdpWatts is null || threads < Environment.ProcessorCount ? "--cpu-threads" : "--cpu-tdp-watts")}: {problem}");
         return (choice, cpu);
     }
 
@@ -41,9 +42,9 @@ public sealed class PowerChoiceOptions
         var option = new Option<string>("--power")
         {
             Description = "Which source: auto (NVML for GPU runs, else RAPL, else the estimate), nvml, rapl, estimate, or none",
-            DefaultValueFactory = _ => "auto",
+            DefaultValueFactory = _ => JsonEnumName.Of(PowerSourceChoice.Auto),
         };
-        option.AcceptOnlyFromAmong("auto", "nvml", "rapl", "estimate", "none");
+        option.AcceptOnlyFromAmong(JsonEnumName.All<PowerSourceChoice>());
         return option;
     }
 }

@@ -12,8 +12,8 @@ public static class RunSummary
             io.Out.WriteLine("Run cancelled: the files hold what was measured before the interruption.");
         foreach (var row in run.Results)
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
-        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
-        io.Out.WriteLine($"{run.Results.Count} rows: {string.Join(", ", counts)}");
+        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
+        io.Out.WriteLine(run.Results.Count == 0 ? "0 rows." : $"{run.Results.Count} rows: {string.Join(", ", counts)}");
         io.Out.WriteLine($"Report: {folder.ReportPath}");
         io.Out.WriteLine($"Data:   {folder.RunJsonPath}, {folder.CsvPath}");
     }

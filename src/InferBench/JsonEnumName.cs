@@ -11,4 +11,11 @@ public static class JsonEnumName
         var name = value.ToString();
         return typeof(TEnum).GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? name;
     }
+
+    /// <summary>Every value's name, in declaration order: what an option that takes the enum accepts.</summary>
+    public static string[] All<TEnum>() where TEnum : struct, Enum => Enum.GetValues<TEnum>().Select(Of).ToArray();
+
+    /// <summary>The value named <paramref name="name"/> (exactly, as <see cref="Of{TEnum}"/> writes it); null for any other name.</summary>
+    public static TEnum? Find<TEnum>(string name) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(value => Of(value) == name).Select(value => (TEnum?)value).FirstOrDefault();
 }

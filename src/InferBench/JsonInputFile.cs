@@ -6,7 +6,7 @@ namespace InferBench;
 internal static class JsonInputFile
 {
     /// <param name="fileName">How messages name the file.</param>
-    public static JsonDocument Read(string fullPath, string fileName) => Parse(ReadText(fullPath, fileName), fileName);
+    public static JsonDocument Read(string fullPath, string fileName) => Parse(InputFile.ReadAllText(fullPath, fileName), fileName);
 
     public static JsonDocument Parse(string text, string fileName)
     {
@@ -23,20 +23,6 @@ internal static class JsonInputFile
                 ? $" at line {line + 1}, column {column + 1}"
                 : "";
             throw new InputException($"{fileName}: invalid JSON{at}: {WithoutPosition(exception.Message)}");
-        }
-    }
-
-    private static string ReadText(string fullPath, string fileName)
-    {
-        if (!File.Exists(fullPath))
-            throw new InputException($"{fileName}: file not found at {fullPath}");
-        try
-        {
-            return File.ReadAllText(fullPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{fileName}: cannot read {fullPath}: {exception.Message}");
         }
     }
 

@@ -57,7 +57,7 @@ public static class CompareCommand
         foreach (var column in ComparisonTable.Columns)
             table.AddColumn(new TableColumn(Markup.Escape(column.Title)) { Alignment = column.Numeric ? Justify.Right : Justify.Left });
         foreach (var row in comparison.Rows)
-            table.AddRow([.. ComparisonTable.Cells(row).Select(Markup.Escape)]);
+            table.AddRow([.. ComparisonTable.Columns.Select(column => Markup.Escape(column.Text(row)))]);
         console.Write(table);
         foreach (var note in ComparisonTable.Notes(comparison))
             console.WriteLine(note);

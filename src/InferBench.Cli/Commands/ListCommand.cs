@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InferBench.Manifest;
+using InferBench.Runner;
 using Spectre.Console;
 
 namespace InferBench.Cli.Commands;
@@ -25,8 +26,8 @@ public static class ListCommand
                     table.AddRow(
                         Markup.Escape(model.Id),
                         Markup.Escape(variant.Id),
-                        variant.Precision.ToString().ToLowerInvariant(),
-                        string.Join(", ", variant.ExecutionProviders).ToLowerInvariant(),
+                        JsonEnumName.Of(variant.Precision),
+                        string.Join(", ", variant.ExecutionProviders.Select(JsonEnumName.Of)),
                         Markup.Escape(TargetSelection.Availability(model, variant) is { } why ? $"no: {why}" : "yes"));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) });
             if (!io.Interactive)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Synthetic;
 
 namespace InferBench.Cli.Commands;
@@ -17,30 +17,25 @@ public static class ModelsCommand
     {
         Description = $"JSON file of sizes overriding the preset (camelCase: {string.Join(", ", SyntheticModelConfigFile.FieldNames)})",
     };
-    private static readonly Option<int?> HiddenSize = new("--hidden-size") { Description = "Hidden size (channels of the residual stream)" };
-    private static readonly Option<int?> Layers = new("--layers") { Description = "Decoder layers" };
-    private static readonly Option<int?> Heads = new("--heads") { Description = "Attention (query) heads" };
-    private static readonly Option<int?> KeyValueHeads = new("--kv-heads") { Description = "Key/value heads (grouped-query attention)" };
-    private static readonly Option<int?> IntermediateSize = new("--intermediate-size") { Description = "Width of the SwiGLU MLP" };
-    private static readonly Option<int?> VocabSize = new("--vocab-size") { Description = "Vocabulary size in tokens" };
-    private static readonly Option<int?> ContextLength = new("--context-length") { Description = "Longest sequence in tokens" };
-    private static readonly Option<int?> Seed = new("--seed") { Description = $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})" };
+    private static readonly Option<int?> HiddenSize = IntOption.CreateOptional("--hidden-size", "Hidden size (channels of the residual stream)", SyntheticModelInputs.HiddenSize);
+    private static readonly Option<int?> Layers = IntOption.CreateOptional("--layers", "Decoder layers", SyntheticModelInputs.Layers);
+    private static readonly Option<int?> Heads = IntOption.CreateOptional("--heads", "Attention (query) heads", SyntheticModelInputs.AttentionHeads);
+    private static readonly Option<int?> KeyValueHeads = IntOption.CreateOptional("--kv-heads", "Key/value heads (grouped-query attention)", SyntheticModelInputs.KeyValueHeads);
+    private static readonly Option<int?> IntermediateSize = IntOption.CreateOptional("--intermediate-size", "Width of the SwiGLU MLP", SyntheticModelInputs.IntermediateSize);
+    private static readonly Option<int?> VocabSize = IntOption.CreateOptional("--vocab-size", "Vocabulary size in tokens", SyntheticModelInputs.VocabSize);
+    private static readonly Option<int?> ContextLength = IntOption.CreateOptional("--context-length", "Longest sequence in tokens", SyntheticModelInputs.ContextLength);
+    private static readonly Option<int?> Seed = IntOption.CreateOptional("--seed", $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})", SyntheticModelInputs.Seed);
+    private static readonly Option<int?>[] SizeOptions = [HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed];
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
 
     private static readonly Option<string> In = new("--in") { Description = "fp32 ONNX Runtime GenAI model folder to make the variant from", Required = true };
     private static readonly Option<string> QuantizedPrecision = CreatePrecisionOption();
-    private static readonly Option<int> BlockSize = new("--block-size")
-    {
-        Description = "int4/int8: weights along K sharing one scale: 16, 32, 64, 128 or 256",
-        DefaultValueFactory = _ => QuantizationOptions.DefaultBlockSizeElements,
-    };
+    private static readonly Option<int> BlockSize = IntOption.Create("--block-size",
+        "int4/int8: weights along K sharing one scale: 16, 32, 64, 128 or 256", QuantizationOptions.BlockSizes, QuantizationOptions.DefaultBlockSizeElements);
     private static readonly Option<bool> Symmetric = new("--symmetric") { Description = "int4/int8: blocks centred on zero, no zero points (default)" };
     private static readonly Option<bool> Asymmetric = new("--asymmetric") { Description = "int4/int8: a zero point per block" };
-    private static readonly Option<int> AccuracyLevel = new("--accuracy-level")
-    {
-        Description = "int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute",
-        DefaultValueFactory = _ => QuantizationOptions.DefaultAccuracyLevel,
-    };
+    private static readonly Option<int> AccuracyLevel = IntOption.Create("--accuracy-level",
+        "int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute", QuantizationOptions.AccuracyLevels, QuantizationOptions.DefaultAccuracyLevel);
     private static readonly Option<bool> QuantizeLmHead = new("--quantize-lm-head")
     {
         Description = "int4/int8: also quantize the lm_head MatMul (true or false), as GenAI's model builder does",
@@ -83,9 +78,12 @@ public static class ModelsCommand
 
     private static int Build(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
-        var config = SyntheticModelPresets.Named(parseResult.GetValue(Preset)!);
-        if (parseResult.GetValue(ConfigFile) is { } configPath)
-            config = SyntheticModelConfigFile.Load(configPath).ApplyTo(config);
+        var preset = parseResult.GetValue(Preset)!;
+        var config = SyntheticModelPresets.Named(preset);
+        var configPath = parseResult.GetValue(ConfigFile);
+        var fromFile = configPath is null ? null : SyntheticModelConfigFile.Load(configPath);
+        if (fromFile is not null)
+            config = fromFile.ApplyTo(config);
         config = new SyntheticModelOverrides(
             parseResult.GetValue(HiddenSize),
             parseResult.GetValue(Layers),
@@ -95,6 +93,18 @@ public static class ModelsCommand
             parseResult.GetValue(VocabSize),
             parseResult.GetValue(ContextLength),
             parseResult.GetValue(Seed)).ApplyTo(config);
+        try
+        {
+            config.Validate();
+        }
+        catch (InputFieldException e)
+        {
+            // A size comes from an option, the --config file or the preset: the message names where the user can change it.
+            throw new InputException(e.MessageNaming(field =>
+                SizeOptions.Any(option => Given(parseResult, option) && OptionNames.Of(field) == option.Name) ? OptionNames.Of(field)
+                : fromFile?.GivenFields().Contains(field) == true ? $"{Path.GetFileName(configPath)}: {field}"
+                : $"{field} of preset {preset}"));
+        }
 
         var stopwatch = Stopwatch.StartNew();
         var stamp = SyntheticModelWriter.Write(config, parseResult.GetValue(Out)!, cancellation: cancellation);

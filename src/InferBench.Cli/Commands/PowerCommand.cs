@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using InferBench.Results;
 using InferBench.Telemetry;
 using InferBench.Telemetry.Power;
 using Spectre.Console;
@@ -47,8 +47,8 @@ public static class PowerCommand
             probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration, cancellation);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var readSeconds = cancellation.IsCancellationRequested
-            ? $"{Number(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {Number(seconds)})"
-            : $"{Number(seconds)} s";
+            ? $"{ReadableNumber.Of(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {ReadableNumber.Of(seconds)})"
+            : $"{ReadableNumber.Of(seconds)} s";
         var heading = $"Power sources on this machine ({host.CpuModel}, {host.LogicalCores} logical cores; NVIDIA GPUs: {gpus}), " +
                       $"each read for {readSeconds}:";
         var verdict = Verdict(choice, probes);
@@ -81,8 +81,8 @@ public static class PowerCommand
     {
         var used = probes.FirstOrDefault(p => p.Selection.Source is not null);
         if (used is null)
-            return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {Label(choice)}")}: energy will be reported as unavailable.";
-        var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {Label(used.Choice)}" : $"--power {Label(choice)} works";
+            return $"No power source is available{(choice == PowerSourceChoice.Auto ? "" : $" for --power {JsonEnumName.Of(choice)}")}: energy will be reported as unavailable.";
+        var prefix = choice == PowerSourceChoice.Auto ? $"--power auto uses {JsonEnumName.Of(used.Choice)}" : $"--power {JsonEnumName.Of(choice)} works";
         return used.Choice == PowerSourceChoice.Estimate
             ? $"{prefix}: no measured source here, so energy figures are ESTIMATES, labelled {JsonEnumName.Of(EnergySource.EstimatedCpuTdp)}."
             : $"{prefix}: energy figures are measured, labelled {JsonEnumName.Of(Labels(used.Selection.Source!)[0])}.";
@@ -95,7 +95,7 @@ public static class PowerCommand
         {
             var lines = Lines(probe);
             io.Out.WriteLine();
-            io.Out.WriteLine($"{Label(probe.Choice)}: {lines[0]}");
+            io.Out.WriteLine($"{JsonEnumName.Of(probe.Choice)}: {lines[0]}");
             foreach (var line in lines.Skip(1))
                 io.Out.WriteLine($"  {line}");
         }
@@ -109,7 +109,7 @@ public static class PowerCommand
         console.WriteLine(heading);
         var table = new Table().AddColumns("source", "status, method, devices and reading");
         foreach (var probe in probes)
-            table.AddRow(Markup.Escape(Label(probe.Choice)), Markup.Escape(string.Join("\n", Lines(probe))));
+            table.AddRow(Markup.Escape(JsonEnumName.Of(probe.Choice)), Markup.Escape(string.Join("\n", Lines(probe))));
         console.Write(table);
         console.WriteLine(verdict);
     }
@@ -147,20 +147,20 @@ public static class PowerCommand
     {
         var window = probe.Window;
         var energy = window.Energy is { } joules
-            ? $"{Number(joules.Joules)} J, average {Number(window.AveragePower!.Value.Watts)} W"
+            ? $"{ReadableNumber.Of(joules.Joules)} J, average {ReadableNumber.Of(window.AveragePower!.Value.Watts)} W"
             : "no energy";
         var parts = new List<string>
         {
-            $"over {Number(window.Duration.TotalSeconds)} s: {energy}" +
-            $"{(window.PeakPower is { } peak ? $", peak {Number(peak.Watts)} W" : "")} " +
+            $"over {ReadableNumber.Of(window.Duration.TotalSeconds)} s: {energy}" +
+            $"{(window.PeakPower is { } peak ? $", peak {ReadableNumber.Of(peak.Watts)} W" : "")} " +
             $"({JsonEnumName.Of(window.Source)}, {JsonEnumName.Of(window.Status)}{(window.Reason is null ? "" : $": {window.Reason}")})",
         };
         if (probe.Selection.Source!.CounterRefreshesPeriodically && probe.CounterUpdatePeriod is { } period)
-            parts.Add($"energy counter seen to change every {Number(period.TotalMilliseconds)} ms on average " +
-                      $"(readings {Number(MeterOptions.SamplePeriod.TotalMilliseconds)} ms apart)");
+            parts.Add($"energy counter seen to change every {ReadableNumber.Of(period.TotalMilliseconds)} ms on average " +
+                      $"(readings {ReadableNumber.Of(MeterOptions.SamplePeriod.TotalMilliseconds)} ms apart)");
         if (window.CrossCheck is { } check)
-            parts.Add($"integrated power gives {Number(check.Integrated.Joules)} J, {Number(check.RelativeDifference * 100)} % apart" +
-                      (check.Disagrees ? $", MORE than the {Number(check.Tolerance * 100)} % tolerance" : ""));
+            parts.Add($"integrated power gives {ReadableNumber.Of(check.Integrated.Joules)} J, {ReadableNumber.Of(check.RelativeDifference * 100)} % apart" +
+                      (check.Disagrees ? $", MORE than the {ReadableNumber.Of(check.Tolerance * 100)} % tolerance" : ""));
         if (window.Throttled is { } throttled)
             parts.Add($"throttled: {(throttled ? "yes" : "no")} (clock reasons seen: {window.ThrottleReasons})");
         return string.Join("; ", parts);
@@ -173,11 +173,11 @@ public static class PowerCommand
         if (snapshot.DriverVersion is { } driver) facts.Add($"driver {driver}");
         if (snapshot.SmClockMegahertz is { } sm) facts.Add($"SM {sm} MHz");
         if (snapshot.MemoryClockMegahertz is { } memoryClock) facts.Add($"memory {memoryClock} MHz");
-        if (snapshot.PowerLimit is { } limit) facts.Add($"power limit {Number(limit.Watts)} W");
+        if (snapshot.PowerLimit is { } limit) facts.Add($"power limit {ReadableNumber.Of(limit.Watts)} W");
         if (snapshot.TemperatureCelsius is { } temperature) facts.Add($"{temperature} °C");
         if (snapshot.GpuUtilizationPercent is { } gpu) facts.Add($"busy {gpu} % (memory {snapshot.MemoryUtilizationPercent} %)");
         if (snapshot.MemoryUsedBytes is { } used && snapshot.MemoryTotalBytes is { } total)
-            facts.Add($"{Number(used / Math.Pow(2, 30))} of {Number(total / Math.Pow(2, 30))} GiB used");
+            facts.Add($"{ReadableNumber.Of(used / Math.Pow(2, 30))} of {ReadableNumber.Of(total / Math.Pow(2, 30))} GiB used");
         if (snapshot.ThrottleReasons is { } reasons) facts.Add($"clock reasons: {reasons}");
         var name = $"device {device.Index}: {device.Name}{(device.Id is null ? "" : $" ({device.Id})")}";
         return facts.Count == 0 ? name : $"{name}: {string.Join(", ", facts)}";
@@ -187,16 +187,6 @@ public static class PowerCommand
     private static EnergySource[] Labels(IPowerSource source) =>
         new[] { source.CounterSource, source.PowerSource }.Where(s => s != EnergySource.Unavailable).ToArray();
 
-    private static string Label(PowerSourceChoice choice) => choice.ToString().ToLowerInvariant();
-
-    /// <summary>Three significant digits without switching to exponents, invariant culture.</summary>
-    private static string Number(double value) => Math.Abs(value) switch
-    {
-        >= 100 => value.ToString("F0", CultureInfo.InvariantCulture),
-        >= 10 => value.ToString("F1", CultureInfo.InvariantCulture),
-        >= 1 => value.ToString("F2", CultureInfo.InvariantCulture),
-        _ => value.ToString("G3", CultureInfo.InvariantCulture),
-    };
 
     private sealed record SourceProbe(
         PowerSourceChoice Choice,

@@ -25,6 +25,6 @@ public sealed class PlainRunProgress(TextWriter error) : IRunProgress
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count})")
               + (row.Reason is null ? "" : $" [{row.Reason}]")
-            : $"{where}: {row.Status.ToString().ToLowerInvariant()}: {row.Reason}";
+            : $"{where}: {JsonEnumName.Of(row.Status)}: {row.Reason}";
     }
 }

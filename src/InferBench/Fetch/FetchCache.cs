@@ -10,6 +10,9 @@ public sealed class FetchCache(string root)
 {
     public const string EnvironmentVariable = "INFERBENCH_CACHE";
 
+    /// <summary>The download cache's folder (or <see cref="EnvironmentVariable"/>).</summary>
+    public const string CacheField = "cache";
+
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary><paramref name="rootOverride"/> (--cache), else INFERBENCH_CACHE, else ~/.cache/inferbench/models.</summary>
@@ -33,7 +36,7 @@ public sealed class FetchCache(string root)
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            throw new InputException($"--cache ({EnvironmentVariable}): cannot use {Root} as the download cache: {FileSystemProblem.Reason(e, Root)}");
+            throw new InputFieldException([CacheField], $"cannot use {Root} as the download cache: {FileSystemProblem.Reason(e, Root)}");
         }
     }
 

@@ -1,4 +1,4 @@
-using InferBench.Runner;
+using InferBench.Models;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Fidelity;

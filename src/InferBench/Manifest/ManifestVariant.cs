@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Manifest;
 
 /// <summary>One build of a model: its precision, the providers it runs on and where its files are.</summary>

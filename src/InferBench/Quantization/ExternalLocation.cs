@@ -21,12 +21,12 @@ internal sealed record ExternalLocation(string FileName, long OffsetBytes, long?
             }
         }
         if (string.IsNullOrEmpty(fileName) || Path.IsPathRooted(fileName) || fileName.Split('/', '\\').Contains(".."))
-            throw new InputException($"--in: {modelPath}: initializer {tensor.Name} has external data location \"{fileName}\"; expected a file beside the model");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{modelPath}: initializer {tensor.Name} has external data location \"{fileName}\"; expected a file beside the model");
         return new ExternalLocation(fileName, offset, length);
     }
 
     private static long Number(string text, TensorProto tensor, string modelPath) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InputException($"--in: {modelPath}: initializer {tensor.Name} has external data offset or length \"{text}\"; expected a whole number of bytes");
+            : throw new InputFieldException([QuantizationOptions.SourceField], $"{modelPath}: initializer {tensor.Name} has external data offset or length \"{text}\"; expected a whole number of bytes");
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using InferBench.Synthetic;
+using InferBench.Onnx;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
 
@@ -46,8 +46,7 @@ internal sealed class InitializerReader(string modelPath) : IDisposable
     public ExternalDataRange CopyExternal(TensorProto tensor, ExternalDataWriter writer)
     {
         var location = ExternalLocation.Of(tensor, modelPath);
-        var length = location.LengthBytes ?? throw new InputException(
-            $"--in: {modelPath}: initializer {tensor.Name} has external data with no length; expected offset and length entries");
+        var length = location.LengthBytes ?? throw new InputFieldException([QuantizationOptions.SourceField], $"{modelPath}: initializer {tensor.Name} has external data with no length; expected offset and length entries");
         return writer.Append(Open(tensor, length), length);
     }
 
@@ -66,24 +65,23 @@ internal sealed class InitializerReader(string modelPath) : IDisposable
 
     private ReadOnlySpan<byte> InlineBytes(TensorProto tensor, long heldBytes, long neededBytes) => heldBytes == neededBytes
         ? tensor.RawData.Span
-        : throw new InputException($"--in: {modelPath}: initializer {tensor.Name} holds {heldBytes} bytes; its shape needs {neededBytes}");
+        : throw new InputFieldException([QuantizationOptions.SourceField], $"{modelPath}: initializer {tensor.Name} holds {heldBytes} bytes; its shape needs {neededBytes}");
 
     /// <returns>The tensor's file, positioned at its first byte, after checking <paramref name="lengthBytes"/> fit in it.</returns>
     private FileStream Open(TensorProto tensor, long lengthBytes)
     {
         var location = ExternalLocation.Of(tensor, modelPath);
         if (location.LengthBytes is { } declared && declared != lengthBytes)
-            throw new InputException($"--in: {modelPath}: initializer {tensor.Name} declares {declared} bytes of external data; its shape needs {lengthBytes}");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{modelPath}: initializer {tensor.Name} declares {declared} bytes of external data; its shape needs {lengthBytes}");
         if (!_files.TryGetValue(location.FileName, out var stream))
         {
             var path = Path.Combine(_folderPath, location.FileName);
             if (!File.Exists(path))
-                throw new InputException($"--in: {path} not found ({Path.GetFileName(modelPath)} keeps initializer {tensor.Name} there)");
+                throw new InputFieldException([QuantizationOptions.SourceField], $"{path} not found ({Path.GetFileName(modelPath)} keeps initializer {tensor.Name} there)");
             _files[location.FileName] = stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
         }
         if (location.OffsetBytes + lengthBytes > stream.Length)
-            throw new InputException(
-                $"--in: {stream.Name} is {stream.Length} bytes; initializer {tensor.Name} needs bytes {location.OffsetBytes} to {location.OffsetBytes + lengthBytes}");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{stream.Name} is {stream.Length} bytes; initializer {tensor.Name} needs bytes {location.OffsetBytes} to {location.OffsetBytes + lengthBytes}");
         stream.Position = location.OffsetBytes;
         return stream;
     }

@@ -1,5 +1,6 @@
 using Onnx;
-using static InferBench.Synthetic.OnnxGraphBuilder;
+using InferBench.Onnx;
+using static InferBench.Onnx.OnnxGraphBuilder;
 
 namespace InferBench.Quantization;
 

@@ -23,8 +23,7 @@ internal sealed class MatMulSelection
             .ToDictionary(tensor => tensor.Name);
         var eligible = graph.Node.Where(node => IsMatMul(node) && floatMatrices.ContainsKey(node.Input[1])).ToArray();
         if (eligible.Length == 0)
-            throw new InputException(
-                $"--in: {source.DecoderPath} has no MatMul whose weight is a 2-D float32 initializer; expected an fp32 model " +
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{source.DecoderPath} has no MatMul whose weight is a 2-D float32 initializer; expected an fp32 model " +
                 "(fp16 and quantized models cannot be quantized again)");
         if (options.Bits is null)
             return;
@@ -36,7 +35,7 @@ internal sealed class MatMulSelection
             LmHeadQuantized |= IsLmHead(node, source.LogitsOutput);
         }
         if (_replaced.Count == 0)
-            throw new InputException($"--quantize-lm-head: false leaves no MatMul of {source.DecoderPath} to quantize");
+            throw new InputFieldException([QuantizationOptions.QuantizeLmHeadField], $"false leaves no MatMul of {source.DecoderPath} to quantize");
         foreach (var node in graph.Node.Where(node => !_replaced.Contains(node)))
             _weightsStillRead.UnionWith(node.Input.Where(_quantizedWeights.Contains));
         _weightsStillRead.UnionWith(graph.Output.Select(output => output.Name).Where(_quantizedWeights.Contains));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Google.Protobuf;
-using InferBench.Manifest;
+using InferBench.Onnx;
+using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Telemetry;
 using Onnx;
@@ -53,7 +53,7 @@ public static class ModelQuantizer
                 bits, bits is null ? null : options.BlockSizeElements, bits is null ? null : options.Symmetric,
                 bits is null ? null : options.AccuracyLevel, bits is null ? null : selection.LmHeadQuantized,
                 selection.ReplacedCount, new Dictionary<string, long>(files.FileBytes));
-            files.Write(QuantizationStamp.FileName, stream => JsonSerializer.Serialize(stream, stamp, QuantizationStamp.JsonOptions));
+            FolderStamp.Write(files, QuantizationStamp.FileName, stamp);
             return stamp;
         });
     }

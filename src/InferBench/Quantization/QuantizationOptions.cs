@@ -1,4 +1,4 @@
-using InferBench.Manifest;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 
@@ -20,7 +20,17 @@ public sealed record QuantizationOptions(
 {
     public const int DefaultBlockSizeElements = 32;
     public const int DefaultAccuracyLevel = 4;
-    private const int MaxAccuracyLevel = 4;
+
+    /// <summary>Fields are named as the library's parameters; a front end says them with its option names.</summary>
+    public static InputRange BlockSizes { get; } = new("blockSizeElements", 16, 256, WholeNumber: true,
+        Why: "16, 32, 64, 128 or 256: the block sizes ONNX Runtime's MatMulNBits takes");
+
+    public static InputRange AccuracyLevels { get; } = new("accuracyLevel", 0, 4, WholeNumber: true, Why: "MatMulNBits accuracy_level");
+
+    public const string PrecisionField = "precision";
+    public const string QuantizeLmHeadField = "quantizeLmHead";
+    /// <summary>The model folder a variant is made from.</summary>
+    public const string SourceField = "sourceModel";
 
     /// <summary>Bits per weight in MatMulNBits: 4 or 8; null for fp16.</summary>
     public int? Bits => Precision switch
@@ -30,15 +40,13 @@ public sealed record QuantizationOptions(
         _ => null,
     };
 
-    /// <exception cref="InputException">An option is out of range; the message names it.</exception>
+    /// <exception cref="InputRangeException">A value is out of range; its field is <see cref="PrecisionField"/>, or that of <see cref="BlockSizes"/> or <see cref="AccuracyLevels"/>.</exception>
     public void Validate()
     {
         if (Precision is not (Precision.Int4 or Precision.Int8 or Precision.Fp16))
-            throw new InputException($"--precision: expected int4, int8 or fp16, got {Precision.ToString().ToLowerInvariant()}");
+            throw new InputRangeException([PrecisionField], "int4, int8 or fp16", JsonEnumName.Of(Precision));
         if (!BlockQuantizer.IsValidBlockSize(BlockSizeElements))
-            throw new InputException(
-                $"--block-size: expected 16, 32, 64, 128 or 256 (the block sizes ONNX Runtime's MatMulNBits takes), got {BlockSizeElements}");
-        if (AccuracyLevel is < 0 or > MaxAccuracyLevel)
-            throw new InputException($"--accuracy-level: expected 0 to {MaxAccuracyLevel} (MatMulNBits accuracy_level), got {AccuracyLevel}");
+            throw new InputRangeException([BlockSizes.Field], BlockSizes.Expected, BlockSizeElements.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AccuracyLevels.Check(AccuracyLevel);
     }
 }

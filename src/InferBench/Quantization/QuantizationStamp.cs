@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using InferBench.Manifest;
+using InferBench.Onnx;
+using InferBench.Results;
 
 namespace InferBench.Quantization;
 
@@ -34,14 +34,6 @@ public sealed record QuantizationStamp(
     /// <summary>Raised whenever the same source and options would give different files.</summary>
     public const int CurrentQuantizerVersion = 1;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
     /// <summary>
@@ -56,34 +48,24 @@ public sealed record QuantizationStamp(
         && (options.Bits is null
             || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
             == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevel, options.QuantizeLmHead))
-        && stamp.FileBytes.All(file => new FileInfo(Path.Combine(variantFolder, file.Key)) is { Exists: true } info && info.Length == file.Value)
+        && FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes)
         && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
 
     /// <summary>
-    /// What a row measured on <paramref name="executionProvider"/> ("cpu", "cuda") should say beside its numbers, or null:
+    /// What a row measured on <paramref name="executionProvider"/> should say beside its numbers, or null:
     /// both cases below load and run, so they are notes, not failures (measured in README.md beside this file).
     /// </summary>
-    public string? ExecutionNote(string executionProvider) => (executionProvider, Precision, Bits, AccuracyLevel) switch
+    public string? ExecutionNote(ExecutionProvider executionProvider) => (executionProvider, Precision, Bits, AccuracyLevel) switch
     {
-        ("cpu", Precision.Fp16, _, _) =>
+        (ExecutionProvider.Cpu, Precision.Fp16, _, _) =>
             "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
             "these numbers say nothing about fp16 on a GPU",
-        ("cpu", _, 8, not 4) =>
+        (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",
         _ => null,
     };
 
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static QuantizationStamp? TryRead(string folderPath)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<QuantizationStamp>(File.ReadAllBytes(Path.Combine(folderPath, FileName)), JsonOptions);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    public static QuantizationStamp? TryRead(string folderPath) => FolderStamp.TryRead<QuantizationStamp>(folderPath, FileName);
 }

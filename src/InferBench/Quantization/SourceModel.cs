@@ -23,11 +23,10 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
         }
         catch (ModelFolderException e)
         {
-            throw new InputException($"--in: {e.Message}");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{e.Message}");
         }
         if (File.Exists(Path.Combine(fullPath, QuantizationStamp.FileName)))
-            throw new InputException(
-                $"--in: {fullPath} holds a variant made by `models quantize` ({QuantizationStamp.FileName}); quantize the fp32 model it was made from");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{fullPath} holds a variant made by `models quantize` ({QuantizationStamp.FileName}); quantize the fp32 model it was made from");
 
         var decoderPath = Path.Combine(fullPath, info.DecoderFileName);
         ModelProto decoder;
@@ -38,11 +37,10 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new InputException($"--in: {decoderPath}: not an ONNX model ({e.Message})");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath}: not an ONNX model ({e.Message})");
         }
         if (decoder.Graph?.Node.FirstOrDefault(node => node.OpType == MatMulNBitsNode.OpType) is { } quantized)
-            throw new InputException(
-                $"--in: {decoderPath} is quantized already (node {quantized.Name} is {MatMulNBitsNode.OpType}); quantize the fp32 model instead");
+            throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath} is quantized already (node {quantized.Name} is {MatMulNBitsNode.OpType}); quantize the fp32 model instead");
         return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsOutputName.Read(fullPath));
     }
 }

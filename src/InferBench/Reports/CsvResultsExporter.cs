@@ -1,13 +1,14 @@
 using System.Globalization;
 using CsvHelper;
 using InferBench.Cost;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 
 namespace InferBench.Reports;
 
 /// <summary>
-/// results.csv: one row per <see cref="ScenarioResult"/> (<see cref="CsvResultRow"/>), header first, RFC 4180 quoting,
-/// LF line ends, invariant culture. The columns are documented in results/README.md.
+/// results.csv: one row per <see cref="ScenarioResult"/>, headed by the ids of <see cref="ResultColumns.Csv"/>, RFC 4180
+/// quoting, LF line ends, invariant culture. The columns are documented in results/README.md.
 /// </summary>
 public sealed class CsvResultsExporter : IRunExporter
 {
@@ -17,7 +18,9 @@ public sealed class CsvResultsExporter : IRunExporter
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    public string FileName => "results.csv";
+    public const string FileName = "results.csv";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {
@@ -25,8 +28,20 @@ public sealed class CsvResultsExporter : IRunExporter
         using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
         {
             var pricing = new RunPricing(run.Cost);
-            csv.WriteRecords(run.Results.Select(result => CsvResultRow.From(result, pricing.For(result))));
+            WriteLine(csv, ResultColumns.Csv.Select(column => column.Id));
+            foreach (var result in run.Results)
+            {
+                var row = new PricedRow(result, pricing.For(result));
+                WriteLine(csv, ResultColumns.Csv.Select(column => column.Read(row).Exact));
+            }
         }
         return text.ToString();
+    }
+
+    private static void WriteLine(CsvWriter csv, IEnumerable<string?> fields)
+    {
+        foreach (var field in fields)
+            csv.WriteField(field);
+        csv.EndRecord();
     }
 }

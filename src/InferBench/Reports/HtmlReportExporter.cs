@@ -1,5 +1,6 @@
 using System.Text;
 using InferBench.Cost;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -10,7 +11,9 @@ namespace InferBench.Reports;
 /// </summary>
 public sealed class HtmlReportExporter : IRunExporter
 {
-    public string FileName => "report.html";
+    public const string FileName = "report.html";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {
@@ -64,9 +67,9 @@ public sealed class HtmlReportExporter : IRunExporter
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var result in ReportTable.Ordered(rows))
         {
-            var cells = ReportTable.Cells(result, pricing.For(result));
+            var row = new PricedRow(result, pricing.For(result));
             html.Append("<tr>")
-                .AppendJoin("", cells.Select((cell, i) => ReportTable.Columns[i].Numeric ? $"<td class=\"n\">{E(cell)}</td>" : $"<td>{E(cell)}</td>"))
+                .AppendJoin("", ReportTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
                 .Append("</tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");

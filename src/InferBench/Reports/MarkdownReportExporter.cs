@@ -1,5 +1,6 @@
 using System.Text;
 using InferBench.Cost;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 using static InferBench.Reports.MarkdownText;
 
@@ -15,7 +16,9 @@ public sealed class MarkdownReportExporter : IRunExporter
         "| " + string.Join(" | ", ReportTable.Columns.Select(column => column.Title)) + " |\n" +
         "|" + string.Concat(ReportTable.Columns.Select(column => column.Numeric ? "---:|" : "---|"));
 
-    public string FileName => "report.md";
+    public const string FileName = "report.md";
+
+    string IRunExporter.FileName => FileName;
 
     public string Export(RunResult run)
     {
@@ -36,7 +39,10 @@ public sealed class MarkdownReportExporter : IRunExporter
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
             md.Append($"{TableHeader}\n");
             foreach (var result in ReportTable.Ordered(model))
-                md.Append("| " + string.Join(" | ", ReportTable.Cells(result, pricing.For(result)).Select(Text)) + " |\n");
+            {
+                var row = new PricedRow(result, pricing.For(result));
+                md.Append("| " + string.Join(" | ", ReportTable.Columns.Select(column => Text(column.Text(row)))) + " |\n");
+            }
             md.Append('\n');
         }
         md.Append(ReportSetup.Definitions).Append('\n');

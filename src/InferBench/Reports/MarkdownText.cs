@@ -34,10 +34,20 @@ internal static class MarkdownText
         return escaped.ToString();
     }
 
-    /// <summary>Inline code outside a table; a text with a backtick gets a double-backtick fence.</summary>
+    /// <summary>
+    /// Inline code outside a table. The fence is one backtick longer than the longest run of backticks in the text, so
+    /// no run inside can close it (CommonMark code spans); a text that starts or ends with a backtick is padded.
+    /// </summary>
     public static string Code(string text)
     {
         var line = text.ReplaceLineEndings(" ");
-        return line.Contains('`', StringComparison.Ordinal) ? $"`` {line} ``" : $"`{line}`";
+        var longestRun = 0;
+        for (int i = 0, run = 0; i < line.Length; i++)
+        {
+            run = line[i] == '`' ? run + 1 : 0;
+            longestRun = Math.Max(longestRun, run);
+        }
+        var fence = new string('`', longestRun + 1);
+        return longestRun == 0 ? $"{fence}{line}{fence}" : $"{fence} {line} {fence}";
     }
 }

@@ -1,6 +1,7 @@
 using InferBench.Cost;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 

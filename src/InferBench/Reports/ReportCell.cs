@@ -1,6 +1,5 @@
-using System.Globalization;
 using InferBench.Cost;
-using InferBench.Statistics;
+using InferBench.Results;
 
 namespace InferBench.Reports;
 
@@ -9,17 +8,17 @@ internal static class ReportCell
 {
     public const string Absent = "–";
 
-    /// <summary>At least three significant digits, never an exponent: 20160, 1.25, 0.0489.</summary>
+    /// <summary><see cref="ReadableNumber.Of"/>, or <see cref="Absent"/> for a missing or non-finite value.</summary>
     public static string Number(double? value) =>
-        value is { } number && double.IsFinite(number) ? Fixed(number, DecimalsFor(number)) : Absent;
+        value is { } number && double.IsFinite(number) ? ReadableNumber.Of(number) : Absent;
 
-    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    public static string Mebibytes(long? bytes) => bytes is { } b ? Fixed(b / (1024.0 * 1024.0), 0) : Absent;
+    /// <summary>Whole MiB: "2048".</summary>
+    public static string Mebibytes(double? mebibytes) => mebibytes is { } value ? ReadableNumber.Fixed(value, 0) : Absent;
 
     /// <summary>"$0.0111", "$48.70": a computed amount (see <see cref="CostFormat.Usd"/>).</summary>
-    public static string Usd(UsdPerMillionTokens? price) =>
-        price is { Value: var value } && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
+    public static string Usd(UsdPerMillionTokens? price) => Usd(price?.Value);
+
+    public static string Usd(double? usd) => usd is { } value && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
 
     /// <summary>"45.2 ± 0.3": the median and the half-width of the 95% confidence interval of the mean, when known.</summary>
     public static string MedianWithCi(SampleStatistics? statistics)
@@ -29,9 +28,9 @@ internal static class ReportCell
             return Absent;
         }
         var halfWidth = (statistics.ConfidenceInterval95Upper - statistics.ConfidenceInterval95Lower) / 2;
-        var decimals = DecimalsFor(statistics.Median);
-        var median = Fixed(statistics.Median, decimals);
-        return double.IsFinite(halfWidth) ? $"{median} ± {Fixed(halfWidth, decimals)}" : median;
+        var decimals = ReadableNumber.DecimalsFor(statistics.Median);
+        var median = ReadableNumber.Fixed(statistics.Median, decimals);
+        return double.IsFinite(halfWidth) ? $"{median} ± {ReadableNumber.Fixed(halfWidth, decimals)}" : median;
     }
 
     /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when both are known.</summary>
@@ -39,14 +38,5 @@ internal static class ReportCell
         text == Absent || bracketed == Absent ? text : $"{text} [{bracketed}]";
 
     /// <summary>"21.7 / 24.7": a value and a second one, when the first is known.</summary>
-    public static string WithSlash(double? first, double? second)
-    {
-        var text = Number(first);
-        return text == Absent ? Absent : $"{text} / {Number(second)}";
-    }
-
-    private static int DecimalsFor(double number) =>
-        number == 0 ? 0 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(number))), 0, 6);
-
-    private static string Fixed(double number, int decimals) => number.ToString("F" + decimals, CultureInfo.InvariantCulture);
+    public static string WithSlash(string text, string second) => text == Absent ? Absent : $"{text} / {second}";
 }

@@ -2,6 +2,7 @@ using InferBench.Cost;
 using InferBench.Reports.Charts;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 

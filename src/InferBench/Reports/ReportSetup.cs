@@ -2,6 +2,7 @@ using System.Globalization;
 using InferBench.Cost;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports;
 
@@ -48,7 +49,7 @@ internal static class ReportSetup
             new("Software", $"{software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}."),
             new("Plan", $"prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; " +
                 $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; " +
-                $"EP {plan.ExecutionProvider}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
+                $"EP {JsonEnumName.Of(plan.ExecutionProvider)}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
             new("Command", run.CommandLine, IsCode: true),
             new("Energy", EnergyLine(run.Power)),
         ];
@@ -69,7 +70,7 @@ internal static class ReportSetup
     {
         null => "not measured (--power none).",
         { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
-        _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep.",
+        _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep ({power.Source}).",
     };
 
     /// <summary>The source's caveats, such as the GPUs a run does not use and so does not measure.</summary>

@@ -1,50 +1,52 @@
-using InferBench.Cost;
+using InferBench.Reports.Columns;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 
 namespace InferBench.Reports;
 
-/// <summary>The per-model table that report.md and report.html both show: one row per variant x plan point.</summary>
-internal static class ReportTable
+/// <summary>
+/// The per-model table that report.md and report.html both show: one row per variant x plan point. Its columns are
+/// results.csv's (<see cref="ResultColumns"/>), some as they are and some set side by side in one cell.
+/// </summary>
+public static class ReportTable
 {
-    public static IReadOnlyList<ReportColumn> Columns { get; } =
+    public static IReadOnlyList<Column<PricedRow>> Columns { get; } =
     [
-        new("Variant", false), new("Precision", false), new("EP", false), new("Batch", true), new("Prompt", true),
-        new("Gen", true), new("Status", false), new("n", true), new("TTFT p50 [p90] (ms)", true), new("Prefill tok/s (median)", true),
-        new("Decode tok/s (median ± CI95)", true), new("$/1M gen tokens", true), new("ITL p50 / p99 (ms)", true),
-        new("E2E p50 (s)", true), new("Peak memory (MiB)", true), new("Load (s)", true), new("J/token [net of idle]", true),
-        new("Electricity $/1M [gCO2/1M]", true), new("Avg W", true), new("Energy source", false),
+        .. new[] { ScenarioColumns.Variant, ScenarioColumns.Precision, ScenarioColumns.ExecutionProvider, ScenarioColumns.BatchSize,
+            ScenarioColumns.PromptTokens, ScenarioColumns.GenTokens }.Select(column => column.Of((PricedRow row) => row.Key)),
+        new("status_reason", "Status", "text", false, "The row's status and why it is not ok",
+            row => Cell.Composed(JsonEnumName.Of(row.Result.Status) + (row.Result.Reason is { } reason ? $": {reason}" : ""))),
+        ResultColumns.MeasuredRepetitions,
+        Bracketed("ttft_ms", "TTFT p50 [p90] (ms)", ResultColumns.TtftP50, ResultColumns.TtftP90),
+        ResultColumns.PrefillP50,
+        new("decode_tok_s", "Decode tok/s (median ± CI95)", "tokens/s", true,
+            "Median decode throughput ± the half-width of the 95% confidence interval of the mean",
+            row => Cell.Composed(MedianWithCi(row.Result.Metrics?.DecodeTokensPerSecond))),
+        ResultColumns.UsdPerMillionGeneratedTokens,
+        new("itl_ms", "ITL p50 / p99 (ms)", "ms", true, "Median / 99th percentile inter-token latency", 
+            row => Cell.Composed(WithSlash(ResultColumns.ItlP50.Text(row), ResultColumns.ItlP99.Text(row)))),
+        ResultColumns.EndToEndP50,
+        ResultColumns.PeakMemory,
+        ResultColumns.LoadSeconds,
+        Marked(Bracketed("j_per_token", "J/token [net of idle]", ResultColumns.JoulesPerToken, ResultColumns.NetJoulesPerToken)),
+        Marked(Bracketed("energy_usd_per_1m_tokens", "Electricity $/1M [gCO2/1M]", ResultColumns.EnergyUsdPerMillionTokens,
+            ResultColumns.Co2GramsPerMillionTokens)),
+        Marked(ResultColumns.AverageWatts),
+        new("energy_source", "Energy source", "text", false, "Where the row's energy figures come from, and whether clocks were held down",
+            row => Cell.Composed(row.Result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent)),
     ];
 
     /// <summary>Rows of one model: the variants of one plan point on adjacent rows, in run order (the sort is stable).</summary>
     public static IEnumerable<ScenarioResult> Ordered(IEnumerable<ScenarioResult> rows) =>
         rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens);
 
-    public static string[] Cells(ScenarioResult result, RowCost cost)
-    {
-        var metrics = result.Metrics;
-        var energy = result.Energy;
-        var status = JsonEnumName.Of(result.Status) + (result.Reason is { } reason ? $": {reason}" : "");
-        return
-        [
-            result.Variant, result.Precision, result.ExecutionProvider, Integer(result.BatchSize),
-            Integer(result.PromptTokens), Integer(result.GenTokens), status,
-            metrics is null ? Absent : Integer(metrics.TimeToFirstTokenMilliseconds.Count),
-            WithBracketed(Number(metrics?.TimeToFirstTokenMilliseconds.Median), Number(metrics?.TimeToFirstTokenMilliseconds.P90)),
-            Number(metrics?.PrefillTokensPerSecond.Median),
-            MedianWithCi(metrics?.DecodeTokensPerSecond),
-            Usd(cost.HardwarePerMillionGeneratedTokens),
-            WithSlash(metrics?.InterTokenLatencyMilliseconds.Median, metrics?.InterTokenLatencyMilliseconds.P99),
-            Number(metrics?.EndToEndSeconds.Median),
-            Mebibytes(result.PeakMemoryBytes),
-            Number(result.LoadSeconds),
-            EnergyLabel.Marked(WithBracketed(Number(energy?.JoulesPerGeneratedToken), Number(energy?.NetJoulesPerGeneratedToken)), energy?.Source),
-            EnergyLabel.Marked(Electricity(cost.Energy), energy?.Source),
-            EnergyLabel.Marked(Number(energy?.AverageWatts), energy?.Source),
-            energy is null ? Absent : $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}",
-        ];
-    }
+    /// <summary>"123.4 [130.2]": the first column's value and, in brackets, the second's when both are known.</summary>
+    private static Column<PricedRow> Bracketed(string id, string title, Column<PricedRow> first, Column<PricedRow> second) =>
+        new(id, title, first.Unit, true, $"{first.Legend} [{second.Legend}]", row => Cell.Composed(WithBracketed(first.Text(row), second.Text(row))));
 
-    private static string Electricity(EnergyCost? energy) =>
-        energy is null ? Absent : WithBracketed(Usd(energy.Electricity), Number(energy.GramsCo2PerMillionTokens));
+    /// <summary>The column with each figure derived from estimated energy marked (<see cref="EnergyLabel"/>).</summary>
+    private static Column<PricedRow> Marked(Column<PricedRow> column) => column with
+    {
+        Read = row => Cell.Composed(EnergyLabel.Marked(column.Text(row), row.Result.Energy?.Source)),
+    };
 }

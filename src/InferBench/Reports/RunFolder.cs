@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using InferBench.Results;
+using InferBench.Runner;
 
 namespace InferBench.Reports;
 
@@ -8,11 +9,10 @@ namespace InferBench.Reports;
 /// One run's folder, <c>results/&lt;run id&gt;/</c>, holding run.json, results.csv, report.md and report.html (layout: results/README.md).
 /// The run id is the folder name: the UTC start time <c>yyyyMMdd-HHmmss</c>, a dash and six random hex digits.
 /// </summary>
-public sealed class RunFolder
+public sealed class RunFolder : IRunStore
 {
-    private static readonly CsvResultsExporter Csv = new();
-    private static readonly MarkdownReportExporter Markdown = new();
-    private static readonly HtmlReportExporter Html = new();
+    /// <summary>The files rendered from run.json, each written by <see cref="WriteReports"/>.</summary>
+    public static IReadOnlyList<IRunExporter> Exporters { get; } = [new CsvResultsExporter(), new MarkdownReportExporter(), new HtmlReportExporter()];
 
     private readonly Action<string, string> _writeFile;
 
@@ -26,9 +26,9 @@ public sealed class RunFolder
     public string FullPath { get; }
     public string RunId { get; }
     public string RunJsonPath => Path.Combine(FullPath, RunJson.FileName);
-    public string CsvPath => Path.Combine(FullPath, Csv.FileName);
-    public string ReportPath => Path.Combine(FullPath, Markdown.FileName);
-    public string HtmlReportPath => Path.Combine(FullPath, Html.FileName);
+    public string CsvPath => Path.Combine(FullPath, CsvResultsExporter.FileName);
+    public string ReportPath => Path.Combine(FullPath, MarkdownReportExporter.FileName);
+    public string HtmlReportPath => Path.Combine(FullPath, HtmlReportExporter.FileName);
 
     /// <summary>A run id for a run started at <paramref name="utcNow"/>: ids sort by start time, and the suffix keeps runs started in the same second apart.</summary>
     public static string NewRunId(DateTimeOffset utcNow) =>
@@ -72,12 +72,12 @@ public sealed class RunFolder
     /// <exception cref="InputException">The folder or its run.json is missing or cannot be read; the message names the path.</exception>
     public static RunResult Read(string runFolder) => Open(runFolder).Read();
 
-    /// <exception cref="InputException">run.json is missing or cannot be read (see <see cref="RunJson.Deserialize"/>).</exception>
+    /// <exception cref="InputException">run.json is missing, unreadable (permission denied) or not a run (see <see cref="RunJson.Deserialize"/>).</exception>
     public RunResult Read()
     {
         var file = RunJsonPath;
         return File.Exists(file)
-            ? RunJson.Deserialize(File.ReadAllText(file), file)
+            ? RunJson.Deserialize(InputFile.ReadAllText(file, RunJson.FileName), file)
             : throw new InputException($"No {RunJson.FileName} in run folder {FullPath} (expected {file}).");
     }
 
@@ -98,11 +98,10 @@ public sealed class RunFolder
     /// <summary>Writes run.json alone (atomically), such as to mark a run whose other files could not be saved.</summary>
     public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
 
-    /// <summary>Writes results.csv, report.md and report.html (not run.json), for rendering them again from run.json.</summary>
+    /// <summary>Writes the file of each of <see cref="Exporters"/> (not run.json), for rendering them again from run.json.</summary>
     public void WriteReports(RunResult run)
     {
-        _writeFile(CsvPath, Csv.Export(run));
-        _writeFile(ReportPath, Markdown.Export(run));
-        _writeFile(HtmlReportPath, Html.Export(run));
+        foreach (var exporter in Exporters)
+            _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run));
     }
 }

@@ -25,10 +25,11 @@ public static class RunJson
     /// </exception>
     public static RunResult Deserialize(string json, string fileNameForErrors)
     {
+        using var document = Parse(json, fileNameForErrors);
+        // The version goes first: a file from another version may fail to bind for reasons the version explains.
+        RequireSupportedSchemaVersion(document.RootElement, fileNameForErrors);
         try
         {
-            // The version goes first: a file from another version may fail to bind for reasons the version explains.
-            RequireSupportedSchemaVersion(json, fileNameForErrors);
             var run = JsonSerializer.Deserialize<RunResult>(json, Options)
                 ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
             if (run.Cost is { } cost)
@@ -37,14 +38,24 @@ public static class RunJson
         }
         catch (JsonException e)
         {
-            throw new InputException(Describe(e, fileNameForErrors));
+            throw new InputException(Describe(e, fileNameForErrors, JsonBindingProblem.Describe(e, document.RootElement, Options, typeof(RunResult))));
         }
     }
 
-    private static void RequireSupportedSchemaVersion(string json, string fileName)
+    private static JsonDocument Parse(string json, string fileName)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(Describe(e, fileName, WithoutLocationSuffix(e.Message)));
+        }
+    }
+
+    private static void RequireSupportedSchemaVersion(JsonElement root, string fileName)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new InputException($"{fileName}: expected a JSON object at the top level, found {root.ValueKind}.");
@@ -63,11 +74,11 @@ public static class RunJson
     private static string ReadableVersions =>
         $"schemaVersion {RunResult.OldestReadableSchemaVersion} to {RunResult.CurrentSchemaVersion}";
 
-    private static string Describe(JsonException e, string fileName)
+    private static string Describe(JsonException e, string fileName, string problem)
     {
         var line = e.LineNumber is { } zeroBasedLine ? $", line {zeroBasedLine + 1}, column {e.BytePositionInLine + 1}" : "";
         var path = string.IsNullOrEmpty(e.Path) ? "" : $", path {e.Path}";
-        return $"{fileName}{line}{path}: {WithoutLocationSuffix(e.Message)}";
+        return $"{fileName}{line}{path}: {problem}";
     }
 
     // System.Text.Json appends " Path: ... | LineNumber: ... | BytePositionInLine: ..." (zero-based); we report it 1-based.

@@ -9,6 +9,6 @@ public sealed record RunPlanRecord(
     int MeasuredRepetitions,
     int? IntraOpThreads,
     int Seed,
-    string ExecutionProvider,
+    ExecutionProvider ExecutionProvider,
     string? PromptText,
     IReadOnlyList<ProviderOption>? ProviderOptions = null);

@@ -1,5 +1,3 @@
-using InferBench.Statistics;
-
 namespace InferBench.Results;
 
 /// <summary>

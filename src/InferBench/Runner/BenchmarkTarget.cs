@@ -1,16 +1,19 @@
+using InferBench.Results;
+
 namespace InferBench.Runner;
 
 /// <summary>One model variant to benchmark, wherever it came from (manifest or --model-path).</summary>
 /// <param name="ExecutionProviders">The providers the variant is built for; empty when unknown.</param>
 /// <param name="UnavailableReason">Set when the variant cannot be attempted at all (for example not present locally).</param>
-/// <param name="Prepare">Makes <paramref name="FolderPath"/> ready before loading (builds a synthetic model on first use); null when there is nothing to do.</param>
+/// <param name="Prepare">Makes <paramref name="FolderPath"/> ready before loading (builds a synthetic model on first use), stopping
+/// with <see cref="OperationCanceledException"/> when the token fires; null when there is nothing to do.</param>
 /// <param name="ExecutionProvider">The provider the sweep runs it on, once resolved (see <see cref="ExecutionProviderChoice"/>); null before.</param>
 public sealed record BenchmarkTarget(
     string Model,
     string Variant,
     string Precision,
-    IReadOnlyList<string> ExecutionProviders,
+    IReadOnlyList<ExecutionProvider> ExecutionProviders,
     string FolderPath,
     string? UnavailableReason = null,
-    Action? Prepare = null,
-    string? ExecutionProvider = null);
+    Action<CancellationToken>? Prepare = null,
+    ExecutionProvider? ExecutionProvider = null);

@@ -13,5 +13,5 @@ public static class BuildFlavour
         .FirstOrDefault(attribute => attribute.Key == "ExecutionProvider")?.Value
         ?? throw new InvalidOperationException("assembly metadata ExecutionProvider is missing: InferBench.csproj sets it on every build");
 
-    public static bool IsCuda => ExecutionProvider == "cuda";
+    public static bool IsCuda => ExecutionProvider == JsonEnumName.Of(Results.ExecutionProvider.Cuda);
 }

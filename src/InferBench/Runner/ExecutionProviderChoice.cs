@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Runner;
 
 /// <summary>
@@ -7,15 +9,9 @@ namespace InferBench.Runner;
 /// </summary>
 public static class ExecutionProviderChoice
 {
-    public const string Auto = "auto";
-    public const string Cpu = "cpu";
-    public const string Cuda = "cuda";
-
-    /// <summary>What <c>--ep</c> accepts.</summary>
-    public static readonly string[] Choices = [Auto, Cpu, Cuda];
-
     /// <summary>The providers this build and host can run: the CPU always; CUDA in the CUDA build on a host with an NVIDIA GPU.</summary>
-    public static IReadOnlyList<string> RunnableHere(bool cudaBuild, bool nvidiaGpu) => cudaBuild && nvidiaGpu ? [Cpu, Cuda] : [Cpu];
+    public static IReadOnlyList<ExecutionProvider> RunnableHere(bool cudaBuild, bool nvidiaGpu) =>
+        cudaBuild && nvidiaGpu ? [ExecutionProvider.Cpu, ExecutionProvider.Cuda] : [ExecutionProvider.Cpu];
 
     /// <summary>
     /// The provider for a target; null when it is the model configuration's to say (<c>--ep auto</c> on a target that
@@ -23,17 +19,27 @@ public static class ExecutionProviderChoice
     /// </summary>
     /// <param name="variantProviders">The providers a manifest variant is built for, in the manifest's order; empty when unknown.</param>
     /// <remarks>When none of a variant's providers can run here, the first is tried, so the row says why it cannot run.</remarks>
-    public static string? Resolve(string requested, IReadOnlyList<string> variantProviders, IReadOnlyCollection<string> runnable) =>
-        requested != Auto ? requested
+    public static ExecutionProvider? Resolve(
+        ExecutionProvider requested, IReadOnlyList<ExecutionProvider> variantProviders, IReadOnlyCollection<ExecutionProvider> runnable) =>
+        requested != ExecutionProvider.Auto ? requested
         : variantProviders.Count == 0 ? null
-        : variantProviders.FirstOrDefault(runnable.Contains) ?? variantProviders[0];
+        : variantProviders.FirstOrDefault(runnable.Contains, variantProviders[0]);
 
-    /// <summary>The provider genai_config.json asks for, or the CPU when it asks for none.</summary>
-    public static string FromConfiguration(string? configuredProvider) => configuredProvider ?? Cpu;
+    /// <summary>
+    /// The provider genai_config.json asks for, or the CPU when it asks for none; null when it asks for one InferBench
+    /// does not run (such as dml).
+    /// </summary>
+    public static ExecutionProvider? FromConfiguration(string? configuredProvider) =>
+        configuredProvider is null ? ExecutionProvider.Cpu
+        : JsonEnumName.Find<ExecutionProvider>(configuredProvider) is { } provider and not ExecutionProvider.Auto ? provider
+        : null;
 
     /// <summary>A note for a row that runs on another provider than its model's configuration asks for; null when they agree.</summary>
-    public static string? ConfigurationNote(string? configuredProvider, string executionProvider) =>
-        configuredProvider is null || configuredProvider == executionProvider
+    public static string? ConfigurationNote(string? configuredProvider, ExecutionProvider executionProvider)
+    {
+        var name = JsonEnumName.Of(executionProvider);
+        return configuredProvider is null || configuredProvider == name
             ? null
-            : $"genai_config.json asks for the {configuredProvider} provider; this row ran on {executionProvider} (--ep {executionProvider})";
+            : $"genai_config.json asks for the {configuredProvider} provider; this row ran on {name}";
+    }
 }

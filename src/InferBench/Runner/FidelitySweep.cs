@@ -28,7 +28,9 @@ public static class FidelitySweep
                     return rows;
                 log($"fidelity: {variant.Model}/{variant.Variant} against {reference.Variant}");
                 // Both models run on the provider the variant was measured on (--ep auto resolves per variant).
-                var executionProvider = rows.First(r => Same(r, variant) && r.Status == ResultStatus.Ok).ExecutionProvider;
+                var ranOn = rows.First(r => Same(r, variant) && r.Status == ResultStatus.Ok).ExecutionProvider;
+                var executionProvider = JsonEnumName.Find<ExecutionProvider>(ranOn)
+                    ?? throw new InvalidOperationException($"a measured row of {variant.Model}/{variant.Variant} ran on {ranOn}, which InferBench does not run");
                 var options = new FidelityOptions(ExecutionProvider: executionProvider, IntraOpThreads: plan.IntraOpThreads);
                 try
                 {

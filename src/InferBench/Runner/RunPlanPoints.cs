@@ -33,7 +33,8 @@ public static class RunPlanPoints
 
     /// <summary>Rejects a plan that cannot produce the metrics or cannot be held in 32-bit sizes.</summary>
     /// <param name="logicalCores">This machine's logical cores (<see cref="Environment.ProcessorCount"/>), the most threads a plan may ask for.</param>
-    /// <exception cref="InputRangeException">A value, or the largest point's token count, is out of range; it names the plan fields.</exception>
+    /// <exception cref="InputFieldException">A value, or the largest point's token count, is out of range, or the prompt text
+    /// is empty; it names the plan fields.</exception>
     public static void Validate(RunPlanRecord plan, int logicalCores)
     {
         RequireAll(plan.PromptTokens, PromptTokens);
@@ -50,6 +51,8 @@ public static class RunPlanPoints
                 [nameof(RunPlanRecord.BatchSizes), nameof(RunPlanRecord.PromptTokens), nameof(RunPlanRecord.GenTokens)],
                 $"batch x (prompt + gen) of at most {MaxTokensPerBatch} tokens (32-bit sizes)",
                 $"{batch} x ({prompt} + {gen}) = {(long)batch * ((long)prompt + gen)}");
+        if (plan.PromptText is { Length: 0 })
+            throw new InputFieldException([nameof(RunPlanRecord.PromptText)], "expected some text, got an empty string");
     }
 
     private static void RequireAll(IReadOnlyList<int> values, InputRange range)

@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Telemetry.Power;
 
 namespace InferBench.Runner;
@@ -10,12 +11,12 @@ public sealed record SweepEnergy(PowerMeter Meter, IdleBaseline? IdleBefore)
     /// which RAPL and the estimate do not measure, and a CPU row's is the CPU's, which NVML does not measure.
     /// Null when the row's hardware is measured.
     /// </summary>
-    public string? OtherHardwareThan(string executionProvider) => (executionProvider, Meter.Selection.Opened) switch
+    public string? OtherHardwareThan(ExecutionProvider executionProvider) => (executionProvider, Meter.Selection.Opened) switch
     {
-        (ExecutionProviderChoice.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
+        (ExecutionProvider.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
             $"this row ran on cuda, but the run measured the CPU ({MeasuredLabel}), " +
             "which is not this row's energy: measure the GPU with NVML (--power nvml or auto)",
-        (ExecutionProviderChoice.Cpu, PowerSourceChoice.Nvml) =>
+        (ExecutionProvider.Cpu, PowerSourceChoice.Nvml) =>
             $"this row ran on cpu, but the run measured the GPU ({MeasuredLabel}), " +
             "which is not this row's energy: measure the CPU with --power rapl or estimate",
         _ => null,

@@ -18,12 +18,12 @@ namespace InferBench.Runner;
 /// </summary>
 public sealed class SweepRunner(
     RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null,
-    IReadOnlyCollection<string>? runnableProviders = null)
+    IReadOnlyCollection<ExecutionProvider>? runnableProviders = null)
 {
     private const int MaximumEnergyOnlyGenerations = 10_000;
 
     private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
-    private readonly IReadOnlyCollection<string> _runnable = runnableProviders ?? [ExecutionProviderChoice.Cpu];
+    private readonly IReadOnlyCollection<ExecutionProvider> _runnable = runnableProviders ?? [ExecutionProvider.Cpu];
 
     public void Run(IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
     {
@@ -46,38 +46,41 @@ public sealed class SweepRunner(
             EmitAll(early, _points, ResultStatus.Skipped, unavailable);
             return;
         }
-        if (resolved is not null && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(resolved))
+        if (resolved is { } requested && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(requested))
         {
             EmitAll(early, _points, ResultStatus.Unsupported,
-                $"variant is built for {string.Join(", ", target.ExecutionProviders)}; this run uses --ep {resolved}");
+                $"variant is built for {string.Join(", ", target.ExecutionProviders.Select(JsonEnumName.Of))}; this run uses --ep {JsonEnumName.Of(requested)}");
             return;
         }
 
         GenAiModelInfo info;
-        string executionProvider;
-        string? note;
         try
         {
-            target.Prepare?.Invoke();
+            target.Prepare?.Invoke(cancellation);
             info = GenAiModelFolder.Inspect(target.FolderPath);
-            executionProvider = resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider);
-            note = Join(
-                ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
-                QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
             EmitAll(early, _points, ResultStatus.Failed, e.Message);
             return;
         }
-        target = target with { ExecutionProvider = executionProvider };
-        if (executionProvider is not (ExecutionProviderChoice.Cpu or ExecutionProviderChoice.Cuda))
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            EmitAll(target, _points, ResultStatus.Unsupported,
-                $"{GenAiModelFolder.ConfigFileName} asks for the {executionProvider} provider, which InferBench does not run; "
-                + "--ep cpu runs the model on the CPU");
             return;
         }
+        if ((resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider)) is not { } executionProvider)
+        {
+            // The rows record the provider the model asks for, though InferBench has no name of its own for it.
+            foreach (var point in _points)
+                Emit(Row(early, point, ResultStatus.Unsupported,
+                    $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
+                    + "--ep cpu runs the model on the CPU") with { ExecutionProvider = info.ConfiguredProvider! });
+            return;
+        }
+        target = target with { ExecutionProvider = executionProvider };
+        var note = Join(
+            ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
+            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
 
         var points = plan.PromptText is null ? WithinContext(target, info, _points) : _points;
         if (points.Count == 0)
@@ -150,7 +153,7 @@ public sealed class SweepRunner(
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
                 generationWindow?.End();
-                var (status, reason) = FailureReasons.Classify(e, $"{phase.ToString().ToLowerInvariant()} repetition {iteration}", info);
+                var (status, reason) = FailureReasons.Classify(e, $"{JsonEnumName.Of(phase)} repetition {iteration}", info);
                 return row with { Status = status, Reason = reason, Repetitions = samples };
             }
             progress.RepetitionFinished(samples[^1]);
@@ -256,7 +259,7 @@ public sealed class SweepRunner(
         Model = target.Model,
         Variant = target.Variant,
         Precision = target.Precision,
-        ExecutionProvider = target.ExecutionProvider ?? plan.ExecutionProvider,
+        ExecutionProvider = JsonEnumName.Of(target.ExecutionProvider ?? plan.ExecutionProvider),
         ModelPath = target.FolderPath,
         BatchSize = point.BatchSize,
         PromptTokens = point.PromptTokens,

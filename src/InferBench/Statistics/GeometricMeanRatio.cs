@@ -10,12 +10,10 @@ namespace InferBench.Statistics;
 /// exponentiated back. When the log values are normal the interval keeps its level at any n from 2 up (conservatively
 /// so with equal variances), unlike a bootstrap, which at 3 values per side can only reshuffle them.
 /// </summary>
-/// <param name="DegreesOfFreedom">Welch-Satterthwaite's; NaN when neither sample varies (the interval is then the ratio itself).</param>
-public sealed record GeometricMeanRatio(double BaselineGeometricMean, double OtherGeometricMean, double Low, double High, double DegreesOfFreedom)
+/// <param name="Low">The interval's lower bound of the ratio other / baseline.</param>
+/// <param name="High">Its upper bound; equal to <paramref name="Low"/> when neither sample varies.</param>
+public sealed record GeometricMeanRatio(double Low, double High)
 {
-    /// <summary>OtherGeometricMean / BaselineGeometricMean.</summary>
-    public double Ratio => OtherGeometricMean / BaselineGeometricMean;
-
     /// <exception cref="ArgumentException">A sample has fewer than 2 values, or a value that is not positive and finite.</exception>
     public static GeometricMeanRatio Of(IReadOnlyList<double> baseline, IReadOnlyList<double> other, double confidenceLevel)
     {
@@ -27,11 +25,11 @@ public sealed record GeometricMeanRatio(double BaselineGeometricMean, double Oth
         var standardError = Math.Sqrt(baseShare + otherShare);
         var logRatio = otherMean - baseMean;
         if (standardError == 0)
-            return new(Math.Exp(baseMean), Math.Exp(otherMean), Math.Exp(logRatio), Math.Exp(logRatio), double.NaN);
+            return new(Math.Exp(logRatio), Math.Exp(logRatio));
         var degreesOfFreedom = Math.Pow(baseShare + otherShare, 2)
             / (baseShare * baseShare / (baseCount - 1) + otherShare * otherShare / (otherCount - 1));
         var halfWidth = StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - (1 - confidenceLevel) / 2) * standardError;
-        return new(Math.Exp(baseMean), Math.Exp(otherMean), Math.Exp(logRatio - halfWidth), Math.Exp(logRatio + halfWidth), degreesOfFreedom);
+        return new(Math.Exp(logRatio - halfWidth), Math.Exp(logRatio + halfWidth));
     }
 
     /// <summary>exp(mean of the logs); NaN for no values.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using InferBench.Results;
 
 namespace InferBench.Statistics;
 

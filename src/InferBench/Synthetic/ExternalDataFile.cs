@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using InferBench.Onnx;
 
 namespace InferBench.Synthetic;
 

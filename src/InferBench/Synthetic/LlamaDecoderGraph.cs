@@ -1,6 +1,7 @@
 using System.Globalization;
 using Onnx;
-using static InferBench.Synthetic.OnnxGraphBuilder;
+using InferBench.Onnx;
+using static InferBench.Onnx.OnnxGraphBuilder;
 using DataType = Onnx.TensorProto.Types.DataType;
 
 namespace InferBench.Synthetic;
@@ -20,7 +21,7 @@ internal static class LlamaDecoderGraph
         var graph = new OnnxGraphBuilder("main_graph");
         DeclareInputsAndOutputs(graph, config);
         foreach (var tensor in weights.Tensors)
-            graph.ExternalInitializer(tensor, dataFileName, ranges[tensor.Name]);
+            graph.Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), dataFileName, ranges[tensor.Name]));
 
         var (seqlensK, totalSequenceLength) = AttentionMaskLengths(graph);
         var embedded = graph.Node("Gather", "/model/embed_tokens/Gather", [LlamaTensorNames.Embedding, DecoderIoNames.InputIds]);

@@ -17,8 +17,6 @@ public static class SyntheticModelConfigFile
     /// <exception cref="InputException">The file is missing, is not JSON, has an unknown field or a value of the wrong type.</exception>
     public static SyntheticModelOverrides Load(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException($"--config: file not found: {Path.GetFullPath(path)}");
         var fileName = Path.GetFileName(path);
         using var document = JsonInputFile.Read(Path.GetFullPath(path), fileName);
         if (document.RootElement.ValueKind != JsonValueKind.Object)

@@ -13,6 +13,17 @@ public sealed record SyntheticModelOverrides(
     double? RmsNormEpsilon = null,
     double? RopeTheta = null)
 {
+    /// <summary>The fields (as <see cref="SyntheticModelInputs"/> names them) this gives a value for.</summary>
+    public IEnumerable<string> GivenFields() =>
+        new (InputRange Range, object? Value)[]
+        {
+            (SyntheticModelInputs.HiddenSize, HiddenSize), (SyntheticModelInputs.Layers, Layers),
+            (SyntheticModelInputs.AttentionHeads, AttentionHeads), (SyntheticModelInputs.KeyValueHeads, KeyValueHeads),
+            (SyntheticModelInputs.IntermediateSize, IntermediateSize), (SyntheticModelInputs.VocabSize, VocabSize),
+            (SyntheticModelInputs.ContextLength, ContextLength), (SyntheticModelInputs.Seed, Seed),
+            (SyntheticModelInputs.RmsNormEpsilon, RmsNormEpsilon), (SyntheticModelInputs.RopeTheta, RopeTheta),
+        }.Where(given => given.Value is not null).Select(given => given.Range.Field);
+
     public SyntheticModelConfig ApplyTo(SyntheticModelConfig config) => config with
     {
         HiddenSize = HiddenSize ?? config.HiddenSize,

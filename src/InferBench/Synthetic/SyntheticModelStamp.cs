@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using InferBench.Onnx;
 
 namespace InferBench.Synthetic;
 
@@ -19,28 +19,10 @@ public sealed record SyntheticModelStamp(
     public const string FileName = "synthetic.json";
     public const int CurrentGeneratorVersion = 1;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NewLine = "\n",
-    };
-
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
     /// <summary>The stamp in <paramref name="folderPath"/>, or null where there is none or it cannot be read.</summary>
-    public static SyntheticModelStamp? TryRead(string folderPath)
-    {
-        var path = Path.Combine(folderPath, FileName);
-        try
-        {
-            return JsonSerializer.Deserialize<SyntheticModelStamp>(File.ReadAllBytes(path), JsonOptions);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
+    public static SyntheticModelStamp? TryRead(string folderPath) => FolderStamp.TryRead<SyntheticModelStamp>(folderPath, FileName);
 
     /// <summary>
     /// True when <paramref name="folderPath"/> holds a model built from <paramref name="config"/> by this generator, with every file
@@ -50,5 +32,5 @@ public sealed record SyntheticModelStamp(
         TryRead(folderPath) is { } stamp
         && stamp.GeneratorVersion == CurrentGeneratorVersion
         && stamp.Config == config
-        && stamp.FileBytes.All(file => new FileInfo(Path.Combine(folderPath, file.Key)) is { Exists: true } info && info.Length == file.Value);
+        && FolderStamp.FilesAtRecordedSize(folderPath, stamp.FileBytes);
 }

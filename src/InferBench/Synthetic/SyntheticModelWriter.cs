@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Google.Protobuf;
+using InferBench.Onnx;
 using InferBench.Telemetry;
 
 namespace InferBench.Synthetic;
@@ -32,12 +32,12 @@ public static class SyntheticModelWriter
         IReadOnlyDictionary<string, ExternalDataRange> ranges = new Dictionary<string, ExternalDataRange>();
         files.Write(DataFileName, stream => ranges = ExternalDataFile.Write(weights, stream, files.Cancellation));
         files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(weights, DataFileName, ranges).WriteTo(stream));
-        files.Write(GenAiConfigFileName, stream => JsonSerializer.Serialize(stream, GenAiConfigJson.Create(weights.Config, ModelFileName), SyntheticModelStamp.JsonOptions));
+        FolderStamp.Write(files, GenAiConfigFileName, GenAiConfigJson.Create(weights.Config, ModelFileName));
 
         var stamp = new SyntheticModelStamp(
             SyntheticModelStamp.CurrentGeneratorVersion, SoftwareVersionsProbe.Read().InferBench, weights.Config, weights.Config.ParameterCount,
             new Dictionary<string, long>(files.FileBytes));
-        files.Write(SyntheticModelStamp.FileName, stream => JsonSerializer.Serialize(stream, stamp, SyntheticModelStamp.JsonOptions));
+        FolderStamp.Write(files, SyntheticModelStamp.FileName, stamp);
         return stamp;
     }
 }

@@ -14,6 +14,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
+    [InlineData("--prompt-text", "", "--prompt-text: expected a value (a path, a name or text), got an empty string")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {
         var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, value, "--out", _temp.Combine("results"));
@@ -61,8 +62,10 @@ public sealed class CliErrorTests : IDisposable
         Assert.Equal($"inferbench: --model-path: folder not found: {missing}", run.Error.Trim());
     }
 
-    [Fact]
-    public void An_unknown_model_filter_lists_the_known_ones()
+    [Theory]
+    [InlineData("--model", "llama", "inferbench: --model: no \"llama\" in models.manifest.json (known: m)")]
+    [InlineData("--variant", "int4", "inferbench: --variant: no \"int4\" in models.manifest.json (known: v)")]
+    public void An_unknown_model_or_variant_filter_lists_the_known_ones(string option, string id, string expected)
     {
         var manifest = _temp.Combine("models.manifest.json");
         File.WriteAllText(manifest, """
@@ -70,10 +73,10 @@ public sealed class CliErrorTests : IDisposable
               { "id": "v", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "x" } } ] } ] }
             """);
 
-        var run = CliRun.Invoke("run", "--manifest", manifest, "--model", "llama", "--out", _temp.Combine("results"));
+        var run = CliRun.Invoke("run", "--manifest", manifest, option, id, "--out", _temp.Combine("results"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal("inferbench: --model: no \"llama\" in models.manifest.json (known: m)", run.Error.Trim());
+        Assert.Equal(expected, run.Error.Trim());
     }
 
     [Fact]

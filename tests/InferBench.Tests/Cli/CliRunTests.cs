@@ -2,7 +2,6 @@ using System.Text.Json;
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;
@@ -33,7 +32,7 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal(4, result.Results.Count);
         Assert.All(result.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
         Assert.NotNull(result.FinishedUtc);
-        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.Equal(ExecutionProvider.Auto, result.Plan.ExecutionProvider);
         Assert.All(result.Results, row => Assert.Equal("cpu", row.ExecutionProvider));
         Assert.All(result.Results, row => Assert.Null(row.Reason));
         Assert.StartsWith("inferbench run --model-path", result.CommandLine);
@@ -110,6 +109,16 @@ public sealed class CliRunTests : IDisposable
         Assert.Contains("Not swept (not on this machine; name them with --model to see why): m/v", run.Error);
         using var document = JsonDocument.Parse(File.ReadAllText(run.Out.Trim()));
         Assert.Equal(0, document.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_summary_of_a_run_with_no_rows_says_so_plainly()
+    {
+        var run = CliRun.Invoke("run", "--manifest", ManifestWithAbsentVariant(), "--prompt-tokens", "8",
+            "--gen-tokens", "4", "--batch", "1", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
+        Assert.StartsWith("0 rows.\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
-using InferBench.Tests.Runner;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;
@@ -40,7 +39,7 @@ public sealed class ExecutionProviderAutoTests : IDisposable
         var (run, result) = RunOn(CudaConfiguredModel());
 
         Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);
-        Assert.Equal("auto", result.Plan.ExecutionProvider);
+        Assert.Equal(ExecutionProvider.Auto, result.Plan.ExecutionProvider);
         var row = Assert.Single(result.Results);
         Assert.Equal(ResultStatus.Unsupported, row.Status);
         Assert.Equal("cuda", row.ExecutionProvider);
@@ -56,7 +55,7 @@ public sealed class ExecutionProviderAutoTests : IDisposable
         var row = Assert.Single(result.Results);
         Assert.Equal(ResultStatus.Ok, row.Status);
         Assert.Equal("cpu", row.ExecutionProvider);
-        const string note = "genai_config.json asks for the cuda provider; this row ran on cpu (--ep cpu)";
+        const string note = "genai_config.json asks for the cuda provider; this row ran on cpu";
         Assert.Equal(note, row.Reason);
         var folder = Path.GetDirectoryName(run.Out.Trim())!;
         Assert.Contains(note.Replace("_", "\\_"), File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal); // report.md escapes Markdown

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using InferBench.Cli;
 using InferBench.Results;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

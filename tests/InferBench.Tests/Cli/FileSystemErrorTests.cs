@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Reports;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;
@@ -75,7 +75,7 @@ public sealed class FileSystemErrorTests : IDisposable
         var run = Run(outFolder);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal($"inferbench: --out: expected a folder path, got \"{outFolder}\"", run.Error.Trim());
+        Assert.StartsWith($"inferbench: --out: expected a value (a path, a name or text), got {(outFolder.Length == 0 ? "an empty string" : "only whitespace")}", run.Error);
     }
 
     [SkippableFact]
@@ -121,5 +121,58 @@ public sealed class FileSystemErrorTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, report.ExitCode);
         Assert.StartsWith($"inferbench: cannot write the reports into {readOnly}: permission denied or read-only file system", report.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_input_file_that_may_not_be_read_is_bad_input_with_its_path_and_permission_denied()
+    {
+        var file = _temp.Combine(RunJson.FileName);
+        File.WriteAllText(file, "{}");
+
+        var error = Assert.Throws<InputException>(() => InputFile.ReadAllText(file, RunJson.FileName,
+            path => throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.")));
+
+        Assert.StartsWith($"run.json: cannot read {file}: permission denied", error.Message);
+    }
+
+    [Fact]
+    public void Permission_denied_reaching_the_top_is_the_users_to_fix_exit_2_not_a_bug()
+    {
+        var error = new StringWriter();
+
+        var exitCode = InferBenchCli.Report(new UnauthorizedAccessException("Access to the path '/data/run.json' is denied."), error);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Equal("inferbench: permission denied: Access to the path '/data/run.json' is denied.", error.ToString().Trim());
+    }
+
+    /// <summary>Root reads every file, so the real check runs the built CLI as nobody where the tests run as root.</summary>
+    [SkippableTheory]
+    [InlineData("report", "{0}")]
+    [InlineData("compare", "{0}", "{0}")]
+    [InlineData("cost", "--run", "{0}", "--price-per-hour", "1")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_run_json_the_user_may_not_read_exits_2_with_its_path_and_permission_denied(params string[] args)
+    {
+        Skip.If(!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/sbin/runuser"), "needs root and runuser to read as another user");
+        var folder = Directory.CreateDirectory(_temp.Combine("run")).FullName;
+        var file = Path.Combine(folder, RunJson.FileName);
+        File.WriteAllText(file, RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())));
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        const UnixFileMode traversable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_temp.Path, traversable);
+        File.SetUnixFileMode(folder, traversable);
+        var start = new ProcessStartInfo("/usr/sbin/runuser") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["-u", "nobody", "--", Path.Combine(AppContext.BaseDirectory, "InferBench.Cli"), .. args.Select(arg => string.Format(arg, folder))])
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(ExitCodes.BadInput, process.ExitCode);
+        Assert.StartsWith($"inferbench: run.json: cannot read {file}: permission denied", error.Result);
     }
 }

@@ -3,7 +3,9 @@ using System.Reflection;
 using CsCheck;
 using InferBench.Cli;
 using InferBench.Cost;
+using InferBench.Quantization;
 using InferBench.Runner;
+using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
 
@@ -133,6 +135,27 @@ public sealed class HostileInputPropertyTests : IDisposable
     }
 
     [Fact]
+    public void Commands_with_any_paths_and_text_end_in_a_documented_exit_code()
+    {
+        var paths = HostilePaths();
+        var model = _temp.Combine("model");
+        ForAll(Gen.OneOf(
+            paths.Select(folder => new[] { "report", folder }),
+            paths.Select(paths).Select(pair => new[] { "compare", pair.Item1, pair.Item2 }),
+            paths.Select(folder => new[] { "cost", "--run", folder, "--price-per-hour", "1" }),
+            paths.Select(file => new[] { "cost", "--pricing", file, "--price-per-hour", "1", "--tokens-per-second", "1" }),
+            paths.Select(text => new[] { "cost", "--gpu", text, "--tokens-per-second", "1" }),
+            paths.Select(file => new[] { "models", "build", "--preset", "tiny", "--config", file, "--out", _temp.Combine("built") }),
+            paths.Select(folder => new[] { "models", "build", "--preset", "tiny", "--layers", "1", "--out", folder }),
+            paths.Select(paths).Select(pair => new[] { "models", "quantize", "--in", pair.Item1, "--out", pair.Item2, "--precision", "int8" }),
+            paths.Select(folder => new[] { "models", "quantize", "--in", model, "--out", folder, "--precision", "fp16" }),
+            paths.Select(folder => (string[])[.. RunPrefix(), "--model-path", folder]),
+            paths.Select(folder => (string[])[.. RunPrefix(), "--out", folder]),
+            paths.Select(text => (string[])[.. RunPrefix(), "--prompt-text", text]),
+            paths.Select(id => new[] { "fetch", id })));
+    }
+
+    [Fact]
     public void The_allowed_exit_codes_are_the_documented_ones_but_the_internal_error()
     {
         Assert.Contains(ExitCodes.BadInput, AllowedExitCodes);
@@ -146,7 +169,9 @@ public sealed class HostileInputPropertyTests : IDisposable
         [
             RunPlanPoints.PromptTokens, RunPlanPoints.GenTokens, RunPlanPoints.BatchSizes, RunPlanPoints.WarmupRepetitions,
             RunPlanPoints.MeasuredRepetitions, RunPlanPoints.IntraOpThreads(1), PowerInputs.IdleSeconds, PowerInputs.ProbeSeconds,
-            CostInputs.Utilization,
+            CostInputs.Utilization, SyntheticModelInputs.HiddenSize, SyntheticModelInputs.Layers, SyntheticModelInputs.AttentionHeads,
+            SyntheticModelInputs.KeyValueHeads, SyntheticModelInputs.IntermediateSize, SyntheticModelInputs.VocabSize,
+            SyntheticModelInputs.ContextLength, SyntheticModelInputs.Seed, QuantizationOptions.BlockSizes, QuantizationOptions.AccuracyLevels,
         ];
 
         Assert.All(ranges, range => Assert.StartsWith("--", OptionNames.Of(range.Field)));
@@ -155,6 +180,28 @@ public sealed class HostileInputPropertyTests : IDisposable
     private static Gen<string[]> ValuesFor((string Option, InputRange Range)[] inputs) => inputs.Aggregate(
         Gen.Const(Array.Empty<string>()),
         (drawn, input) => drawn.SelectMany(values => Value(input.Range).Select(value => (string[])[.. values, value])));
+
+    /// <summary>
+    /// Paths and text a user might type by mistake: empty, blank, option-like, missing, a file where a folder belongs (and
+    /// the reverse), a folder below a file, odd and overlong names, and anything else (never NUL, which no real command
+    /// line can hold). Folders that would be written into are under the temporary folder.
+    /// </summary>
+    private Gen<string> HostilePaths()
+    {
+        var file = _temp.Combine("file.txt");
+        File.WriteAllText(file, "not JSON, not a folder");
+        var folder = Directory.CreateDirectory(_temp.Combine("folder")).FullName;
+        string[] fixedPaths =
+        [
+            "", " ", "\t", "-x", "-abc", "--", "-", file, Path.Combine(file, "below"), folder, _temp.Combine("missing"),
+            _temp.Combine("sp ace"), _temp.Combine("ü名\u0001\u00a0"), _temp.Combine("a:b*?<>|\"'"), _temp.Combine(new string('n', 300)),
+            _temp.Combine("..", "..", "..", "..", "..", "..", "..", "..", "nope"), "/dev/null", "http://example.com/run.json",
+        ];
+        return Gen.Frequency(
+            (4, Gen.OneOf(fixedPaths)),
+            (1, Gen.String.Where(text => !text.Contains('\0')).Select(text => _temp.Combine(text))),
+            (1, Gen.String.Where(text => !text.Contains('\0'))));
+    }
 
     /// <summary>
     /// An empty model folder: a command line that passes validation sweeps it, and every row fails at once (no

@@ -54,14 +54,29 @@ public sealed class NumericInputTests : IDisposable
         run.AssertNoStackTrace();
     }
 
-    [Fact]
-    public void An_unknown_option_after_a_list_option_is_named_as_unknown()
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("-x")]
+    [InlineData("-abc")]
+    public void An_unknown_option_after_a_list_option_is_named_as_unknown(string unknown)
     {
-        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--batch", "1", "--bogus", "3");
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--batch", "1", unknown, "3");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.StartsWith("inferbench: --bogus: unknown option of 'run'", run.Error);
+        Assert.StartsWith($"inferbench: {unknown}: unknown option of 'run'", run.Error);
         Assert.DoesNotContain("--batch", run.Error);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("-1e3")]
+    public void A_negative_number_after_a_list_option_is_a_value_not_an_unknown_option(string negative)
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--batch", "1", negative);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("inferbench: --batch: ", run.Error);
+        Assert.DoesNotContain("unknown option", run.Error);
     }
 
     [Theory]

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

@@ -27,11 +27,13 @@ public sealed class CostFormatTests
     public void Given_prices_are_printed_as_given(double usd, string expected) => Assert.Equal(expected, CostFormat.UsdAsGiven(usd));
 
     [Theory]
-    [InlineData(2_592_000_000, "2,592,000,000")]
-    [InlineData(356.7352, "356.7")]
+    [InlineData(720, "720")]
+    [InlineData(1.58, "1.58")]
     [InlineData(0.12, "0.12")]
-    public void Numbers_are_separated_from_a_thousand_and_keep_four_significant_digits_below(double value, string expected) =>
-        Assert.Equal(expected, CostFormat.Number(value));
+    [InlineData(1025, "1,025")]
+    [InlineData(367.25, "367.25")]
+    public void Assumptions_are_printed_as_given_with_thousands_separated(double value, string expected) =>
+        Assert.Equal(expected, CostFormat.AsGiven(value));
 
     [Fact]
     public void The_format_does_not_depend_on_the_culture()
@@ -41,7 +43,7 @@ public sealed class CostFormatTests
         try
         {
             Assert.Equal("$27,360 $9.10 3.15e23 22.4% 0.12", string.Join(' ',
-                CostFormat.Usd(27_360), CostFormat.Usd(9.1), CostFormat.Scientific(3.15e23), CostFormat.Percent(0.224), CostFormat.Number(0.12)));
+                CostFormat.Usd(27_360), CostFormat.Usd(9.1), CostFormat.Scientific(3.15e23), CostFormat.Percent(0.224), CostFormat.AsGiven(0.12)));
         }
         finally
         {

@@ -1,5 +1,5 @@
 using InferBench.Cost;
-using InferBench.Tests.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;
 

@@ -58,7 +58,7 @@ public sealed class PublishedFigureTests
         var printed = CostFigures.Training(gpt3).Figures.ToDictionary(figure => figure.Key, figure => figure.Text);
         Assert.Equal("3.15e23 FLOPs", printed["flops"]);
         Assert.Equal("3,125,000 GPU-hours", printed["gpuHours"]);
-        Assert.Equal("356.7 GPU-years", printed["gpuYears"]);
+        Assert.Equal("357 GPU-years", printed["gpuYears"]);
         Assert.Equal("$4,687,500", printed["usd"]);
     }
 }

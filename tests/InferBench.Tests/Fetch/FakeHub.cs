@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using InferBench.Fetch;
 using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

@@ -1,5 +1,4 @@
 using InferBench.Cli;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;
@@ -31,7 +30,7 @@ public sealed class FetchCacheFolderTests : IDisposable
         var run = CliRun.Invoke("fetch", TestHubManifest.Model, "--manifest", manifest, "--cache", file);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Equal($"inferbench: --cache (INFERBENCH_CACHE): cannot use {file} as the download cache: {file} is a file, not a folder", run.Error.Trim());
+        Assert.Equal($"inferbench: --cache (or INFERBENCH_CACHE): cannot use {file} as the download cache: {file} is a file, not a folder", run.Error.Trim());
         Assert.Empty(_hub.Requests);
     }
 }

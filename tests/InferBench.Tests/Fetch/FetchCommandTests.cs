@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using InferBench.Cli;
 using InferBench.Fetch;
-using InferBench.Tests.Cli;
+using InferBench.Runner;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

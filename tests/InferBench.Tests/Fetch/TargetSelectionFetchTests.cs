@@ -1,6 +1,6 @@
-using InferBench.Cli;
 using InferBench.Fetch;
 using InferBench.Manifest;
+using InferBench.Runner;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fetch;

@@ -1,12 +1,11 @@
 using InferBench.Fidelity;
-using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Synthetic;
-using InferBench.Tests.Quantization;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Fidelity;
 
-public sealed class FidelityMeterTests(TinyVariants tiny) : IClassFixture<TinyVariants>, IDisposable
+public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>, IDisposable
 {
     private readonly TempFolder _temp = new();
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using InferBench.Fetch;
 using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Gpu;

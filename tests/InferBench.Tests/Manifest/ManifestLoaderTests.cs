@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Manifest;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using InferBench.Manifest;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Manifest;
@@ -32,6 +33,18 @@ public sealed class RepoManifestTests
         var expectedFolder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(manifestPath)!, "..", "shared", "fixtures", "models", "tiny-random-gpt2-fp32"));
         Assert.Equal(new LocalModelSource(expectedFolder), variant.Source);
         Assert.Equal(["past.onnx", "genai_config.json"], variant.Files.Select(file => file.Path));
+    }
+
+    [Fact]
+    public void The_synthetic_variants_prefer_the_gpu_so_the_default_run_on_a_gpu_machine_measures_it()
+    {
+        var synthetic = ManifestLoader.Load(RepoManifestPath()).Models
+            .SelectMany(model => model.Variants)
+            .Where(variant => variant.Source is SyntheticModelSource)
+            .ToList();
+
+        Assert.NotEmpty(synthetic);
+        Assert.All(synthetic, variant => Assert.Equal([ExecutionProvider.Cuda, ExecutionProvider.Cpu], variant.ExecutionProviders));
     }
 
     [SkippableFact]

@@ -1,6 +1,6 @@
 using InferBench.Fidelity;
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Quantization;

@@ -1,5 +1,5 @@
-using InferBench.Manifest;
 using InferBench.Quantization;
+using InferBench.Results;
 using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

@@ -1,12 +1,11 @@
 using InferBench.Cli;
-using InferBench.Manifest;
 using InferBench.Quantization;
-using InferBench.Tests.Cli;
+using InferBench.Results;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Quantization;
 
-public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<TinyVariants>, IDisposable
+public sealed class QuantizeCommandTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>, IDisposable
 {
     private readonly TempFolder _temp = new();
 
@@ -57,7 +56,10 @@ public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<Tiny
 
     [Theory]
     [InlineData(new[] { "--precision", "int3" }, "int3")]
-    [InlineData(new[] { "--precision", "int4", "--block-size", "48" }, "inferbench: --block-size: expected 16, 32, 64, 128 or 256")]
+    [InlineData(new[] { "--precision", "int4", "--block-size", "48" }, "inferbench: --block-size: expected a whole number from 16 to 256 (16, 32, 64, 128 or 256: the block sizes ONNX Runtime's MatMulNBits takes), got 48")]
+    [InlineData(new[] { "--precision", "int4", "--block-size", "99999999999" }, "inferbench: --block-size: expected a whole number from 16 to 256 (16, 32, 64, 128 or 256: the block sizes ONNX Runtime's MatMulNBits takes), got \"99999999999\"")]
+    [InlineData(new[] { "--precision", "int8", "--accuracy-level", "9" }, "inferbench: --accuracy-level: expected a whole number from 0 to 4 (MatMulNBits accuracy_level), got 9")]
+    [InlineData(new[] { "--precision", "int8", "--accuracy-level", "x" }, "inferbench: --accuracy-level: expected a whole number from 0 to 4 (MatMulNBits accuracy_level), got \"x\"")]
     [InlineData(new[] { "--precision", "int4", "--symmetric", "--asymmetric" }, "inferbench: --symmetric and --asymmetric: give one or the other")]
     [InlineData(new[] { "--precision", "fp16", "--block-size", "32" }, "inferbench: --block-size: applies to --precision int4 and int8, not fp16")]
     [InlineData(new[] { "--precision", "fp16", "--quantize-lm-head", "false" }, "inferbench: --quantize-lm-head: applies to --precision int4 and int8, not fp16")]
@@ -70,6 +72,7 @@ public sealed class QuantizeCommandTests(TinyVariants tiny) : IClassFixture<Tiny
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("System.", run.Error);
         run.AssertNoStackTrace();
         Assert.False(Directory.Exists(folder));
     }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using InferBench.Fidelity;
-using InferBench.Manifest;
+using InferBench.Models;
 using InferBench.Quantization;
-using InferBench.Runner;
+using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntimeGenAI;
@@ -11,7 +11,7 @@ using Onnx;
 namespace InferBench.Tests.Quantization;
 
 /// <summary>The tiny synthetic model's variants load and run in GenAI, stay close to fp32, and say how they were made.</summary>
-public sealed class QuantizedTinyModelTests(TinyVariants tiny) : IClassFixture<TinyVariants>
+public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
 {
     private static readonly FidelityOptions Fidelity = new(IntraOpThreads: 1);
 
@@ -84,7 +84,7 @@ public sealed class QuantizedTinyModelTests(TinyVariants tiny) : IClassFixture<T
 
         Assert.DoesNotContain(graph.Initializer, tensor => tensor.DataType == float32);
         Assert.DoesNotContain(graph.Input.Concat(graph.Output), value => value.Type.TensorType.ElemType == float32);
-        using var model = GenAiModelLoader.Load(folder, "cpu", intraOpThreads: 1);
+        using var model = GenAiModelLoader.Load(folder, ExecutionProvider.Cpu, intraOpThreads: 1);
         using var parameters = new GeneratorParams(model);
         parameters.SetSearchOption("max_length", 8);
         using var generator = new Generator(model, parameters);
@@ -189,11 +189,11 @@ public sealed class QuantizedTinyModelTests(TinyVariants tiny) : IClassFixture<T
     [Fact]
     public void Rows_get_a_note_where_the_variant_runs_but_the_numbers_mislead()
     {
-        Assert.Contains("say nothing about fp16 on a GPU", tiny.Stamps[Precision.Fp16].ExecutionNote("cpu"));
-        Assert.Null(tiny.Stamps[Precision.Fp16].ExecutionNote("cuda"));
-        Assert.Null(tiny.Stamps[Precision.Int8].ExecutionNote("cpu"));
-        Assert.Contains("accuracy_level 0", (tiny.Stamps[Precision.Int8] with { AccuracyLevel = 0 }).ExecutionNote("cpu"));
-        Assert.Null((tiny.Stamps[Precision.Int4] with { AccuracyLevel = 0 }).ExecutionNote("cpu"));
+        Assert.Contains("say nothing about fp16 on a GPU", tiny.Stamps[Precision.Fp16].ExecutionNote(ExecutionProvider.Cpu));
+        Assert.Null(tiny.Stamps[Precision.Fp16].ExecutionNote(ExecutionProvider.Cuda));
+        Assert.Null(tiny.Stamps[Precision.Int8].ExecutionNote(ExecutionProvider.Cpu));
+        Assert.Contains("accuracy_level 0", (tiny.Stamps[Precision.Int8] with { AccuracyLevel = 0 }).ExecutionNote(ExecutionProvider.Cpu));
+        Assert.Null((tiny.Stamps[Precision.Int4] with { AccuracyLevel = 0 }).ExecutionNote(ExecutionProvider.Cpu));
     }
 
     private static GraphProto Graph(string folder) => ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(folder, "model.onnx"))).Graph;

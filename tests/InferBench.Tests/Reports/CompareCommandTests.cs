@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
@@ -44,6 +43,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(100, decode["baselineMedian"]!.GetValue<double>(), 9);
         Assert.Equal(150, decode["runGeometricMean"]!.GetValue<double>(), 0);
         Assert.Equal("larger-than-noise", decode["verdict"]!.GetValue<string>());
+        Assert.DoesNotContain("\\u00", run.Out, StringComparison.Ordinal); // quotes in the notes are written as quotes
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;

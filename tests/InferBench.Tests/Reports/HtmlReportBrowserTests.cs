@@ -1,4 +1,5 @@
 using InferBench.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 
@@ -47,6 +48,28 @@ public sealed class MarkdownReportExporterTests
         var tableLines = report.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, tableLines.Count); // the header and the two rows; the separator line starts with "|-"
         Assert.All(tableLines, line => Assert.Equal(Regex.Count(tableLines[0], @"\|"), Regex.Count(line, @"(?<!\\)\|")));
+    }
+
+    [Theory]
+    [InlineData("inferbench run --model-path /m", "`inferbench run --model-path /m`")]
+    [InlineData("inferbench run --model-path a`b", "`` inferbench run --model-path a`b ``")]
+    [InlineData("inferbench run --model-path a``<b>x</b>``", "``` inferbench run --model-path a``<b>x</b>`` ```")]
+    public void TheCommandLineIsOneCodeSpanWhateverBackticksItHolds(string commandLine, string expected)
+    {
+        var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { CommandLine = commandLine });
+
+        Assert.Contains($"- **Command:** {expected}\n", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IdlePowerIsLabelledWithItsSource()
+    {
+        var run = ReportSamples.Run(ReportSamples.OkRow());
+        var power = new PowerSetup("estimated-cpu-tdp", "process CPU time x 3.02 W per hardware thread", [], null, 2, 0.0183, 0.864, []);
+
+        var report = Exporter.Export(run with { Power = power });
+
+        Assert.Contains("Idle 0.0183 W before, 0.864 W after the sweep (estimated-cpu-tdp).", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using InferBench.Reports.Compare;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

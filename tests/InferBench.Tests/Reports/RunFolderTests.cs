@@ -32,6 +32,22 @@ public sealed class RunFolderTests
     }
 
     [Fact]
+    public void WriteReportsWritesTheFileOfEachExporter()
+    {
+        using var temp = new TempFolder();
+        var folder = RunFolder.Create(temp.Path, StartedInBerlin);
+        var run = ReportSamples.QuantizedRun() with { RunId = folder.RunId };
+
+        folder.WriteReports(run);
+
+        Assert.Equal(["results.csv", "report.md", "report.html"], RunFolder.Exporters.Select(exporter => exporter.FileName));
+        Assert.Equal([folder.CsvPath, folder.ReportPath, folder.HtmlReportPath], RunFolder.Exporters.Select(exporter => Path.Combine(folder.FullPath, exporter.FileName)));
+        foreach (var exporter in RunFolder.Exporters)
+            Assert.Equal(exporter.Export(run), File.ReadAllText(Path.Combine(folder.FullPath, exporter.FileName)));
+        Assert.Equal(RunFolder.Exporters.Count, Directory.GetFiles(folder.FullPath).Length);
+    }
+
+    [Fact]
     public void WriteAllWritesTheFourFilesAndReadGetsTheRunBack()
     {
         using var temp = new TempFolder();

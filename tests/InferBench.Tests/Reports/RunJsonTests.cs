@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 
@@ -111,7 +112,47 @@ public sealed class RunJsonTests
 
         var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
 
-        Assert.Contains("$.host.cpuModel", error.Message, StringComparison.Ordinal);
+        Assert.Contains("path $.host.cpuModel: expected a string, got null", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nullability", error.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, JsonNode?, string> WrongValues => new()
+    {
+        { "metrics.decodeTokensPerSecond", "fast", "path $.results[0].metrics.decodeTokensPerSecond: expected an object, got the string \"fast\"" },
+        { "batchSize", "one", "path $.results[0].batchSize: expected a whole number, got the string \"one\"" },
+        { "batchSize", 1.5, "path $.results[0].batchSize: expected a whole number, got the number 1.5" },
+        { "status", "great", "path $.results[0].status: expected one of \"ok\"" },
+        { "status", new JsonArray(), "path $.results[0].status: expected one of \"ok\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongValues))]
+    public void AWrongValueIsSaidInPlainWordsWithoutDotNetTypeNames(string dottedPath, JsonNode? value, string expected)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        var names = dottedPath.Split('.');
+        var parent = names[..^1].Aggregate(json["results"]![0]!, (node, name) => node[name]!);
+        parent[names[^1]] = value;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("InferBench.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nullability", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMissingRequiredValueIsNamedWithoutDotNetTypeNames()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["plan"]!.AsObject().Remove("seed");
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains("missing required fields: 'seed'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("InferBench.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

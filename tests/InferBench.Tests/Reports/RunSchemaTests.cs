@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InferBench.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Reports;
 

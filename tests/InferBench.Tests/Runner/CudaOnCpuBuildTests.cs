@@ -1,3 +1,4 @@
+using InferBench.Models;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class CudaOnCpuBuildTests
         Skip.If(BuildFlavour.IsCuda, "this is the CUDA build (-p:ExecutionProvider=cuda): the CPU build's message does not apply");
         var folder = SharedFixtures.RequireTinyGpt2();
 
-        var exception = Record.Exception(() => GenAiModelLoader.Load(folder, "cuda", intraOpThreads: null).Dispose());
+        var exception = Record.Exception(() => GenAiModelLoader.Load(folder, ExecutionProvider.Cuda, intraOpThreads: null).Dispose());
         var (status, reason) = FailureReasons.Classify(exception!, "load");
 
         Assert.Equal(ResultStatus.Unsupported, status);

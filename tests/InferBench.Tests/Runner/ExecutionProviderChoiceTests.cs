@@ -1,4 +1,5 @@
 using InferBench.Models;
+using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Tests.Support;
 
@@ -11,19 +12,19 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly string[] CpuOnly = ["cpu"];
-    private static readonly string[] CpuAndCuda = ["cpu", "cuda"];
+    private static readonly ExecutionProvider[] CpuOnly = [ExecutionProvider.Cpu];
+    private static readonly ExecutionProvider[] CpuAndCuda = [ExecutionProvider.Cpu, ExecutionProvider.Cuda];
 
     [Theory]
-    [InlineData("auto", new[] { "cuda", "cpu" }, false, "cpu")]
-    [InlineData("auto", new[] { "cuda", "cpu" }, true, "cuda")]
-    [InlineData("auto", new[] { "cpu", "cuda" }, true, "cpu")]
-    [InlineData("auto", new[] { "cuda" }, false, "cuda")]
-    [InlineData("cpu", new[] { "cuda" }, true, "cpu")]
-    [InlineData("cuda", new[] { "cpu" }, false, "cuda")]
-    [InlineData("cpu", new string[0], false, "cpu")]
+    [InlineData(ExecutionProvider.Auto, new[] { ExecutionProvider.Cuda, ExecutionProvider.Cpu }, false, ExecutionProvider.Cpu)]
+    [InlineData(ExecutionProvider.Auto, new[] { ExecutionProvider.Cuda, ExecutionProvider.Cpu }, true, ExecutionProvider.Cuda)]
+    [InlineData(ExecutionProvider.Auto, new[] { ExecutionProvider.Cpu, ExecutionProvider.Cuda }, true, ExecutionProvider.Cpu)]
+    [InlineData(ExecutionProvider.Auto, new[] { ExecutionProvider.Cuda }, false, ExecutionProvider.Cuda)]
+    [InlineData(ExecutionProvider.Cpu, new[] { ExecutionProvider.Cuda }, true, ExecutionProvider.Cpu)]
+    [InlineData(ExecutionProvider.Cuda, new[] { ExecutionProvider.Cpu }, false, ExecutionProvider.Cuda)]
+    [InlineData(ExecutionProvider.Cpu, new ExecutionProvider[0], false, ExecutionProvider.Cpu)]
     public void A_variant_runs_on_its_first_provider_that_can_run_here_unless_one_is_named(
-        string requested, string[] variantProviders, bool cudaRunsHere, string expected)
+        ExecutionProvider requested, ExecutionProvider[] variantProviders, bool cudaRunsHere, ExecutionProvider expected)
     {
         Assert.Equal(expected, ExecutionProviderChoice.Resolve(requested, variantProviders, cudaRunsHere ? CpuAndCuda : CpuOnly));
     }
@@ -31,16 +32,18 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     [Fact]
     public void A_model_folder_under_auto_is_its_configuration_s_to_say()
     {
-        Assert.Null(ExecutionProviderChoice.Resolve("auto", [], CpuAndCuda));
-        Assert.Equal("cuda", ExecutionProviderChoice.FromConfiguration("cuda"));
-        Assert.Equal("cpu", ExecutionProviderChoice.FromConfiguration(null));
+        Assert.Null(ExecutionProviderChoice.Resolve(ExecutionProvider.Auto, [], CpuAndCuda));
+        Assert.Equal(ExecutionProvider.Cuda, ExecutionProviderChoice.FromConfiguration("cuda"));
+        Assert.Equal(ExecutionProvider.Cpu, ExecutionProviderChoice.FromConfiguration(null));
+        Assert.Null(ExecutionProviderChoice.FromConfiguration("dml"));
+        Assert.Null(ExecutionProviderChoice.FromConfiguration("auto"));
     }
 
     [Theory]
-    [InlineData(true, true, new[] { "cpu", "cuda" })]
-    [InlineData(true, false, new[] { "cpu" })]
-    [InlineData(false, true, new[] { "cpu" })]
-    public void Cuda_runs_here_only_in_the_cuda_build_on_a_host_with_an_nvidia_gpu(bool cudaBuild, bool nvidiaGpu, string[] expected)
+    [InlineData(true, true, new[] { ExecutionProvider.Cpu, ExecutionProvider.Cuda })]
+    [InlineData(true, false, new[] { ExecutionProvider.Cpu })]
+    [InlineData(false, true, new[] { ExecutionProvider.Cpu })]
+    public void Cuda_runs_here_only_in_the_cuda_build_on_a_host_with_an_nvidia_gpu(bool cudaBuild, bool nvidiaGpu, ExecutionProvider[] expected)
     {
         Assert.Equal(expected, ExecutionProviderChoice.RunnableHere(cudaBuild, nvidiaGpu));
     }
@@ -48,10 +51,10 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     [Fact]
     public void A_row_that_runs_elsewhere_than_its_configuration_asks_says_so()
     {
-        Assert.Equal("genai_config.json asks for the cuda provider; this row ran on cpu (--ep cpu)",
-            ExecutionProviderChoice.ConfigurationNote("cuda", "cpu"));
-        Assert.Null(ExecutionProviderChoice.ConfigurationNote("cuda", "cuda"));
-        Assert.Null(ExecutionProviderChoice.ConfigurationNote(null, "cpu"));
+        Assert.Equal("genai_config.json asks for the cuda provider; this row ran on cpu",
+            ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cpu));
+        Assert.Null(ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cuda));
+        Assert.Null(ExecutionProviderChoice.ConfigurationNote(null, ExecutionProvider.Cpu));
     }
 
     [Theory]

@@ -3,7 +3,6 @@ using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Synthetic;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Runner;

@@ -1,3 +1,4 @@
+using InferBench.Cli;
 using InferBench.Results;
 using InferBench.Runner;
 
@@ -8,7 +9,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void Key_value_pairs_come_back_in_the_order_given()
     {
-        var options = ProviderOptionParser.Parse(["enable_cuda_graph=1", "use_tf32=0", "device_id=1", "cudnn_conv_algo_search=HEURISTIC", "some_new_ort_option=x"], "cuda");
+        var options = ProviderOptionParser.Parse(["enable_cuda_graph=1", "use_tf32=0", "device_id=1", "cudnn_conv_algo_search=HEURISTIC", "some_new_ort_option=x"], ExecutionProvider.Cuda);
 
         Assert.Equal(
             [new("enable_cuda_graph", "1"), new("use_tf32", "0"), new("device_id", "1"), new("cudnn_conv_algo_search", "HEURISTIC"), new ProviderOption("some_new_ort_option", "x")],
@@ -16,11 +17,11 @@ public sealed class ProviderOptionParserTests
     }
 
     [Theory]
-    [InlineData("cuda", new[] { "device_id=3", "use_tf32=1" }, 3)]
-    [InlineData("cuda", new[] { "use_tf32=1" }, 0)]
-    [InlineData("cpu", new string[0], null)]
-    [InlineData("auto", new string[0], 0)]
-    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(string executionProvider, string[] arguments, int? device)
+    [InlineData(ExecutionProvider.Cuda, new[] { "device_id=3", "use_tf32=1" }, 3)]
+    [InlineData(ExecutionProvider.Cuda, new[] { "use_tf32=1" }, 0)]
+    [InlineData(ExecutionProvider.Cpu, new string[0], null)]
+    [InlineData(ExecutionProvider.Auto, new string[0], 0)]
+    public void The_cuda_device_a_run_uses_is_its_device_id_else_0(ExecutionProvider executionProvider, string[] arguments, int? device)
     {
         var plan = new RunPlanRecord([8], [4], [1], 0, 1, null, 42, executionProvider, null, ProviderOptionParser.Parse(arguments, executionProvider));
 
@@ -30,7 +31,7 @@ public sealed class ProviderOptionParserTests
     [Fact]
     public void No_options_is_fine_on_any_provider()
     {
-        Assert.Empty(ProviderOptionParser.Parse([], "cpu"));
+        Assert.Empty(ProviderOptionParser.Parse([], ExecutionProvider.Cpu));
     }
 
     [Theory]
@@ -46,30 +47,31 @@ public sealed class ProviderOptionParserTests
     [InlineData("cudnn_conv_algo_search=FAST", "cudnn_conv_algo_search takes one of EXHAUSTIVE, HEURISTIC, DEFAULT, got \"FAST\"")]
     public void A_malformed_option_or_a_value_a_known_key_cannot_take_is_bad_input(string argument, string message)
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse([argument], "cuda"));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse([argument], ExecutionProvider.Cuda));
 
-        Assert.Equal($"--provider-option: {message}", error.Message);
+        Assert.Equal($"--provider-option: {message}", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
     public void A_key_given_twice_is_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], "cuda"));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse(["use_tf32=0", "use_tf32=1"], ExecutionProvider.Cuda));
 
-        Assert.Equal("--provider-option: \"use_tf32\" is given twice; give each key once", error.Message);
+        Assert.Equal("ProviderOptions: \"use_tf32\" is given twice; give each key once", error.Message);
+        Assert.Equal("--provider-option: \"use_tf32\" is given twice; give each key once", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
     public void Options_on_the_cpu_provider_are_bad_input()
     {
-        var error = Assert.Throws<InputException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], "cpu"));
+        var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Cpu));
 
-        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.Message);
+        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]
     public void Options_with_ep_auto_are_kept_for_the_variants_that_run_on_cuda()
     {
-        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], "auto"));
+        Assert.Equal([new ProviderOption("enable_cuda_graph", "1")], ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Auto));
     }
 }

@@ -5,7 +5,7 @@ namespace InferBench.Tests.Runner;
 
 public class RunPlanPointsTests
 {
-    private static readonly RunPlanRecord Plan = new([16], [8], [1], 1, 2, null, 1, "cpu", null);
+    private static readonly RunPlanRecord Plan = new([16], [8], [1], 1, 2, null, 1, ExecutionProvider.Cpu, null);
 
     public static TheoryData<RunPlanRecord, string, string> OutOfRange => new()
     {

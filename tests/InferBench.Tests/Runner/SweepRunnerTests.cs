@@ -2,7 +2,6 @@ using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
-using InferBench.Tests.Telemetry;
 
 namespace InferBench.Tests.Runner;
 
@@ -14,11 +13,11 @@ public sealed class SweepRunnerTests : IDisposable
 
     private static RunPlanRecord Plan(
         int[]? prompt = null, int[]? gen = null, int[]? batch = null, int warmup = 1, int reps = 2,
-        string ep = "cpu", string? promptText = null) =>
+        ExecutionProvider ep = ExecutionProvider.Cpu, string? promptText = null) =>
         new(prompt ?? [16], gen ?? [8], batch ?? [1], warmup, reps, IntraOpThreads: 1, Seed: 7, ep, promptText);
 
-    private static BenchmarkTarget Target(string folder, string variant = "fp32", params string[] providers) =>
-        new("tiny-gpt2", variant, "fp32", providers.Length == 0 ? ["cpu"] : providers, folder);
+    private static BenchmarkTarget Target(string folder, string variant = "fp32", params ExecutionProvider[] providers) =>
+        new("tiny-gpt2", variant, "fp32", providers.Length == 0 ? [ExecutionProvider.Cpu] : providers, folder);
 
     private static List<ScenarioResult> Sweep(RunPlanRecord plan, IReadOnlyList<BenchmarkTarget> targets,
         CancellationToken cancellation = default, RecordingProgress? progress = null)
@@ -78,7 +77,7 @@ public sealed class SweepRunnerTests : IDisposable
     {
         var model = SharedFixtures.RequireTinyGpt2();
 
-        var row = Assert.Single(Sweep(Plan(ep: "cuda"), [Target(model, "fp32", "cpu", "cuda")]));
+        var row = Assert.Single(Sweep(Plan(ep: ExecutionProvider.Cuda), [Target(model, "fp32", ExecutionProvider.Cpu, ExecutionProvider.Cuda)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
         Assert.StartsWith("needs the CUDA build of InferBench and an NVIDIA GPU", row.Reason);
@@ -87,7 +86,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_variant_built_only_for_cuda_is_unsupported_on_a_cpu_run()
     {
-        var row = Assert.Single(Sweep(Plan(), [Target("/nonexistent", "int4-cuda", "cuda")]));
+        var row = Assert.Single(Sweep(Plan(), [Target("/nonexistent", "int4-cuda", ExecutionProvider.Cuda)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
         Assert.Equal("variant is built for cuda; this run uses --ep cpu", row.Reason);
@@ -189,7 +188,7 @@ public sealed class SweepRunnerTests : IDisposable
     public void Measured_generations_get_energy_per_token_with_its_source_label()
     {
         var model = SharedFixtures.RequireTinyGpt2();
-        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2) };
+        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2), VisibleLogicalCores = 1 };
         using var meter = PowerMeter.Start(PowerSourceChoice.Estimate, source, new PowerMeterOptions());
 
         var energy = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null))).Energy!;
@@ -201,11 +200,11 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(PowerSourceChoice.Estimate, "cuda", "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML (--power nvml or auto)")]
-    [InlineData(PowerSourceChoice.Estimate, "cpu", null)]
-    [InlineData(PowerSourceChoice.Nvml, "cuda", null)]
-    [InlineData(PowerSourceChoice.Nvml, "cpu", "this row ran on cpu, but the run measured the GPU (measured-nvml-counter), which is not this row's energy: measure the CPU with --power rapl or estimate")]
-    public void A_rows_energy_is_only_from_the_hardware_it_ran_on(PowerSourceChoice opened, string executionProvider, string? reason)
+    [InlineData(PowerSourceChoice.Estimate, ExecutionProvider.Cuda, "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML (--power nvml or auto)")]
+    [InlineData(PowerSourceChoice.Estimate, ExecutionProvider.Cpu, null)]
+    [InlineData(PowerSourceChoice.Nvml, ExecutionProvider.Cuda, null)]
+    [InlineData(PowerSourceChoice.Nvml, ExecutionProvider.Cpu, "this row ran on cpu, but the run measured the GPU (measured-nvml-counter), which is not this row's energy: measure the CPU with --power rapl or estimate")]
+    public void A_rows_energy_is_only_from_the_hardware_it_ran_on(PowerSourceChoice opened, ExecutionProvider executionProvider, string? reason)
     {
         var clock = new FakeClock();
         var source = opened == PowerSourceChoice.Nvml

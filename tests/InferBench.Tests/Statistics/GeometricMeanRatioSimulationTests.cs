@@ -1,5 +1,5 @@
 using InferBench.Reports.Compare;
-using InferBench.Tests.Reports;
+using InferBench.Tests.Support;
 using MathNet.Numerics.Distributions;
 
 namespace InferBench.Tests.Statistics;

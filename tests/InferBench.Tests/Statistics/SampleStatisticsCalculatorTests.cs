@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Statistics;
 
 namespace InferBench.Tests.Statistics;

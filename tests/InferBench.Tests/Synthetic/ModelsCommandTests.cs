@@ -1,6 +1,5 @@
 using InferBench.Cli;
 using InferBench.Synthetic;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Synthetic;
@@ -59,12 +58,15 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--heads", "5", "inferbench: --heads: 5 heads do not divide --hidden-size 512")]
-    [InlineData("--kv-heads", "3", "inferbench: --kv-heads: 3 key/value heads do not divide --heads 8")]
-    [InlineData("--layers", "0", "inferbench: --layers: expected 1 or more, got 0")]
-    [InlineData("--vocab-size", "1", "inferbench: --vocab-size: expected 2 or more, got 1")]
+    [InlineData("--heads", "5", "inferbench: --heads, hiddenSize of preset small: expected attention heads that divide the hidden size, got 5 heads for hidden size 512")]
+    [InlineData("--kv-heads", "3", "inferbench: --kv-heads, attentionHeads of preset small: expected key/value heads that divide the attention heads, got 3 key/value heads for 8 attention heads")]
+    [InlineData("--layers", "0", "inferbench: --layers: expected a whole number from 1 to 1024 (the deepest published LLMs have about 130), got 0")]
+    [InlineData("--vocab-size", "1", "inferbench: --vocab-size: expected a whole number from 2 to 2147483647, got 1")]
     [InlineData("--preset", "huge", "huge")]
-    [InlineData("--seed", "x", "x")]
+    [InlineData("--seed", "x", "inferbench: --seed: expected a whole number from -2147483648 to 2147483647, got \"x\"")]
+    [InlineData("--seed", "99999999999", "inferbench: --seed: expected a whole number from -2147483648 to 2147483647, got \"99999999999\"")]
+    [InlineData("--layers", "1e3", "inferbench: --layers: expected a whole number from 1 to 1024 (the deepest published LLMs have about 130), got \"1e3\"")]
+    [InlineData("--hidden-size", "99999999999", "inferbench: --hidden-size: expected a whole number from 1 to 2147483647, got \"99999999999\"")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {
         var folder = _temp.Combine("model");
@@ -73,8 +75,33 @@ public sealed class ModelsCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("System.", run.Error);
         run.AssertNoStackTrace();
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void A_size_from_the_config_file_is_named_by_the_file_and_its_field_one_from_an_option_by_the_option()
+    {
+        var configPath = _temp.Combine("sizes.json");
+        File.WriteAllText(configPath, """{ "hiddenSize": 80 }""");
+
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--config", configPath, "--heads", "4", "--out", _temp.Combine("model"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("inferbench: --heads, sizes.json: hiddenSize: expected a head size (hidden size / attention heads) that is a multiple of 16", run.Error);
+    }
+
+    [Fact]
+    public void A_size_out_of_range_in_the_config_file_names_the_file_and_its_field_not_an_option()
+    {
+        var configPath = _temp.Combine("sizes.json");
+        File.WriteAllText(configPath, """{ "layers": 0 }""");
+
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--config", configPath, "--out", _temp.Combine("model"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith("inferbench: sizes.json: layers: expected a whole number from 1 to 1024", run.Error);
     }
 
     [Fact]

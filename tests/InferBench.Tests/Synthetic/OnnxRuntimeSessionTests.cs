@@ -1,4 +1,5 @@
 using InferBench.Synthetic;
+using InferBench.Tests.Support;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -7,6 +8,8 @@ namespace InferBench.Tests.Synthetic;
 /// <summary>The model passes ONNX Runtime's own checks, outside GenAI: it loads with strict shape inference and runs.</summary>
 public sealed class OnnxRuntimeSessionTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
 {
+    private readonly ReferenceLlama _reference = new(tiny.Weights);
+
     private SyntheticModelConfig Config => tiny.Weights.Config;
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class OnnxRuntimeSessionTests(TinySyntheticModel tiny) : IClassFix
         var logits = byName["logits"].ToArray();
         for (var row = 0; row < batch; row++)
         {
-            var expected = tiny.Reference.Logits(prompts[row]);
+            var expected = _reference.Logits(prompts[row]);
             for (var position = 0; position < length; position++)
                 LogitAssert.Close(expected[position], logits.AsSpan((row * length + position) * Config.VocabSize, Config.VocabSize), 1e-4, $"row {row}, position {position}");
         }
@@ -57,7 +60,7 @@ public sealed class OnnxRuntimeSessionTests(TinySyntheticModel tiny) : IClassFix
         using var options = new SessionOptions();
         // Fail the load where ONNX Runtime's inferred type or shape of any value contradicts what the graph declares.
         options.AddSessionConfigEntry("session.strict_shape_type_inference", "1");
-        return new InferenceSession(Path.Combine(tiny.FolderPath, SyntheticModelWriter.ModelFileName), options);
+        return new InferenceSession(Path.Combine(tiny.Fp32, SyntheticModelWriter.ModelFileName), options);
     }
 
     private string[] KvNames(string keyPattern, string valuePattern) => Enumerable.Range(0, Config.Layers)

@@ -12,29 +12,30 @@ public sealed class SyntheticModelConfigTests : IDisposable
 
     public static TheoryData<SyntheticModelConfig, string> BadConfigs => new()
     {
-        { Tiny with { AttentionHeads = 5 }, "--heads: 5 heads do not divide --hidden-size 64" },
-        { Tiny with { KeyValueHeads = 3 }, "--kv-heads: 3 key/value heads do not divide --heads 4" },
-        { Tiny with { Layers = 0 }, "--layers: expected 1 or more, got 0" },
-        { Tiny with { Layers = 100_000 }, "--layers: expected 1 to 1024 (the deepest published LLMs have about 130), got 100000" },
-        { Tiny with { VocabSize = 1 }, "--vocab-size: expected 2 or more, got 1" },
-        { Tiny with { HiddenSize = -64 }, "--hidden-size: expected 1 or more, got -64" },
-        { Tiny with { KeyValueHeads = 0 }, "--kv-heads: expected 1 or more, got 0" },
-        { Tiny with { IntermediateSize = 0 }, "--intermediate-size: expected 1 or more, got 0" },
-        { Tiny with { ContextLength = 1 }, "--context-length: expected 2 or more, got 1" },
-        { Tiny with { HiddenSize = 36, AttentionHeads = 4, KeyValueHeads = 4 }, "--heads: head size --hidden-size / --heads = 36 / 4 = 9 is not a multiple of 16" },
-        { Tiny with { HiddenSize = 80, AttentionHeads = 4, KeyValueHeads = 4 }, "--heads: head size --hidden-size / --heads = 80 / 4 = 20 is not a multiple of 16" },
-        { Tiny with { RmsNormEpsilon = 0 }, "rmsNormEpsilon: expected a positive number, got 0" },
-        { Tiny with { RopeTheta = double.NaN }, "ropeTheta: expected a number above 1, got NaN" },
-        { Tiny with { HiddenSize = 65_536, AttentionHeads = 4, KeyValueHeads = 4, VocabSize = 65_536 }, "--hidden-size 65536 with --vocab-size 65536, --intermediate-size 176 and --context-length 256: the largest weight would hold" },
+        { Tiny with { AttentionHeads = 5 }, "attentionHeads, hiddenSize: expected attention heads that divide the hidden size, got 5 heads for hidden size 64" },
+        { Tiny with { KeyValueHeads = 3 }, "keyValueHeads, attentionHeads: expected key/value heads that divide the attention heads, got 3 key/value heads for 4 attention heads" },
+        { Tiny with { Layers = 0 }, "layers: expected a whole number from 1 to 1024 (the deepest published LLMs have about 130), got 0" },
+        { Tiny with { Layers = 100_000 }, "layers: expected a whole number from 1 to 1024 (the deepest published LLMs have about 130), got 100000" },
+        { Tiny with { VocabSize = 1 }, "vocabSize: expected a whole number from 2 to 2147483647, got 1" },
+        { Tiny with { HiddenSize = -64 }, "hiddenSize: expected a whole number from 1 to 2147483647, got -64" },
+        { Tiny with { KeyValueHeads = 0 }, "keyValueHeads: expected a whole number from 1 to 2147483647, got 0" },
+        { Tiny with { IntermediateSize = 0 }, "intermediateSize: expected a whole number from 1 to 2147483647, got 0" },
+        { Tiny with { ContextLength = 1 }, "contextLength: expected a whole number from 2 to 2147483647, got 1" },
+        { Tiny with { HiddenSize = 36, AttentionHeads = 4, KeyValueHeads = 4 }, "attentionHeads, hiddenSize: expected a head size (hidden size / attention heads) that is a multiple of 16, which rotary embedding in ONNX Runtime's GroupQueryAttention needs, got 36 / 4 = 9" },
+        { Tiny with { HiddenSize = 80, AttentionHeads = 4, KeyValueHeads = 4 }, "got 80 / 4 = 20" },
+        { Tiny with { RmsNormEpsilon = 0 }, "rmsNormEpsilon: expected a number above 0 and at most 1, got 0" },
+        { Tiny with { RopeTheta = double.NaN }, "ropeTheta: expected a number above 1 and at most 1000000000, got NaN" },
+        { Tiny with { HiddenSize = 65_536, AttentionHeads = 4, KeyValueHeads = 4, VocabSize = 65_536 }, "hiddenSize, vocabSize, intermediateSize, contextLength: expected sizes whose largest weight fits one array" },
     };
 
     [Theory]
     [MemberData(nameof(BadConfigs))]
-    public void Validate_names_the_option_and_the_problem(SyntheticModelConfig config, string expected)
+    public void Validate_names_the_fields_and_the_problem_never_an_option(SyntheticModelConfig config, string expected)
     {
-        var error = Assert.Throws<InputException>(config.Validate);
+        var error = Assert.Throws<InputRangeException>(config.Validate);
 
         Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("--", error.Message);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class SyntheticModelConfigTests : IDisposable
     {
         var error = Assert.Throws<InputException>(() => SyntheticModelConfigFile.Load(_temp.Combine("none.json")));
 
-        Assert.Equal($"--config: file not found: {_temp.Combine("none.json")}", error.Message);
+        Assert.Equal($"none.json: file not found at {_temp.Combine("none.json")}", error.Message);
     }
 
     private string Write(string name, string json)

@@ -80,12 +80,12 @@ public sealed class SyntheticModelWriterTests : IDisposable
     {
         var folder = _temp.Combine("model");
 
-        var error = Assert.Throws<InputException>(() => SyntheticModelWriter.Write(Tiny, folder,
+        var error = Assert.ThrowsAny<InputException>(() => SyntheticModelWriter.Write(Tiny, folder,
             path => Path.GetFileName(path) == failingFile
                 ? new FailingStream(path, bytesBeforeFailure, new IOException("No space left on device"))
                 : new FileStream(path, FileMode.CreateNew)));
 
-        Assert.Equal($"--out: cannot write the model to {folder}: No space left on device", error.Message);
+        Assert.Equal($"outputFolder: cannot write the model to {folder}: No space left on device", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
@@ -125,9 +125,9 @@ public sealed class SyntheticModelWriterTests : IDisposable
         var blocker = _temp.Combine("a-file");
         File.WriteAllText(blocker, "not a folder");
 
-        var error = Assert.Throws<InputException>(() => SyntheticModelWriter.Write(Tiny, Path.Combine(blocker, "model")));
+        var error = Assert.ThrowsAny<InputException>(() => SyntheticModelWriter.Write(Tiny, Path.Combine(blocker, "model")));
 
-        Assert.StartsWith($"--out: cannot write the model to {Path.Combine(blocker, "model")}", error.Message);
+        Assert.StartsWith($"outputFolder: cannot write the model to {Path.Combine(blocker, "model")}", error.Message);
         Assert.Equal([blocker], Directory.GetFileSystemEntries(_temp.Path));
     }
 
@@ -150,9 +150,9 @@ public sealed class SyntheticModelWriterTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "keep.txt"), "mine");
 
-        var error = Assert.Throws<InputException>(() => SyntheticModelWriter.Write(Tiny, folder));
+        var error = Assert.ThrowsAny<InputException>(() => SyntheticModelWriter.Write(Tiny, folder));
 
-        Assert.Equal($"--out: {folder} is not empty and holds no synthetic model; choose a new or empty folder", error.Message);
+        Assert.Equal($"outputFolder: {folder} is not empty and holds no synthetic model; choose a new or empty folder", error.Message);
         Assert.Equal(["keep.txt"], FileNames(folder));
         Assert.Equal(["results"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName));
     }

@@ -1,4 +1,5 @@
 using InferBench.Telemetry.Power;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Telemetry;
 
@@ -66,6 +67,17 @@ public sealed class CpuTdpEstimateTests
     }
 
     [Fact]
+    public void Threads_fewer_than_the_logical_cores_the_machine_shows_are_refused()
+    {
+        var selection = PowerSources.Open(PowerSourceChoice.Estimate,
+            Options("AMD EPYC") with { Cpu = new CpuRating(new Power(85), 1), VisibleLogicalCores = 2 });
+
+        Assert.Null(selection.Source);
+        Assert.StartsWith("estimate: 1 hardware threads is fewer than the 2 logical cores this machine shows; the chip has at least as many", selection.UnavailableReason);
+        Assert.Null(new CpuRating(new Power(85), 2).ProblemFor("AMD EPYC", visibleLogicalCores: 2));
+    }
+
+    [Fact]
     public void A_given_power_for_an_unknown_chip_needs_its_threads()
     {
         var selection = PowerSources.Open(PowerSourceChoice.Estimate, Options("AMD EPYC") with { Cpu = new CpuRating(new Power(200), null) });
@@ -129,7 +141,7 @@ public sealed class CpuTdpEstimateTests
         Assert.Equal("estimate: the CPU's power must be more than 0 W", selection.UnavailableReason);
     }
 
-    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime };
+    private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime, VisibleLogicalCores = 1 };
 
     private PowerMeter Meter(PowerOptions options) =>
         new(PowerSources.Open(PowerSourceChoice.Estimate, options), _clock, new PowerMeterOptions());

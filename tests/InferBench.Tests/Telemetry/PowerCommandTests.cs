@@ -1,7 +1,6 @@
 using InferBench.Cli;
 using InferBench.Reports;
 using InferBench.Telemetry.Power;
-using InferBench.Tests.Cli;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Telemetry;
@@ -25,11 +24,11 @@ public sealed class PowerCommandTests : IDisposable
     [Fact]
     public void The_estimate_is_shown_as_an_estimate()
     {
-        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8");
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.3", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "4000");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
         Assert.Contains("estimate: available, labelled estimated-cpu-tdp", run.Out);
-        Assert.Contains("method: ESTIMATE, not a measurement: this process's CPU time x 12.5 W per hardware thread (100 W TDP / 8 hardware threads of the chip: given", run.Out);
+        Assert.Contains("method: ESTIMATE, not a measurement: this process's CPU time x 0.025 W per hardware thread (100 W TDP / 4000 hardware threads of the chip: given", run.Out);
         Assert.Matches(@"over 0\.3\d* s: [0-9.e-]+ J, average [0-9.e-]+ W.* \(estimated-cpu-tdp, ok\)", run.Out);
         Assert.EndsWith("--power estimate works: no measured source here, so energy figures are ESTIMATES, labelled estimated-cpu-tdp.", run.Out.Trim());
     }
@@ -38,7 +37,7 @@ public sealed class PowerCommandTests : IDisposable
     public async Task A_signal_stops_the_probe_which_shows_what_it_read_over_the_seconds_it_lasted_and_exits_130()
     {
         using var signal = new CancellationTokenSource();
-        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "8"));
+        var probing = Task.Run(() => CliRun.Invoke(signal.Token, "power", "probe", "--seconds", "600", "--power", "estimate", "--cpu-tdp-watts", "100", "--cpu-threads", "4000"));
         await Task.Delay(TimeSpan.FromSeconds(0.5));
         signal.Cancel();
 
@@ -129,6 +128,16 @@ public sealed class PowerCommandTests : IDisposable
         run.AssertNoStackTrace();
     }
 
+    [Fact]
+    public void A_cpu_run_is_not_measured_with_a_gpu_only_source()
+    {
+        var run = RunWithoutModels("--ep", "cpu", "--power", "nvml");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--power nvml: measures only NVIDIA GPUs, but a --ep cpu run's energy is the CPU's: use --power rapl, estimate (or auto), or none", run.Error);
+        run.AssertNoStackTrace();
+    }
+
     [Theory]
     [InlineData("--seconds: expected a number above 0 and at most 3600, got \"0\"", "--seconds", "0")]
     [InlineData("--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"-5\"", "--cpu-tdp-watts", "-5")]
@@ -143,5 +152,19 @@ public sealed class PowerCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
         run.AssertNoStackTrace();
+    }
+
+    /// <summary>On a 2-vCPU VM, --cpu-threads 1 would charge each busy thread the whole chip's TDP.</summary>
+    [SkippableFact]
+    public void Cpu_threads_below_this_machines_logical_cores_exit_2_saying_why()
+    {
+        Skip.If(Environment.ProcessorCount < 2, "a machine with one logical core accepts every thread count from 1");
+
+        var run = CliRun.Invoke("power", "probe", "--seconds", "0.1", "--power", "estimate", "--cpu-tdp-watts", "85", "--cpu-threads", "1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: --cpu-threads: 1 hardware threads is fewer than the {Environment.ProcessorCount} logical cores this machine shows; " +
+                          "the chip has at least as many", run.Error);
+        Assert.Empty(run.Out);
     }
 }

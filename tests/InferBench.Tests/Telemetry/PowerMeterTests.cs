@@ -1,4 +1,5 @@
 using InferBench.Telemetry.Power;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Telemetry;
 

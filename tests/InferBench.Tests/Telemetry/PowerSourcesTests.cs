@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
 
@@ -35,15 +36,15 @@ public sealed class PowerSourcesTests : IDisposable
     [Fact]
     public void A_gpu_runs_auto_measures_only_the_gpu_and_a_cpu_runs_only_the_cpu()
     {
-        Assert.Equal([PowerSourceChoice.Nvml], PowerSources.AutoOrderFor("cuda"));
-        Assert.Equal([PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("cpu"));
-        Assert.Equal([PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor("auto"));
+        Assert.Equal([PowerSourceChoice.Nvml], PowerSources.AutoOrderFor(ExecutionProvider.Cuda));
+        Assert.Equal([PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor(ExecutionProvider.Cpu));
+        Assert.Equal([PowerSourceChoice.Nvml, PowerSourceChoice.Rapl, PowerSourceChoice.Estimate], PowerSources.AutoOrderFor(ExecutionProvider.Auto));
     }
 
     [Fact]
     public void A_gpu_run_without_nvml_has_no_energy_rather_than_the_cpus()
     {
-        var selection = PowerSources.Open(PowerSourceChoice.Auto, Options(), PowerSources.AutoOrderFor("cuda"));
+        var selection = PowerSources.Open(PowerSourceChoice.Auto, Options(), PowerSources.AutoOrderFor(ExecutionProvider.Cuda));
 
         Assert.Null(selection.Source);
         Assert.StartsWith("nvml: ", selection.UnavailableReason);

@@ -27,6 +27,6 @@ public sealed record TrainingEstimate
         gpu.PeakDenseTflops * utilization.Value.Value,
         gpu.Citation with
         {
-            Source = $"{CostFormat.Percent(utilization.Value.Value)} ({utilization.Citation}) of {CostFormat.Number(gpu.PeakDenseTflops)} TFLOPS peak: {gpu.Citation.Source}",
+            Source = $"{CostFormat.Percent(utilization.Value.Value)} ({utilization.Citation}) of {CostFormat.AsGiven(gpu.PeakDenseTflops)} TFLOPS peak: {gpu.Citation.Source}",
         });
 }

@@ -10,12 +10,12 @@ public static class AssumptionLines
         RentedHardware rented =>
         [
             new("hardwareUsdPerHour", "hardware price", rented.Price.Value.Value, $"{UsdAsGiven(rented.Price.Value.Value)}/h", rented.Price.Citation),
-            new("paidHoursPerMonth", "paid hours per month", rented.HoursPerMonth.Value, $"{Number(rented.HoursPerMonth.Value)} h", rented.HoursPerMonth.Citation),
+            new("paidHoursPerMonth", "paid hours per month", rented.HoursPerMonth.Value, $"{AsGiven(rented.HoursPerMonth.Value)} h", rented.HoursPerMonth.Citation),
         ],
         OwnedHardware owned =>
         [
             new("hardwareUsd", "hardware purchase", owned.Purchase.Value.Value, UsdAsGiven(owned.Purchase.Value.Value), owned.Purchase.Citation),
-            new("amortizationYears", "amortisation period", owned.AmortizationYears.Value, $"{Number(owned.AmortizationYears.Value)} years",
+            new("amortizationYears", "amortisation period", owned.AmortizationYears.Value, $"{AsGiven(owned.AmortizationYears.Value)} years",
                 owned.AmortizationYears.Citation),
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(hardware), hardware, "unknown kind of hardware cost"),
@@ -28,8 +28,8 @@ public static class AssumptionLines
     [
         new("electricityUsdPerKwh", "electricity price", energy.Electricity.Value.Value, $"{UsdAsGiven(energy.Electricity.Value.Value)}/kWh",
             energy.Electricity.Citation),
-        new("pue", "PUE", energy.Pue.Value, Number(energy.Pue.Value), energy.Pue.Citation),
-        new("gridGramsCo2PerKwh", "grid carbon intensity", energy.GridCarbon.Value.Value, $"{Number(energy.GridCarbon.Value.Value)} gCO2/kWh",
+        new("pue", "PUE", energy.Pue.Value, AsGiven(energy.Pue.Value), energy.Pue.Citation),
+        new("gridGramsCo2PerKwh", "grid carbon intensity", energy.GridCarbon.Value.Value, $"{AsGiven(energy.GridCarbon.Value.Value)} gCO2/kWh",
             energy.GridCarbon.Citation),
     ];
 
@@ -38,7 +38,7 @@ public static class AssumptionLines
         new("apiUsdPer1MInputTokens", "API input price", api.Price.Value.Input.Value, $"{UsdAsGiven(api.Price.Value.Input.Value)}/1M tokens", api.Price.Citation),
         new("apiUsdPer1MOutputTokens", "API output price", api.Price.Value.Output.Value, $"{UsdAsGiven(api.Price.Value.Output.Value)}/1M tokens", api.Price.Citation),
         new("inputTokensPerOutputToken", "token mix", api.Mix.Value.InputTokensPerOutputToken,
-            $"{Number(api.Mix.Value.InputTokensPerOutputToken)} input per output token", api.Mix.Citation),
+            $"{AsGiven(api.Mix.Value.InputTokensPerOutputToken)} input per output token", api.Mix.Citation),
     ];
 
     public static IReadOnlyList<AssumptionLine> For(TrainingEstimate training) =>
@@ -46,9 +46,9 @@ public static class AssumptionLines
         new("parameters", "parameters", training.Parameters.Value, Scientific(training.Parameters.Value), training.Parameters.Citation),
         new("tokens", "training tokens", training.Tokens.Value, Scientific(training.Tokens.Value), training.Tokens.Citation),
         new("sustainedTflopsPerGpu", "sustained per GPU", training.SustainedTflopsPerGpu.Value,
-            $"{Number(training.SustainedTflopsPerGpu.Value)} TFLOPS", training.SustainedTflopsPerGpu.Citation),
+            $"{AsGiven(training.SustainedTflopsPerGpu.Value)} TFLOPS", training.SustainedTflopsPerGpu.Citation),
         new("usdPerGpuHour", "price per GPU-hour", training.PricePerGpuHour.Value.Value, $"{UsdAsGiven(training.PricePerGpuHour.Value.Value)}/h",
             training.PricePerGpuHour.Citation),
-        new("gpus", "GPUs", training.Gpus.Value, Number(training.Gpus.Value), training.Gpus.Citation),
+        new("gpus", "GPUs", training.Gpus.Value, AsGiven(training.Gpus.Value), training.Gpus.Citation),
     ];
 }

@@ -1,4 +1,5 @@
 using static InferBench.Cost.CostFormat;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Cost;
 
@@ -15,7 +16,7 @@ public static class CostFigures
             Money("usdPer30DayMonth", "per 30-day month (720 h)", hardware.Hourly.Over(CostCalendar.HoursPerMonth), "/month"),
         ];
         if (hardware.PaidHoursPerMonth != CostCalendar.HoursPerMonth)
-            figures.Add(Money("usdPerPaidMonth", $"per month of {Number(hardware.PaidHoursPerMonth)} paid h", hardware.FixedPerMonth, "/month"));
+            figures.Add(Money("usdPerPaidMonth", $"per month of {AsGiven(hardware.PaidHoursPerMonth)} paid h", hardware.FixedPerMonth, "/month"));
         return owned
             ? new("hardware", "Hardware (owned)", figures, "The purchase is spread over every hour of its amortisation period; electricity is extra.")
             : new("hardware", "Hardware (rented)", figures);
@@ -24,7 +25,7 @@ public static class CostFigures
     public static FigureGroup Tokens(InferenceCost cost)
     {
         var throughput = cost.Throughput;
-        List<Figure> figures = [Figure.Number("decodeTokensPerSecond", "generation throughput", throughput.Decode.Value, $"{Number(throughput.Decode.Value)} tokens/s")];
+        List<Figure> figures = [Figure.Number("decodeTokensPerSecond", "generation throughput", throughput.Decode.Value, $"{Grouped(throughput.Decode.Value)} tokens/s")];
         if (cost.Assumptions.Hardware.PaysElectricitySeparately)
         {
             figures.Add(PerMillion("hardwareUsdPerMillionGeneratedTokens", "generated tokens, hardware", cost.HardwarePerMillionGeneratedTokens));
@@ -38,7 +39,7 @@ public static class CostFigures
         }
         if (throughput.Prefill is { } prefill && cost.HardwarePerMillionPromptTokens is { } prompt)
         {
-            figures.Add(Figure.Number("prefillTokensPerSecond", "prompt throughput", prefill.Value, $"{Number(prefill.Value)} tokens/s"));
+            figures.Add(Figure.Number("prefillTokensPerSecond", "prompt throughput", prefill.Value, $"{Grouped(prefill.Value)} tokens/s"));
             figures.Add(PerMillion("hardwareUsdPerMillionPromptTokens", "prompt tokens, hardware time", prompt));
         }
         return new("tokens", "Tokens", figures,
@@ -60,11 +61,11 @@ public static class CostFigures
         $"Energy per 1M generated tokens ({source})",
     [
         .. Source(source, method),
-        Figure.Number("joulesPerToken", "energy per token at the hardware", energy.PerToken.Value, $"{Number(energy.PerToken.Value)} J/token"),
+        Figure.Number("joulesPerToken", "energy per token at the hardware", energy.PerToken.Value, $"{Grouped(energy.PerToken.Value)} J/token"),
         Figure.Number("facilityKwhPerMillionTokens", "at the facility (x PUE)", energy.FacilityKilowattHoursPerMillionTokens,
-            $"{Number(energy.FacilityKilowattHoursPerMillionTokens)} kWh/1M tokens"),
+            $"{Grouped(energy.FacilityKilowattHoursPerMillionTokens)} kWh/1M tokens"),
         PerMillion("electricityUsdPerMillionTokens", "electricity", energy.Electricity),
-        Figure.Number("gramsCo2PerMillionTokens", "CO2", energy.GramsCo2PerMillionTokens, $"{Number(energy.GramsCo2PerMillionTokens)} gCO2/1M tokens"),
+        Figure.Number("gramsCo2PerMillionTokens", "CO2", energy.GramsCo2PerMillionTokens, $"{Grouped(energy.GramsCo2PerMillionTokens)} gCO2/1M tokens"),
     ], hardware is { PaysElectricitySeparately: false } ? "Rented hardware: electricity is in the hourly price; shown for comparison, not added." : null);
 
     /// <summary>The energy figures' source and how it works, first in their group so an estimate never reads as a measurement.</summary>
@@ -119,17 +120,17 @@ public static class CostFigures
         TokensPerMonth("outputTokensPerMonth", "output", bills.OutputTokensPerMonth),
         TokensPerMonth("inputTokensPerMonth", "input", bills.InputTokensPerMonth),
         Money("apiUsdPerMonth", "API", bills.Api, "/month"),
-        Money("selfHostingUsdPerMonth", $"self-hosting on {Number(bills.Instances)} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
-        Figure.Number("instances", "instances needed", bills.Instances, Number(bills.Instances)),
+        Money("selfHostingUsdPerMonth", $"self-hosting on {Count(bills.Instances)} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
+        Figure.Number("instances", "instances needed", bills.Instances, Count(bills.Instances)),
     ]);
 
     public static FigureGroup Training(TrainingEstimate training) => new("training", "Training",
     [
         Figure.Number("flops", "compute (6 x parameters x tokens)", training.TotalFlops, $"{Scientific(training.TotalFlops)} FLOPs"),
-        Figure.Number("gpuHours", "GPU time", training.GpuHours, $"{Number(training.GpuHours)} GPU-hours"),
-        Figure.Number("gpuYears", "GPU time in years", training.GpuYears, $"{Number(training.GpuYears)} GPU-years"),
+        Figure.Number("gpuHours", "GPU time", training.GpuHours, $"{Grouped(training.GpuHours)} GPU-hours"),
+        Figure.Number("gpuYears", "GPU time in years", training.GpuYears, $"{Grouped(training.GpuYears)} GPU-years"),
         Figure.Number("wallClockDays", $"wall clock on {training.Gpus.Value} {(training.Gpus.Value == 1 ? "GPU" : "GPUs")}", training.WallClockDays,
-            $"{Number(training.WallClockDays)} days"),
+            $"{Grouped(training.WallClockDays)} days"),
         Money("usd", "cost", training.Cost, ""),
     ], "GPUs are assumed to scale perfectly: more of them shorten the wall clock, not the GPU time or the cost.");
 
@@ -140,5 +141,5 @@ public static class CostFigures
         Figure.Number(key, label, price.Value, $"{Usd(price.Value)}/1M {tokens}");
 
     private static Figure TokensPerMonth(string key, string label, double tokensPerMonth) =>
-        Figure.Number(key, label, tokensPerMonth, $"{Number(tokensPerMonth)} tokens/month");
+        Figure.Number(key, label, tokensPerMonth, $"{Grouped(tokensPerMonth)} tokens/month");
 }

@@ -24,9 +24,14 @@ public static class CostFormat
     /// <summary>A price as it was given, to the hundredth of a cent: "$1.006", "$38.00".</summary>
     public static string UsdAsGiven(double value) => "$" + value.ToString("#,##0.00##", Invariant);
 
-    /// <summary>Thousands separated from 1,000, four significant digits below: "2,592,000", "356.7", "0.12".</summary>
-    public static string Number(double value) =>
-        Math.Abs(value) >= 1000 ? value.ToString("N0", Invariant) : value.ToString("G4", Invariant);
+    /// <summary>
+    /// An assumption as it was given or catalogued, thousands separated: "720", "1.58", "0.5", "1,025". Computed figures
+    /// are rounded to three significant digits instead (<see cref="Results.ReadableNumber"/>).
+    /// </summary>
+    public static string AsGiven(double value) => value.ToString("#,##0.##########", Invariant);
+
+    /// <summary>A whole count, thousands separated: "3", "385,802,469,135,802,496".</summary>
+    public static string Count(double value) => value.ToString("N0", Invariant);
 
     /// <summary>"3.15e23".</summary>
     public static string Scientific(double value) => value.ToString("0.###e0", Invariant);

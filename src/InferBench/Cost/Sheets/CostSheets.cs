@@ -78,8 +78,8 @@ public static class CostSheets
         var unpriced = run.Results.Count - rows.Count;
         FigureGroup summary = new("run", $"Run {run.RunId}",
         [
-            Figure.Number("pricedRows", "measured rows priced", rows.Count, CostFormat.Number(rows.Count)),
-            Figure.Number("unpricedRows", "rows without measurements", unpriced, CostFormat.Number(unpriced)),
+            Figure.Number("pricedRows", "measured rows priced", rows.Count, ReadableNumber.Integer(rows.Count)),
+            Figure.Number("unpricedRows", "rows without measurements", unpriced, ReadableNumber.Integer(unpriced)),
         ], "Rows that failed, were skipped or are unsupported have no throughput to price.");
         List<AssumptionLine> assumptions = [.. AssumptionLines.For(model.Assumptions.Hardware), AssumptionLines.For(model.Assumptions.Utilization)];
         if (api is not null)

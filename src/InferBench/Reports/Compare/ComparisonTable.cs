@@ -1,29 +1,34 @@
 using System.Globalization;
+using InferBench.Reports.Columns;
 using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Reports.Compare;
 
 /// <summary>What <c>inferbench compare</c> prints, as plain text or a terminal table: the runs, one row per metric, notes.</summary>
 public static class ComparisonTable
 {
-    public static IReadOnlyList<ReportColumn> Columns { get; } =
+    public static IReadOnlyList<Column<MetricComparison>> Columns { get; } =
     [
-        new("Model", false), new("Variant", false), new("Precision", false), new("EP", false), new("Batch", true), new("Prompt", true),
-        new("Gen", true), new("Metric", false), new("A geomean", true), new("Run", false), new("Run geomean", true), new("Ratio", true),
-        new("Change", true), new("95% CI of change", true), new("n", true), new("Verdict", false),
+        .. ScenarioColumns.All.Select(column => column.Of((MetricComparison row) => row.Scenario)),
+        new("metric", "Metric", "text", false, "The metric compared, with its unit", row => Cell.Of(row.Metric.Name)),
+        new("baselineGeometricMean", "A geomean", "the metric's unit", true, "Geometric mean of the baseline's measured repetitions",
+            row => Cell.Of(row.BaselineGeometricMean)),
+        new("run", "Run", "text", false, "The run compared with the baseline", row => Cell.Of(row.Run)),
+        new("runGeometricMean", "Run geomean", "the metric's unit", true, "Geometric mean of the run's measured repetitions",
+            row => Cell.Of(row.RunGeometricMean)),
+        new("ratio", "Ratio", "x", true, "Run geomean / A geomean", row => Cell.Of(row.Ratio, $"{Number(row.Ratio)}x")),
+        new("change", "Change", "%", true, "Ratio - 1", row => Cell.Of(row.Change, Signed(row.Change))),
+        new("changeCi95", "95% CI of change", "%", true, "Welch t-interval of the change on the logarithms of the values",
+            row => Cell.Composed(row is { ChangeCi95Low: { } low, ChangeCi95High: { } high } ? $"[{Signed(low)}, {Signed(high)}]" : Absent)),
+        new("repetitions", "n", "count", true, "Measured repetitions of A vs the run",
+            row => Cell.Composed($"{Integer(row.BaselineRepetitions)} vs {Integer(row.RunRepetitions)}")),
+        new("verdict", "Verdict", "text", false, "Whether the change is larger than the measurement noise",
+            row => Cell.Of(JsonEnumName.Of(row.Verdict).Replace('-', ' '))),
     ];
 
     public static IReadOnlyList<string> Runs(RunComparison comparison) =>
         [.. comparison.Runs.Select((run, i) => $"{(i == 0 ? "Baseline" : "Run")} {run.Label}: {run.RunId} ({run.Folder})")];
-
-    public static IReadOnlyList<string> Cells(MetricComparison row) =>
-    [
-        row.Scenario.Model, row.Scenario.Variant, row.Scenario.Precision, row.Scenario.ExecutionProvider, Integer(row.Scenario.BatchSize),
-        Integer(row.Scenario.PromptTokens), Integer(row.Scenario.GenTokens), row.Metric.Name, Number(row.BaselineGeometricMean), row.Run,
-        Number(row.RunGeometricMean), $"{Number(row.Ratio)}x", Signed(row.Change),
-        row is { ChangeCi95Low: { } low, ChangeCi95High: { } high } ? $"[{Signed(low)}, {Signed(high)}]" : Absent,
-        $"{Integer(row.BaselineRepetitions)} vs {Integer(row.RunRepetitions)}", JsonEnumName.Of(row.Verdict).Replace('-', ' '),
-    ];
 
     public static IReadOnlyList<string> Notes(RunComparison comparison)
     {

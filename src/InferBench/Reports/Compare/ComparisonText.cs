@@ -26,7 +26,8 @@ public static class ComparisonText
     }
 
     private static List<IReadOnlyList<string>> Lines(RunComparison comparison) =>
-        [[.. ComparisonTable.Columns.Select(column => column.Title)], .. comparison.Rows.Select(ComparisonTable.Cells)];
+        [[.. ComparisonTable.Columns.Select(column => column.Title)],
+            .. comparison.Rows.Select(row => ComparisonTable.Columns.Select(column => column.Text(row)).ToList())];
 
     private static List<int> Widths(List<IReadOnlyList<string>> lines) =>
         [.. ComparisonTable.Columns.Select((_, i) => lines.Max(line => line[i].Length))];

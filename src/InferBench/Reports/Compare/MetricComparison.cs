@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InferBench.Reports.Columns;
 
 namespace InferBench.Reports.Compare;
 

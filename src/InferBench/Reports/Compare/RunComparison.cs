@@ -1,3 +1,4 @@
+using InferBench.Reports.Columns;
 using InferBench.Results;
 using InferBench.Statistics;
 

@@ -14,6 +14,9 @@ public sealed record PowerOptions
     /// <summary>The whole chip's power and hardware threads for the estimate, as far as the user knows them; the TDP table decides the rest.</summary>
     public CpuRating Cpu { get; init; } = CpuRating.FromTable;
 
+    /// <summary>The logical cores this machine shows; the chip's hardware threads in <see cref="Cpu"/> are at least as many.</summary>
+    public int VisibleLogicalCores { get; init; } = Environment.ProcessorCount;
+
     /// <summary>
     /// The CUDA device (index among the visible GPUs) the run uses, whose energy alone is measured; null measures
     /// every visible GPU (a probe, or a CPU run that asked for NVML).

@@ -1,3 +1,4 @@
+using InferBench.Results;
 using InferBench.Telemetry.Power.Estimate;
 using InferBench.Telemetry.Power.Nvml;
 using InferBench.Telemetry.Power.Rapl;
@@ -16,18 +17,22 @@ public static class PowerSources
     /// A run whose rows may land on either (--ep auto where CUDA can run) tries everything, GPU first: each row then
     /// keeps only energy of its own hardware (see ScenarioEnergyCalculator).
     /// </summary>
-    public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(string executionProvider) => executionProvider switch
+    public static IReadOnlyList<PowerSourceChoice> AutoOrderFor(ExecutionProvider executionProvider) => executionProvider switch
     {
-        "cpu" => [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate],
-        "cuda" => [PowerSourceChoice.Nvml],
+        ExecutionProvider.Cpu => [PowerSourceChoice.Rapl, PowerSourceChoice.Estimate],
+        ExecutionProvider.Cuda => [PowerSourceChoice.Nvml],
         _ => AutoOrder,
     };
 
     /// <summary>Why <paramref name="choice"/> cannot measure a run on <paramref name="executionProvider"/>; null when it can.</summary>
-    public static string? ProblemFor(PowerSourceChoice choice, string executionProvider) =>
-        executionProvider == "cuda" && choice is (PowerSourceChoice.Rapl or PowerSourceChoice.Estimate)
-            ? $"measures only the CPU, but a --ep {executionProvider} run's energy is its GPU's: use --power nvml (or auto), or none"
-            : null;
+    public static string? ProblemFor(PowerSourceChoice choice, ExecutionProvider executionProvider) => (executionProvider, choice) switch
+    {
+        (ExecutionProvider.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
+            $"measures only the CPU, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is its GPU's: use --power nvml (or auto), or none",
+        (ExecutionProvider.Cpu, PowerSourceChoice.Nvml) =>
+            $"measures only NVIDIA GPUs, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is the CPU's: use --power rapl, estimate (or auto), or none",
+        _ => null,
+    };
 
     public static PowerSourceSelection Open(PowerSourceChoice choice, PowerOptions options, IReadOnlyList<PowerSourceChoice>? autoOrder = null)
     {
@@ -46,7 +51,7 @@ public static class PowerSources
                 tried.Add(new UnavailableSource(candidate, e.Kind, e.Message));
             }
         }
-        var reason = string.Join("; ", tried.Select(t => $"{t.Source.ToString().ToLowerInvariant()}: {t.Reason}"));
+        var reason = string.Join("; ", tried.Select(t => $"{JsonEnumName.Of(t.Source)}: {t.Reason}"));
         return new PowerSourceSelection(PowerSourceChoice.None, null, reason, tried);
     }
 

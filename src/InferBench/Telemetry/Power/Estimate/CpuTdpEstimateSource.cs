@@ -44,7 +44,7 @@ internal sealed class CpuTdpEstimateSource : IPowerSource
     public static CpuTdpEstimateSource Open(PowerOptions options)
     {
         var cpu = options.Cpu;
-        if (cpu.ProblemFor(options.CpuModel) is { } problem)
+        if (cpu.ProblemFor(options.CpuModel, options.VisibleLogicalCores) is { } problem)
             throw new PowerSourceException(PowerErrorKind.Failed, problem);
         var known = CpuTdpTable.Find(options.CpuModel);
         if (known is null && cpu.Tdp is null)

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+
+namespace InferBench.Onnx;
+
+/// <summary>
+/// Writes a model folder so that it appears whole or not at all: everything goes into a hidden sibling folder
+/// (<c>.NAME.partial-XXXX</c>) that is renamed into place only when complete, and deleted if anything fails.
+/// A folder holding an earlier model of the same kind (its stamp file present) is replaced; any other non-empty folder is refused.
+/// </summary>
+internal static class StagedFolder
+{
+
+    /// <param name="folderPath">The folder to create or replace.</param>
+    /// <param name="stampFileName">The file that marks an earlier model of this kind, e.g. synthetic.json.</param>
+    /// <param name="modelKind">What the refusal message calls such a model, e.g. "synthetic model".</param>
+    /// <param name="writeFiles">Writes every file into the staging folder it is given.</param>
+    /// <exception cref="InputException">The folder holds something else, or it cannot be written (names --out).</exception>
+    public static T Write<T>(string folderPath, string stampFileName, string modelKind, Func<string, T> writeFiles)
+    {
+        var targetPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
+        RequireReplaceable(targetPath, stampFileName, modelKind);
+        var stagingPath = Path.Combine(Path.GetDirectoryName(targetPath)!, $".{Path.GetFileName(targetPath)}.partial-{RandomSuffix()}");
+        try
+        {
+            Directory.CreateDirectory(stagingPath);
+            var result = writeFiles(stagingPath);
+            MoveIntoPlace(stagingPath, targetPath);
+            return result;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(stagingPath);
+            throw new InputFieldException([ModelOutputFolder.Field], $"cannot write the model to {targetPath}: {e.Message}");
+        }
+        catch
+        {
+            DeleteQuietly(stagingPath);
+            throw;
+        }
+    }
+
+    private static void RequireReplaceable(string targetPath, string stampFileName, string modelKind)
+    {
+        if (File.Exists(targetPath))
+            throw new InputFieldException([ModelOutputFolder.Field], $"{targetPath} is a file, not a folder");
+        if (Directory.Exists(targetPath)
+            && Directory.EnumerateFileSystemEntries(targetPath).Any()
+            && !File.Exists(Path.Combine(targetPath, stampFileName)))
+            throw new InputFieldException([ModelOutputFolder.Field], $"{targetPath} is not empty and holds no {modelKind}; choose a new or empty folder");
+    }
+
+    /// <summary>Renames the finished folder into place; an earlier one is first renamed aside, then deleted.</summary>
+    private static void MoveIntoPlace(string stagingPath, string targetPath)
+    {
+        if (!Directory.Exists(targetPath))
+        {
+            Directory.Move(stagingPath, targetPath);
+            return;
+        }
+        var retiredPath = Path.Combine(Path.GetDirectoryName(targetPath)!, $".{Path.GetFileName(targetPath)}.old-{RandomSuffix()}");
+        Directory.Move(targetPath, retiredPath);
+        Directory.Move(stagingPath, targetPath);
+        DeleteQuietly(retiredPath);
+    }
+
+    private static string RandomSuffix() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    private static void DeleteQuietly(string folderPath)
+    {
+        try
+        {
+            if (Directory.Exists(folderPath))
+                Directory.Delete(folderPath, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Keep the original failure; a stray hidden folder is the lesser problem.
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace InferBench.Results;
+
+/// <summary>
+/// How a computed figure is written for people (reports, <c>compare</c>, <c>cost</c>, <c>power</c>): invariant culture, at
+/// least three significant digits, never an exponent: 20160, 45.5, 1.25, 0.0489. results.csv keeps its own full-precision
+/// rule (Reports/Columns/CsvNumber).
+/// </summary>
+public static class ReadableNumber
+{
+    /// <summary>"20160", "1.25", "0.0489".</summary>
+    public static string Of(double value) => Fixed(value, DecimalsFor(value));
+
+    /// <summary>The same digits with thousands separated, for figures that run to millions: "3,125,000", "357", "0.0489".</summary>
+    public static string Grouped(double value) => value.ToString("N" + DecimalsFor(value), CultureInfo.InvariantCulture);
+
+    /// <summary>The decimals that give <paramref name="value"/> three significant digits, from none (100 and up) to six.</summary>
+    public static int DecimalsFor(double value) =>
+        value == 0 ? 0 : Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 6);
+
+    /// <summary><paramref name="value"/> with exactly <paramref name="decimals"/> decimals, such as a spread written to its median's digits.</summary>
+    public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

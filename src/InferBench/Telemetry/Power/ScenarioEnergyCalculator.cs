@@ -1,0 +1,71 @@
+using System.Globalization;
+using InferBench.Results;
+
+namespace InferBench.Telemetry.Power;
+
+/// <summary>Turns a point's energy windows into per-token figures; a figure that cannot be had stays null, never zero.</summary>
+public static class ScenarioEnergyCalculator
+{
+    public const string TooShortPhaseNote = "shorter than a few updates of the power source";
+
+    /// <param name="generation">The window over <paramref name="generations"/> full generations of the point.</param>
+    /// <param name="measured">The measured repetitions, with their prefill and decode windows.</param>
+    public static ScenarioEnergy From(
+        PowerWindowResult generation,
+        int generations,
+        IReadOnlyList<RepetitionSample> measured,
+        int batchSize,
+        int promptTokens,
+        int genTokens,
+        IdleBaseline? idle,
+        double? loadJoules,
+        IReadOnlyList<DeviceState> devices,
+        string? note)
+    {
+        var generatedTokens = (double)generations * batchSize * genTokens;
+        var net = idle is null ? null : generation.NetOf(idle);
+        var prefill = PhaseJoules(measured.Select(r => r.PrefillEnergy));
+        var decode = PhaseJoules(measured.Select(r => r.DecodeEnergy));
+        var crossCheck = generation.CrossCheck is { Disagrees: true } check
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the energy counter and integrated power disagree by {check.RelativeDifference:P0} (tolerance {check.Tolerance:P0}): treat this figure with care")
+            : null;
+        var reasons = new[] { generation.Reason, note, crossCheck, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
+            .Where(r => r is not null);
+        return new ScenarioEnergy(
+            JsonEnumName.Of(generation.Source),
+            JsonEnumName.Of(generation.Status),
+            string.Join("; ", reasons) is { Length: > 0 } reason ? reason : null,
+            generations,
+            generation.Duration.TotalSeconds,
+            generation.Energy?.Joules,
+            generation.AveragePower?.Watts,
+            generation.PeakPower?.Watts,
+            generation.Energy?.Joules / generatedTokens,
+            net?.Joules / generatedTokens,
+            prefill.Joules / ((double)measured.Count * batchSize * promptTokens),
+            decode.Joules / ((double)measured.Count * batchSize * (genTokens - 1)),
+            loadJoules,
+            generation.Throttled,
+            devices,
+            generation.CrossCheck?.RelativeDifference,
+            generation.CrossCheck?.Disagrees);
+    }
+
+    /// <summary>The phase's total over all repetitions, or the status that kept one of them from counting.</summary>
+    private static (double? Joules, string? Problem) PhaseJoules(IEnumerable<PhaseEnergy?> windows)
+    {
+        var all = windows.ToArray();
+        if (all.Length == 0 || all.Any(w => w is null))
+            return (null, JsonEnumName.Of(PowerWindowStatus.Unavailable));
+        var notMeasured = all.FirstOrDefault(w => w!.Joules is null);
+        return notMeasured is null ? (all.Sum(w => w!.Joules!.Value), null) : (null, notMeasured.Status);
+    }
+
+    private static string? PhaseNote(string phase, (double? Joules, string? Problem) total) => total.Problem switch
+    {
+        null => null,
+        "too-short" => $"{phase} J/token unavailable: its windows are {TooShortPhaseNote}",
+        var status => $"{phase} J/token unavailable ({status})",
+    };
+}

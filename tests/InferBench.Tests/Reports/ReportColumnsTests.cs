@@ -1,0 +1,74 @@
+using InferBench.Reports;
+using InferBench.Reports.Columns;
+using InferBench.Reports.Compare;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Reports;
+
+/// <summary>One column list per table: results.csv's is the one results/README.md documents, and every table renders its own list.</summary>
+public sealed class ReportColumnsTests
+{
+    [Fact]
+    public void CsvColumnsAreTheReadmeTableInOrderWithItsUnitsAndDefinitions()
+    {
+        var documented = ReadmeColumns();
+
+        Assert.Equal(documented.Select(row => row.Id), ResultColumns.Csv.Select(column => column.Id));
+        Assert.Equal(documented.Select(row => (row.Id, row.Unit)), ResultColumns.Csv.Select(column => (column.Id, column.Unit)));
+        foreach (var (column, row) in ResultColumns.Csv.Zip(documented))
+            Assert.True(row.Definition.StartsWith(column.Legend, StringComparison.Ordinal),
+                $"{column.Id}: results/README.md says \"{row.Definition}\", which does not start with the legend \"{column.Legend}\"");
+    }
+
+    [Fact]
+    public void CsvHeaderIsTheColumnIds()
+    {
+        var csv = new CsvResultsExporter().Export(ReportSamples.Run(ReportSamples.OkRow()));
+
+        Assert.Equal(string.Join(",", ResultColumns.Csv.Select(column => column.Id)), csv.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void MarkdownAndHtmlTablesAreHeadedByTheReportColumnsAlignedAsTheySay()
+    {
+        var run = ReportSamples.CompleteRun();
+        var titles = ReportTable.Columns.Select(column => column.Title).ToList();
+
+        var markdown = new MarkdownReportExporter().Export(run).Split('\n');
+        var header = Array.IndexOf(markdown, "| " + string.Join(" | ", titles) + " |");
+        Assert.True(header > 0);
+        Assert.Equal("|" + string.Concat(ReportTable.Columns.Select(column => column.Numeric ? "---:|" : "---|")), markdown[header + 1]);
+        Assert.Contains("<thead><tr>" + string.Concat(titles.Select(title => $"<th scope=\"col\">{title.Replace("&", "&amp;")}</th>")) + "</tr></thead>",
+            new HtmlReportExporter().Export(run), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareIsHeadedByItsColumnsAndSharesTheScenarioColumns()
+    {
+        var comparison = RunComparison.Of(
+        [
+            (CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, [100, 104, 96])), "folder-a"),
+            (CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [98, 102, 100])), "folder-b"),
+        ]);
+
+        var header = ComparisonText.Format(comparison).Split('\n')[3];
+        Assert.Equal(ComparisonTable.Columns.Select(column => column.Title), header.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(ScenarioColumns.All.Select(column => column.Title), ComparisonTable.Columns.Take(7).Select(column => column.Title));
+        Assert.Equal(ScenarioColumns.All.Skip(1).Select(column => column.Title), ReportTable.Columns.Take(6).Select(column => column.Title));
+    }
+
+    private static List<(string Id, string Unit, string Definition)> ReadmeColumns()
+    {
+        var lines = File.ReadAllLines(RepoRoot.Combine("results", "README.md"));
+        var header = Array.IndexOf(lines, "| Column | Unit | Definition |");
+        Assert.True(header >= 0, "results/README.md has no \"| Column | Unit | Definition |\" table");
+        return
+        [
+            .. lines.Skip(header + 2).TakeWhile(line => line.StartsWith("| `", StringComparison.Ordinal)).Select(line =>
+            {
+                var cells = line.Split(" | ");
+                return (cells[0].Trim('|', ' ', '`'), cells[1], string.Join(" | ", cells[2..]).TrimEnd('|', ' ').Replace("`", "", StringComparison.Ordinal).Replace("\\|", "|", StringComparison.Ordinal));
+            }),
+        ];
+    }
+}

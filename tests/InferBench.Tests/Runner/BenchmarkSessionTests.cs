@@ -1,0 +1,108 @@
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Synthetic;
+using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Runner;
+
+/// <summary>A whole run through the library alone, on the tiny synthetic model, saved to memory instead of a run folder.</summary>
+public sealed class BenchmarkSessionTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static BenchmarkSessionSetup Setup(int[]? batch = null) => new(
+        new RunPlanRecord([8], [4], batch ?? [1], 0, 2, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null),
+        HostFactsProbe.Read(), DateTimeOffset.UtcNow, "test", PowerSourceChoice.None, new CpuRating(null, null), TimeSpan.Zero, Cost: null, Fidelity: false);
+
+    private BenchmarkTarget TinyFolder()
+    {
+        var folder = _temp.Combine("tiny");
+        SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, folder);
+        return TargetSelection.FromFolder(folder);
+    }
+
+    private static RunOutcome Run(BenchmarkSessionSetup setup, IRunStore store, IReadOnlyList<BenchmarkTarget> targets,
+        List<string>? notes = null, CancellationToken cancellation = default)
+    {
+        using var session = BenchmarkSession.Start(setup, store, (notes ?? []).Add);
+        return session.Run(targets, sweep => sweep(new RecordingProgress()), cancellation);
+    }
+
+    [Fact]
+    public void A_session_saves_before_the_sweep_after_every_row_and_when_finished()
+    {
+        var store = new MemoryRunStore();
+
+        var outcome = Run(Setup(batch: [1, 2]), store, [TinyFolder()]);
+
+        Assert.False(outcome.Cancelled);
+        Assert.False(outcome.SaveFailed);
+        Assert.Equal([0, 1, 2, 2], store.Saves.Select(s => s.Results.Count));
+        Assert.Equal([RunState.InProgress, RunState.InProgress, RunState.InProgress, RunState.Complete], store.Saves.Select(s => s.State));
+        Assert.Same(store.Saves[^1], outcome.Run);
+        Assert.Equal(store.RunId, outcome.Run.RunId);
+        Assert.All(outcome.Run.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
+        Assert.Null(outcome.Run.Power);
+    }
+
+    [Fact]
+    public void A_failed_save_stops_the_run_and_marks_the_last_good_save_incomplete()
+    {
+        var store = new MemoryRunStore(failAt: 2);
+        var notes = new List<string>();
+
+        var outcome = Run(Setup(batch: [1, 2]), store, [TinyFolder()], notes);
+
+        Assert.True(outcome.SaveFailed);
+        Assert.Equal(RunState.Incomplete, outcome.Run.State);
+        Assert.Empty(outcome.Run.Results);
+        Assert.Equal(RunState.Incomplete, Assert.Single(store.RunJsonSaves).State);
+        Assert.Single(store.ReportSaves);
+        Assert.Contains(notes, n => n.Contains("No space left on device", StringComparison.Ordinal));
+        Assert.Contains($"The run stopped; {store.FullPath} holds the last good save (0 rows), marked incomplete.", notes);
+    }
+
+    [Fact]
+    public void A_signal_during_the_synthetic_build_stops_the_build_and_the_run_ends_cancelled()
+    {
+        var manifest = _temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "syn", "description": "tiny synthetic", "variants": [
+              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "synthetic": { "preset": "tiny" } } } ] } ] }
+            """);
+        var target = Assert.Single(TargetSelection.FromManifest(manifest, [], []));
+        using var signal = new CancellationTokenSource();
+        var signalledBuild = target with
+        {
+            Prepare = token =>
+            {
+                signal.Cancel();
+                target.Prepare!(token);
+            },
+        };
+        var store = new MemoryRunStore();
+
+        var outcome = Run(Setup(), store, [signalledBuild], cancellation: signal.Token);
+
+        Assert.True(outcome.Cancelled);
+        Assert.Equal(RunState.Cancelled, outcome.Run.State);
+        Assert.Empty(outcome.Run.Results);
+        var cache = _temp.Combine(TargetSelection.SyntheticCacheFolder);
+        Assert.Empty(Directory.Exists(cache) ? Directory.GetFiles(cache, "*.onnx", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public void Starting_checks_the_plan_and_names_its_field()
+    {
+        var setup = Setup() with { Plan = Setup().Plan with { PromptText = "" } };
+
+        var error = Assert.Throws<InputFieldException>(() => BenchmarkSession.Start(setup, new MemoryRunStore(), _ => { }));
+
+        Assert.Equal([nameof(RunPlanRecord.PromptText)], error.Fields);
+        Assert.Equal("PromptText: expected some text, got an empty string", error.Message);
+    }
+}

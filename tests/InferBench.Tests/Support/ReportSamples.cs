@@ -1,0 +1,153 @@
+using InferBench.Results;
+
+namespace InferBench.Tests.Support;
+
+/// <summary>Results to export: every value distinct, so a value in the wrong column shows.</summary>
+internal static class ReportSamples
+{
+    public const long MebibyteBytes = 1024 * 1024;
+
+    /// <summary>A measured point with every optional field set.</summary>
+    public static ScenarioResult OkRow(string? reason = null) => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cpu-int4-rtn-block-32",
+        Precision = "int4",
+        ExecutionProvider = "cpu",
+        ModelPath = "/models/phi-3-mini/cpu-int4-rtn-block-32",
+        BatchSize = 1,
+        PromptTokens = 128,
+        GenTokens = 64,
+        Status = ResultStatus.Ok,
+        Reason = reason,
+        LoadSeconds = 3.2,
+        ResidentMemoryAfterLoadBytes = 1536 * MebibyteBytes,
+        PeakMemoryBytes = 2048 * MebibyteBytes + 409_600, // 2048.390625 MiB
+        Metrics = new ScenarioMetrics(
+            TimeToFirstTokenMilliseconds: Statistics(5, median: 123.4567891),
+            PrefillTokensPerSecond: Statistics(5, median: 1000.24),
+            DecodeTokensPerSecond: Statistics(5, median: 45.52),
+            InterTokenLatencyMilliseconds: Statistics(315, median: 21.74),
+            EndToEndSeconds: Statistics(5, median: 2.874)),
+        Repetitions =
+        [
+            new RepetitionSample(RepetitionPhase.Warmup, 1, 3, 0.11, 0.13, 0.05, 0.18, [2.5, 2.25],
+                new PhaseEnergy("ok", 13.1), new PhaseEnergy("ok", 6.4)),
+            new RepetitionSample(RepetitionPhase.Measured, 1, 3, 0.1, 0.12, 0.04, 0.16, [2.0, 1.75],
+                new PhaseEnergy("ok", 12.8), new PhaseEnergy("too-short", null)),
+        ],
+        Energy = new ScenarioEnergy("measured-nvml-counter", "ok", "cross-check within 2%", Generations: 5,
+            WindowSeconds: 14.37, Joules: 4312.5, AverageWatts: 300.1, PeakWatts: 342.7, JoulesPerGeneratedToken: 13.48,
+            NetJoulesPerGeneratedToken: 9.87, PrefillJoulesPerPromptToken: 0.1, DecodeJoulesPerGeneratedToken: 0.2,
+            LoadJoules: 520.4, Throttled: false,
+            Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])],
+            CrossCheckRelativeDifference: 0.021, CrossCheckDisagrees: false),
+        Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
+    };
+
+    /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
+    public static ScenarioResult FailedRow() => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cuda-fp16",
+        Precision = "fp16",
+        ExecutionProvider = "cuda",
+        BatchSize = 1,
+        PromptTokens = 128,
+        GenTokens = 64,
+        Status = ResultStatus.Failed,
+        Reason = "CUDA error: out of memory | allocating 2 GiB",
+    };
+
+    /// <summary>One measured repetition: standard deviations and confidence intervals are NaN.</summary>
+    public static ScenarioResult SingleRepetitionRow() => new()
+    {
+        Model = "phi-3-mini",
+        Variant = "cpu-fp32",
+        Precision = "fp32",
+        ExecutionProvider = "cpu",
+        BatchSize = 4,
+        PromptTokens = 512,
+        GenTokens = 2,
+        Status = ResultStatus.Ok,
+        LoadSeconds = 1.25,
+        Metrics = new ScenarioMetrics(
+            TimeToFirstTokenMilliseconds: SingleSample(80),
+            PrefillTokensPerSecond: SingleSample(25600),
+            DecodeTokensPerSecond: SingleSample(400),
+            InterTokenLatencyMilliseconds: SingleSample(2.5),
+            EndToEndSeconds: SingleSample(0.0825)),
+        Repetitions = [new RepetitionSample(RepetitionPhase.Measured, 1, 2, 0.08, 0.08, 0.0025, 0.0825, [2.5])],
+    };
+
+    public static RunResult Run(params ScenarioResult[] results) => new()
+    {
+        RunId = "20251125-132800-a1b2c3",
+        StartedUtc = new DateTimeOffset(2025, 11, 25, 13, 28, 0, TimeSpan.Zero),
+        FinishedUtc = new DateTimeOffset(2025, 11, 25, 13, 41, 30, TimeSpan.Zero),
+        CommandLine = "inferbench run --models models.json --prompt-tokens 128 --gen-tokens 64",
+        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, ExecutionProvider.Cuda, "Once upon a time", [new ProviderOption("enable_cuda_graph", "1")]),
+        Host = new HostFacts("Ubuntu 24.04.1 LTS", "X64", "AMD EPYC 9654", 16, 128L * 1024 * MebibyteBytes,
+            [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")], new CloudInstance("aws", "p5.48xlarge")),
+        Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),
+        Power = new PowerSetup("measured-nvml-counter", "NVML total energy counter", ["whole board"], UnavailableReason: "rapl: missing",
+            IdleSeconds: 2, IdleWattsBefore: 71.5, IdleWattsAfter: 74.25, Devices: ["NVIDIA H100 80GB HBM3"],
+            IdleSecondsBefore: 2.0004, IdleSecondsAfter: 2.0003),
+        Cost = new CostSetup(
+            PriceUsdPerHour: new CitedFigure(3.99, "Lambda on-demand H100 SXM", "2026-06", Provenance.Recalled),
+            Utilization: new CitedFigure(0.5, "capacity plan", "2026-11", Provenance.Given),
+            ElectricityUsdPerKilowattHour: new CitedFigure(0.127, "EIA commercial average", "2024", Provenance.Recalled),
+            Pue: new CitedFigure(1.58, "Uptime Institute survey", "2023", Provenance.Recalled),
+            GridGramsCo2PerKilowattHour: new CitedFigure(367, "EIA", "2023", Provenance.Verified)),
+        Results = results,
+    };
+
+    /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
+    public static RunResult CompleteRun() =>
+        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true, State = RunState.Cancelled };
+
+    /// <summary>
+    /// phi-3-mini at batch 1 and 4 in fp32 and int4 (prompt 128, gen 64), energy measured, priced at the sample's
+    /// $3.99/h and 50% utilisation: int4 decodes 2.7x faster than fp32 at batch 1 and agrees with it on 97% of top-1 tokens.
+    /// </summary>
+    public static RunResult QuantizedRun() => Run(
+        MeasuredRow("cpu-fp32", "fp32", batch: 1, decodeTokensPerSecond: 20, joulesPerToken: 2.0),
+        MeasuredRow("cpu-int4", "int4", batch: 1, decodeTokensPerSecond: 54, joulesPerToken: 0.9) with { Fidelity = Int4Fidelity },
+        MeasuredRow("cpu-fp32", "fp32", batch: 4, decodeTokensPerSecond: 60, joulesPerToken: 1.0),
+        MeasuredRow("cpu-int4", "int4", batch: 4, decodeTokensPerSecond: 150, joulesPerToken: 0.5) with { Fidelity = Int4Fidelity });
+
+    private static readonly ScenarioFidelity Int4Fidelity = new("cpu-fp32", 0.012, 0.05, 0.97, -0.01, 2048);
+
+    /// <summary>A measured cpu point of phi-3-mini (prompt 128, gen 64, 5 repetitions) with the given median decode rate and J/token.</summary>
+    public static ScenarioResult MeasuredRow(string variant, string precision, int batch, double decodeTokensPerSecond, double joulesPerToken,
+        string energySource = "measured-rapl") => new()
+    {
+        Model = "phi-3-mini",
+        Variant = variant,
+        Precision = precision,
+        ExecutionProvider = "cpu",
+        BatchSize = batch,
+        PromptTokens = 128,
+        GenTokens = 64,
+        Status = ResultStatus.Ok,
+        Metrics = new ScenarioMetrics(
+            TimeToFirstTokenMilliseconds: Statistics(5, median: 100 * batch),
+            PrefillTokensPerSecond: Statistics(5, median: 1000),
+            DecodeTokensPerSecond: Statistics(5, median: decodeTokensPerSecond),
+            InterTokenLatencyMilliseconds: Statistics(315, median: 1000 / decodeTokensPerSecond),
+            EndToEndSeconds: Statistics(5, median: 64 / decodeTokensPerSecond)),
+        Energy = new ScenarioEnergy(energySource, "ok", null, Generations: 5, WindowSeconds: 10, Joules: joulesPerToken * 5 * batch * 64,
+            AverageWatts: 100, PeakWatts: 120, JoulesPerGeneratedToken: joulesPerToken, NetJoulesPerGeneratedToken: joulesPerToken / 2,
+            PrefillJoulesPerPromptToken: null, DecodeJoulesPerGeneratedToken: null, LoadJoules: null, Throttled: null, Devices: []),
+    };
+
+    private static SampleStatistics Statistics(int count, double median)
+    {
+        var mean = median + 1;
+        return new SampleStatistics(count, mean, median, P90: median + 2, P99: median + 3, Min: median - 1, Max: median + 4,
+            StandardDeviation: 0.5, ConfidenceInterval95Lower: mean - 0.3, ConfidenceInterval95Upper: mean + 0.3);
+    }
+
+    private static SampleStatistics SingleSample(double value) =>
+        new(1, value, value, value, value, value, value, double.NaN, double.NaN, double.NaN);
+}
