@@ -70,6 +70,7 @@ internal static class ReportSetup
     {
         null => "not measured (--power none).",
         { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
+        { Source: "estimated-cpu-tdp" } => $"{power.Source}: {power.Method}.{NotesOf(power)} No idle power: the estimate sees only this process's CPU time.",
         _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep ({power.Source}).",
     };
 

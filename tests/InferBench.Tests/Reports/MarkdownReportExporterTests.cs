@@ -61,15 +61,18 @@ public sealed class MarkdownReportExporterTests
         Assert.Contains($"- **Command:** {expected}\n", report, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void IdlePowerIsLabelledWithItsSource()
+    [Theory]
+    [InlineData("measured-rapl", "Idle 0.0183 W before, 0.864 W after the sweep (measured-rapl).")]
+    [InlineData("estimated-cpu-tdp", "No idle power: the estimate sees only this process's CPU time.")]
+    public void IdlePowerIsLabelledWithItsSourceAndNotShownForTheEstimate(string source, string expected)
     {
         var run = ReportSamples.Run(ReportSamples.OkRow());
-        var power = new PowerSetup("estimated-cpu-tdp", "process CPU time x 3.02 W per hardware thread", [], null, 2, 0.0183, 0.864, []);
+        var power = new PowerSetup(source, "method", [], null, 2, 0.0183, 0.864, []);
 
         var report = Exporter.Export(run with { Power = power });
 
-        Assert.Contains("Idle 0.0183 W before, 0.864 W after the sweep (estimated-cpu-tdp).", report, StringComparison.Ordinal);
+        Assert.Contains(expected, report, StringComparison.Ordinal);
+        Assert.Equal(source == "measured-rapl", report.Contains("0.864 W", StringComparison.Ordinal));
     }
 
     [Fact]
