@@ -23,6 +23,7 @@ public static class OptionNames
         [RunPlanPoints.BatchSizes.Field] = "--batch",
         [RunPlanPoints.WarmupRepetitions.Field] = "--warmup",
         [RunPlanPoints.MeasuredRepetitions.Field] = "--reps",
+        [RunPlanPoints.Rounds.Field] = "--rounds",
         [RunPlanPoints.IntraOpThreads(1).Field] = "--threads",
         [nameof(RunPlanRecord.PromptText)] = "--prompt-text",
         [ProviderOptionParser.Field] = "--provider-option",

@@ -1,6 +1,7 @@
 using System.Text;
 using InferBench.Cost;
 using InferBench.Reports.Columns;
+using InferBench.Reports.Compare;
 using InferBench.Results;
 using static InferBench.Reports.MarkdownText;
 
@@ -27,6 +28,8 @@ public sealed class MarkdownReportExporter : IRunExporter
         md.Append($"# {Text(ReportSetup.Title(run))}\n\n");
         if (RunCompleteness.PartialReason(run) is { } partial)
             md.Append($"> **Partial:** {Text(partial)}.\n\n");
+        if (run.Drift is { LargerThanNoise: true } drifted)
+            md.Append($"> **Drift:** {Text(DriftTable.Summary(run, drifted))}\n\n");
         md.Append($"{ReportSetup.Timing(run)}\n\n");
         AppendFacts(md, ReportSetup.Facts(run));
         md.Append("\n## Cost and energy assumptions\n\n");
@@ -45,8 +48,22 @@ public sealed class MarkdownReportExporter : IRunExporter
             }
             md.Append('\n');
         }
+        if (run.Drift is { } drift)
+            AppendDrift(md, run, drift);
         md.Append(ReportSetup.Definitions).Append('\n');
         return md.ToString();
+    }
+
+    private static void AppendDrift(StringBuilder md, RunResult run, RoundDrift drift)
+    {
+        md.Append($"## Drift between rounds\n\n{Text(DriftTable.Summary(run, drift))}\n\n");
+        if (drift.Differences.Count == 0)
+            return;
+        md.Append("| " + string.Join(" | ", DriftTable.Columns.Select(column => column.Title)) + " |\n")
+            .Append('|').Append(string.Concat(DriftTable.Columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
+        foreach (var difference in drift.Differences)
+            md.Append("| " + string.Join(" | ", DriftTable.Columns.Select(column => Text(column.Text(difference)))) + " |\n");
+        md.Append('\n');
     }
 
     private static void AppendFacts(StringBuilder md, IEnumerable<ReportFact> facts)

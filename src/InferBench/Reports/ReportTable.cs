@@ -14,6 +14,7 @@ public static class ReportTable
     [
         .. new[] { ScenarioColumns.Variant, ScenarioColumns.Precision, ScenarioColumns.ExecutionProvider, ScenarioColumns.BatchSize,
             ScenarioColumns.PromptTokens, ScenarioColumns.GenTokens }.Select(column => column.Of((PricedRow row) => row.Key)),
+        ResultColumns.Round,
         new("status_reason", "Status", "text", false, "The row's status and why it is not ok",
             row => Cell.Composed(JsonEnumName.Of(row.Result.Status) + (row.Result.Reason is { } reason ? $": {reason}" : ""))),
         ResultColumns.MeasuredRepetitions,
@@ -36,9 +37,9 @@ public static class ReportTable
             row => Cell.Composed(row.Result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent)),
     ];
 
-    /// <summary>Rows of one model: the variants of one plan point on adjacent rows, in run order (the sort is stable).</summary>
+    /// <summary>Rows of one model: the variants of one plan point on adjacent rows, round by round, in run order (the sort is stable).</summary>
     public static IEnumerable<ScenarioResult> Ordered(IEnumerable<ScenarioResult> rows) =>
-        rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens);
+        rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens).ThenBy(r => r.Round);
 
     /// <summary>"123.4 [130.2]": the first column's value and, in brackets, the second's when both are known.</summary>
     private static Column<PricedRow> Bracketed(string id, string title, Column<PricedRow> first, Column<PricedRow> second) =>

@@ -1,4 +1,5 @@
 using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Reports.Compare;
 
@@ -9,10 +10,10 @@ public sealed record ComparedMetric(string Name, string Key, Func<ScenarioResult
 {
     /// <summary>batch x (gen tokens - 1) / decode seconds, as the run's statistics compute it.</summary>
     public static ComparedMetric DecodeTokensPerSecond { get; } = new("decode tok/s", "decodeTokensPerSecond",
-        (row, repetition) => (double)row.BatchSize * (repetition.GeneratedTokens - 1) / repetition.DecodeSeconds);
+        (row, repetition) => RepetitionRates.DecodeTokensPerSecond(row.BatchSize, repetition));
 
     public static ComparedMetric TimeToFirstTokenMilliseconds { get; } = new("TTFT ms", "timeToFirstTokenMilliseconds",
-        (_, repetition) => repetition.TimeToFirstTokenSeconds * 1000);
+        (_, repetition) => RepetitionRates.TimeToFirstTokenMilliseconds(repetition));
 
     public static IReadOnlyList<ComparedMetric> All { get; } = [DecodeTokensPerSecond, TimeToFirstTokenMilliseconds];
 
