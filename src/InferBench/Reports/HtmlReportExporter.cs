@@ -36,9 +36,9 @@ public sealed class HtmlReportExporter : IRunExporter
         {
             List<ScenarioResult> rows = [.. model];
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
-            foreach (var sentence in ModelTakeaways.For(rows, pricing))
+            foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(rows), pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
-            AppendCharts(html, ReportCharts.For(rows, pricing));
+            AppendCharts(html, ReportCharts.For(ReportTable.FirstRound(rows), pricing));
             AppendTable(html, rows, pricing);
             html.Append("</section>\n");
         }

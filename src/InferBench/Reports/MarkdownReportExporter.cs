@@ -38,7 +38,7 @@ public sealed class MarkdownReportExporter : IRunExporter
         foreach (var model in run.Results.GroupBy(result => result.Model))
         {
             md.Append($"## {Text(model.Key)}\n\n");
-            foreach (var sentence in ModelTakeaways.For([.. model], pricing))
+            foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(model), pricing))
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
             md.Append($"{TableHeader}\n");
             foreach (var result in ReportTable.Ordered(model))

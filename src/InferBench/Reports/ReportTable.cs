@@ -41,6 +41,9 @@ public static class ReportTable
     public static IEnumerable<ScenarioResult> Ordered(IEnumerable<ScenarioResult> rows) =>
         rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens).ThenBy(r => r.Round);
 
+    /// <summary>The first row of each point (round 1's in a run of several rounds), which the takeaways and charts summarise.</summary>
+    public static List<ScenarioResult> FirstRound(IEnumerable<ScenarioResult> rows) => [.. rows.DistinctBy(ScenarioKey.Of)];
+
     /// <summary>"123.4 [130.2]": the first column's value and, in brackets, the second's when both are known.</summary>
     private static Column<PricedRow> Bracketed(string id, string title, Column<PricedRow> first, Column<PricedRow> second) =>
         new(id, title, first.Unit, true, $"{first.Legend} [{second.Legend}]", row => Cell.Composed(WithBracketed(first.Text(row), second.Text(row))));
