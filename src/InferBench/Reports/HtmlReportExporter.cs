@@ -39,7 +39,7 @@ public sealed class HtmlReportExporter : IRunExporter
             foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(rows), pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
             AppendCharts(html, ReportCharts.For(ReportTable.FirstRound(rows), pricing));
-            AppendTable(html, rows, pricing);
+            AppendTable(html, ReportTable.For(run), rows, pricing);
             html.Append("</section>\n");
         }
         if (run.Drift is { } drift)
@@ -82,16 +82,16 @@ public sealed class HtmlReportExporter : IRunExporter
         html.Append("</div>\n");
     }
 
-    private static void AppendTable(StringBuilder html, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
+    private static void AppendTable(StringBuilder html, IReadOnlyList<Column<PricedRow>> columns, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
     {
         html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
-            .AppendJoin("", ReportTable.Columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
+            .AppendJoin("", columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var result in ReportTable.Ordered(rows))
         {
             var row = new PricedRow(result, pricing.For(result));
             html.Append("<tr>")
-                .AppendJoin("", ReportTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
+                .AppendJoin("", columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
                 .Append("</tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");

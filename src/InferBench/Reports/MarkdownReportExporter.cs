@@ -13,10 +13,6 @@ namespace InferBench.Reports;
 /// </summary>
 public sealed class MarkdownReportExporter : IRunExporter
 {
-    private static readonly string TableHeader =
-        "| " + string.Join(" | ", ReportTable.Columns.Select(column => column.Title)) + " |\n" +
-        "|" + string.Concat(ReportTable.Columns.Select(column => column.Numeric ? "---:|" : "---|"));
-
     public const string FileName = "report.md";
 
     string IRunExporter.FileName => FileName;
@@ -24,6 +20,7 @@ public sealed class MarkdownReportExporter : IRunExporter
     public string Export(RunResult run)
     {
         var pricing = new RunPricing(run.Cost);
+        var columns = ReportTable.For(run);
         var md = new StringBuilder();
         md.Append($"# {Text(ReportSetup.Title(run))}\n\n");
         if (RunCompleteness.PartialReason(run) is { } partial)
@@ -40,11 +37,12 @@ public sealed class MarkdownReportExporter : IRunExporter
             md.Append($"## {Text(model.Key)}\n\n");
             foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(model), pricing))
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
-            md.Append($"{TableHeader}\n");
+            md.Append("| " + string.Join(" | ", columns.Select(column => column.Title)) + " |\n")
+                .Append('|').Append(string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
             foreach (var result in ReportTable.Ordered(model))
             {
                 var row = new PricedRow(result, pricing.For(result));
-                md.Append("| " + string.Join(" | ", ReportTable.Columns.Select(column => Text(column.Text(row)))) + " |\n");
+                md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
             }
             md.Append('\n');
         }

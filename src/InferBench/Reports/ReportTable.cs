@@ -10,11 +10,12 @@ namespace InferBench.Reports;
 /// </summary>
 public static class ReportTable
 {
+    private const int PlanPointColumns = 6;
+
     public static IReadOnlyList<Column<PricedRow>> Columns { get; } =
     [
         .. new[] { ScenarioColumns.Variant, ScenarioColumns.Precision, ScenarioColumns.ExecutionProvider, ScenarioColumns.BatchSize,
             ScenarioColumns.PromptTokens, ScenarioColumns.GenTokens }.Select(column => column.Of((PricedRow row) => row.Key)),
-        ResultColumns.Round,
         new("status_reason", "Status", "text", false, "The row's status and why it is not ok",
             row => Cell.Composed(JsonEnumName.Of(row.Result.Status) + (row.Result.Reason is { } reason ? $": {reason}" : ""))),
         ResultColumns.MeasuredRepetitions,
@@ -36,6 +37,10 @@ public static class ReportTable
         new("energy_source", "Energy source", "text", false, "Where the row's energy figures come from, and whether clocks were held down",
             row => Cell.Composed(row.Result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent)),
     ];
+
+    /// <summary>The columns of <paramref name="run"/>'s tables: <see cref="Columns"/>, with the round after the plan point when the run has several.</summary>
+    public static IReadOnlyList<Column<PricedRow>> For(RunResult run) =>
+        run.Plan.Rounds > 1 ? [.. Columns.Take(PlanPointColumns), ResultColumns.Round, .. Columns.Skip(PlanPointColumns)] : Columns;
 
     /// <summary>Rows of one model: the variants of one plan point on adjacent rows, round by round, in run order (the sort is stable).</summary>
     public static IEnumerable<ScenarioResult> Ordered(IEnumerable<ScenarioResult> rows) =>

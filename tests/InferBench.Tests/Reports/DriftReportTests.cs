@@ -47,6 +47,7 @@ public sealed class DriftReportTests
         Assert.DoesNotContain("**Drift:**", md, StringComparison.Ordinal);
         Assert.Contains("no difference between rounds is larger than the noise (1 compared)", md, StringComparison.Ordinal);
         Assert.DoesNotContain("Drift between rounds", oneRound, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Round |", oneRound, StringComparison.Ordinal);
     }
 
     [Fact]
