@@ -81,6 +81,24 @@ public sealed class DriftReportTests
     }
 
     [Fact]
+    public void Compare_matches_a_run_of_several_rounds_on_its_round_one_rows()
+    {
+        static ScenarioResult Measured(int round, double decodeSeconds) => ReportSamples.OkRow() with
+        {
+            Round = round,
+            Repetitions = [.. Enumerable.Range(1, 3).Select(i => new RepetitionSample(RepetitionPhase.Measured, i, 11, 0.1, 0.1, decodeSeconds, 0.1 + decodeSeconds, [decodeSeconds * 100]))],
+        };
+        var twoRounds = TwoRounds(ReportSamples.Drifted()) with { Results = [Measured(1, 0.1), Measured(2, 0.2)] };
+        var oneRound = ReportSamples.Run(Measured(1, 0.1));
+
+        var comparison = InferBench.Reports.Compare.RunComparison.Of([(twoRounds, "a"), (oneRound, "b")]);
+
+        var decode = Assert.Single(comparison.Rows, row => row.MetricKey == "decodeTokensPerSecond");
+        Assert.Equal(100, decode.BaselineMedian, 6);
+        Assert.Equal(0, decode.Change, 9);
+    }
+
+    [Fact]
     public void Results_csv_has_one_row_per_round_with_the_round_in_its_last_column()
     {
         var lines = new CsvResultsExporter().Export(TwoRounds(ReportSamples.Drifted())).Split('\n', StringSplitOptions.RemoveEmptyEntries);
