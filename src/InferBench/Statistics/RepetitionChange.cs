@@ -20,6 +20,9 @@ public sealed record RepetitionChange(
 {
     public const double Confidence = 0.95;
 
+    /// <summary>How the interval is made, as run.json's drift and compare --json name it.</summary>
+    public const string Method = "welch-t-on-log-values";
+
     /// <summary>
     /// Fewer repetitions give no verdict: two values per side leave the noise estimate one degree of freedom each, and
     /// an interval several times wider than the spread of the values.

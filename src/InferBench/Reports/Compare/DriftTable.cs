@@ -11,11 +11,7 @@ namespace InferBench.Reports.Compare;
 /// </summary>
 public static class DriftTable
 {
-    private static readonly Dictionary<string, string> MetricNames = new()
-    {
-        ["decodeTokensPerSecond"] = ComparedMetric.DecodeTokensPerSecond.Name,
-        ["timeToFirstTokenMilliseconds"] = ComparedMetric.TimeToFirstTokenMilliseconds.Name,
-    };
+    private static readonly Dictionary<string, string> MetricNames = ComparedMetric.All.ToDictionary(metric => metric.Key, metric => metric.Name);
 
     public static IReadOnlyList<Column<RoundDifference>> Columns { get; } =
     [

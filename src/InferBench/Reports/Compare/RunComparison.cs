@@ -26,7 +26,7 @@ public sealed record RunComparison(
     public const int MaxRuns = 26;
 
     /// <summary>How the intervals are made (<see cref="GeometricMeanRatio"/>), for --json.</summary>
-    public string Method => "welch-t-on-log-values";
+    public string Method => RepetitionChange.Method;
 
     public double ConfidenceLevel => Confidence;
 
