@@ -34,7 +34,7 @@ public static class RunJson
                 ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
             if (run.Cost is { } cost)
                 RunCostSetup.Check(cost, fileNameForErrors);
-            return run;
+            return EarlierSchemaVersions.Upgrade(run);
         }
         catch (JsonException e)
         {
