@@ -30,6 +30,7 @@ public sealed class DriftReportTests
         Assert.Contains(DecodeRow, md, StringComparison.Ordinal);
         Assert.Contains("| TTFT ms | 2 | 124 | 125 | +1.3% [-2.0%, +4.6%] | 5 vs 5 | within noise |", md, StringComparison.Ordinal);
         Assert.Contains("| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | 2 | ok |", md, StringComparison.Ordinal);
+        Assert.Contains("1 warmup + 5 measured repetitions; 2 rounds, even rounds in reverse variant order; EP cuda;", md, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,6 +49,7 @@ public sealed class DriftReportTests
         Assert.Contains("no difference between rounds is larger than the noise (1 compared)", md, StringComparison.Ordinal);
         Assert.DoesNotContain("Drift between rounds", oneRound, StringComparison.Ordinal);
         Assert.DoesNotContain("| Round |", oneRound, StringComparison.Ordinal);
+        Assert.DoesNotContain(" rounds, even rounds", oneRound, StringComparison.Ordinal);
     }
 
     [Fact]
