@@ -61,6 +61,7 @@ public sealed class CliRunTests : IDisposable
         var folder = Path.GetDirectoryName(run.Out.Trim())!;
         Assert.Equal(["round", "1", "2"], File.ReadAllLines(Path.Combine(folder, "results.csv")).Select(line => line.Split(',')[^1]));
         Assert.Contains("## Drift between rounds", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("  tiny/local batch 1, prompt 8, gen 4 (round 2): decode ", run.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]
