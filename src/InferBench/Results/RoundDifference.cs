@@ -5,6 +5,7 @@ namespace InferBench.Results;
 /// measured repetitions, the change (round / round 1 - 1, a fraction) and its 95% Welch interval on log values.
 /// </summary>
 /// <param name="Metric">"decodeTokensPerSecond" (tokens/s) or "timeToFirstTokenMilliseconds" (ms), as in <c>compare --json</c>.</param>
+/// <param name="FlagsRun">The change lies outside its interval at the run's level (<see cref="RoundDrift.RunConfidenceLevel"/>), so it flags the run as drifted.</param>
 /// <param name="ChangeCi95Low">Lower bound of the interval of the change; null with fewer than 3 usable repetitions on a side.</param>
 public sealed record RoundDifference(
     string Model,
@@ -23,4 +24,5 @@ public sealed record RoundDifference(
     double Change,
     double? ChangeCi95Low,
     double? ChangeCi95High,
-    NoiseVerdict Verdict);
+    NoiseVerdict Verdict,
+    bool FlagsRun);

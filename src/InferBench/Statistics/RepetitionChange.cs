@@ -37,12 +37,19 @@ public sealed record RepetitionChange(
     public static RepetitionChange Of(IEnumerable<double> baseline, IEnumerable<double> other)
     {
         var (baseSamples, samples) = (Usable(baseline), Usable(other));
-        var interval = baseSamples.Length >= MinRepetitions && samples.Length >= MinRepetitions
-            ? GeometricMeanRatio.Of(baseSamples, samples, Confidence)
-            : null;
+        var interval = Interval(baseSamples, samples, Confidence);
         return new RepetitionChange(Median(baseSamples), Median(samples),
             GeometricMeanRatio.GeometricMean(baseSamples), GeometricMeanRatio.GeometricMean(samples), baseSamples.Length, samples.Length,
             interval?.Low - 1, interval?.High - 1);
+    }
+
+    /// <summary>The interval of the ratio other / baseline at <paramref name="confidenceLevel"/>; null with fewer than <see cref="MinRepetitions"/> usable values on a side.</summary>
+    public static GeometricMeanRatio? Interval(IEnumerable<double> baseline, IEnumerable<double> other, double confidenceLevel)
+    {
+        var (baseSamples, samples) = (Usable(baseline), Usable(other));
+        return baseSamples.Length >= MinRepetitions && samples.Length >= MinRepetitions
+            ? GeometricMeanRatio.Of(baseSamples, samples, confidenceLevel)
+            : null;
     }
 
     private static double[] Usable(IEnumerable<double> samples) => [.. samples.Where(sample => double.IsFinite(sample) && sample > 0)];

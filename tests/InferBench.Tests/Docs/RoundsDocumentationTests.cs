@@ -12,6 +12,7 @@ public sealed class RoundsDocumentationTests
 
         Assert.Contains("| `--rounds` | `1` | sweep the variants this many times, 1 to 100, even rounds in reverse variant order;", readme, StringComparison.Ordinal);
         Assert.Contains("- **Drift between rounds** (`--rounds N`)", readme, StringComparison.Ordinal);
+        Assert.Contains("at 1 - 5% / the number of differences (Bonferroni)", readme, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -20,7 +21,7 @@ public sealed class RoundsDocumentationTests
         var format = File.ReadAllText(RepoRoot.Combine("results", "README.md"));
 
         Assert.Contains("One row per model x variant x plan point and round", format, StringComparison.Ordinal);
-        foreach (var name in new[] { "`plan.rounds`", "`round`", "`drift`", "`largerThanNoise`", "`differences`", "**Drift between\n  rounds**", "**Drift:**" })
+        foreach (var name in new[] { "`plan.rounds`", "`round`", "`drift`", "`largerThanNoise`", "`differences`", "`runConfidenceLevel`", "`flagsRun`", "**Drift between\n  rounds**", "**Drift:**" })
             Assert.Contains(name, format, StringComparison.Ordinal);
         Assert.Contains("A run of several rounds is compared on its round 1 rows", format, StringComparison.Ordinal);
     }

@@ -15,7 +15,7 @@ public sealed class DriftReportTests
     }
 
     private const string DecodeRow =
-        "| phi-3-mini | cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | decode tok/s | 2 | 45.5 | 40.0 | -12.0% [-15.0%, -9.0%] | 5 vs 5 | larger than noise |";
+        "| phi-3-mini | cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | decode tok/s | 2 | 45.5 | 40.0 | -12.0% [-15.0%, -9.0%] | 5 vs 5 | larger than noise (flags the run) |";
 
     [Fact]
     public void Report_md_flags_a_run_that_drifted_and_tables_each_point_difference_between_rounds()
@@ -23,7 +23,7 @@ public sealed class DriftReportTests
         var md = new MarkdownReportExporter().Export(TwoRounds(ReportSamples.Drifted()));
 
         Assert.Contains("> **Drift:** The sweep ran 2 rounds, even rounds in reverse variant order; the run drifted: 1 of 2 differences " +
-            "between rounds are larger than the noise, so a figure depends on when it was measured.", md, StringComparison.Ordinal);
+            "between rounds lie outside even their 97.5% interval, so a figure depends on when it was measured.", md, StringComparison.Ordinal);
         Assert.Contains("## Drift between rounds\n", md, StringComparison.Ordinal);
         Assert.Contains("| Model | Variant | Precision | EP | Batch | Prompt | Gen | Metric | Round | Round 1 geomean | Round geomean | Change [95% CI] | n | Verdict |",
             md, StringComparison.Ordinal);
@@ -72,6 +72,19 @@ public sealed class DriftReportTests
     }
 
     [Fact]
+    public void A_difference_larger_than_the_noise_that_does_not_flag_the_run_says_why()
+    {
+        var drift = ReportSamples.Drifted();
+        var unflagged = drift with { LargerThanNoise = false, Differences = [drift.Differences[0] with { FlagsRun = false }, drift.Differences[1]] };
+
+        var md = new MarkdownReportExporter().Export(TwoRounds(unflagged));
+
+        Assert.DoesNotContain("**Drift:**", md, StringComparison.Ordinal);
+        Assert.Contains("the run is not flagged: 1 of 2 differences are larger than the noise at 95% each, but none outside its 97.5% interval", md, StringComparison.Ordinal);
+        Assert.Contains("| 5 vs 5 | larger than noise |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_html_flags_the_drift_and_tables_it()
     {
         var html = new HtmlReportExporter().Export(TwoRounds(ReportSamples.Drifted()));
@@ -79,7 +92,7 @@ public sealed class DriftReportTests
         Assert.Contains("<p class=\"partial\"><strong>Drift:</strong> The sweep ran 2 rounds", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Drift between rounds</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td>decode tok/s</td><td class=\"n\">2</td><td class=\"n\">45.5</td><td class=\"n\">40.0</td>" +
-            "<td class=\"n\">-12.0% [-15.0%, -9.0%]</td><td class=\"n\">5 vs 5</td><td>larger than noise</td>", html, StringComparison.Ordinal);
+            "<td class=\"n\">-12.0% [-15.0%, -9.0%]</td><td class=\"n\">5 vs 5</td><td>larger than noise (flags the run)</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

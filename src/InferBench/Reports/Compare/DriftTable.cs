@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Reports.Columns;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
@@ -31,22 +32,28 @@ public static class DriftTable
         new("repetitions", "n", "count", true, "Measured repetitions of round 1 vs the later round",
             row => Cell.Composed($"{Integer(row.BaselineRepetitions)} vs {Integer(row.RoundRepetitions)}")),
         new("verdict", "Verdict", "text", false, "Whether the change is larger than the measurement noise",
-            row => Cell.Of(JsonEnumName.Of(row.Verdict).Replace('-', ' '))),
+            row => Cell.Of(JsonEnumName.Of(row.Verdict).Replace('-', ' ') + (row.FlagsRun ? " (flags the run)" : ""))),
     ];
 
-    /// <summary>The run's verdict: whether any point moved by more than its noise, and how the rounds ran.</summary>
+    /// <summary>The run's verdict: whether a point moved by more than the noise allows across all the comparisons, and how the rounds ran.</summary>
     public static string Summary(RunResult run, RoundDrift drift)
     {
+        var flagging = drift.Differences.Count(d => d.FlagsRun);
         var larger = drift.Differences.Count(d => d.Verdict == NoiseVerdict.LargerThanNoise);
         var tooFew = drift.Differences.Count(d => d.Verdict == NoiseVerdict.TooFewRepetitions);
+        var runLevel = drift.RunConfidenceLevel.ToString("0.##%", CultureInfo.InvariantCulture);
         var verdict = drift.Differences.Count == 0
             ? "no point was measured in more than one round, so there is no drift to show"
-            : larger > 0
-                ? $"the run drifted: {Integer(larger)} of {Integer(drift.Differences.Count)} differences between rounds are larger than the noise, so a figure depends on when it was measured"
-                : $"no difference between rounds is larger than the noise ({Integer(drift.Differences.Count)} compared)";
+            : flagging > 0
+                ? $"the run drifted: {Integer(flagging)} of {Integer(drift.Differences.Count)} differences between rounds lie outside even their {runLevel} interval, so a figure depends on when it was measured"
+                : larger > 0
+                    ? $"the run is not flagged: {Integer(larger)} of {Integer(drift.Differences.Count)} differences are larger than the noise at 95% each, but none outside its {runLevel} interval, " +
+                      "and among this many comparisons some 95% verdicts are expected by chance alone"
+                    : $"no difference between rounds is larger than the noise ({Integer(drift.Differences.Count)} compared)";
         var few = tooFew > 0 ? $"; {Integer(tooFew)} have fewer than {Integer(RunComparison.MinRepetitions)} repetitions on a side and no verdict" : "";
         return $"The sweep ran {Integer(run.Plan.Rounds)} rounds, even rounds in reverse variant order; {verdict}{few}. " +
             "Each later round is compared with round 1: geometric means over the measured repetitions and a 95% Welch t-interval " +
-            "on the logarithms of the values, as inferbench compare computes them.";
+            "on the logarithms of the values, as inferbench compare computes them; the run is flagged when a difference lies outside " +
+            "its interval at 1 - 5% / the number of differences (Bonferroni), so a run without drift is flagged at most 5% of the time.";
     }
 }
