@@ -25,6 +25,7 @@ public static class OptionNames
         { RunPlanPoints.WarmupRepetitions.Field, "--warmup" },
         { RunPlanPoints.MeasuredRepetitions.Field, "--reps" },
         { RunPlanPoints.IntraOpThreads(1).Field, "--threads" },
+        { RunPlanPoints.Rounds.Field, "--rounds" },
         { nameof(RunPlanRecord.PromptText), "--prompt-text" },
         { ProviderOptionParser.Field, "--provider-option" },
         { TargetSelection.ModelsField, "--model" },

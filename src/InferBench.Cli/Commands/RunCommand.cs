@@ -33,6 +33,8 @@ public static class RunCommand
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
     private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
     private static readonly Option<int> Reps = IntOption.Create("--reps", "Measured repetitions per point", RunPlanPoints.MeasuredRepetitions, 3);
+    private static readonly Option<int> Rounds = IntOption.Create("--rounds",
+        "Sweep the variants this many times, even rounds in reverse order; the report shows each point's drift between rounds", RunPlanPoints.Rounds, 1);
     private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
         "ONNX Runtime intra-op threads, at most one per logical core (default: ONNX Runtime's choice)", RunPlanPoints.IntraOpThreads(Environment.ProcessorCount));
     private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
@@ -61,7 +63,7 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
+            Warmup, Reps, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
         };
         foreach (var option in PowerChoice.All)
@@ -86,7 +88,8 @@ public static class RunCommand
             parseResult.GetValue(Seed),
             executionProvider,
             parseResult.GetValue(PromptText),
-            ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider));
+            ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider),
+            parseResult.GetValue(Rounds));
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);

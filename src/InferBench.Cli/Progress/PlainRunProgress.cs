@@ -20,7 +20,8 @@ public sealed class PlainRunProgress(TextWriter error) : IRunProgress
 
     public static string Describe(ScenarioResult row)
     {
-        var where = $"  {row.Model}/{row.Variant} batch {row.BatchSize}, prompt {row.PromptTokens}, gen {row.GenTokens}";
+        var round = row.Round > 1 ? $" (round {row.Round})" : "";
+        var where = $"  {row.Model}/{row.Variant} batch {row.BatchSize}, prompt {row.PromptTokens}, gen {row.GenTokens}{round}";
         return row.Metrics is { } m
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count})")

@@ -1,6 +1,7 @@
 using System.Text;
 using InferBench.Cost;
 using InferBench.Reports.Columns;
+using InferBench.Reports.Compare;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -25,6 +26,8 @@ public sealed class HtmlReportExporter : IRunExporter
             .Append($"<title>{E(title)}</title>\n<style>\n{HtmlReportStyle.Css}</style>\n</head>\n<body>\n<main>\n<h1>{E(title)}</h1>\n");
         if (RunCompleteness.PartialReason(run) is { } partial)
             html.Append($"<p class=\"partial\"><strong>Partial:</strong> {E(partial)}.</p>\n");
+        if (run.Drift is { LargerThanNoise: true } drifted)
+            html.Append($"<p class=\"partial\"><strong>Drift:</strong> {E(DriftTable.Summary(run, drifted))}</p>\n");
         html.Append($"<p>{E(ReportSetup.Timing(run))}</p>\n");
         AppendFacts(html, ReportSetup.Facts(run));
         html.Append("<h2>Cost and energy assumptions</h2>\n");
@@ -33,13 +36,32 @@ public sealed class HtmlReportExporter : IRunExporter
         {
             List<ScenarioResult> rows = [.. model];
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
-            foreach (var sentence in ModelTakeaways.For(rows, pricing))
+            foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(rows), pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
-            AppendCharts(html, ReportCharts.For(rows, pricing));
-            AppendTable(html, rows, pricing);
+            AppendCharts(html, ReportCharts.For(ReportTable.FirstRound(rows), pricing));
+            AppendTable(html, ReportTable.For(run), rows, pricing);
             html.Append("</section>\n");
         }
+        if (run.Drift is { } drift)
+            AppendDrift(html, run, drift);
         return html.Append($"<footer>{E(ReportSetup.Definitions)}</footer>\n</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static void AppendDrift(StringBuilder html, RunResult run, RoundDrift drift)
+    {
+        html.Append($"<section>\n<h2>Drift between rounds</h2>\n<p>{E(DriftTable.Summary(run, drift))}</p>\n");
+        if (drift.Differences.Count > 0)
+        {
+            html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
+                .AppendJoin("", DriftTable.Columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
+                .Append("</tr></thead>\n<tbody>\n");
+            foreach (var difference in drift.Differences)
+                html.Append("<tr>")
+                    .AppendJoin("", DriftTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(difference))}</td>"))
+                    .Append("</tr>\n");
+            html.Append("</tbody>\n</table></div>\n");
+        }
+        html.Append("</section>\n");
     }
 
     private static void AppendFacts(StringBuilder html, IEnumerable<ReportFact> facts)
@@ -60,16 +82,16 @@ public sealed class HtmlReportExporter : IRunExporter
         html.Append("</div>\n");
     }
 
-    private static void AppendTable(StringBuilder html, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
+    private static void AppendTable(StringBuilder html, IReadOnlyList<Column<PricedRow>> columns, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
     {
         html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
-            .AppendJoin("", ReportTable.Columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
+            .AppendJoin("", columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
             .Append("</tr></thead>\n<tbody>\n");
         foreach (var result in ReportTable.Ordered(rows))
         {
             var row = new PricedRow(result, pricing.For(result));
             html.Append("<tr>")
-                .AppendJoin("", ReportTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
+                .AppendJoin("", columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
                 .Append("</tr>\n");
         }
         html.Append("</tbody>\n</table></div>\n");

@@ -43,12 +43,13 @@ internal static class ReportSetup
         var commit = software.InferBenchCommit is null ? "" : $" ({software.InferBenchCommit})";
         var plan = run.Plan;
         var threads = plan.IntraOpThreads is { } count ? Integer(count) : "default";
+        var rounds = plan.Rounds > 1 ? $"{Integer(plan.Rounds)} rounds, even rounds in reverse variant order; " : "";
         return
         [
             new("Host", $"{host.OperatingSystem} {host.Architecture}, {host.CpuModel} ({Integer(host.LogicalCores)} logical cores){memory}{gpus}."),
             new("Software", $"{software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}."),
             new("Plan", $"prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; " +
-                $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; " +
+                $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; {rounds}" +
                 $"EP {JsonEnumName.Of(plan.ExecutionProvider)}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
             new("Command", run.CommandLine, IsCode: true),
             new("Energy", EnergyLine(run.Power)),

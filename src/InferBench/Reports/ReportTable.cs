@@ -10,6 +10,8 @@ namespace InferBench.Reports;
 /// </summary>
 public static class ReportTable
 {
+    private const int PlanPointColumns = 6;
+
     public static IReadOnlyList<Column<PricedRow>> Columns { get; } =
     [
         .. new[] { ScenarioColumns.Variant, ScenarioColumns.Precision, ScenarioColumns.ExecutionProvider, ScenarioColumns.BatchSize,
@@ -36,9 +38,16 @@ public static class ReportTable
             row => Cell.Composed(row.Result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent)),
     ];
 
-    /// <summary>Rows of one model: the variants of one plan point on adjacent rows, in run order (the sort is stable).</summary>
+    /// <summary>The columns of <paramref name="run"/>'s tables: <see cref="Columns"/>, with the round after the plan point when the run has several.</summary>
+    public static IReadOnlyList<Column<PricedRow>> For(RunResult run) =>
+        run.Plan.Rounds > 1 ? [.. Columns.Take(PlanPointColumns), ResultColumns.Round, .. Columns.Skip(PlanPointColumns)] : Columns;
+
+    /// <summary>Rows of one model: the variants of one plan point on adjacent rows, round by round, in run order (the sort is stable).</summary>
     public static IEnumerable<ScenarioResult> Ordered(IEnumerable<ScenarioResult> rows) =>
-        rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens);
+        rows.OrderBy(r => r.BatchSize).ThenBy(r => r.PromptTokens).ThenBy(r => r.GenTokens).ThenBy(r => r.Round);
+
+    /// <summary>The first row of each point (round 1's in a run of several rounds), which the takeaways and charts summarise.</summary>
+    public static List<ScenarioResult> FirstRound(IEnumerable<ScenarioResult> rows) => [.. rows.DistinctBy(ScenarioKey.Of)];
 
     /// <summary>"123.4 [130.2]": the first column's value and, in brackets, the second's when both are known.</summary>
     private static Column<PricedRow> Bracketed(string id, string title, Column<PricedRow> first, Column<PricedRow> second) =>

@@ -31,4 +31,6 @@ public sealed record RunResult
     /// <summary>What the cost figures assume (price, utilisation, electricity, PUE, grid carbon).</summary>
     public CostSetup? Cost { get; init; }
     public IReadOnlyList<ScenarioResult> Results { get; init; } = [];
+    /// <summary>How each point moved between sweep rounds; null for a one-round run.</summary>
+    public RoundDrift? Drift { get; init; }
 }

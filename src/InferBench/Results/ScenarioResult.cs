@@ -24,4 +24,6 @@ public sealed record ScenarioResult
     /// <summary>Drift from the model's reference variant; null for the reference itself and where not measured.</summary>
     public ScenarioFidelity? Fidelity { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
+    /// <summary>The sweep round that measured the row, from 1 (see <see cref="RunPlanRecord.Rounds"/>); 1 in files without it.</summary>
+    public int Round { get; init; } = 1;
 }

@@ -1,4 +1,5 @@
 using InferBench.Results;
+using InferBench.Statistics;
 using InferBench.Telemetry;
 using InferBench.Telemetry.Power;
 
@@ -78,8 +79,10 @@ public sealed class BenchmarkSession : IDisposable
         };
         var rows = new List<ScenarioResult>();
         var saved = run;
+        // Every save carries the drift between the rounds measured so far.
         void Save(RunResult next)
         {
+            next = next with { Drift = RoundDriftCalculator.Of(next.Results, plan.Rounds) };
             try
             {
                 _store.WriteAll(next);
@@ -128,7 +131,7 @@ public sealed class BenchmarkSession : IDisposable
         {
             return StopIncomplete(saved, e, cancellation.IsCancellationRequested);
         }
-        return new RunOutcome(finished, cancelled, SaveFailed: false);
+        return new RunOutcome(saved, cancelled, SaveFailed: false);
     }
 
     public void Dispose() => _meter?.Dispose();

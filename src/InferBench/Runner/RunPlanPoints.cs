@@ -10,12 +10,16 @@ public static class RunPlanPoints
     /// <summary>More repetitions than this is a typo rather than a plan: the run would not finish.</summary>
     public const int MaxRepetitions = 10_000;
 
+    public const int MaxRounds = 100;
+
     public static InputRange PromptTokens { get; } = new(nameof(RunPlanRecord.PromptTokens), 1, int.MaxValue, WholeNumber: true);
     public static InputRange GenTokens { get; } = new(nameof(RunPlanRecord.GenTokens), 2, int.MaxValue, WholeNumber: true,
         Why: "decode speed needs at least one token after the first");
     public static InputRange BatchSizes { get; } = new(nameof(RunPlanRecord.BatchSizes), 1, int.MaxValue, WholeNumber: true);
     public static InputRange WarmupRepetitions { get; } = new(nameof(RunPlanRecord.WarmupRepetitions), 0, MaxRepetitions, WholeNumber: true);
     public static InputRange MeasuredRepetitions { get; } = new(nameof(RunPlanRecord.MeasuredRepetitions), 1, MaxRepetitions, WholeNumber: true);
+    /// <summary>Each round sweeps every variant again; more than this is a typo rather than a plan.</summary>
+    public static InputRange Rounds { get; } = new(nameof(RunPlanRecord.Rounds), 1, MaxRounds, WholeNumber: true);
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -42,6 +46,7 @@ public static class RunPlanPoints
         RequireAll(plan.BatchSizes, BatchSizes);
         WarmupRepetitions.Check(plan.WarmupRepetitions);
         MeasuredRepetitions.Check(plan.MeasuredRepetitions);
+        Rounds.Check(plan.Rounds);
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
 

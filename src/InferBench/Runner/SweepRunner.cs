@@ -10,7 +10,7 @@ using Microsoft.ML.OnnxRuntimeGenAI;
 namespace InferBench.Runner;
 
 /// <summary>
-/// Runs every target over every plan point. A target that cannot run becomes rows with a status and a
+/// Runs every target over every plan point, in as many rounds as the plan asks (even rounds in reverse target order). A target that cannot run becomes rows with a status and a
 /// reason, and the sweep goes on; each finished row is handed to <c>rowFinished</c> at once so it can be saved.
 /// With <c>energy</c>, loading and the measured generations of each point are also measured in joules.
 /// Each row records the provider it ran on (<see cref="ExecutionProviderChoice"/>); <c>runnableProviders</c> are those this
@@ -25,14 +25,21 @@ public sealed class SweepRunner(
     private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
     private readonly IReadOnlyCollection<ExecutionProvider> _runnable = runnableProviders ?? [ExecutionProvider.Cpu];
 
+    /// <summary>The round being swept, from 1; rows record it.</summary>
+    private int _round = 1;
+
+    /// <summary>Sweeps the targets <see cref="RunPlanRecord.Rounds"/> times, even rounds in reverse order.</summary>
     public void Run(IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
     {
-        foreach (var target in targets)
+        for (_round = 1; _round <= plan.Rounds; _round++)
         {
-            if (cancellation.IsCancellationRequested)
-                return;
-            progress.TargetStarted(target, _points.Count);
-            RunTarget(target, cancellation);
+            foreach (var target in _round % 2 == 0 ? targets.Reverse() : targets)
+            {
+                if (cancellation.IsCancellationRequested)
+                    return;
+                progress.TargetStarted(target, _points.Count);
+                RunTarget(target, cancellation);
+            }
         }
     }
 
@@ -266,6 +273,7 @@ public sealed class SweepRunner(
         GenTokens = point.GenTokens,
         Status = status,
         Reason = reason,
+        Round = _round,
     };
 
     private sealed record LoadFacts(double Seconds, long ResidentBytes, double? Joules);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using InferBench.Results;
 using MathNet.Numerics.Statistics;
 
 namespace InferBench.Statistics;
@@ -31,6 +32,13 @@ public sealed record GeometricMeanRatio(double Low, double High)
         var halfWidth = StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - (1 - confidenceLevel) / 2) * standardError;
         return new(Math.Exp(logRatio - halfWidth), Math.Exp(logRatio + halfWidth));
     }
+
+    /// <summary>The verdict on a change (ratio - 1) whose interval runs from <paramref name="changeLow"/> to <paramref name="changeHigh"/>; no interval: too few repetitions.</summary>
+    public static NoiseVerdict VerdictOf(double? changeLow, double? changeHigh) => (changeLow, changeHigh) switch
+    {
+        ({ } low, { } high) => low <= 0 && high >= 0 ? NoiseVerdict.WithinNoise : NoiseVerdict.LargerThanNoise,
+        _ => NoiseVerdict.TooFewRepetitions,
+    };
 
     /// <summary>exp(mean of the logs); NaN for no values.</summary>
     /// <exception cref="ArgumentException">A value is not positive and finite.</exception>

@@ -43,12 +43,10 @@ public static class ScenarioMetricsCalculator
         }
 
         return new ScenarioMetrics(
-            TimeToFirstTokenMilliseconds: Summarize(measured, sample => sample.TimeToFirstTokenSeconds * 1000.0),
+            TimeToFirstTokenMilliseconds: Summarize(measured, RepetitionRates.TimeToFirstTokenMilliseconds),
             PrefillTokensPerSecond: Summarize(
                 measured, sample => (double)batchSize * promptTokens / sample.PrefillSeconds),
-            // The first token comes out of prefill, so decode produces the remaining GeneratedTokens - 1.
-            DecodeTokensPerSecond: Summarize(
-                measured, sample => (double)batchSize * (sample.GeneratedTokens - 1) / sample.DecodeSeconds),
+            DecodeTokensPerSecond: Summarize(measured, sample => RepetitionRates.DecodeTokensPerSecond(batchSize, sample)),
             InterTokenLatencyMilliseconds: SampleStatisticsCalculator.From(decodeStepsMilliseconds),
             EndToEndSeconds: Summarize(measured, sample => sample.EndToEndSeconds));
     }

@@ -42,6 +42,28 @@ public sealed class CliRunTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
+    [Fact]
+    public void Rounds_2_records_each_row_round_in_every_file_and_the_drift_between_rounds()
+    {
+        var model = _temp.Combine("tiny");
+        InferBench.Synthetic.SyntheticModelWriter.Write(InferBench.Synthetic.SyntheticModelPresets.Tiny, model);
+
+        var run = CliRun.Invoke("run", "--model-path", model, "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1", "--warmup", "0",
+            "--reps", "3", "--rounds", "2", "--threads", "1", "--fidelity", "false", "--out", _temp.Combine("results"), "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var json = File.ReadAllText(run.Out.Trim());
+        Assert.Empty(RunSchema.Errors(json));
+        var result = RunJson.Deserialize(json, "run.json");
+        Assert.Equal(2, result.Plan.Rounds);
+        Assert.Equal([1, 2], result.Results.Select(row => row.Round));
+        Assert.Equal(2, result.Drift!.Differences.Count);
+        var folder = Path.GetDirectoryName(run.Out.Trim())!;
+        Assert.Equal(["round", "1", "2"], File.ReadAllLines(Path.Combine(folder, "results.csv")).Select(line => line.Split(',')[^1]));
+        Assert.Contains("## Drift between rounds", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("  tiny/local batch 1, prompt 8, gen 4 (round 2): decode ", run.Error, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Cuda_on_the_cpu_build_gives_unsupported_rows_not_a_failure_and_exits_nothing_measured()
     {

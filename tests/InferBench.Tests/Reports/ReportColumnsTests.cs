@@ -32,12 +32,14 @@ public sealed class ReportColumnsTests
     public void MarkdownAndHtmlTablesAreHeadedByTheReportColumnsAlignedAsTheySay()
     {
         var run = ReportSamples.CompleteRun();
-        var titles = ReportTable.Columns.Select(column => column.Title).ToList();
+        var columns = ReportTable.For(run);
+        var titles = columns.Select(column => column.Title).ToList();
 
         var markdown = new MarkdownReportExporter().Export(run).Split('\n');
         var header = Array.IndexOf(markdown, "| " + string.Join(" | ", titles) + " |");
         Assert.True(header > 0);
-        Assert.Equal("|" + string.Concat(ReportTable.Columns.Select(column => column.Numeric ? "---:|" : "---|")), markdown[header + 1]);
+        Assert.Equal("|" + string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|")), markdown[header + 1]);
+        Assert.Contains(ResultColumns.Round, columns);
         Assert.Contains("<thead><tr>" + string.Concat(titles.Select(title => $"<th scope=\"col\">{title.Replace("&", "&amp;")}</th>")) + "</tr></thead>",
             new HtmlReportExporter().Export(run), StringComparison.Ordinal);
     }

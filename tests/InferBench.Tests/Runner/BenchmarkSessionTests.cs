@@ -50,6 +50,38 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
+    public void Two_rounds_measure_every_variant_twice_in_reverse_order_and_every_save_carries_the_drift_between_them()
+    {
+        var store = new MemoryRunStore();
+        var tiny = TinyFolder();
+        var setup = Setup() with { Plan = Setup().Plan with { MeasuredRepetitions = 3, Rounds = 2 } };
+
+        var outcome = Run(setup, store, [tiny with { Variant = "a" }, tiny with { Variant = "b" }]);
+
+        Assert.Equal([(1, "a"), (1, "b"), (2, "b"), (2, "a")], outcome.Run.Results.Select(r => (r.Round, r.Variant)));
+        Assert.All(outcome.Run.Results, row => Assert.Equal(ResultStatus.Ok, row.Status));
+        var drift = outcome.Run.Drift;
+        Assert.NotNull(drift);
+        Assert.Equal(
+            [("b", "decodeTokensPerSecond"), ("b", "timeToFirstTokenMilliseconds"), ("a", "decodeTokensPerSecond"), ("a", "timeToFirstTokenMilliseconds")],
+            drift.Differences.Select(d => (d.Variant, d.Metric)));
+        Assert.All(drift.Differences, d => Assert.Equal((2, 3, 3), (d.Round, d.BaselineRepetitions, d.RoundRepetitions)));
+        Assert.Equal(drift.Differences.Any(d => d.Verdict == NoiseVerdict.LargerThanNoise), drift.LargerThanNoise);
+        Assert.Equal([0, 0, 0, 2, 4, 4], store.Saves.Select(s => s.Drift?.Differences.Count ?? 0));
+    }
+
+    [Fact]
+    public void Rounds_outside_1_to_100_are_refused_with_the_plan_field()
+    {
+        var setup = Setup() with { Plan = Setup().Plan with { Rounds = 0 } };
+
+        var error = Assert.Throws<InputRangeException>(() => BenchmarkSession.Start(setup, new MemoryRunStore(), _ => { }));
+
+        Assert.Equal([nameof(RunPlanRecord.Rounds)], error.Fields);
+        Assert.Contains("from 1 to 100", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_failed_save_stops_the_run_and_marks_the_last_good_save_incomplete()
     {
         var store = new MemoryRunStore(failAt: 2);

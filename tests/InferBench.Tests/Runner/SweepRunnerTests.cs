@@ -58,6 +58,20 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal([1, 3], rows.Select(r => r.BatchSize));
     }
 
+    [Fact]
+    public void Rounds_sweep_every_variant_again_with_even_rounds_in_reverse_order_and_rows_carry_their_round()
+    {
+        BenchmarkTarget Missing(string variant) => new("m", variant, "fp32", [ExecutionProvider.Cpu], _temp.Combine(variant), UnavailableReason: "not fetched");
+        var progress = new RecordingProgress();
+
+        var rows = Sweep(Plan(batch: [1, 2]) with { Rounds = 3 }, [Missing("a"), Missing("b")], progress: progress);
+
+        Assert.Equal(
+            [(1, "a", 1), (1, "a", 2), (1, "b", 1), (1, "b", 2), (2, "b", 1), (2, "b", 2), (2, "a", 1), (2, "a", 2), (3, "a", 1), (3, "a", 2), (3, "b", 1), (3, "b", 2)],
+            rows.Select(r => (r.Round, r.Variant, r.BatchSize)));
+        Assert.All(rows, r => Assert.Equal(ResultStatus.Skipped, r.Status));
+    }
+
     [SkippableFact]
     public void A_point_longer_than_the_context_is_unsupported_before_loading_and_the_others_still_run()
     {

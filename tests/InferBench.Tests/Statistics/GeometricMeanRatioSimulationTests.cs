@@ -1,4 +1,5 @@
 using InferBench.Reports.Compare;
+using InferBench.Results;
 using InferBench.Tests.Support;
 using MathNet.Numerics.Distributions;
 

@@ -103,8 +103,20 @@ internal static class ReportSamples
     };
 
     /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
-    public static RunResult CompleteRun() =>
-        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true, State = RunState.Cancelled };
+    public static RunResult CompleteRun()
+    {
+        var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow() with { Round = 2 });
+        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2 }, Drift = Drifted() };
+    }
+
+    /// <summary>Round 2 of phi-3-mini's int4 point decoding 12% slower than round 1, and its TTFT within noise.</summary>
+    public static RoundDrift Drifted() => new("welch-t-on-log-values", 0.95, 0.975, LargerThanNoise: true,
+    [
+        new RoundDifference("phi-3-mini", "cpu-int4-rtn-block-32", "int4", "cpu", 1, 128, 64, "decodeTokensPerSecond", 2,
+            45.5, 40.04, 5, 5, -0.12, -0.15, -0.09, NoiseVerdict.LargerThanNoise, FlagsRun: true),
+        new RoundDifference("phi-3-mini", "cpu-int4-rtn-block-32", "int4", "cpu", 1, 128, 64, "timeToFirstTokenMilliseconds", 2,
+            123.5, 125.1, 5, 5, 0.013, -0.02, 0.046, NoiseVerdict.WithinNoise, FlagsRun: false),
+    ]);
 
     /// <summary>
     /// phi-3-mini at batch 1 and 4 in fp32 and int4 (prompt 128, gen 64), energy measured, priced at the sample's

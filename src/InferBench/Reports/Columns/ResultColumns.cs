@@ -40,6 +40,9 @@ public static class ResultColumns
     public static Column<PricedRow> PeakMemory { get; } = new("peak_memory_mb", "Peak memory (MiB)", "MiB", true,
         "Peak resident set size of the process during the point", row => Mebibytes(row.Result.PeakMemoryBytes));
 
+    public static Column<PricedRow> Round { get; } = new("round", "Round", "count", true,
+        "The sweep round that measured the row, from 1 (--rounds; even rounds run the variants in reverse order)", row => Cell.Of(row.Result.Round));
+
     public static Column<PricedRow> MeasuredRepetitions { get; } = new("measured_reps", "n", "count", true,
         "Measured repetitions the statistics rest on (warmup excluded)", row => Cell.Of(row.Result.Metrics?.TimeToFirstTokenMilliseconds.Count));
 
@@ -117,6 +120,7 @@ public static class ResultColumns
             row => Cell.Of(row.Result.Fidelity?.Top1Agreement)),
         new("greedy_logprob_delta_nats", "Greedy log-prob delta (nats)", "nats", true,
             "Mean change of the log-probability of the reference's greedy token", row => Cell.Of(row.Result.Fidelity?.MeanGreedyLogProbDeltaNats)),
+        Round,
     ];
 
     /// <summary>A figure that is empty when absent or not finite.</summary>

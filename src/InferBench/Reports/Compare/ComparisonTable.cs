@@ -53,5 +53,5 @@ public static class ComparisonTable
         return notes;
     }
 
-    private static string Signed(double fraction) => fraction.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
+    public static string Signed(double fraction) => fraction.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using InferBench.Reports.Columns;
+using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Reports.Compare;
 
@@ -36,9 +38,5 @@ public sealed record MetricComparison(
     /// <summary>Fewer than <see cref="RunComparison.FewRepetitions"/> on a side: a verdict, but see <see cref="NoiseVerdict.WithinNoise"/>.</summary>
     [JsonIgnore] public bool FewRepetitions => Verdict != NoiseVerdict.TooFewRepetitions && Math.Min(BaselineRepetitions, RunRepetitions) < RunComparison.FewRepetitions;
 
-    public NoiseVerdict Verdict => (ChangeCi95Low, ChangeCi95High) switch
-    {
-        ({ } low, { } high) => low <= 0 && high >= 0 ? NoiseVerdict.WithinNoise : NoiseVerdict.LargerThanNoise,
-        _ => NoiseVerdict.TooFewRepetitions,
-    };
+    public NoiseVerdict Verdict => GeometricMeanRatio.VerdictOf(ChangeCi95Low, ChangeCi95High);
 }

@@ -14,13 +14,10 @@ public sealed record RunComparison(
     IReadOnlyList<MetricComparison> Rows,
     int UnmatchedRows)
 {
-    public const double Confidence = 0.95;
+    public const double Confidence = RepetitionChange.Confidence;
 
-    /// <summary>
-    /// Fewer repetitions give no verdict: two values per side leave the noise estimate one degree of freedom each, and
-    /// an interval several times wider than the spread of the values.
-    /// </summary>
-    public const int MinRepetitions = 3;
+    /// <summary>Fewer repetitions on a side give no verdict (<see cref="RepetitionChange.MinRepetitions"/>).</summary>
+    public const int MinRepetitions = RepetitionChange.MinRepetitions;
 
     /// <summary>Below this on a side, "within noise" says little: the interval is wide and the noise poorly known (see <see cref="ComparisonTable.Notes"/>).</summary>
     public const int FewRepetitions = 5;
@@ -29,7 +26,7 @@ public sealed record RunComparison(
     public const int MaxRuns = 26;
 
     /// <summary>How the intervals are made (<see cref="GeometricMeanRatio"/>), for --json.</summary>
-    public string Method => "welch-t-on-log-values";
+    public string Method => RepetitionChange.Method;
 
     public double ConfidenceLevel => Confidence;
 
@@ -60,7 +57,7 @@ public sealed record RunComparison(
         return new RunComparison([.. labelled.Select(run => run.Info)], rows, unmatched);
     }
 
-    /// <summary>The run's ok rows that have measured repetitions, by key (the first of duplicates).</summary>
+    /// <summary>The run's ok rows that have measured repetitions, by key (the first of duplicates: a run of several rounds is compared on its first).</summary>
     private static Dictionary<ScenarioKey, ScenarioResult> Measured(RunResult run) =>
         run.Results.Where(row => row.Status == ResultStatus.Ok && row.Repetitions.Any(r => r.Phase == RepetitionPhase.Measured))
             .DistinctBy(ScenarioKey.Of).ToDictionary(ScenarioKey.Of);
@@ -68,17 +65,9 @@ public sealed record RunComparison(
     private static MetricComparison Compare(ScenarioKey key, ComparedMetric metric, string baseLabel, ScenarioResult baseRow,
         string label, ScenarioResult row)
     {
-        var (baseSamples, samples) = (Usable(metric.SamplesOf(baseRow)), Usable(metric.SamplesOf(row)));
-        var interval = baseSamples.Length >= MinRepetitions && samples.Length >= MinRepetitions
-            ? GeometricMeanRatio.Of(baseSamples, samples, Confidence)
-            : null;
-        return new MetricComparison(key, metric, baseLabel, label, Median(baseSamples), Median(samples),
-            GeometricMeanRatio.GeometricMean(baseSamples), GeometricMeanRatio.GeometricMean(samples), baseSamples.Length, samples.Length,
-            interval?.Low - 1, interval?.High - 1);
+        var change = RepetitionChange.Of(metric.SamplesOf(baseRow), metric.SamplesOf(row));
+        return new MetricComparison(key, metric, baseLabel, label, change.BaselineMedian, change.OtherMedian,
+            change.BaselineGeometricMean, change.OtherGeometricMean, change.BaselineRepetitions, change.OtherRepetitions,
+            change.ChangeCi95Low, change.ChangeCi95High);
     }
-
-    /// <summary>A repetition without a finite timing, or that decoded nothing, has no value to compare.</summary>
-    private static double[] Usable(double[] samples) => [.. samples.Where(sample => double.IsFinite(sample) && sample > 0)];
-
-    private static double Median(double[] samples) => samples.Length == 0 ? double.NaN : SampleStatisticsCalculator.From(samples).Median;
 }
