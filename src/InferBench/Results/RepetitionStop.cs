@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InferBench.Results;
 
 /// <summary>How many measured repetitions a point ran, why it stopped, and how precise its decode tokens/s mean is.</summary>
@@ -15,5 +17,6 @@ public sealed record RepetitionStop(
     double? TargetHalfWidthPercent)
 {
     /// <summary>True when a <c>--reps auto</c> target was set and the point stopped without reaching it.</summary>
+    [JsonIgnore]
     public bool TargetMissed => TargetHalfWidthPercent is not null && Reason != RepetitionStopReason.Precise;
 }

@@ -1,6 +1,8 @@
 namespace InferBench.Results;
 
 /// <summary>The plan as it was run, recorded so a result can be reproduced.</summary>
+/// <param name="MeasuredRepetitions">Measured repetitions per point; with <paramref name="AutoRepetitions"/>, the fewest a point runs.</param>
+/// <param name="AutoRepetitions"><c>--reps auto</c>'s target and caps; null for a fixed <c>--reps N</c>.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -11,4 +13,5 @@ public sealed record RunPlanRecord(
     int Seed,
     ExecutionProvider ExecutionProvider,
     string? PromptText,
-    IReadOnlyList<ProviderOption>? ProviderOptions = null);
+    IReadOnlyList<ProviderOption>? ProviderOptions = null,
+    AutoRepetitions? AutoRepetitions = null);

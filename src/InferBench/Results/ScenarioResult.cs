@@ -24,4 +24,6 @@ public sealed record ScenarioResult
     /// <summary>Drift from the model's reference variant; null for the reference itself and where not measured.</summary>
     public ScenarioFidelity? Fidelity { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
+    /// <summary>How many measured repetitions ran and why they stopped; null where none was measured.</summary>
+    public RepetitionStop? RepetitionStop { get; init; }
 }

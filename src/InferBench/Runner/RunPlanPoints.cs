@@ -1,4 +1,5 @@
 using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Runner;
 
@@ -16,6 +17,11 @@ public static class RunPlanPoints
     public static InputRange BatchSizes { get; } = new(nameof(RunPlanRecord.BatchSizes), 1, int.MaxValue, WholeNumber: true);
     public static InputRange WarmupRepetitions { get; } = new(nameof(RunPlanRecord.WarmupRepetitions), 0, MaxRepetitions, WholeNumber: true);
     public static InputRange MeasuredRepetitions { get; } = new(nameof(RunPlanRecord.MeasuredRepetitions), 1, MaxRepetitions, WholeNumber: true);
+    public static InputRange AutoTargetHalfWidthPercent { get; } = new(nameof(AutoRepetitions.TargetHalfWidthPercent), 0, 100, MinimumExcluded: true,
+        Why: "percent of the mean");
+    public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), AutoRepetitionStopper.MinimumRepetitions, MaxRepetitions,
+        WholeNumber: true, Why: "a confidence interval needs at least 3 repetitions");
+    public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -42,6 +48,12 @@ public static class RunPlanPoints
         RequireAll(plan.BatchSizes, BatchSizes);
         WarmupRepetitions.Check(plan.WarmupRepetitions);
         MeasuredRepetitions.Check(plan.MeasuredRepetitions);
+        if (plan.AutoRepetitions is { } auto)
+        {
+            AutoTargetHalfWidthPercent.Check(auto.TargetHalfWidthPercent);
+            AutoMaxRepetitions.Check(auto.MaxRepetitions);
+            AutoMaxSecondsPerPoint.Check(auto.MaxSecondsPerPoint);
+        }
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
 

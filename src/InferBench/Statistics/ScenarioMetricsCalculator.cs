@@ -46,12 +46,15 @@ public static class ScenarioMetricsCalculator
             TimeToFirstTokenMilliseconds: Summarize(measured, sample => sample.TimeToFirstTokenSeconds * 1000.0),
             PrefillTokensPerSecond: Summarize(
                 measured, sample => (double)batchSize * promptTokens / sample.PrefillSeconds),
-            // The first token comes out of prefill, so decode produces the remaining GeneratedTokens - 1.
-            DecodeTokensPerSecond: Summarize(
-                measured, sample => (double)batchSize * (sample.GeneratedTokens - 1) / sample.DecodeSeconds),
+            DecodeTokensPerSecond: Summarize(measured, sample => DecodeTokensPerSecond(sample, batchSize)),
             InterTokenLatencyMilliseconds: SampleStatisticsCalculator.From(decodeStepsMilliseconds),
             EndToEndSeconds: Summarize(measured, sample => sample.EndToEndSeconds));
     }
+
+    /// <summary>One repetition's decode rate over the whole batch.</summary>
+    public static double DecodeTokensPerSecond(RepetitionSample sample, int batchSize) =>
+        // The first token comes out of prefill, so decode produces the remaining GeneratedTokens - 1.
+        (double)batchSize * (sample.GeneratedTokens - 1) / sample.DecodeSeconds;
 
     private static void Validate(RepetitionSample repetition, string parameterName)
     {
