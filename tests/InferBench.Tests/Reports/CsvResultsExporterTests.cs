@@ -16,7 +16,8 @@ public sealed class CsvResultsExporterTests
         "e2e_s_p50,e2e_s_mean,peak_memory_mb,measured_reps,itl_samples," +
         "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled," +
         "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens," +
-        "fidelity_reference,kl_mean_nats,kl_p99_nats,top1_agreement,greedy_logprob_delta_nats";
+        "fidelity_reference,kl_mean_nats,kl_p99_nats,top1_agreement,greedy_logprob_delta_nats," +
+        "stop_reason,decode_ci95_stop_pct,target_ci_pct";
 
     private static readonly CsvResultsExporter Exporter = new();
 

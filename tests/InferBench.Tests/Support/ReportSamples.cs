@@ -43,6 +43,7 @@ internal static class ReportSamples
             Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])],
             CrossCheckRelativeDifference: 0.021, CrossCheckDisagrees: false),
         Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
+        RepetitionStop = new RepetitionStop(RepetitionStopReason.MaxReps, 5, 3.125, 0.25, 2),
     };
 
     /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
@@ -104,7 +105,12 @@ internal static class ReportSamples
 
     /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
     public static RunResult CompleteRun() =>
-        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with { Cancelled = true, State = RunState.Cancelled };
+        Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow()) with
+        {
+            Cancelled = true,
+            State = RunState.Cancelled,
+            Plan = Run().Plan with { MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60) },
+        };
 
     /// <summary>
     /// phi-3-mini at batch 1 and 4 in fp32 and int4 (prompt 128, gen 64), energy measured, priced at the sample's
