@@ -46,7 +46,7 @@ public sealed class CsvResultsExporterTests
             "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
             "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false," +
             "48.696544,2.216135,0.75136,2171.253556," +
-            "cpu-fp32,0.0012,0.0034,0.845,-0.021",
+            "cpu-fp32,0.0012,0.0034,0.845,-0.021,max-reps,3.125,2",
             lines[1]);
     }
 
@@ -106,7 +106,7 @@ public sealed class CsvResultsExporterTests
     {
         var csv = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cost = null });
 
-        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021,max-reps,3.125,2\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 39), lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 42), lines[1]);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CsvResultsExporterTests
 
         Assert.Equal(invariant, localized);
         Assert.Contains(",123.456789,", localized, StringComparison.Ordinal);
-        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021\n", localized, StringComparison.Ordinal);
+        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021,max-reps,3.125,2\n", localized, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,12 +118,12 @@ public static class ResultColumns
         new("greedy_logprob_delta_nats", "Greedy log-prob delta (nats)", "nats", true,
             "Mean change of the log-probability of the reference's greedy token", row => Cell.Of(row.Result.Fidelity?.MeanGreedyLogProbDeltaNats)),
         new("stop_reason", "Stop reason", "text", false,
-            "Why the point stopped repeating: planned (--reps N), precise, max-reps, time-cap (--reps auto) or cancelled",
+            "Why the point stopped repeating",
             row => Cell.Of(row.Result.RepetitionStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
         Number("decode_ci95_stop_pct", "Decode CI95 at stop (±%)", "% of mean",
-            "Half-width of the stopping rule's 95% interval of mean decode tok/s (widened for autocorrelation), in percent of the mean",
+            "Half-width of the stopping rule's 95% interval of the mean decode tok/s, in percent of the mean",
             row => row.Result.RepetitionStop?.DecodeHalfWidthPercent),
-        Number("target_ci_pct", "Target CI (±%)", "% of mean", "--reps auto's target half-width; empty for a fixed --reps N",
+        Number("target_ci_pct", "Target CI (±%)", "% of mean", "--reps auto's target half-width",
             row => row.Result.RepetitionStop?.TargetHalfWidthPercent),
     ];
 
