@@ -15,35 +15,37 @@ public sealed class RepetitionStopRuleCoverageTests
     private const double CoefficientOfVariation = 0.05;
     private static readonly AutoRepetitions Plan = new(TargetHalfWidthPercent: 2, MaxRepetitions: 50, MaxSecondsPerPoint: double.MaxValue);
 
+    /// <summary>The seeds of the cases README quotes: independent lognormal repetitions at 5% CV, and AR(1) on the log scale with lag-1 correlation 0.5.</summary>
+    public const int IndependentSeed = 20261129, AutocorrelatedSeed = 20261130;
+
     [Theory]
-    [InlineData(0.0, 20261129)] // independent lognormal repetitions, 5% CV
-    [InlineData(0.5, 20261130)] // AR(1) on the log scale, lag-1 correlation 0.5: a slowly drifting machine
+    [InlineData(0.0, IndependentSeed)]
+    [InlineData(0.5, AutocorrelatedSeed)] // a slowly drifting machine
     public void TheIntervalAtTheStopCoversTheTrueMeanAtCloseToNinetyFivePercent(double autocorrelation, int seed)
     {
-        var (coverage, _) = Simulate(autocorrelation, seed, (values, _) => new AutoRepetitionStopper(Plan).Decide(values, 0) is not null,
-            RepetitionStopRule.Of);
-
-        Assert.InRange(coverage, 0.93, 0.99);
+        Assert.InRange(RuleCoverage(autocorrelation, seed).Coverage, 0.93, 0.99);
     }
 
     [Fact]
     public void WithIndependentRepetitionsMostPointsStopPrecise()
     {
-        var (_, precise) = Simulate(0.0, 7, (values, _) => new AutoRepetitionStopper(Plan).Decide(values, 0) is not null,
-            RepetitionStopRule.Of);
-
-        Assert.InRange(precise, 0.8, 1);
+        Assert.InRange(RuleCoverage(0.0, IndependentSeed).Precise, 0.8, 1);
     }
 
     /// <summary>Why the rule is not the naive one: Student t on values taken as independent, stopping at the first narrow interval.</summary>
     [Fact]
     public void TheNaiveRuleUndercoversTheAutocorrelatedCase()
     {
-        var (coverage, _) = Simulate(0.5, 20261130, (values, count) => count >= 3 && NaiveRelativeHalfWidth(values) <= 0.02 || count == 50,
-            values => NaivePrecision(values));
-
-        Assert.InRange(coverage, 0, 0.85);
+        Assert.InRange(NaiveCoverage(0.5, AutocorrelatedSeed), 0, 0.85);
     }
+
+    /// <summary>--reps auto's stopper and interval: the share of trials covered, and the share that stopped precise.</summary>
+    public static (double Coverage, double Precise) RuleCoverage(double autocorrelation, int seed) =>
+        Simulate(autocorrelation, seed, (values, _) => new AutoRepetitionStopper(Plan).Decide(values, 0) is not null, RepetitionStopRule.Of);
+
+    /// <summary>The naive rule's coverage: stop at the first independent t interval within ±2% from 3 values, or at 50.</summary>
+    public static double NaiveCoverage(double autocorrelation, int seed) =>
+        Simulate(autocorrelation, seed, (values, count) => count >= 3 && NaivePrecision(values).RelativeHalfWidth <= 0.02 || count == 50, NaivePrecision).Coverage;
 
     /// <summary>The share of trials whose interval at the stop holds <see cref="TrueMean"/>, and the share that stopped precise.</summary>
     private static (double Coverage, double Precise) Simulate(
@@ -71,8 +73,6 @@ public sealed class RepetitionStopRuleCoverageTests
         }
         return ((double)covered / Trials, (double)precise / Trials);
     }
-
-    private static double NaiveRelativeHalfWidth(IReadOnlyList<double> values) => NaivePrecision(values).RelativeHalfWidth;
 
     private static MeanPrecision NaivePrecision(IReadOnlyList<double> values)
     {
