@@ -1,6 +1,5 @@
 using System.Globalization;
 using InferBench.Statistics;
-using InferBench.Tests.Statistics;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Docs;
@@ -27,9 +26,9 @@ public sealed class RepetitionsDocumentationTests
     public void The_rule_names_its_minimum_count_and_the_simulated_coverage()
     {
         var rule = Readme[Readme.IndexOf("**The stopping rule**", StringComparison.Ordinal)..];
-        var (independent, precise) = RepetitionStopRuleCoverageTests.RuleCoverage(0.0, RepetitionStopRuleCoverageTests.IndependentSeed);
-        var autocorrelated = RepetitionStopRuleCoverageTests.RuleCoverage(0.5, RepetitionStopRuleCoverageTests.AutocorrelatedSeed).Coverage;
-        var naive = RepetitionStopRuleCoverageTests.NaiveCoverage(0.5, RepetitionStopRuleCoverageTests.AutocorrelatedSeed);
+        var (independent, precise) = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed);
+        var autocorrelated = StopRuleSimulation.RuleCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed).Coverage;
+        var naive = StopRuleSimulation.NaiveCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed);
 
         Assert.Contains($"before **{RepetitionStopRule.DefaultMinimumCount}** repetitions", rule);
         Assert.Contains($"**{Percent(independent)}** of trials", rule);

@@ -1,26 +1,14 @@
-using InferBench.Results;
-using InferBench.Statistics;
+using InferBench.Tests.Support;
+using static InferBench.Tests.Support.StopRuleSimulation;
 
 namespace InferBench.Tests.Statistics;
 
-/// <summary>
-/// What <c>--reps auto</c>'s interval claims, checked on scripted decode tokens/s with fixed seeds: run until the
-/// stopper says stop (target ±2%, at most 50 repetitions), then ask whether the interval reported at the stop holds
-/// the true mean. 4000 trials give a coverage to ±0.35% (one standard error), so 95% and 80% are 40 errors apart.
-/// </summary>
+/// <summary>What <c>--reps auto</c>'s interval claims, checked on scripted timings (<see cref="StopRuleSimulation"/>).</summary>
 public sealed class RepetitionStopRuleCoverageTests
 {
-    private const int Trials = 4000;
-    private const double TrueMean = 100;
-    private const double CoefficientOfVariation = 0.05;
-    private static readonly AutoRepetitions Plan = new(TargetHalfWidthPercent: 2, MaxRepetitions: 50, MaxSecondsPerPoint: double.MaxValue);
-
-    /// <summary>The seeds of the cases README quotes: independent lognormal repetitions at 5% CV, and AR(1) on the log scale with lag-1 correlation 0.5.</summary>
-    public const int IndependentSeed = 20261129, AutocorrelatedSeed = 20261130;
-
     [Theory]
     [InlineData(0.0, IndependentSeed)]
-    [InlineData(0.5, AutocorrelatedSeed)] // a slowly drifting machine
+    [InlineData(0.5, AutocorrelatedSeed)]
     public void TheIntervalAtTheStopCoversTheTrueMeanAtCloseToNinetyFivePercent(double autocorrelation, int seed)
     {
         Assert.InRange(RuleCoverage(autocorrelation, seed).Coverage, 0.93, 0.99);
@@ -38,48 +26,4 @@ public sealed class RepetitionStopRuleCoverageTests
     {
         Assert.InRange(NaiveCoverage(0.5, AutocorrelatedSeed), 0, 0.85);
     }
-
-    /// <summary>--reps auto's stopper and interval: the share of trials covered, and the share that stopped precise.</summary>
-    public static (double Coverage, double Precise) RuleCoverage(double autocorrelation, int seed) =>
-        Simulate(autocorrelation, seed, (values, _) => new AutoRepetitionStopper(Plan).Decide(values, 0) is not null, RepetitionStopRule.Of);
-
-    /// <summary>The naive rule's coverage: stop at the first independent t interval within ±2% from 3 values, or at 50.</summary>
-    public static double NaiveCoverage(double autocorrelation, int seed) =>
-        Simulate(autocorrelation, seed, (values, count) => count >= 3 && NaivePrecision(values).RelativeHalfWidth <= 0.02 || count == 50, NaivePrecision).Coverage;
-
-    /// <summary>The share of trials whose interval at the stop holds <see cref="TrueMean"/>, and the share that stopped precise.</summary>
-    private static (double Coverage, double Precise) Simulate(
-        double autocorrelation, int seed, Func<IReadOnlyList<double>, int, bool> stop, Func<IReadOnlyList<double>, MeanPrecision> interval)
-    {
-        var random = new Random(seed);
-        var logSigma = Math.Sqrt(Math.Log(1 + CoefficientOfVariation * CoefficientOfVariation));
-        int covered = 0, precise = 0;
-        for (var trial = 0; trial < Trials; trial++)
-        {
-            var values = new List<double>();
-            var log = StandardNormal(random) * logSigma;
-            do
-            {
-                // Stationary AR(1) on the log scale: every value is lognormal with mean TrueMean and the same CV.
-                values.Add(TrueMean * Math.Exp(log - logSigma * logSigma / 2));
-                log = autocorrelation * log + Math.Sqrt(1 - autocorrelation * autocorrelation) * logSigma * StandardNormal(random);
-            }
-            while (!stop(values, values.Count));
-            var atStop = interval(values);
-            if (atStop.Low <= TrueMean && TrueMean <= atStop.High)
-                covered++;
-            if (values.Count < Plan.MaxRepetitions)
-                precise++;
-        }
-        return ((double)covered / Trials, (double)precise / Trials);
-    }
-
-    private static MeanPrecision NaivePrecision(IReadOnlyList<double> values)
-    {
-        var statistics = SampleStatisticsCalculator.From(values);
-        return new MeanPrecision(values.Count, statistics.Mean, statistics.ConfidenceInterval95Upper - statistics.Mean, 0);
-    }
-
-    private static double StandardNormal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
