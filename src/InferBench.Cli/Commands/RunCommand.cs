@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using InferBench.Cli.Progress;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Statistics;
 using InferBench.Telemetry;
 using InferBench.Telemetry.Power;
 
@@ -32,7 +34,14 @@ public static class RunCommand
     private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", RunPlanPoints.GenTokens, 64);
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
     private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
-    private static readonly Option<int> Reps = IntOption.Create("--reps", "Measured repetitions per point", RunPlanPoints.MeasuredRepetitions, 3);
+    private const string AutoReps = "auto";
+    private static readonly Option<string> Reps = CreateRepsOption();
+    private static readonly Option<double> TargetCi = NumberOption.Create("--target-ci",
+        "--reps auto: target half-width of the 95% interval of mean decode tok/s, in percent of the mean", RunPlanPoints.AutoTargetHalfWidthPercent, 2);
+    private static readonly Option<int> MaxReps = IntOption.Create("--max-reps",
+        "--reps auto: the most measured repetitions per point", RunPlanPoints.AutoMaxRepetitions, 50);
+    private static readonly Option<double> MaxSecondsPerPoint = NumberOption.Create("--max-seconds-per-point",
+        "--reps auto: the most seconds of measured repetitions per point (at least 3 repetitions run)", RunPlanPoints.AutoMaxSecondsPerPoint, 60);
     private static readonly Option<int> Rounds = IntOption.Create("--rounds",
         "Sweep the variants this many times, even rounds in reverse order; the report shows each point's drift between rounds", RunPlanPoints.Rounds, 1);
     private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
@@ -63,7 +72,7 @@ public static class RunCommand
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
             Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch,
-            Warmup, Reps, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
+            Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
         };
         foreach (var option in PowerChoice.All)
@@ -78,18 +87,22 @@ public static class RunCommand
             "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
         // --ep accepts only the providers' names, so the name is always found.
         var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
+        var fixedReps = FixedReps(parseResult.GetValue(Reps)!);
         var plan = new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
             parseResult.GetValue(GenTokens)!,
             parseResult.GetValue(Batch)!,
             parseResult.GetValue(Warmup),
-            parseResult.GetValue(Reps),
+            fixedReps ?? AutoRepetitionStopper.MinimumRepetitions,
             parseResult.GetValue(Threads),
             parseResult.GetValue(Seed),
             executionProvider,
             parseResult.GetValue(PromptText),
             ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider),
-            parseResult.GetValue(Rounds));
+            parseResult.GetValue(Rounds),
+            fixedReps is null
+                ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
+                : null);
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
@@ -155,6 +168,30 @@ public static class RunCommand
         });
         return option;
     }
+
+    /// <summary>--reps N or --reps auto; the auto-only options are refused with a fixed count, which would ignore them.</summary>
+    private static Option<string> CreateRepsOption()
+    {
+        var option = new Option<string>("--reps")
+        {
+            Description = $"Measured repetitions per point, or {AutoReps}: repeat until mean decode tok/s is within --target-ci (at least 3, at most --max-reps and --max-seconds-per-point)",
+            DefaultValueFactory = _ => "3",
+        };
+        option.Validators.Add(result =>
+        {
+            var reps = result.GetValueOrDefault<string>();
+            if (reps != AutoReps && FixedReps(reps) is null)
+                result.AddError($"--reps: expected {RunPlanPoints.MeasuredRepetitions.Expected}, or {AutoReps}, got \"{reps}\"");
+            else if (reps != AutoReps
+                     && new Option[] { TargetCi, MaxReps, MaxSecondsPerPoint }.FirstOrDefault(o => result.Parent?.GetResult(o) is { Implicit: false }) is { } autoOnly)
+                result.AddError($"{autoOnly.Name} applies only to --reps {AutoReps}; this run has a fixed --reps {reps}");
+        });
+        return option;
+    }
+
+    /// <summary>The count of a fixed --reps; null for auto (or text that is no whole number, which the option's validator refuses).</summary>
+    private static int? FixedReps(string reps) =>
+        int.TryParse(reps, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     private static Option<string> CreateExecutionProviderOption()
     {

@@ -24,8 +24,14 @@ public sealed class PlainRunProgress(TextWriter error) : IRunProgress
         var where = $"  {row.Model}/{row.Variant} batch {row.BatchSize}, prompt {row.PromptTokens}, gen {row.GenTokens}{round}";
         return row.Metrics is { } m
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count})")
+                $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count}{AutoStop(row.RepetitionStop)})")
               + (row.Reason is null ? "" : $" [{row.Reason}]")
             : $"{where}: {JsonEnumName.Of(row.Status)}: {row.Reason}";
     }
+
+    /// <summary>Under --reps auto, why the point stopped and the half-width it reached against the target.</summary>
+    private static string AutoStop(RepetitionStop? stop) =>
+        stop is { TargetHalfWidthPercent: { } target, DecodeHalfWidthPercent: { } reached }
+            ? string.Create(CultureInfo.InvariantCulture, $"; stopped {JsonEnumName.Of(stop.Reason)} at ±{reached:F1}%, target ±{target:G4}%")
+            : "";
 }

@@ -49,8 +49,9 @@ internal static class ReportSetup
             new("Host", $"{host.OperatingSystem} {host.Architecture}, {host.CpuModel} ({Integer(host.LogicalCores)} logical cores){memory}{gpus}."),
             new("Software", $"{software.DotNet}, ONNX Runtime GenAI {software.OnnxRuntimeGenAI}, ONNX Runtime {software.OnnxRuntime}, InferBench {software.InferBench}{commit}."),
             new("Plan", $"prompt tokens {List(plan.PromptTokens)}; gen tokens {List(plan.GenTokens)}; batch {List(plan.BatchSizes)}; " +
-                $"{Integer(plan.WarmupRepetitions)} warmup + {Integer(plan.MeasuredRepetitions)} measured repetitions; {rounds}" +
+                $"{Integer(plan.WarmupRepetitions)} warmup + {MeasuredRepetitions(plan)} measured repetitions; {rounds}" +
                 $"EP {JsonEnumName.Of(plan.ExecutionProvider)}; intra-op threads {threads}; seed {Integer(plan.Seed)}."),
+            .. Precision(run),
             new("Command", run.CommandLine, IsCode: true),
             new("Energy", EnergyLine(run.Power)),
         ];
@@ -77,6 +78,28 @@ internal static class ReportSetup
 
     /// <summary>The source's caveats, such as the GPUs a run does not use and so does not measure.</summary>
     private static string NotesOf(PowerSetup power) => power.Notes.Count == 0 ? "" : $" Notes: {string.Join("; ", power.Notes)}.";
+
+    private static string MeasuredRepetitions(RunPlanRecord plan) => plan.AutoRepetitions is { } auto
+        ? $"{Integer(plan.MeasuredRepetitions)} to {Integer(auto.MaxRepetitions)}"
+        : Integer(plan.MeasuredRepetitions);
+
+    /// <summary>For --reps auto, how many points reached the target and which did not (their reason and the half-width they reached).</summary>
+    private static IEnumerable<ReportFact> Precision(RunResult run)
+    {
+        if (run.Plan.AutoRepetitions is not { } auto)
+            yield break;
+        var stopped = run.Results.Where(result => result.RepetitionStop is not null).ToArray();
+        var missed = stopped.Where(result => result.RepetitionStop!.TargetMissed).ToArray();
+        var text = $"--reps auto: each point repeated until the 95% interval of its mean decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
+                   $"(at most {Integer(auto.MaxRepetitions)} repetitions and {Number(auto.MaxSecondsPerPoint)} s per point); " +
+                   $"{Integer(stopped.Length - missed.Length)} of {Integer(stopped.Length)} measured points reached it";
+        if (missed.Length > 0)
+            text += "; not reached: " + string.Join("; ", missed.Select(result =>
+                $"{result.Variant} batch {Integer(result.BatchSize)}, prompt {Integer(result.PromptTokens)}, gen {Integer(result.GenTokens)}: " +
+                $"{JsonEnumName.Of(result.RepetitionStop!.Reason)} after {Integer(result.RepetitionStop.MeasuredRepetitions)} repetitions" +
+                (result.RepetitionStop.DecodeHalfWidthPercent is { } reached ? $", ±{Number(reached)}%" : "")));
+        yield return new ReportFact("Repetitions", text + ".");
+    }
 
     private static string List(IReadOnlyList<int> values) => string.Join(", ", values.Select(Integer));
 }

@@ -1,6 +1,8 @@
 namespace InferBench.Results;
 
 /// <summary>The plan as it was run, recorded so a result can be reproduced.</summary>
+/// <param name="MeasuredRepetitions">Measured repetitions per point; with <paramref name="AutoRepetitions"/>, the fewest a point runs.</param>
+/// <param name="AutoRepetitions"><c>--reps auto</c>'s target and caps; null for a fixed <c>--reps N</c>.</param>
 /// <param name="Rounds">How many times the sweep ran; even rounds run the variants in reverse order, so drift shows (1 in files without it).</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
@@ -13,4 +15,5 @@ public sealed record RunPlanRecord(
     ExecutionProvider ExecutionProvider,
     string? PromptText,
     IReadOnlyList<ProviderOption>? ProviderOptions = null,
-    int Rounds = 1);
+    int Rounds = 1,
+    AutoRepetitions? AutoRepetitions = null);

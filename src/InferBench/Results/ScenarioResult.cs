@@ -26,4 +26,7 @@ public sealed record ScenarioResult
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
     /// <summary>The sweep round that measured the row, from 1 (see <see cref="RunPlanRecord.Rounds"/>); 1 in files without it.</summary>
     public int Round { get; init; } = 1;
+
+    /// <summary>How many measured repetitions ran and why they stopped; null where none was measured.</summary>
+    public RepetitionStop? RepetitionStop { get; init; }
 }

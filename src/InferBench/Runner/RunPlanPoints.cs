@@ -1,4 +1,5 @@
 using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Runner;
 
@@ -20,6 +21,12 @@ public static class RunPlanPoints
     public static InputRange MeasuredRepetitions { get; } = new(nameof(RunPlanRecord.MeasuredRepetitions), 1, MaxRepetitions, WholeNumber: true);
     /// <summary>Each round sweeps every variant again; more than this is a typo rather than a plan.</summary>
     public static InputRange Rounds { get; } = new(nameof(RunPlanRecord.Rounds), 1, MaxRounds, WholeNumber: true);
+
+    public static InputRange AutoTargetHalfWidthPercent { get; } = new(nameof(AutoRepetitions.TargetHalfWidthPercent), 0, 100, MinimumExcluded: true,
+        Why: "percent of the mean");
+    public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), AutoRepetitionStopper.MinimumRepetitions, MaxRepetitions,
+        WholeNumber: true, Why: "a confidence interval needs at least 3 repetitions");
+    public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -47,6 +54,12 @@ public static class RunPlanPoints
         WarmupRepetitions.Check(plan.WarmupRepetitions);
         MeasuredRepetitions.Check(plan.MeasuredRepetitions);
         Rounds.Check(plan.Rounds);
+        if (plan.AutoRepetitions is { } auto)
+        {
+            AutoTargetHalfWidthPercent.Check(auto.TargetHalfWidthPercent);
+            AutoMaxRepetitions.Check(auto.MaxRepetitions);
+            AutoMaxSecondsPerPoint.Check(auto.MaxSecondsPerPoint);
+        }
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
 

@@ -140,18 +140,29 @@ public sealed class SweepRunner(
             LoadSeconds = loaded.Seconds,
             ResidentMemoryAfterLoadBytes = loaded.ResidentBytes,
         };
-        progress.PointStarted(target, point, plan.WarmupRepetitions + plan.MeasuredRepetitions);
+        var stopper = plan.AutoRepetitions is { } auto ? new AutoRepetitionStopper(auto) : null;
+        var mostMeasured = plan.AutoRepetitions?.MaxRepetitions ?? plan.MeasuredRepetitions;
+        progress.PointStarted(target, point, plan.WarmupRepetitions + mostMeasured);
         ProcessMemory.TryResetPeak();
-        var samples = new List<RepetitionSample>(plan.WarmupRepetitions + plan.MeasuredRepetitions);
+        var samples = new List<RepetitionSample>(plan.WarmupRepetitions + mostMeasured);
+        var decodeRates = new List<double>(mostMeasured);
         var repetitionRunner = new RepetitionRunner(model, point, energy?.Meter);
         PowerWindow? generationWindow = null;
+        long measuredStart = 0;
+        var stopReason = RepetitionStopReason.Planned;
         foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
-                     .Concat(Enumerable.Repeat(RepetitionPhase.Measured, plan.MeasuredRepetitions)))
+                     .Concat(Enumerable.Repeat(RepetitionPhase.Measured, mostMeasured)))
         {
             if (cancellation.IsCancellationRequested)
+            {
+                stopReason = RepetitionStopReason.Cancelled;
                 break;
-            if (phase == RepetitionPhase.Measured)
-                generationWindow ??= energy?.Meter.BeginWindow(PowerPhase.Generation);
+            }
+            if (phase == RepetitionPhase.Measured && measuredStart == 0)
+            {
+                generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
+                measuredStart = Stopwatch.GetTimestamp();
+            }
             var iteration = samples.Count(s => s.Phase == phase) + 1;
             try
             {
@@ -164,6 +175,14 @@ public sealed class SweepRunner(
                 return row with { Status = status, Reason = reason, Repetitions = samples };
             }
             progress.RepetitionFinished(samples[^1]);
+            if (phase != RepetitionPhase.Measured)
+                continue;
+            decodeRates.Add(RepetitionRates.DecodeTokensPerSecond(point.BatchSize, samples[^1]));
+            if (stopper?.Decide(decodeRates, Stopwatch.GetElapsedTime(measuredStart).TotalSeconds) is { } decided)
+            {
+                stopReason = decided;
+                break;
+            }
         }
 
         var generation = generationWindow?.End();
@@ -175,9 +194,10 @@ public sealed class SweepRunner(
         {
             Metrics = ScenarioMetricsCalculator.From(samples, point.BatchSize, point.PromptTokens),
             Energy = generation is null ? null : Energy(generation, measured, repetitionRunner, prompt, point, loaded, cancellation),
-            Reason = measured.Length < plan.MeasuredRepetitions
-                ? $"run cancelled after {measured.Length} of {plan.MeasuredRepetitions} measured repetitions"
+            Reason = stopReason == RepetitionStopReason.Cancelled
+                ? $"run cancelled after {measured.Length} of {(stopper is null ? "" : "at most ")}{mostMeasured} measured repetitions"
                 : null,
+            RepetitionStop = AutoRepetitionStopper.Record(stopReason, decodeRates, plan.AutoRepetitions?.TargetHalfWidthPercent),
         };
     }
 

@@ -59,7 +59,9 @@ public sealed class CliRunTests : IDisposable
         Assert.Equal([1, 2], result.Results.Select(row => row.Round));
         Assert.Equal(2, result.Drift!.Differences.Count);
         var folder = Path.GetDirectoryName(run.Out.Trim())!;
-        Assert.Equal(["round", "1", "2"], File.ReadAllLines(Path.Combine(folder, "results.csv")).Select(line => line.Split(',')[^1]));
+        var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
+        var round = Array.IndexOf(csv[0].Split(','), "round");
+        Assert.Equal(["1", "2"], csv.Skip(1).Select(line => line.Split(',')[round]));
         Assert.Contains("## Drift between rounds", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
         Assert.Contains("  tiny/local batch 1, prompt 8, gen 4 (round 2): decode ", run.Error, StringComparison.Ordinal);
     }

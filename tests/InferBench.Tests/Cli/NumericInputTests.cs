@@ -20,6 +20,12 @@ public sealed class NumericInputTests : IDisposable
     [InlineData("--reps 10001", "--reps: expected a whole number from 1 to 10000, got 10001")]
     [InlineData("--rounds 0", "--rounds: expected a whole number from 1 to 100, got 0")]
     [InlineData("--rounds 101", "--rounds: expected a whole number from 1 to 100, got 101")]
+    [InlineData("--reps many", "--reps: expected a whole number from 1 to 10000, or auto, got \"many\"")]
+    [InlineData("--reps auto --target-ci NaN", "--target-ci: expected a number above 0 and at most 100 (percent of the mean), got \"NaN\"")]
+    [InlineData("--reps auto --max-reps 2", "--max-reps: expected a whole number from 3 to 10000 (a confidence interval needs at least 3 repetitions), got 2")]
+    [InlineData("--reps auto --max-seconds-per-point 0", "--max-seconds-per-point: expected a number above 0 and at most 86400, got \"0\"")]
+    [InlineData("--reps 5 --target-ci 1", "--target-ci applies only to --reps auto; this run has a fixed --reps 5")]
+    [InlineData("--max-reps 20", "--max-reps applies only to --reps auto; this run has a fixed --reps 3")]
     [InlineData("--batch 1 --prompt-tokens 2147483000 --gen-tokens 2000",
         "--batch, --prompt-tokens, --gen-tokens: expected batch x (prompt + gen) of at most 2147483647 tokens (32-bit sizes), got 1 x (2147483000 + 2000) = 2147485000")]
     public void Run_refuses_a_number_out_of_range_naming_the_option_and_the_range(string options, string expected)

@@ -24,11 +24,11 @@ public sealed class SyntheticRunTests : IDisposable
         return manifest;
     }
 
-    private RunResult Run(string manifest)
+    private RunResult Run(string manifest, params string[] repetitions)
     {
-        var run = CliRun.Invoke("run", "--manifest", manifest, "--prompt-tokens", "16", "--gen-tokens", "4", "--batch", "1",
-            "--warmup", "0", "--reps", "2", "--threads", "1", "--power", "estimate", "--idle-seconds", "0",
-            "--out", _temp.Combine("results"), "--json");
+        var run = CliRun.Invoke(["run", "--manifest", manifest, "--prompt-tokens", "16", "--gen-tokens", "4", "--batch", "1",
+            "--warmup", "0", .. repetitions.Length == 0 ? ["--reps", "2"] : repetitions, "--threads", "1", "--power", "estimate", "--idle-seconds", "0",
+            "--out", _temp.Combine("results"), "--json"]);
         Assert.True(run.ExitCode == ExitCodes.AllOk, run.Error);
         return RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!);
     }
@@ -63,4 +63,49 @@ public sealed class SyntheticRunTests : IDisposable
 
         Assert.Equal(writeTimes, modelFile.Select(File.GetLastWriteTimeUtc));
     }
+
+    [Fact]
+    public void Reps_auto_stops_every_point_for_a_recorded_reason()
+    {
+        var result = Run(Manifest(), "--reps", "auto", "--max-reps", "12", "--variant", "fp32", "--batch", "1,2");
+
+        Assert.Equal(new AutoRepetitions(2, 12, 60), result.Plan.AutoRepetitions);
+        Assert.Equal(2, result.Results.Count);
+        Assert.All(result.Results, row =>
+        {
+            var stop = row.RepetitionStop!;
+            Assert.Contains(stop.Reason, new[] { RepetitionStopReason.Precise, RepetitionStopReason.MaxReps, RepetitionStopReason.TimeCap });
+            Assert.InRange(stop.MeasuredRepetitions, 3, 12);
+            Assert.Equal(stop.MeasuredRepetitions, row.Metrics!.DecodeTokensPerSecond.Count);
+            Assert.Equal(stop.MeasuredRepetitions, row.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured));
+            Assert.Equal(2, stop.TargetHalfWidthPercent);
+            Assert.Equal(stop.Reason == RepetitionStopReason.Precise, stop.DecodeHalfWidthPercent <= 2);
+        });
+    }
+
+    [Theory]
+    [InlineData("--max-seconds-per-point", "0.000001", "time-cap")] // the cap is past after the 3 repetitions a point always runs
+    [InlineData("--max-reps", "3", "max-reps")] // a precise stop needs 10
+    public void Reps_auto_records_a_cap_as_the_reason_and_the_report_names_the_point_that_missed_its_target(string option, string value, string reason)
+    {
+        var result = Run(Manifest(), "--reps", "auto", option, value, "--variant", "fp32");
+
+        var stop = Assert.Single(result.Results).RepetitionStop!;
+        Assert.Equal(reason, JsonEnumName.Of(stop.Reason));
+        Assert.Equal(3, stop.MeasuredRepetitions);
+        var folder = Directory.GetDirectories(_temp.Combine("results")).Single();
+        Assert.Contains($"not reached: fp32 batch 1, prompt 16, gen 4: {reason} after 3 repetitions", File.ReadAllText(Path.Combine(folder, "report.md")));
+        Assert.EndsWith($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},2", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
+    }
+
+    [Fact]
+    public void A_fixed_reps_run_records_planned_and_no_target()
+    {
+        var stop = Assert.Single(Run(Manifest(), "--reps", "2", "--variant", "fp32").Results).RepetitionStop!;
+
+        Assert.Equal(new RepetitionStop(RepetitionStopReason.Planned, 2, stop.DecodeHalfWidthPercent, null, null), stop);
+        Assert.False(stop.TargetMissed);
+    }
+
+    private static string CsvNumber(double value) => InferBench.Reports.Columns.CsvNumber.Format(value);
 }

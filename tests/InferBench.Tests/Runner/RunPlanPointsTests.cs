@@ -16,6 +16,12 @@ public class RunPlanPointsTests
         { Plan with { MeasuredRepetitions = 10_001 }, "MeasuredRepetitions", "MeasuredRepetitions: expected a whole number from 1 to 10000, got 10001" },
         { Plan with { IntraOpThreads = 5 }, "IntraOpThreads", "IntraOpThreads: expected a whole number from 1 to 4, got 5" },
         { Plan with { IntraOpThreads = 0 }, "IntraOpThreads", "IntraOpThreads: expected a whole number from 1 to 4, got 0" },
+        { Plan with { AutoRepetitions = new(0, 50, 60) }, "TargetHalfWidthPercent",
+            "TargetHalfWidthPercent: expected a number above 0 and at most 100 (percent of the mean), got 0" },
+        { Plan with { AutoRepetitions = new(2, 2, 60) }, "MaxRepetitions",
+            "MaxRepetitions: expected a whole number from 3 to 10000 (a confidence interval needs at least 3 repetitions), got 2" },
+        { Plan with { AutoRepetitions = new(2, 50, double.PositiveInfinity) }, "MaxSecondsPerPoint",
+            "MaxSecondsPerPoint: expected a number above 0 and at most 86400, got Infinity" },
     };
 
     [Theory]

@@ -195,6 +195,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(ResultStatus.Ok, row.Status);
         Assert.Equal("run cancelled after 1 of 3 measured repetitions", row.Reason);
         Assert.Equal(1, row.Metrics!.TimeToFirstTokenMilliseconds.Count);
+        Assert.Equal(new RepetitionStop(RepetitionStopReason.Cancelled, 1, null, null, null), row.RepetitionStop);
         Assert.Equal(rows, progress.Rows);
     }
 

@@ -43,6 +43,7 @@ internal static class ReportSamples
             Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])],
             CrossCheckRelativeDifference: 0.021, CrossCheckDisagrees: false),
         Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
+        RepetitionStop = new RepetitionStop(RepetitionStopReason.MaxReps, 5, 3.125, 0.25, 2),
     };
 
     /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
@@ -106,7 +107,7 @@ internal static class ReportSamples
     public static RunResult CompleteRun()
     {
         var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow() with { Round = 2 });
-        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2 }, Drift = Drifted() };
+        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60) }, Drift = Drifted() };
     }
 
     /// <summary>Round 2 of phi-3-mini's int4 point decoding 12% slower than round 1, and its TTFT within noise.</summary>

@@ -121,6 +121,14 @@ public static class ResultColumns
         new("greedy_logprob_delta_nats", "Greedy log-prob delta (nats)", "nats", true,
             "Mean change of the log-probability of the reference's greedy token", row => Cell.Of(row.Result.Fidelity?.MeanGreedyLogProbDeltaNats)),
         Round,
+        new("stop_reason", "Stop reason", "text", false,
+            "Why the point stopped repeating",
+            row => Cell.Of(row.Result.RepetitionStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
+        Number("decode_ci95_stop_pct", "Decode CI95 at stop (±%)", "% of mean",
+            "Half-width of the stopping rule's 95% interval of the mean decode tok/s, in percent of the mean",
+            row => row.Result.RepetitionStop?.DecodeHalfWidthPercent),
+        Number("target_ci_pct", "Target CI (±%)", "% of mean", "--reps auto's target half-width",
+            row => row.Result.RepetitionStop?.TargetHalfWidthPercent),
     ];
 
     /// <summary>A figure that is empty when absent or not finite.</summary>

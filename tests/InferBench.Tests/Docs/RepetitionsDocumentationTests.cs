@@ -1,0 +1,41 @@
+using System.Globalization;
+using InferBench.Statistics;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Docs;
+
+/// <summary>README's account of --reps auto: its option defaults, its minimum count and the coverage the simulation gives.</summary>
+public sealed class RepetitionsDocumentationTests
+{
+    private static readonly string Readme = File.ReadAllText(RepoRoot.Combine("README.md"));
+
+    [Theory]
+    [InlineData("--target-ci", "2")]
+    [InlineData("--max-reps", "50")]
+    [InlineData("--max-seconds-per-point", "60")]
+    [InlineData("--reps", "3")]
+    public void The_options_table_gives_each_default_the_command_has(string option, string defaultValue)
+    {
+        var help = CliRun.Invoke("run", "--help").Out;
+
+        Assert.Contains($"| `{option}` | `{defaultValue}` |", Readme);
+        Assert.Matches($@"{option} <[^>]+>\s[\s\S]*?\[default: {defaultValue}\]", help);
+    }
+
+    [Fact]
+    public void The_rule_names_its_minimum_count_and_the_simulated_coverage()
+    {
+        var rule = Readme[Readme.IndexOf("**The stopping rule**", StringComparison.Ordinal)..];
+        var (independent, precise) = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed);
+        var autocorrelated = StopRuleSimulation.RuleCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed).Coverage;
+        var naive = StopRuleSimulation.NaiveCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed);
+
+        Assert.Contains($"before **{RepetitionStopRule.DefaultMinimumCount}** repetitions", rule);
+        Assert.Contains($"**{Percent(independent)}** of trials", rule);
+        Assert.Contains($"({Math.Round(precise * 100).ToString(CultureInfo.InvariantCulture)}% of them stop precise)", rule);
+        Assert.Contains($"**{Percent(autocorrelated)}** with AR(1)", rule);
+        Assert.Contains($"covers **{Percent(naive)}** in the AR(1) case", rule);
+    }
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
