@@ -1,6 +1,7 @@
 namespace InferBench.Results;
 
 /// <summary>The plan as it was run, recorded so a result can be reproduced.</summary>
+/// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -11,4 +12,5 @@ public sealed record RunPlanRecord(
     int Seed,
     ExecutionProvider ExecutionProvider,
     string? PromptText,
-    IReadOnlyList<ProviderOption>? ProviderOptions = null);
+    IReadOnlyList<ProviderOption>? ProviderOptions = null,
+    SteadyStatePlan? SteadyState = null);

@@ -138,29 +138,40 @@ public sealed class SweepRunner(
         var samples = new List<RepetitionSample>(plan.WarmupRepetitions + plan.MeasuredRepetitions);
         var repetitionRunner = new RepetitionRunner(model, point, energy?.Meter);
         PowerWindow? generationWindow = null;
+        GpuPointState? gpu = null;
+        var measuring = false;
         foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
                      .Concat(Enumerable.Repeat(RepetitionPhase.Measured, plan.MeasuredRepetitions)))
         {
             if (cancellation.IsCancellationRequested)
                 break;
-            if (phase == RepetitionPhase.Measured)
-                generationWindow ??= energy?.Meter.BeginWindow(PowerPhase.Generation);
             var iteration = samples.Count(s => s.Phase == phase) + 1;
             try
             {
+                if (phase == RepetitionPhase.Measured && !measuring)
+                {
+                    measuring = true;
+                    gpu = GpuBeforeMeasuring(repetitionRunner, prompt, cancellation);
+                    generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
+                }
                 samples.Add(repetitionRunner.Run(prompt, phase, iteration));
             }
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
                 generationWindow?.End();
                 var (status, reason) = FailureReasons.Classify(e, $"{JsonEnumName.Of(phase)} repetition {iteration}", info);
-                return row with { Status = status, Reason = reason, Repetitions = samples };
+                return row with { Status = status, Reason = reason, Repetitions = samples, Gpu = gpu is null ? null : gpu with { AtEnd = DeviceStates() } };
             }
             progress.RepetitionFinished(samples[^1]);
         }
 
         var generation = generationWindow?.End();
-        row = row with { PeakMemoryBytes = ProcessMemory.PeakResidentBytes(), Repetitions = samples };
+        row = row with
+        {
+            PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
+            Repetitions = samples,
+            Gpu = gpu is null ? null : gpu with { AtEnd = DeviceStates() },
+        };
         var measured = samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
         if (measured.Length == 0)
             return row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" };
@@ -199,6 +210,22 @@ public sealed class SweepRunner(
         return ScenarioEnergyCalculator.From(
             generation, generations, measured, point.BatchSize, point.PromptTokens, point.GenTokens,
             energy!.IdleBefore, loaded.Joules, DeviceStates(), note);
+    }
+
+    /// <summary>
+    /// On NVML runs, the steady-state warmup (repeating the warmup generation untimed) and each GPU's state just before
+    /// the first measured repetition; null on other runs, whose CPU state is not recorded per point.
+    /// </summary>
+    private GpuPointState? GpuBeforeMeasuring(RepetitionRunner repetitionRunner, int[] prompt, CancellationToken cancellation)
+    {
+        if (energy?.Meter.Selection.Opened != PowerSourceChoice.Nvml)
+            return null;
+        var generations = 0;
+        var steadyState = plan.SteadyState is { Enabled: true } steady
+            ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow(new PowerMeterOptions().SamplePeriod),
+                () => repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations), cancellation)
+            : null;
+        return new GpuPointState(steadyState, DeviceStates(), []);
     }
 
     private IReadOnlyList<DeviceState> DeviceStates() => energy!.Meter.Snapshot()
