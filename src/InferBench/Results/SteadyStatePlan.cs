@@ -9,7 +9,7 @@ namespace InferBench.Results;
 /// <param name="TemperatureSlopeCelsiusPerSecond">Largest settled slope of the GPU temperature, in degrees Celsius per second.</param>
 public sealed record SteadyStatePlan(double MaxSeconds, double WindowSeconds, double PowerSlopePercentPerSecond, double TemperatureSlopeCelsiusPerSecond)
 {
-    public static SteadyStatePlan Default { get; } = new(60, 5, 0.5, 0.1);
+    public static SteadyStatePlan Default { get; } = new(60, 10, 0.5, 0.1);
 
     public bool Enabled => MaxSeconds > 0;
 }
