@@ -37,6 +37,11 @@ public sealed class HtmlReportExporter : IRunExporter
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
             AppendCharts(html, ReportCharts.For(rows, pricing));
             AppendTable(html, rows, pricing);
+            if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
+            {
+                html.Append($"<h3>{E(GpuStateFacts.Heading)}</h3>\n");
+                AppendFacts(html, gpuStates);
+            }
             html.Append("</section>\n");
         }
         return html.Append($"<footer>{E(ReportSetup.Definitions)}</footer>\n</main>\n</body>\n</html>\n").ToString();

@@ -44,6 +44,12 @@ public sealed class MarkdownReportExporter : IRunExporter
                 md.Append("| " + string.Join(" | ", ReportTable.Columns.Select(column => Text(column.Text(row)))) + " |\n");
             }
             md.Append('\n');
+            if (GpuStateFacts.For(model) is { Count: > 0 } gpuStates)
+            {
+                md.Append($"### {GpuStateFacts.Heading}\n\n");
+                AppendFacts(md, gpuStates);
+                md.Append('\n');
+            }
         }
         md.Append(ReportSetup.Definitions).Append('\n');
         return md.ToString();

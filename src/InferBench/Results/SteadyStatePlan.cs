@@ -10,6 +10,4 @@ namespace InferBench.Results;
 public sealed record SteadyStatePlan(double MaxSeconds, double WindowSeconds, double PowerSlopePercentPerSecond, double TemperatureSlopeCelsiusPerSecond)
 {
     public static SteadyStatePlan Default { get; } = new(60, 10, 0.5, 0.1);
-
-    public bool Enabled => MaxSeconds > 0;
 }

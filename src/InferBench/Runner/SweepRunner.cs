@@ -221,7 +221,7 @@ public sealed class SweepRunner(
         if (energy?.Meter.Selection.Opened != PowerSourceChoice.Nvml)
             return null;
         var generations = 0;
-        var steadyState = plan.SteadyState is { Enabled: true } steady
+        var steadyState = plan.SteadyState is { MaxSeconds: > 0 } steady
             ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow(new PowerMeterOptions().SamplePeriod),
                 () => repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations), cancellation)
             : null;
