@@ -18,6 +18,10 @@ public sealed class NumericInputTests : IDisposable
     [InlineData("--utilization -Infinity", "--utilization: expected a number from 0.001 to 1, got \"-Infinity\"")]
     [InlineData("--cpu-tdp-watts NaN", "--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"NaN\"")]
     [InlineData("--reps 10001", "--reps: expected a whole number from 1 to 10000, got 10001")]
+    [InlineData("--steady-max-seconds -1", "--steady-max-seconds: expected a number from 0 to 3600, got \"-1\"")]
+    [InlineData("--steady-window-seconds 0", "--steady-window-seconds: expected a number above 0 and at most 3600, got \"0\"")]
+    [InlineData("--steady-power-slope NaN", "--steady-power-slope: expected a number above 0 and at most 100, got \"NaN\"")]
+    [InlineData("--steady-temp-slope 11", "--steady-temp-slope: expected a number above 0 and at most 10, got \"11\"")]
     [InlineData("--batch 1 --prompt-tokens 2147483000 --gen-tokens 2000",
         "--batch, --prompt-tokens, --gen-tokens: expected batch x (prompt + gen) of at most 2147483647 tokens (32-bit sizes), got 1 x (2147483000 + 2000) = 2147485000")]
     public void Run_refuses_a_number_out_of_range_naming_the_option_and_the_range(string options, string expected)
