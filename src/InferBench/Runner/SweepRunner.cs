@@ -146,12 +146,16 @@ public sealed class SweepRunner(
             if (cancellation.IsCancellationRequested)
                 break;
             var iteration = samples.Count(s => s.Phase == phase) + 1;
+            var repetition = $"{JsonEnumName.Of(phase)} repetition {iteration}";
+            var step = repetition;
             try
             {
                 if (phase == RepetitionPhase.Measured && !measuring)
                 {
                     measuring = true;
+                    step = "the steady-state warmup";
                     gpu = GpuBeforeMeasuring(repetitionRunner, prompt, cancellation);
+                    step = repetition;
                     generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
                 }
                 samples.Add(repetitionRunner.Run(prompt, phase, iteration));
@@ -159,8 +163,8 @@ public sealed class SweepRunner(
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
                 generationWindow?.End();
-                var (status, reason) = FailureReasons.Classify(e, $"{JsonEnumName.Of(phase)} repetition {iteration}", info);
-                return row with { Status = status, Reason = reason, Repetitions = samples, Gpu = gpu is null ? null : gpu with { AtEnd = DeviceStates() } };
+                var (status, reason) = FailureReasons.Classify(e, step, info);
+                return row with { Status = status, Reason = reason, Repetitions = samples, Gpu = WithEnd(gpu) };
             }
             progress.RepetitionFinished(samples[^1]);
         }
@@ -170,7 +174,7 @@ public sealed class SweepRunner(
         {
             PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
             Repetitions = samples,
-            Gpu = gpu is null ? null : gpu with { AtEnd = DeviceStates() },
+            Gpu = WithEnd(gpu),
         };
         var measured = samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
         if (measured.Length == 0)
@@ -227,6 +231,9 @@ public sealed class SweepRunner(
             : null;
         return new GpuPointState(steadyState, DeviceStates(), []);
     }
+
+    /// <summary>The GPU state with each GPU's state now, after the last measured repetition (or the one that failed).</summary>
+    private GpuPointState? WithEnd(GpuPointState? gpu) => gpu is null ? null : gpu with { AtEnd = DeviceStates() };
 
     private IReadOnlyList<DeviceState> DeviceStates() => energy!.Meter.Snapshot()
         .Select(d => new DeviceState(
