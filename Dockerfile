@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # InferBench's CUDA build on NVIDIA's CUDA 12 + cuDNN 9 runtime image; the container runs scripts/bench-instance.sh:
 #   docker build -t inferbench-cuda .
-#   docker run --rm --gpus all -e HF_TOKEN -v inferbench-models:/home/inferbench/.cache/inferbench \
+#   docker run --rm --gpus all --stop-timeout 120 -e HF_TOKEN -v inferbench-models:/home/inferbench/.cache/inferbench \
 #     -v "$PWD/results:/results" inferbench-cuda --models "phi-3-mini-4k-instruct:cuda-int4-rtn-block-32"
 # See docs/gpu.md.
 
@@ -14,7 +14,7 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0 AS dotnet-runtime
 
 FROM nvidia/cuda:12.6.3-cudnn-runtime-ubuntu22.04
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates tini \
     && rm -rf /var/lib/apt/lists/*
 # The .NET runtime is portable across glibc distributions; NVIDIA's image brings CUDA and cuDNN, this brings .NET.
 COPY --from=dotnet-runtime /usr/share/dotnet /usr/share/dotnet
@@ -28,4 +28,6 @@ COPY --from=build /out /app/bin
 COPY models.manifest.json /app/
 COPY scripts/bench-instance.sh /app/scripts/
 USER inferbench
-ENTRYPOINT ["/app/scripts/bench-instance.sh", "--inferbench", "dotnet /app/bin/InferBench.Cli.dll", "--out", "/results"]
+# tini is PID 1, where the kernel drops signals a process has no handler for: it hands docker stop's SIGTERM to the
+# script, whose trap hands it to inferbench, which saves what it has and exits 130 (docs/gpu.md).
+ENTRYPOINT ["/usr/bin/tini", "--", "/app/scripts/bench-instance.sh", "--inferbench", "dotnet /app/bin/InferBench.Cli.dll", "--out", "/results"]

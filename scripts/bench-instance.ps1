@@ -19,11 +19,14 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $DotnetChannel = '10.0'
+$ExitUsage = 2
 $ExitEnvironment = 3
 $ExitNothingMeasured = 4
-# Rank of an inferbench run exit code in the precedence of README.md (higher wins): 130, 3 and unknown codes, 2, 1, 4, 0.
+$ExitCancelled = 130
+# Rank of an inferbench run exit code in README.md's exit-code table (higher wins): 2, 130, then 3 and unknown codes
+# (a bug outranks a failed row), 1, 4, 0.
 function Get-Precedence([int] $Code) {
-    switch ($Code) { 0 { 0 } $ExitNothingMeasured { 1 } 1 { 2 } 2 { 3 } 130 { 5 } default { 4 } }
+    switch ($Code) { 0 { 0 } $ExitNothingMeasured { 1 } 1 { 2 } $ExitCancelled { 4 } $ExitUsage { 5 } default { 3 } }
 }
 
 function Write-Step([string] $Message) { [Console]::Error.WriteLine("[bench-instance] $Message") }
@@ -100,7 +103,13 @@ foreach ($spec in $Models) {
     if ($variantList) { foreach ($variant in $variantList -split ',') { $variantArgs += @('--variant', $variant) } }
     Write-Step "fetching $model $variantArgs"
     & $exe @prefix fetch $model @variantArgs --manifest $Manifest 2>&1 | Tee-Object -Append -FilePath (Join-Path $results 'fetch.log') | ForEach-Object { [Console]::Error.WriteLine($_) }
-    if ($LASTEXITCODE -ne 0) { Stop-Bench 1 "fetching $model failed (see $results/fetch.log); run the same command again to resume" }
+    switch ($LASTEXITCODE) {
+        0 { }
+        $ExitUsage { Stop-Bench $ExitUsage "inferbench fetch refused $model ${variantArgs}: bad input such as an unknown model or variant in $Manifest (see $results/fetch.log)" }
+        $ExitCancelled { Stop-Bench $ExitCancelled "fetching $model was cancelled; run the same command again to resume" }
+        $ExitEnvironment { Stop-Bench $ExitEnvironment "inferbench fetch reported a bug while fetching $model (see $results/fetch.log)" }
+        default { Stop-Bench 1 "fetching $model failed (see $results/fetch.log); run the same command again to resume" }
+    }
     Write-Step "running $model on cuda"
     & $exe @prefix run --manifest $Manifest --model $model @variantArgs --ep cuda --out $results --json @RunArgs 2>> (Join-Path $results 'run.log') |
         Tee-Object -Append -FilePath (Join-Path $results 'run-json-paths.txt')

@@ -8,6 +8,7 @@ readonly DOTNET_CHANNEL="10.0"
 readonly EXIT_USAGE=2
 readonly EXIT_ENVIRONMENT=3
 readonly EXIT_NOTHING_MEASURED=4
+readonly EXIT_CANCELLED=130
 
 usage() {
   cat <<USAGE
@@ -21,26 +22,56 @@ Usage: scripts/bench-instance.sh [options] [-- extra 'inferbench run' options]
   --inferbench CMD          use this inferbench command instead of installing .NET and building the CUDA variant
   -h, --help                this text
 
-Exit codes (over all models, the first that applies): 130 a run was cancelled; 2 bad usage or input;
-1 a row failed or results could not be saved; 4 a model had nothing measured (every row unsupported or
-skipped); 0 every model measured rows. 3: this machine cannot run the CUDA build (no NVIDIA driver,
-CUDA 12 or cuDNN 9 libraries), or inferbench reported a bug.
+Exit codes (over all models, the first that applies, in README.md's order): 2 bad usage or input
+(including an unknown model or variant for fetch); 130 cancelled (a signal to this script, or to
+inferbench); 3 this machine cannot run the CUDA build (no NVIDIA driver, CUDA 12 or cuDNN 9 libraries),
+or inferbench reported a bug; 1 a row failed, results could not be saved, or a download failed;
+4 a model had nothing measured (every row unsupported or skipped); 0 every model measured rows.
 USAGE
 }
 
 log() { printf '[bench-instance] %s\n' "$*" >&2; }
-# Rank of an inferbench run exit code in the precedence of README.md (higher wins): 130, 3 and unknown codes, 2, 1, 4, 0.
+# Rank of an inferbench run exit code in README.md's exit-code table (higher wins): 2, 130, then 3 and unknown codes
+# (a bug outranks a failed row), 1, 4, 0.
 precedence() {
   case "$1" in
     0) echo 0 ;;
     "$EXIT_NOTHING_MEASURED") echo 1 ;;
     1) echo 2 ;;
-    "$EXIT_USAGE") echo 3 ;;
-    130) echo 5 ;;
-    *) echo 4 ;;
+    "$EXIT_CANCELLED") echo 4 ;;
+    "$EXIT_USAGE") echo 5 ;;
+    *) echo 3 ;;
   esac
 }
 fail() { log "error: $2"; exit "$1"; }
+
+# inferbench runs in the background while this script waits for it, so that a SIGTERM or SIGINT sent to the script
+# alone (a scheduler, docker stop, kill) is handed on instead of leaving inferbench running as an orphan. It is handed
+# on as SIGTERM: a background command of a non-interactive bash ignores SIGINT, and inferbench stops on either.
+child=""
+# The script's own stderr, kept: a trap runs inside whatever redirection the interrupted command had (run.log).
+exec 3>&2
+on_signal() {
+  trap '' INT TERM
+  log "SIG$1 received: asking inferbench to stop and waiting for it to save what it has" 2>&3
+  if [[ -n "$child" ]]; then
+    kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit "$EXIT_CANCELLED"
+}
+trap 'on_signal INT' INT
+trap 'on_signal TERM' TERM
+
+# Runs inferbench with the given arguments (redirections are the caller's) and returns its exit code.
+inferbench_in_background() {
+  "${inferbench[@]}" "$@" &
+  child=$!
+  local status=0
+  wait "$child" || status=$?
+  child=""
+  return "$status"
+}
 
 models="$DEFAULT_MODELS"
 out_parent="results"
@@ -116,9 +147,10 @@ mkdir -p "$results"
   echo "gpus:"
   nvidia-smi --query-gpu=name,driver_version,memory.total,power.limit --format=csv,noheader | sed 's/^/  /'
 } >"$results/instance.txt"
+: >"$results/run-json-paths.txt"
 
 log "power probe"
-if ! "${inferbench[@]}" power probe >"$results/power-probe.txt" 2>&1; then
+if ! inferbench_in_background power probe >"$results/power-probe.txt" 2>&1; then
   log "inferbench power probe is not available or failed (see $results/power-probe.txt); continuing without it"
 fi
 
@@ -131,12 +163,22 @@ for spec in $models; do
     for variant in "${variants[@]}"; do variant_args+=(--variant "$variant"); done
   fi
   log "fetching $model ${variant_args[*]}"
-  "${inferbench[@]}" fetch "$model" "${variant_args[@]}" --manifest "$manifest" 2>&1 | tee -a "$results/fetch.log" >&2 ||
-    fail 1 "fetching $model failed (see $results/fetch.log); run the same command again to resume"
+  status=0
+  inferbench_in_background fetch "$model" "${variant_args[@]}" --manifest "$manifest" > >(tee -a "$results/fetch.log" >&2) 2>&1 ||
+    status=$?
+  case "$status" in
+    0) ;;
+    "$EXIT_USAGE") fail "$EXIT_USAGE" "inferbench fetch refused $model ${variant_args[*]}: bad input such as an unknown model or variant in $manifest (see $results/fetch.log)" ;;
+    "$EXIT_CANCELLED") fail "$EXIT_CANCELLED" "fetching $model was cancelled; run the same command again to resume" ;;
+    "$EXIT_ENVIRONMENT") fail "$EXIT_ENVIRONMENT" "inferbench fetch reported a bug while fetching $model (see $results/fetch.log)" ;;
+    *) fail 1 "fetching $model failed (see $results/fetch.log); run the same command again to resume" ;;
+  esac
   log "running $model on cuda"
   status=0
-  "${inferbench[@]}" run --manifest "$manifest" --model "$model" "${variant_args[@]}" --ep cuda --out "$results" --json \
-    "${run_extra[@]}" 2>>"$results/run.log" | tee -a "$results/run-json-paths.txt" || status=$?
+  paths_before="$(wc -l <"$results/run-json-paths.txt")"
+  inferbench_in_background run --manifest "$manifest" --model "$model" "${variant_args[@]}" --ep cuda --out "$results" --json \
+    "${run_extra[@]}" 2>>"$results/run.log" >>"$results/run-json-paths.txt" || status=$?
+  tail -n +"$((paths_before + 1))" "$results/run-json-paths.txt"
   if ((status == EXIT_NOTHING_MEASURED)); then
     log "nothing was measured for $model on cuda: every row is unsupported or skipped (see the reasons in $results/run.log;" \
       "on a GPU instance this usually means the CUDA build could not load CUDA or cuDNN, or no variant was fetched)"

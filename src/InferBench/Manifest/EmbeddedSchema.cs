@@ -20,13 +20,16 @@ internal sealed class EmbeddedSchema
 
     /// <summary>
     /// Everything wrong with <paramref name="instance"/>: its failed schema keywords and <paramref name="otherProblems"/>
-    /// (checks JSON Schema cannot express), deepest location first.
+    /// (checks JSON Schema cannot express) at locations the schema found nothing wrong with, deepest location first.
     /// </summary>
     public IReadOnlyList<ManifestProblem> Validate(JsonElement instance, IEnumerable<ManifestProblem> otherProblems)
     {
         // Every keyword is evaluated (no short-circuit) and the tree kept, so all problems can be reported.
         var results = _built.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-        var problems = SchemaProblemCollector.Collect(results, instance, Document).Concat(otherProblems);
+        var schemaProblems = SchemaProblemCollector.Collect(results, instance, Document).ToList();
+        // A value the schema already faults (a negative price) is not faulted again by a check of its range.
+        var faulted = schemaProblems.Select(problem => problem.Location.ToString()).ToHashSet();
+        var problems = schemaProblems.Concat(otherProblems.Where(problem => !faulted.Contains(problem.Location.ToString())));
         // OrderBy is stable, so ties keep the order they were found in.
         return problems
             .OrderByDescending(problem => problem.Location.Depth)

@@ -52,7 +52,7 @@ internal static class ModelTakeaways
         AddCostAndEnergy(clauses, pricing.For(row), pricing.For(reference));
         if (row.Fidelity is { } fidelity && fidelity.Reference == reference.Variant)
             clauses.Add($"picks the same next token as {reference.Variant} at {CostFormat.Percent(fidelity.Top1Agreement)} of " +
-                $"{Integer(fidelity.Positions)} positions (mean KL {Kl(fidelity.MeanKlDivergenceNats)} nats)");
+                $"{Integer(fidelity.Positions)} positions (mean KL {Number(fidelity.MeanKlDivergenceNats)} nats)");
         return Sentence(clauses);
     }
 
@@ -96,9 +96,6 @@ internal static class ModelTakeaways
 
     /// <summary>"cpu-int4 (int4)"; just "int4" when the variant is named for its precision.</summary>
     private static string Named(ScenarioResult row) => row.Variant == row.Precision ? row.Variant : $"{row.Variant} ({row.Precision})";
-
-    /// <summary>Six decimals show KL down to 1e-6; below that, say so rather than print a zero.</summary>
-    private static string Kl(double nats) => nats is > 0 and < 1e-6 ? "< 0.000001" : Number(nats);
 
     private static bool SameWorkload(ScenarioResult a, ScenarioResult b) => a.PromptTokens == b.PromptTokens && a.GenTokens == b.GenTokens;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using InferBench.Cost;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -18,7 +19,7 @@ public static class RunJson
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
 
     /// <exception cref="InputException">
-    /// The text is not JSON, does not match the format, or has a schemaVersion this build does not read (it reads
+    /// The text is not JSON, does not match the format, has a cost assumption out of its range (<see cref="RunCostSetup.Check"/>), or has a schemaVersion this build does not read (it reads
     /// every version from <see cref="RunResult.OldestReadableSchemaVersion"/> on, keeping the version it found).
     /// The message names <paramref name="fileNameForErrors"/> and, when known, the line, column and JSON path.
     /// </exception>
@@ -29,8 +30,11 @@ public static class RunJson
         RequireSupportedSchemaVersion(document.RootElement, fileNameForErrors);
         try
         {
-            return JsonSerializer.Deserialize<RunResult>(json, Options)
+            var run = JsonSerializer.Deserialize<RunResult>(json, Options)
                 ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
+            if (run.Cost is { } cost)
+                RunCostSetup.Check(cost, fileNameForErrors);
+            return EarlierSchemaVersions.Upgrade(run);
         }
         catch (JsonException e)
         {

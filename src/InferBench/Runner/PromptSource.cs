@@ -39,7 +39,7 @@ public sealed class PromptSource
         var missing = TokenizerFiles.FirstOrDefault(file => !File.Exists(Path.Combine(info.FolderPath, file)));
         if (missing is not null)
             return new PromptSource(plan.Seed, info.VocabSize, null,
-                $"--prompt-text: the model folder has no tokenizer ({missing} is missing); use random-token prompts (omit --prompt-text)");
+                $"the prompt text cannot be tokenized: the model folder has no tokenizer ({missing} is missing); use random-token prompts");
 
         int[] tokens;
         try
@@ -51,13 +51,13 @@ public sealed class PromptSource
         catch (OnnxRuntimeGenAIException e)
         {
             return new PromptSource(plan.Seed, info.VocabSize, null,
-                $"--prompt-text: the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()}); use random-token prompts (omit --prompt-text)");
+                $"the prompt text cannot be tokenized: the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()}); use random-token prompts");
         }
         var outside = tokens.Where(id => id < 0 || id >= info.VocabSize).Select(id => (int?)id).FirstOrDefault();
         var reason = outside is { } id
-            ? $"--prompt-text: the tokenizer produced token id {id}, outside the model's vocabulary (vocab_size {info.VocabSize}); " +
-              "the tokenizer does not match the model, so use random-token prompts (omit --prompt-text)"
-            : tokens.Length == 0 ? "--prompt-text: the tokenizer produced no tokens" : null;
+            ? $"the prompt text cannot be used: the tokenizer produced token id {id}, outside the model's vocabulary (vocab_size {info.VocabSize}); " +
+              "the tokenizer does not match the model, so use random-token prompts"
+            : tokens.Length == 0 ? "the prompt text cannot be used: the tokenizer produced no tokens" : null;
         return new PromptSource(plan.Seed, info.VocabSize, tokens, reason);
     }
 

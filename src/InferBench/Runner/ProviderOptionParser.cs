@@ -28,7 +28,7 @@ public static partial class ProviderOptionParser
     public static IReadOnlyList<ProviderOption> Parse(IReadOnlyList<string> arguments, ExecutionProvider executionProvider)
     {
         if (arguments.Count > 0 && executionProvider == ExecutionProvider.Cpu)
-            throw new InputFieldException([Field], $"options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none");
+            throw new InputFieldException([Field], "options are for the cuda provider (or auto, for the variants that run on cuda); this run uses the cpu provider, which takes none");
         var options = new List<ProviderOption>();
         foreach (var argument in arguments)
         {

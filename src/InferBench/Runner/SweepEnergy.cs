@@ -15,10 +15,10 @@ public sealed record SweepEnergy(PowerMeter Meter, IdleBaseline? IdleBefore)
     {
         (ExecutionProvider.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
             $"this row ran on cuda, but the run measured the CPU ({MeasuredLabel}), " +
-            "which is not this row's energy: measure the GPU with NVML (--power nvml or auto)",
+            "which is not this row's energy: measure the GPU with NVML",
         (ExecutionProvider.Cpu, PowerSourceChoice.Nvml) =>
             $"this row ran on cpu, but the run measured the GPU ({MeasuredLabel}), " +
-            "which is not this row's energy: measure the CPU with --power rapl or estimate",
+            "which is not this row's energy: measure the CPU with RAPL or the estimate",
         _ => null,
     };
 

@@ -49,7 +49,7 @@ public sealed class SweepRunner(
         if (resolved is { } requested && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(requested))
         {
             EmitAll(early, _points, ResultStatus.Unsupported,
-                $"variant is built for {string.Join(", ", target.ExecutionProviders.Select(JsonEnumName.Of))}; this run uses --ep {JsonEnumName.Of(requested)}");
+                $"variant is built for {string.Join(", ", target.ExecutionProviders.Select(JsonEnumName.Of))}; this run asks for {JsonEnumName.Of(requested)}");
             return;
         }
 
@@ -74,7 +74,7 @@ public sealed class SweepRunner(
             foreach (var point in _points)
                 Emit(Row(early, point, ResultStatus.Unsupported,
                     $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
-                    + "--ep cpu runs the model on the CPU") with { ExecutionProvider = info.ConfiguredProvider! });
+                    + "it can run the model on the cpu provider instead") with { ExecutionProvider = info.ConfiguredProvider! });
             return;
         }
         target = target with { ExecutionProvider = executionProvider };

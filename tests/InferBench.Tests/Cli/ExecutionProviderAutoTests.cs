@@ -73,7 +73,7 @@ public sealed class ExecutionProviderAutoTests : IDisposable
         var row = Assert.Single(result.Results);
         Assert.Equal(ResultStatus.Unsupported, row.Status);
         Assert.Equal("dml", row.ExecutionProvider);
-        Assert.Equal("genai_config.json asks for the dml provider, which InferBench does not run; --ep cpu runs the model on the CPU", row.Reason);
+        Assert.Equal("genai_config.json asks for the dml provider, which InferBench does not run; it can run the model on the cpu provider instead", row.Reason);
     }
 
     [SkippableFact]

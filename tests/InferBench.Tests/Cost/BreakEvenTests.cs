@@ -121,4 +121,18 @@ public sealed class BreakEvenTests
         Assert.Equal(new Usd(21_600), bills.SelfHosting);
         Assert.Equal((2.592e9 * 2 + 1) * 4 / 1e6, bills.Api.Value, 6);
     }
+
+    [Fact]
+    public void The_instance_count_holds_the_largest_the_input_ranges_allow()
+    {
+        // The ranges' extremes: 0.001 tokens/s at 0.1 % utilisation serves 2.592 tokens a month; 1e18 of them need
+        // about 3.9e17 instances, which an int saturated at 2,147,483,647.
+        var slowest = CostSamples.Model(CostSamples.Rented(1e6), utilization: 0.001)
+            .BreakEvenAgainst(CostSamples.Api(0, 0, inputTokensPerOutputToken: 1), new Throughput(new(0.001), Prefill: null), energy: null)!;
+
+        var bills = slowest.BillsAt(1e18);
+
+        Assert.Equal(Math.Ceiling(1e18 / 2.592), bills.Instances);
+        Assert.True(double.IsFinite(bills.SelfHosting.Value));
+    }
 }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using InferBench.Cli;
 using InferBench.Reports;
+using InferBench.Results;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Reports;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;
@@ -147,8 +150,46 @@ public sealed class CostCliTests : IDisposable
         var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
-        Assert.Contains("From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.", run.Out);
+        Assert.Contains("From the row's gross J/token: its generation window's energy / generated tokens, prefill included; a measured " +
+            "source's includes the device's idle power, the CPU-TDP estimate's only this process's own CPU time.", run.Out);
         Assert.Matches(@"energy per token +unavailable: this cuda row's energy is measured-rapl, the CPU's, not its GPU's, so it is not priced", run.Out);
+    }
+
+    [Fact]
+    public void A_run_folders_estimated_energy_is_labelled_an_estimate_in_text_and_json()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        var row = ReportSamples.OkRow();
+        const string method = "ESTIMATE, not a measurement: this process's CPU time x 2.5 W per hardware thread (default)";
+        var run = ReportSamples.Run(row with { Energy = row.Energy! with { Source = "estimated-cpu-tdp", NetJoulesPerGeneratedToken = null } }) with
+        {
+            RunId = folder.RunId,
+            Power = new PowerSetup("estimated-cpu-tdp", method, [], null, 0, null, null, []),
+        };
+        folder.WriteAll(run);
+
+        var text = CliRun.Invoke("cost", "--run", folder.FullPath, "--hardware-cost-usd", "3000", "--amortization-years", "3");
+        var json = CliRun.Invoke("cost", "--run", folder.FullPath, "--hardware-cost-usd", "3000", "--amortization-years", "3", "--json");
+
+        Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (text.ExitCode, json.ExitCode));
+        Assert.Matches(@"(?m)^  energy source +estimated-cpu-tdp$", text.Out);
+        Assert.Matches(@"(?m)^  energy method +ESTIMATE, not a measurement: this process's CPU time x 2\.5 W", text.Out);
+        var energy = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows")[0].GetProperty("energy");
+        Assert.Equal("estimated-cpu-tdp", energy.GetProperty("energySource").GetString());
+        Assert.Equal(method, energy.GetProperty("energyMethod").GetString());
+    }
+
+    [Fact]
+    public void Energy_from_the_command_line_says_it_was_given_and_a_row_without_energy_says_unavailable()
+    {
+        var given = CliRun.Invoke("cost", "--joules-per-token", "0.4", "--json");
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow() with { Energy = null }) with { RunId = folder.RunId });
+        var none = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2", "--json");
+
+        Assert.Equal("given", JsonDocument.Parse(given.Out).RootElement.GetProperty("energy").GetProperty("energySource").GetString());
+        Assert.Equal("unavailable",
+            JsonDocument.Parse(none.Out).RootElement.GetProperty("rows")[0].GetProperty("energy").GetProperty("energySource").GetString());
     }
 
     [Theory]
@@ -190,6 +231,28 @@ public sealed class CostCliTests : IDisposable
                 "inferbench: my-prices.json: $.electricity[0].usdPerKwh: expected 0 or more, got -0.1",
                 "my-prices.json: $.electricity[0]: missing required field \"source\"",
             ],
-            run.Error.TrimEnd().Split(Environment.NewLine));
+            run.Error.Replace(pricing, "my-prices.json").TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Theory]
+    [InlineData("gpuInstances", """{ "id": "x", "description": "d", "pricing": "spot", "usdPerHour": 1e300, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.gpuInstances[0].usdPerHour: expected a number from 0 to 1000000, got 1e300")]
+    [InlineData("electricity", """{ "id": "x", "description": "d", "usdPerKwh": 1e308, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.electricity[0].usdPerKwh: expected a number from 0 to 1000, got 1e308")]
+    [InlineData("pue", """{ "id": "x", "description": "d", "pue": 11, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.pue[0].pue: expected a number from 1 to 10, got 11")]
+    [InlineData("gridCarbon", """{ "id": "x", "description": "d", "gramsCo2PerKwh": 1e400, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.gridCarbon[0].gramsCo2PerKwh: expected a number from 0 to 10000, got 1e400")]
+    [InlineData("apis", """{ "id": "x", "description": "d", "usdPer1MInputTokens": 1, "usdPer1MOutputTokens": 1e7, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
+        "$.apis[0].usdPer1MOutputTokens: expected a number from 0 to 1000000, got 1e7")]
+    public void A_pricing_file_number_outside_the_command_lines_range_exits_2_naming_the_file_path_and_range(string section, string entry, string problem)
+    {
+        var pricing = _temp.Combine("huge.json");
+        File.WriteAllText(pricing, $$"""{ "schemaVersion": 1, "{{section}}": [ {{entry}} ] }""");
+
+        var run = CliRun.Invoke("cost", "--pricing", pricing, "--price-per-hour", "1", "--json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: {pricing}: {problem}", run.Error.TrimEnd());
     }
 }

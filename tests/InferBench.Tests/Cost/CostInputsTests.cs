@@ -1,5 +1,11 @@
+using System.Text.Json.Nodes;
+using InferBench.Cli;
 using InferBench.Cost;
+using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Tests.Cli;
+using InferBench.Tests.Reports;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;
 
@@ -18,15 +24,25 @@ public class CostInputsTests
         Assert.Equal($"Utilization: expected a number from 0.001 to 1, got {InputRange.Format(fraction)}", error.Message);
     }
 
-    [Fact]
-    public void A_run_json_utilisation_out_of_range_names_the_file_field_not_an_option()
+    [Theory]
+    [InlineData("priceUsdPerHour", 1e308, "a number from 0 to 1000000")]
+    [InlineData("utilization", 0, "a number from 0.001 to 1")]
+    [InlineData("electricityUsdPerKilowattHour", 1e308, "a number from 0 to 1000")]
+    [InlineData("pue", 1e308, "a number from 1 to 10")]
+    [InlineData("gridGramsCo2PerKilowattHour", -1, "a number from 0 to 10000")]
+    public void A_run_json_cost_figure_out_of_range_exits_2_naming_the_file_path_the_json_path_and_the_range(string field, double value, string range)
     {
-        var figure = new CitedFigure(1, "given", null, Provenance.Given);
-        var setup = new CostSetup(figure, figure with { Value = 0 }, figure, figure, figure);
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.Combine("edited")).FullName;
+        var runJson = Path.Combine(folder, RunJson.FileName);
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["cost"]![field]!["value"] = value;
+        File.WriteAllText(runJson, json.ToJsonString());
 
-        var error = Assert.Throws<InputException>(() => RunCostSetup.Model(setup));
+        var report = CliRun.Invoke("report", folder);
 
-        Assert.Equal("run.json: cost.utilization.value: expected a number from 0.001 to 1, got 0", error.Message);
+        Assert.Equal(ExitCodes.BadInput, report.ExitCode);
+        Assert.Equal($"inferbench: {runJson}: $.cost.{field}.value: expected {range}, got {InputRange.Format(value)}", report.Error.TrimEnd());
     }
 
     [Fact]

@@ -70,6 +70,20 @@ public sealed partial class EnergyDocumentationTests
     }
 
     [Fact]
+    public void The_cost_model_says_the_estimate_has_no_idle_power_names_the_energy_source_line_and_the_ranges_of_files()
+    {
+        var costModel = Text("docs", "cost-model.md");
+
+        Assert.DoesNotContain("(prefill and idle power included; see above)", costModel);
+        Assert.DoesNotContain("gen lengths; so is the device's idle power over the window", costModel);
+        Assert.Contains("The CPU-TDP estimate (`estimated-cpu-tdp`) has no idle power in it: it charges only this process's own CPU time", costModel);
+        Assert.DoesNotContain("their heading names the row's", costModel);
+        Assert.Contains("They begin with `energy source`, the row's `energy_source`", costModel);
+        Assert.Contains("self-hosting needs about 3.9e17 instances, a finite count", costModel);
+        Assert.Contains("The same ranges hold for the numbers of a `--pricing` file (and the embedded catalog) and of run.json's `cost` section", costModel);
+    }
+
+    [Fact]
     public void The_gpu_guide_describes_provider_options_as_they_are_and_claims_no_gpu_run()
     {
         var gpu = Text("docs", "gpu.md");

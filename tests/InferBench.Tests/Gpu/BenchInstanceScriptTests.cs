@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using System.Diagnostics;
+using System.Globalization;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Gpu;
@@ -129,8 +132,13 @@ public sealed class BenchInstanceScriptTests : IDisposable
     [InlineData("bash", 1, 4, 1)]
     [InlineData("bash", 130, 1, 130)]
     [InlineData("bash", 4, 0, 4)]
+    [InlineData("bash", 130, 2, 2)] // README's table: bad input (2) comes before cancelled (130)
+    [InlineData("bash", 3, 130, 130)]
+    [InlineData("bash", 1, 3, 3)]
     [InlineData("pwsh", 4, 1, 1)]
     [InlineData("pwsh", 130, 4, 130)]
+    [InlineData("pwsh", 130, 2, 2)]
+    [InlineData("pwsh", 1, 3, 3)]
     public void The_script_exits_with_the_most_urgent_run_exit_code_in_the_readme_precedence(string shell, int first, int second, int expected)
     {
         var stubs = new InstanceStubs(_temp.Path, cudnnInstalled: true, runExitCodeByModel: new Dictionary<string, int> { ["phi"] = first, ["llama"] = second });
@@ -140,12 +148,111 @@ public sealed class BenchInstanceScriptTests : IDisposable
         Assert.Equal(expected, result.ExitCode);
     }
 
+    [SkippableTheory]
+    [InlineData("bash", 2, 2)]
+    [InlineData("bash", 130, 130)]
+    [InlineData("bash", 1, 1)]
+    [InlineData("bash", 3, 3)]
+    [InlineData("pwsh", 2, 2)]
+    [InlineData("pwsh", 130, 130)]
+    [InlineData("pwsh", 1, 1)]
+    public void A_fetch_exit_code_of_2_or_130_passes_through_and_only_a_failed_download_says_to_resume(string shell, int fetchExit, int expected)
+    {
+        var stubs = new InstanceStubs(_temp.Path, cudnnInstalled: true, fetchExitCode: fetchExit);
+
+        var result = RunScript(shell, stubs, models: ["phi", "llama"]);
+
+        Assert.Equal(expected, result.ExitCode);
+        Assert.DoesNotContain(stubs.InferBenchCalls(), call => call.StartsWith("run ", StringComparison.Ordinal));
+        if (fetchExit is 1 or 130)
+            Assert.Contains("run the same command again to resume", result.Error);
+        else
+            Assert.DoesNotContain("resume", result.Error);
+    }
+
+    [SkippableTheory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public void A_signal_to_the_script_reaches_inferbench_which_the_script_waits_for_then_exits_130(string signal)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "POSIX signals");
+        var stubs = new InstanceStubs(_temp.Path, cudnnInstalled: true, runWaitsForSignal: true);
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in BashArguments(stubs, models: ["phi", "llama"]))
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in stubs.Environment())
+            start.Environment[name] = value;
+        using var script = Process.Start(start)!;
+        var error = script.StandardError.ReadToEndAsync();
+        int? runPid = null;
+        try
+        {
+            runPid = WaitFor(() => stubs.SignalLog().FirstOrDefault(line => line.StartsWith("pid ", StringComparison.Ordinal)) is { } line
+                ? int.Parse(line[4..], CultureInfo.InvariantCulture)
+                : null);
+
+            Assert.Equal(0, ExternalTool.Run("kill", [$"-{signal}", script.Id.ToString(CultureInfo.InvariantCulture)]).ExitCode);
+
+            Assert.True(script.WaitForExit(TimeSpan.FromSeconds(30)), "the script did not exit after the signal");
+            Assert.Equal(130, script.ExitCode);
+            Assert.Contains("stopped by TERM", stubs.SignalLog());
+            Assert.False(IsRunning(runPid.Value), "inferbench was left running");
+            Assert.Contains($"SIG{signal} received", error.Result);
+            Assert.Single(stubs.InferBenchCalls(), call => call.StartsWith("run ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            // Before the fix the run was orphaned: end it, and the script if it hangs, by their own process ids.
+            if (runPid is { } pid && IsRunning(pid))
+                ExternalTool.Run("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
+            if (!script.HasExited)
+                script.Kill();
+        }
+    }
+
+    [Fact]
+    public void The_scripts_the_readme_and_the_gpu_guide_give_one_exit_code_order_the_readme_tables()
+    {
+        static string Flat(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var readme = Flat(File.ReadAllText(RepoRoot.Combine("README.md")));
+        var gpu = Flat(File.ReadAllText(RepoRoot.Combine("docs", "gpu.md")));
+        const string Ranking = "# Rank of an inferbench run exit code in README.md's exit-code table (higher wins): 2, 130, then 3 and unknown codes";
+
+        var table = readme[readme.IndexOf("| exit code | meaning |", StringComparison.Ordinal)..];
+        var tableOrder = string.Join(",", Regex.Matches(table, @"\| `([0-9]+)` \|").Take(6).Select(match => match.Groups[1].Value));
+        Assert.Equal("2,130,1,4,0,3", tableOrder);
+        Assert.Contains("over several models it exits with the code that comes first in this table (`2`, `130`, `1`, `4`, `0`), with `3` (or any other code) ranked after `130`", readme);
+        Assert.Contains("in the order of README.md's exit-code table: 2 bad usage or input", gpu);
+        Assert.Contains(Ranking, File.ReadAllText(BashScript));
+        Assert.Contains(Ranking, File.ReadAllText(PowerShellScript));
+        Assert.Contains("(over all models, the first that applies, in README.md's order): 2 bad usage or input", Flat(File.ReadAllText(BashScript)));
+        Assert.Contains("docker run --rm --gpus all --stop-timeout 120", gpu);
+        Assert.Contains("The entrypoint is therefore `tini`", gpu);
+    }
+
+    private static int WaitFor(Func<int?> value)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (value() is { } found)
+                return found;
+            Thread.Sleep(50);
+        }
+        throw new TimeoutException("the fake inferbench run did not start within 30 s");
+    }
+
+    private static bool IsRunning(int pid) => ExternalTool.Run("kill", ["-0", pid.ToString(CultureInfo.InvariantCulture)]).ExitCode == 0;
+
+    private static string[] BashArguments(InstanceStubs stubs, string[] models) =>
+        [BashScript, "--inferbench", stubs.InferBench, "--models", string.Join(' ', models), "--out", stubs.ResultsParent];
+
     private ExternalTool RunScript(string shell, InstanceStubs stubs, string[] models, string? uploadCommand = null, string[]? runArgs = null)
     {
         var environment = stubs.Environment();
         if (shell == "bash")
         {
-            string[] arguments = [BashScript, "--inferbench", stubs.InferBench, "--models", string.Join(' ', models), "--out", stubs.ResultsParent];
+            var arguments = BashArguments(stubs, models);
             if (uploadCommand is not null)
                 arguments = [.. arguments, "--upload-cmd", uploadCommand];
             return ExternalTool.Run("bash", runArgs is null ? arguments : [.. arguments, "--", .. runArgs], environment);

@@ -52,14 +52,18 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void The_entrypoint_runs_the_bench_instance_script_on_the_prebuilt_cuda_build_in_exec_form()
+    public void The_entrypoint_runs_the_bench_instance_script_on_the_prebuilt_cuda_build_in_exec_form_under_an_init()
     {
         var entrypoint = Instructions.Single(instruction => instruction.Keyword == "ENTRYPOINT");
 
         var arguments = JsonSerializer.Deserialize<string[]>(entrypoint.Arguments)!;
-        Assert.Equal("/app/scripts/bench-instance.sh", arguments[0]);
-        Assert.Equal("--inferbench", arguments[1]);
-        Assert.Equal("dotnet /app/bin/InferBench.Cli.dll", arguments[2]);
+        // PID 1 gets no signal it has no handler for: tini, installed in the final stage, hands docker stop's SIGTERM on.
+        Assert.Equal(["/usr/bin/tini", "--"], arguments[..2]);
+        Assert.Contains(Instructions, instruction => instruction.Stage == FinalStage && instruction.Keyword == "RUN"
+            && Regex.IsMatch(instruction.Arguments, @"apt-get install [^&]*\btini\b"));
+        Assert.Equal("/app/scripts/bench-instance.sh", arguments[2]);
+        Assert.Equal("--inferbench", arguments[3]);
+        Assert.Equal("dotnet /app/bin/InferBench.Cli.dll", arguments[4]);
     }
 
     [Fact]

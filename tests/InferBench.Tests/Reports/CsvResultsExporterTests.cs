@@ -56,7 +56,11 @@ public sealed class CsvResultsExporterTests
     [InlineData(-2.5e-9, "-2.5E-09")]
     [InlineData(0.0012345, "0.001235")]
     [InlineData(0, "0")]
-    public void SmallNumbersKeepFourSignificantDigits(double klNats, string written)
+    [InlineData(999_999_999_999_999, "999999999999999")]
+    [InlineData(1e15, "1E+15")]
+    [InlineData(1.23456789e300, "1.23457E+300")] // a hand-edited run.json's value: fixed notation wrote all 301 digits
+    [InlineData(-4.5e17, "-4.5E+17")]
+    public void SmallAndHugeNumbersKeepFourSignificantDigits(double klNats, string written)
     {
         var row = ReportSamples.OkRow();
         var run = ReportSamples.Run(row with { Fidelity = row.Fidelity! with { MeanKlDivergenceNats = klNats, MeanGreedyLogProbDeltaNats = -klNats / 10 } });
@@ -66,7 +70,7 @@ public sealed class CsvResultsExporterTests
         using var reader = CsvReader.FromText(localized);
         Assert.True(reader.Read());
         Assert.Equal(written, reader.GetString("kl_mean_nats"));
-        // Four significant digits: the value read back is off by at most half a unit of the fourth digit.
+        // Four significant digits: the value read back is off by at most half a unit of the fourth digit, small or huge.
         Assert.InRange(Math.Abs(Number(reader, "greedy_logprob_delta_nats") + klNats / 10), 0, 5e-4 * Math.Abs(klNats / 10));
     }
 

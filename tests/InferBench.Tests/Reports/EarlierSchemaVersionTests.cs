@@ -37,6 +37,41 @@ public sealed class EarlierSchemaVersionTests : IDisposable
     }
 
     [Fact]
+    public void A_version_1_estimate_is_read_with_todays_meaning_no_net_of_idle_and_a_note_why()
+    {
+        var folder = Version1Folder("v1");
+        var raw = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, RunJson.FileName)))!;
+        Assert.NotNull(raw["results"]![0]!["energy"]!["netJoulesPerGeneratedToken"]); // the file itself has the old figure
+
+        var run = RunFolder.Read(folder);
+
+        Assert.All(run.Results.Where(row => row.Energy is not null), row =>
+        {
+            Assert.Equal("estimated-cpu-tdp", row.Energy!.Source);
+            Assert.Null(row.Energy.NetJoulesPerGeneratedToken);
+            Assert.NotNull(row.Energy.JoulesPerGeneratedToken);
+            Assert.EndsWith(EarlierSchemaVersions.Version1EstimateNote, row.Energy.Reason, StringComparison.Ordinal);
+        });
+        Assert.Equal(1, run.SchemaVersion);
+    }
+
+    [Fact]
+    public void A_version_1_cuda_row_with_cpu_energy_reads_as_unavailable()
+    {
+        var folder = Version1Folder("v1");
+        var path = Path.Combine(folder, RunJson.FileName);
+        var raw = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        raw["results"]![0]!["executionProvider"] = "cuda";
+        File.WriteAllText(path, raw.ToJsonString());
+
+        var row = RunFolder.Read(folder).Results[0];
+
+        Assert.Equal(("unavailable", "unavailable"), (row.Energy!.Source, row.Energy.Status));
+        Assert.Null(row.Energy.JoulesPerGeneratedToken);
+        Assert.EndsWith(EarlierSchemaVersions.Version1CudaCpuEnergyNote, row.Energy.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_reads_a_version_1_run_beside_a_current_one()
     {
         var before = Version1Folder("v1");

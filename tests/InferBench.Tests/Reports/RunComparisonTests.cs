@@ -26,6 +26,21 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void A_side_without_usable_repetitions_shows_no_NaN()
+    {
+        var comparison = Compare(
+            CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, Steady)),
+            CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [0, 0, 0])));
+
+        var text = ComparisonText.Format(comparison);
+
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.Contains("0 vs", ComparisonText.Format(Compare(
+            CompareSamples.Run("b", CompareSamples.Row("cpu-fp32", 1, [0, 0, 0])),
+            CompareSamples.Run("a", CompareSamples.Row("cpu-fp32", 1, Steady)))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClearlyDifferentRunsAreLargerThanNoise()
     {
         var row = Single(Compare(

@@ -13,9 +13,11 @@ public sealed class ReadableNumberTests
     [InlineData(0.5, "0.500")]
     [InlineData(0.0489, "0.0489")]
     [InlineData(0.000123, "0.000123")]
+    [InlineData(0.0000087, "8.70e-6")]
+    [InlineData(1.5e-7, "1.50e-7")]
     [InlineData(0, "0")]
     [InlineData(-2.5, "-2.50")]
-    public void Figures_have_three_significant_digits_and_no_exponent(double value, string expected) =>
+    public void Figures_keep_three_significant_digits_with_an_exponent_only_below_a_ten_thousandth(double value, string expected) =>
         Assert.Equal(expected, ReadableNumber.Of(value));
 
     [Theory]
@@ -23,6 +25,7 @@ public sealed class ReadableNumberTests
     [InlineData(130_208.33, "130,208")]
     [InlineData(356.7352, "357")]
     [InlineData(0.0833, "0.0833")]
+    [InlineData(0.0000087, "8.70e-6")]
     public void Grouped_figures_round_alike_and_separate_thousands(double value, string expected) =>
         Assert.Equal(expected, ReadableNumber.Grouped(value));
 

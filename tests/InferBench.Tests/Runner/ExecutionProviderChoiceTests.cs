@@ -1,6 +1,7 @@
 using InferBench.Models;
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Synthetic;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Runner;
@@ -11,6 +12,14 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>InferBench's own tiny model: these tests read its genai_config.json and need nothing from ../shared.</summary>
+    private string TinyModel()
+    {
+        var folder = Path.Combine(_temp.Combine("written"), "tiny");
+        SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, folder);
+        return folder;
+    }
 
     private static readonly ExecutionProvider[] CpuOnly = [ExecutionProvider.Cpu];
     private static readonly ExecutionProvider[] CpuAndCuda = [ExecutionProvider.Cpu, ExecutionProvider.Cuda];
@@ -63,7 +72,7 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     [InlineData("""[ { "DML": {} }, { "cuda": {} } ]""", "dml")]
     public void Inspect_reads_the_provider_genai_config_asks_for(string providerOptions, string? expected)
     {
-        var folder = CudaConfigured.CopyWithProviderOptions(_temp, SharedFixtures.RequireTinyGpt2(), providerOptions);
+        var folder = CudaConfigured.CopyWithProviderOptions(_temp, TinyModel(), providerOptions);
 
         Assert.Equal(expected, GenAiModelFolder.Inspect(folder).ConfiguredProvider);
     }
@@ -71,7 +80,7 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
     [Fact]
     public void Inspect_names_a_malformed_provider_list()
     {
-        var folder = CudaConfigured.CopyWithProviderOptions(_temp, SharedFixtures.RequireTinyGpt2(), "\"cuda\"");
+        var folder = CudaConfigured.CopyWithProviderOptions(_temp, TinyModel(), "\"cuda\"");
 
         var error = Assert.Throws<ModelFolderException>(() => GenAiModelFolder.Inspect(folder));
 

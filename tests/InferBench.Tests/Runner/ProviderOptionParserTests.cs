@@ -66,7 +66,7 @@ public sealed class ProviderOptionParserTests
     {
         var error = Assert.Throws<InputFieldException>(() => ProviderOptionParser.Parse(["enable_cuda_graph=1"], ExecutionProvider.Cpu));
 
-        Assert.Equal("--provider-option: options are for --ep cuda (or auto, for the variants that run on cuda); the run uses --ep cpu, which takes none", error.MessageNaming(OptionNames.Of));
+        Assert.Equal("--provider-option: options are for the cuda provider (or auto, for the variants that run on cuda); this run uses the cpu provider, which takes none", error.MessageNaming(OptionNames.Of));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class SweepRunnerTests : IDisposable
         var row = Assert.Single(Sweep(Plan(), [Target("/nonexistent", "int4-cuda", ExecutionProvider.Cuda)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
-        Assert.Equal("variant is built for cuda; this run uses --ep cpu", row.Reason);
+        Assert.Equal("variant is built for cuda; this run asks for cpu", row.Reason);
     }
 
     [SkippableFact]
@@ -138,7 +138,7 @@ public sealed class SweepRunnerTests : IDisposable
         var row = Assert.Single(Sweep(Plan(promptText: "Hello world"), [Target(model)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
-        Assert.StartsWith("--prompt-text: the tokenizer produced token id 15496, outside the model's vocabulary (vocab_size 1000)", row.Reason);
+        Assert.StartsWith("the prompt text cannot be used: the tokenizer produced token id 15496, outside the model's vocabulary (vocab_size 1000)", row.Reason);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class SweepRunnerTests : IDisposable
         var row = Assert.Single(Sweep(Plan(promptText: "hello"), [Target(folder)]));
 
         Assert.Equal(ResultStatus.Unsupported, row.Status);
-        Assert.Equal("--prompt-text: the model folder has no tokenizer (tokenizer_config.json is missing); use random-token prompts (omit --prompt-text)", row.Reason);
+        Assert.Equal("the prompt text cannot be tokenized: the model folder has no tokenizer (tokenizer_config.json is missing); use random-token prompts", row.Reason);
     }
 
     [SkippableFact]
@@ -201,10 +201,10 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(PowerSourceChoice.Estimate, ExecutionProvider.Cuda, "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML (--power nvml or auto)")]
+    [InlineData(PowerSourceChoice.Estimate, ExecutionProvider.Cuda, "this row ran on cuda, but the run measured the CPU (estimated-cpu-tdp), which is not this row's energy: measure the GPU with NVML")]
     [InlineData(PowerSourceChoice.Estimate, ExecutionProvider.Cpu, null)]
     [InlineData(PowerSourceChoice.Nvml, ExecutionProvider.Cuda, null)]
-    [InlineData(PowerSourceChoice.Nvml, ExecutionProvider.Cpu, "this row ran on cpu, but the run measured the GPU (measured-nvml-counter), which is not this row's energy: measure the CPU with --power rapl or estimate")]
+    [InlineData(PowerSourceChoice.Nvml, ExecutionProvider.Cpu, "this row ran on cpu, but the run measured the GPU (measured-nvml-counter), which is not this row's energy: measure the CPU with RAPL or the estimate")]
     public void A_rows_energy_is_only_from_the_hardware_it_ran_on(PowerSourceChoice opened, ExecutionProvider executionProvider, string? reason)
     {
         var clock = new FakeClock();

@@ -44,7 +44,7 @@ public sealed class CpuTdpEstimateTests
     [Theory]
     [InlineData("AMD EPYC 7763 64-Core Processor", "x 2.188 W per hardware thread (280 W TDP / 128 hardware threads of the chip: TDP table, table entry \"EPYC 7763\")")]
     [InlineData("Intel(R) Xeon(R) Platinum 8480+", "x 3.125 W per hardware thread (350 W TDP / 112 hardware threads of the chip: TDP table, table entry \"Xeon(R) Platinum 8480\")")]
-    [InlineData("AMD EPYC", "x 3.021 W per hardware thread (\"AMD EPYC\" is not in the TDP table: the median TDP per hardware thread of the table's 11 server chips is assumed; give --cpu-tdp-watts and --cpu-threads for a better estimate)")]
+    [InlineData("AMD EPYC", "x 3.021 W per hardware thread (\"AMD EPYC\" is not in the TDP table: the median TDP per hardware thread of the table's 11 server chips is assumed; give the chip's TDP and hardware threads for a better estimate)")]
     public void Without_a_given_power_the_tdp_table_decides(string cpuModel, string method)
     {
         using var meter = Meter(Options(cpuModel));
@@ -84,7 +84,7 @@ public sealed class CpuTdpEstimateTests
 
         Assert.Null(selection.Source);
         Assert.Equal("estimate: the given TDP is the whole chip's, but \"AMD EPYC\" is not in the TDP table, so its hardware threads are unknown: " +
-                     "give the chip's threads too (--cpu-threads; the whole chip's, not this VM's)", selection.UnavailableReason);
+                     "give the chip's hardware threads too (the whole chip's, not this VM's)", selection.UnavailableReason);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class PowerCommandTests : IDisposable
         var run = RunWithoutModels("--ep", "cuda", "--power", power);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains($"--power {power}: measures only the CPU, but a --ep cuda run's energy is its GPU's: use --power nvml (or auto), or none", run.Error);
+        Assert.Contains($"--power {power}: measures only the CPU, but a cuda run's energy is its GPU's: use nvml (or auto), or none", run.Error);
         run.AssertNoStackTrace();
     }
 
@@ -134,7 +134,7 @@ public sealed class PowerCommandTests : IDisposable
         var run = RunWithoutModels("--ep", "cpu", "--power", "nvml");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("--power nvml: measures only NVIDIA GPUs, but a --ep cpu run's energy is the CPU's: use --power rapl, estimate (or auto), or none", run.Error);
+        Assert.Contains("--power nvml: measures only NVIDIA GPUs, but a cpu run's energy is the CPU's: use rapl, estimate (or auto), or none", run.Error);
         run.AssertNoStackTrace();
     }
 

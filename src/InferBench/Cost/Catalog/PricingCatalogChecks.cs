@@ -3,17 +3,46 @@ using InferBench.Manifest;
 
 namespace InferBench.Cost;
 
-/// <summary>What the pricing schema cannot say: ids are unique in their section, and each default names an entry.</summary>
+/// <summary>
+/// What the pricing schema cannot say: ids are unique in their section, each default names an entry, and each number
+/// is in the range <see cref="CostInputs"/> holds the same figure to on the command line.
+/// </summary>
 internal static class PricingCatalogChecks
 {
     private static readonly string[] Sections = ["gpuInstances", "apis", "gpus", "electricity", "pue", "gridCarbon"];
+
+    private static readonly (string Section, string Field, InputRange Range)[] Numbers =
+    [
+        ("gpuInstances", "usdPerHour", CostInputs.PricePerHourUsd),
+        ("apis", "usdPer1MInputTokens", CostInputs.ApiUsdPerMillionInputTokens),
+        ("apis", "usdPer1MOutputTokens", CostInputs.ApiUsdPerMillionOutputTokens),
+        ("gpus", "peakDenseTflops", CostInputs.SustainedTflopsPerGpu),
+        ("electricity", "usdPerKwh", CostInputs.ElectricityUsdPerKilowattHour),
+        ("pue", "pue", CostInputs.Pue),
+        ("gridCarbon", "gramsCo2PerKwh", CostInputs.GridGramsCo2PerKilowattHour),
+    ];
 
     /// <param name="underneath">The catalog the document overrides: its ids count as known to the defaults.</param>
     public static IEnumerable<ManifestProblem> Find(JsonElement catalog, PricingCatalog? underneath)
     {
         var root = ManifestLocation.Root(catalog);
         return Sections.SelectMany(section => DuplicateIdCheck.InList(root.Child(section)))
-            .Concat(UnknownDefaults(root, underneath));
+            .Concat(UnknownDefaults(root, underneath))
+            .Concat(Numbers.SelectMany(number => OutOfRange(root.Child(number.Section), number.Field, number.Range)));
+    }
+
+    private static IEnumerable<ManifestProblem> OutOfRange(ManifestLocation section, string field, InputRange range)
+    {
+        if (!section.TryGetValue(out var entries) || entries.ValueKind != JsonValueKind.Array)
+            yield break;
+        for (var index = 0; index < entries.GetArrayLength(); index++)
+        {
+            var location = section.Child(index).Child(field);
+            // A number too large for a double (1e400) is not finite: TryGetDouble refuses it.
+            if (location.TryGetValue(out var value) && value.ValueKind == JsonValueKind.Number
+                && !(value.TryGetDouble(out var number) && range.Accepts(number)))
+                yield return new(location, $"expected {range.Expected}, got {value.GetRawText()}");
+        }
     }
 
     private static IEnumerable<ManifestProblem> UnknownDefaults(ManifestLocation root, PricingCatalog? underneath)

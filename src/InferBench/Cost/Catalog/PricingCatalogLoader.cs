@@ -17,16 +17,17 @@ public static class PricingCatalogLoader
 
     /// <summary>The embedded catalog, with the entries of <paramref name="overridePath"/> (same format) replacing or adding by id.</summary>
     /// <exception cref="InputException">
-    /// The file is missing or unreadable, is not JSON, or breaks the format. The message names the file and, one problem
-    /// a line, the JSON path and what was expected there.
+    /// The file is missing or unreadable, is not JSON, breaks the format, or has a number outside its
+    /// <see cref="CostInputs"/> range. The message names the file and, one problem a line, its full path, the JSON path and
+    /// what was expected there.
     /// </exception>
     public static PricingCatalog Load(string? overridePath)
     {
         if (overridePath is null)
             return Embedded;
-        var fileName = Path.GetFileName(overridePath);
-        using var document = JsonInputFile.Read(Path.GetFullPath(overridePath), fileName);
-        return Embedded.OverriddenBy(Read(document.RootElement, fileName, underneath: Embedded));
+        var path = Path.GetFullPath(overridePath);
+        using var document = JsonInputFile.Read(path, Path.GetFileName(path));
+        return Embedded.OverriddenBy(Read(document.RootElement, path, underneath: Embedded));
     }
 
     /// <param name="underneath">The catalog this one overrides, whose ids the defaults may name; null for the embedded one.</param>

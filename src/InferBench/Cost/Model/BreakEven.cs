@@ -35,7 +35,8 @@ public sealed record BreakEven
     /// <summary>Both bills at <paramref name="outputTokensPerMonth"/>, self-hosting on as many whole instances as it needs.</summary>
     public MonthlyBills BillsAt(double outputTokensPerMonth)
     {
-        var instances = Math.Max(1, (int)Math.Ceiling(outputTokensPerMonth / CapacityOutputTokensPerMonth));
+        // A double: within CostInputs' ranges the count reaches about 4e17, far past an int.
+        var instances = Math.Max(1, Math.Ceiling(outputTokensPerMonth / CapacityOutputTokensPerMonth));
         return new MonthlyBills(
             outputTokensPerMonth,
             outputTokensPerMonth * Api.Mix.Value.InputTokensPerOutputToken,

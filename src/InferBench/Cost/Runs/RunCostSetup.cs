@@ -18,18 +18,36 @@ public static class RunCostSetup
         new(new GramsCo2PerKilowattHour(setup.GridGramsCo2PerKilowattHour.Value), CitationOf(setup.GridGramsCo2PerKilowattHour)));
 
     /// <summary>The model for a run with a rented-hardware price; null when the run was given none.</summary>
-    /// <exception cref="InputException">The recorded utilisation is out of <see cref="CostInputs.Utilization"/> (a hand-edited run.json).</exception>
     public static CostModel? Model(CostSetup setup) => setup.PriceUsdPerHour is { } price
         ? new CostModel(new CostAssumptions(
             new RentedHardware(new(new UsdPerHour(price.Value), CitationOf(price)),
                 new(CostCalendar.HoursPerMonth, Citation.Default("always on"))),
-            new(UtilizationOf(setup.Utilization), CitationOf(setup.Utilization)),
+            new(new Utilization(setup.Utilization.Value), CitationOf(setup.Utilization)),
             Energy(setup)))
         : null;
 
-    private static Utilization UtilizationOf(CitedFigure figure) => CostInputs.Utilization.Accepts(figure.Value)
-        ? new Utilization(figure.Value)
-        : throw new InputException($"run.json: cost.utilization.value: expected {CostInputs.Utilization.Expected}, got {InputRange.Format(figure.Value)}");
+    /// <summary>
+    /// Holds a run.json's recorded assumptions to the ranges the command line holds them to (<see cref="CostInputs"/>),
+    /// so a hand-edited file cannot price to a 300-digit figure or to infinity.
+    /// </summary>
+    /// <param name="file">The run.json's path, for the message.</param>
+    /// <exception cref="InputException">A figure is out of its range; the message names the file, the JSON path and the range.</exception>
+    public static void Check(CostSetup setup, string file)
+    {
+        (string Field, CitedFigure? Figure, InputRange Range)[] figures =
+        [
+            ("priceUsdPerHour", setup.PriceUsdPerHour, CostInputs.PricePerHourUsd),
+            ("utilization", setup.Utilization, CostInputs.Utilization),
+            ("electricityUsdPerKilowattHour", setup.ElectricityUsdPerKilowattHour, CostInputs.ElectricityUsdPerKilowattHour),
+            ("pue", setup.Pue, CostInputs.Pue),
+            ("gridGramsCo2PerKilowattHour", setup.GridGramsCo2PerKilowattHour, CostInputs.GridGramsCo2PerKilowattHour),
+        ];
+        foreach (var (field, figure, range) in figures)
+        {
+            if (figure is not null && !range.Accepts(figure.Value))
+                throw new InputException($"{file}: $.cost.{field}.value: expected {range.Expected}, got {InputRange.Format(figure.Value)}");
+        }
+    }
 
     private static CitedFigure Figure(double value, Citation citation) =>
         new(value, citation.Source, citation.AsOf, citation.Provenance);

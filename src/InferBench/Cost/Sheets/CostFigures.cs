@@ -47,19 +47,31 @@ public static class CostFigures
     }
 
     /// <param name="unavailableReason">Why there is no energy figure when <paramref name="cost"/> has none.</param>
-    public static FigureGroup Energy(InferenceCost cost, string unavailableReason) => cost.Energy is { } energy
-        ? Energy(energy, cost.Assumptions.Hardware)
-        : new("energy", "Energy per 1M generated tokens", [Figure.Unavailable("joulesPerToken", "energy per token", unavailableReason)]);
+    /// <param name="source">Where the J/token comes from: an energy_source label, or "given" for --joules-per-token.</param>
+    /// <param name="method">How that source obtains energy (an estimate says it is one); null when not known.</param>
+    public static FigureGroup Energy(InferenceCost cost, string unavailableReason, string source, string? method) => cost.Energy is { } energy
+        ? Energy(energy, cost.Assumptions.Hardware, source, method)
+        : new("energy", "Energy per 1M generated tokens",
+            [.. Source("unavailable", method: null), Figure.Unavailable("joulesPerToken", "energy per token", unavailableReason)]);
 
     /// <param name="hardware">The hardware the energy is drawn by, when a price was given: a rental's price includes it.</param>
-    public static FigureGroup Energy(EnergyCost energy, HardwareCost? hardware) => new("energy", "Energy per 1M generated tokens",
+    /// <param name="source">Where the J/token comes from: an energy_source label, or "given" for --joules-per-token.</param>
+    /// <param name="method">How that source obtains energy (an estimate says it is one); null when not known.</param>
+    public static FigureGroup Energy(EnergyCost energy, HardwareCost? hardware, string source, string? method) => new("energy",
+        $"Energy per 1M generated tokens ({source})",
     [
+        .. Source(source, method),
         Figure.Number("joulesPerToken", "energy per token at the hardware", energy.PerToken.Value, $"{Grouped(energy.PerToken.Value)} J/token"),
         Figure.Number("facilityKwhPerMillionTokens", "at the facility (x PUE)", energy.FacilityKilowattHoursPerMillionTokens,
             $"{Grouped(energy.FacilityKilowattHoursPerMillionTokens)} kWh/1M tokens"),
         PerMillion("electricityUsdPerMillionTokens", "electricity", energy.Electricity),
         Figure.Number("gramsCo2PerMillionTokens", "CO2", energy.GramsCo2PerMillionTokens, $"{Grouped(energy.GramsCo2PerMillionTokens)} gCO2/1M tokens"),
     ], hardware is { PaysElectricitySeparately: false } ? "Rented hardware: electricity is in the hourly price; shown for comparison, not added." : null);
+
+    /// <summary>The energy figures' source and how it works, first in their group so an estimate never reads as a measurement.</summary>
+    private static IEnumerable<Figure> Source(string source, string? method) => method is null
+        ? [Figure.Word("energySource", "energy source", source, source)]
+        : [Figure.Word("energySource", "energy source", source, source), Figure.Word("energyMethod", "energy method", method, method)];
 
     public static FigureGroup BreakEven(BreakEven breakEven)
     {
@@ -108,8 +120,8 @@ public static class CostFigures
         TokensPerMonth("outputTokensPerMonth", "output", bills.OutputTokensPerMonth),
         TokensPerMonth("inputTokensPerMonth", "input", bills.InputTokensPerMonth),
         Money("apiUsdPerMonth", "API", bills.Api, "/month"),
-        Money("selfHostingUsdPerMonth", $"self-hosting on {bills.Instances} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
-        Figure.Number("instances", "instances needed", bills.Instances, Integer(bills.Instances)),
+        Money("selfHostingUsdPerMonth", $"self-hosting on {Count(bills.Instances)} {(bills.Instances == 1 ? "instance" : "instances")}", bills.SelfHosting, "/month"),
+        Figure.Number("instances", "instances needed", bills.Instances, Count(bills.Instances)),
     ]);
 
     public static FigureGroup Training(TrainingEstimate training) => new("training", "Training",

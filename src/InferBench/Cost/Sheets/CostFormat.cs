@@ -30,6 +30,9 @@ public static class CostFormat
     /// </summary>
     public static string AsGiven(double value) => value.ToString("#,##0.##########", Invariant);
 
+    /// <summary>A whole count, thousands separated: "3", "385,802,469,135,802,496".</summary>
+    public static string Count(double value) => value.ToString("N0", Invariant);
+
     /// <summary>"3.15e23".</summary>
     public static string Scientific(double value) => value.ToString("0.###e0", Invariant);
 

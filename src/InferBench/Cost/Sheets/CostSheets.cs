@@ -22,7 +22,7 @@ public static class CostSheets
         {
             var cost = model.For(throughput, energyPerToken);
             groups.Add(CostFigures.Tokens(cost));
-            groups.Add(CostFigures.Energy(cost, "energy per token not given"));
+            groups.Add(CostFigures.Energy(cost, "energy per token not given", "given", GivenMethod));
             assumptions.Add(AssumptionLines.For(model.Assumptions.Utilization));
             if (api is not null)
             {
@@ -33,35 +33,34 @@ public static class CostSheets
         }
         else if (energyPerToken is { } joules)
         {
-            groups.Add(CostFigures.Energy(energy.CostOf(joules), model?.Assumptions.Hardware));
+            groups.Add(CostFigures.Energy(energy.CostOf(joules), model?.Assumptions.Hardware, "given", GivenMethod));
         }
         if (energyPerToken is not null)
             assumptions.AddRange(AssumptionLines.For(energy));
         return new CostSheet(groups, [], assumptions);
     }
 
+    private const string GivenMethod = "the number given with --joules-per-token";
+
     /// <summary>
-    /// A row's energy figures, titled with where its joules come from, so an estimate never reads as a measurement,
-    /// and saying which of its J/token figures they price (<see cref="CostModel.EnergyOf"/>).
+    /// A row's energy figures, led by where its joules come from (and how, as the run recorded it), so an estimate never
+    /// reads as a measurement, and saying which of its J/token figures they price (<see cref="CostModel.EnergyOf"/>).
     /// </summary>
-    private static FigureGroup EnergyOf(ScenarioResult scenario, InferenceCost cost)
+    private static FigureGroup EnergyOf(ScenarioResult scenario, InferenceCost cost, PowerSetup? power)
     {
         var energy = scenario.Energy;
         var unavailable = energy is { JoulesPerGeneratedToken: not null }
             ? $"this {scenario.ExecutionProvider} row's energy is {energy.Source}, the CPU's, not its GPU's, so it is not priced"
             : energy?.Reason ?? "this row has no energy figure (run with --power other than none)";
-        var group = CostFigures.Energy(cost, unavailable);
-        return cost.Energy is null
-            ? group
-            : group with
-            {
-                Title = $"{group.Title} ({energy!.Source})",
-                Note = string.Join(" ", new[] { GrossEnergyNote, group.Note }.OfType<string>()),
-            };
+        if (cost.Energy is null || energy is null)
+            return CostFigures.Energy(cost, unavailable, "unavailable", method: null);
+        var group = CostFigures.Energy(cost, unavailable, energy.Source, power?.Source == energy.Source ? power.Method : null);
+        return group with { Note = string.Join(" ", new[] { GrossEnergyNote, group.Note }.OfType<string>()) };
     }
 
     private const string GrossEnergyNote =
-        "From the row's gross J/token: its generation window's energy (prefill and idle power included) / generated tokens.";
+        "From the row's gross J/token: its generation window's energy / generated tokens, prefill included; a measured " +
+        "source's includes the device's idle power, the CPU-TDP estimate's only this process's own CPU time.";
 
     /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
     public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)
@@ -71,7 +70,7 @@ public static class CostSheets
         {
             if (model.For(scenario) is not { } cost)
                 continue;
-            List<FigureGroup> groups = [CostFigures.Tokens(cost), EnergyOf(scenario, cost)];
+            List<FigureGroup> groups = [CostFigures.Tokens(cost), EnergyOf(scenario, cost, run.Power)];
             if (api is not null)
                 groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, scenario), outputTokensPerMonth: null));
             rows.Add(new CostRow(scenario.Model, scenario.Variant, scenario.BatchSize, scenario.PromptTokens, scenario.GenTokens, groups));

@@ -13,9 +13,11 @@ public readonly record struct Cell(string? Exact, string Text)
 
     public static Cell Of(bool? flag) => flag is { } value ? new(value ? "true" : "false", value ? "true" : "false") : Absent;
 
+    /// <summary>A number, or <see cref="Absent"/> when there is none or it is not finite (no "NaN" in a table).</summary>
     /// <param name="text">How people read it, when not <see cref="ReportCell.Number"/>: such as an amount in dollars.</param>
-    public static Cell Of(double? number, string? text = null) =>
-        new(number is { } value ? CsvNumber.Format(value) : null, text ?? ReportCell.Number(number));
+    public static Cell Of(double? number, string? text = null) => number is { } value && double.IsFinite(value)
+        ? new(CsvNumber.Format(value), text ?? ReportCell.Number(value))
+        : Absent;
 
     /// <summary>A cell of a human table made of other cells, such as "123 [130]"; results.csv has no such column.</summary>
     public static Cell Composed(string text) => new(text, text);

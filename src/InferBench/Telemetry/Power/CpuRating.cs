@@ -29,8 +29,8 @@ public sealed record CpuRating(Power? Tdp, int? HardwareThreads)
         return (Tdp, HardwareThreads) switch
         {
             ({ }, null) => $"the given TDP is the whole chip's, but \"{cpuModel}\" is not in the TDP table, so its hardware threads are unknown: " +
-                           "give the chip's threads too (--cpu-threads; the whole chip's, not this VM's)",
-            (null, { }) => $"\"{cpuModel}\" is not in the TDP table, so the given threads need the chip's TDP too (--cpu-tdp-watts)",
+                           "give the chip's hardware threads too (the whole chip's, not this VM's)",
+            (null, { }) => $"\"{cpuModel}\" is not in the TDP table, so the given threads need the chip's TDP too",
             _ => null,
         };
     }

@@ -28,9 +28,9 @@ public static class PowerSources
     public static string? ProblemFor(PowerSourceChoice choice, ExecutionProvider executionProvider) => (executionProvider, choice) switch
     {
         (ExecutionProvider.Cuda, PowerSourceChoice.Rapl or PowerSourceChoice.Estimate) =>
-            $"measures only the CPU, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is its GPU's: use --power nvml (or auto), or none",
+            $"measures only the CPU, but a {JsonEnumName.Of(executionProvider)} run's energy is its GPU's: use nvml (or auto), or none",
         (ExecutionProvider.Cpu, PowerSourceChoice.Nvml) =>
-            $"measures only NVIDIA GPUs, but a --ep {JsonEnumName.Of(executionProvider)} run's energy is the CPU's: use --power rapl, estimate (or auto), or none",
+            $"measures only NVIDIA GPUs, but a {JsonEnumName.Of(executionProvider)} run's energy is the CPU's: use rapl, estimate (or auto), or none",
         _ => null,
     };
 

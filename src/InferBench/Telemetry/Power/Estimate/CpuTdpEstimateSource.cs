@@ -50,7 +50,7 @@ internal sealed class CpuTdpEstimateSource : IPowerSource
         if (known is null && cpu.Tdp is null)
             return new CpuTdpEstimateSource(options, CpuTdpTable.DefaultWattsPerThread,
                 $"\"{options.CpuModel}\" is not in the TDP table: the median TDP per hardware thread of the table's {CpuTdpTable.ServerChips} " +
-                "server chips is assumed; give --cpu-tdp-watts and --cpu-threads for a better estimate");
+                "server chips is assumed; give the chip's TDP and hardware threads for a better estimate");
         var watts = cpu.Tdp?.Watts ?? known!.Watts;
         var threads = cpu.HardwareThreads ?? known!.HardwareThreads;
         var tdpOrigin = cpu.Tdp is null ? "TDP table" : "given";

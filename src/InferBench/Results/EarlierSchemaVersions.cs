@@ -1,0 +1,37 @@
+namespace InferBench.Results;
+
+/// <summary>
+/// Reads a run.json of an earlier schemaVersion with today's meanings where a figure's meaning changed, so a report
+/// re-rendered from it does not show what the current version no longer claims. The version found is kept.
+/// </summary>
+public static class EarlierSchemaVersions
+{
+    /// <summary>Why a version 1 estimate shows no net of idle; added to each such row's energy reason.</summary>
+    public const string Version1EstimateNote =
+        "version 1 run.json: estimated then as TDP / visible cores per busy core (a VM's share of the chip overstated), " +
+        "and its net-of-idle figure is not shown (the estimate's idle baseline is only this process's own CPU time)";
+
+    /// <summary>Why a version 1 CUDA row's CPU energy is not shown as its energy.</summary>
+    public const string Version1CudaCpuEnergyNote =
+        "version 1 run.json measured the CPU for this cuda row, which is not the row's energy";
+
+    public static RunResult Upgrade(RunResult run) => run.SchemaVersion >= 2
+        ? run
+        : run with { Results = [.. run.Results.Select(UpgradeVersion1Row)] };
+
+    private static ScenarioResult UpgradeVersion1Row(ScenarioResult row) => row.Energy switch
+    {
+        { Source: "measured-rapl" or "estimated-cpu-tdp" } when row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cuda) =>
+            row with { Energy = Unavailable(row.Energy, Version1CudaCpuEnergyNote) },
+        { Source: "estimated-cpu-tdp" } energy =>
+            row with { Energy = energy with { NetJoulesPerGeneratedToken = null, Reason = Join(energy.Reason, Version1EstimateNote) } },
+        _ => row,
+    };
+
+    private static ScenarioEnergy Unavailable(ScenarioEnergy energy, string reason) => new(
+        "unavailable", "unavailable", Join(energy.Reason, reason), energy.Generations, energy.WindowSeconds,
+        Joules: null, AverageWatts: null, PeakWatts: null, JoulesPerGeneratedToken: null, NetJoulesPerGeneratedToken: null,
+        PrefillJoulesPerPromptToken: null, DecodeJoulesPerGeneratedToken: null, LoadJoules: null, Throttled: null, Devices: []);
+
+    private static string Join(string? first, string second) => first is null ? second : $"{first}; {second}";
+}
