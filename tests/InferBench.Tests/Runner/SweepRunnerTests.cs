@@ -2,7 +2,6 @@ using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
 using InferBench.Tests.Support;
-using InferBench.Tests.Telemetry;
 
 namespace InferBench.Tests.Runner;
 
