@@ -33,7 +33,7 @@ public sealed class PowerChoiceOptions
             tdpWatts is { } watts ? new Power(PowerInputs.CpuTdpWatts.Check(watts)) : null,
             threads is { } count ? PowerInputs.CpuThreads.Check(count) : (int?)null);
         if (cpu.ProblemFor(cpuModel, Environment.ProcessorCount) is { } problem)
-            throw new InputException($"{(tdpWatts is null || threads < Environment.ProcessorCount ? "--cpu-threads" : "--cpu-tdp-watts")}: {problem}");
+            throw problem;
         return (choice, cpu);
     }
 

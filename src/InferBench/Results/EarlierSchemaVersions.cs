@@ -11,9 +11,9 @@ public static class EarlierSchemaVersions
         "version 1 run.json: estimated then as TDP / visible cores per busy core (a VM's share of the chip overstated), " +
         "and its net-of-idle figure is not shown (the estimate's idle baseline is only this process's own CPU time)";
 
-    /// <summary>Why a version 1 CUDA row's CPU energy is not shown as its energy.</summary>
-    public const string Version1CudaCpuEnergyNote =
-        "version 1 run.json measured the CPU for this cuda row, which is not the row's energy";
+    /// <summary>Why a version 1 row's energy of other hardware is not shown as its energy.</summary>
+    public const string Version1OtherHardwareNote =
+        "version 1 run.json measured other hardware than this row ran on, which is not the row's energy";
 
     public static RunResult Upgrade(RunResult run) => run.SchemaVersion >= 2
         ? run
@@ -21,8 +21,8 @@ public static class EarlierSchemaVersions
 
     private static ScenarioResult UpgradeVersion1Row(ScenarioResult row) => row.Energy switch
     {
-        { Source: "measured-rapl" or "estimated-cpu-tdp" } when row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cuda) =>
-            row with { Energy = Unavailable(row.Energy, Version1CudaCpuEnergyNote) },
+        { Source: var source } when EnergyHardware.Of(source) is not null && !EnergyHardware.IsOfRow(source, row.ExecutionProvider) =>
+            row with { Energy = Unavailable(row.Energy!, Version1OtherHardwareNote) },
         { Source: "estimated-cpu-tdp" } energy =>
             row with { Energy = energy with { NetJoulesPerGeneratedToken = null, Reason = Join(energy.Reason, Version1EstimateNote) } },
         _ => row,

@@ -55,20 +55,24 @@ public sealed class EarlierSchemaVersionTests : IDisposable
         Assert.Equal(1, run.SchemaVersion);
     }
 
-    [Fact]
-    public void A_version_1_cuda_row_with_cpu_energy_reads_as_unavailable()
+    [Theory]
+    [InlineData("cuda", "estimated-cpu-tdp")]
+    [InlineData("cuda", "measured-rapl")]
+    [InlineData("cpu", "measured-nvml-counter")]
+    public void A_version_1_row_with_energy_of_other_hardware_reads_as_unavailable(string executionProvider, string energySource)
     {
         var folder = Version1Folder("v1");
         var path = Path.Combine(folder, RunJson.FileName);
         var raw = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
-        raw["results"]![0]!["executionProvider"] = "cuda";
+        raw["results"]![0]!["executionProvider"] = executionProvider;
+        raw["results"]![0]!["energy"]!["source"] = energySource;
         File.WriteAllText(path, raw.ToJsonString());
 
         var row = RunFolder.Read(folder).Results[0];
 
         Assert.Equal(("unavailable", "unavailable"), (row.Energy!.Source, row.Energy.Status));
         Assert.Null(row.Energy.JoulesPerGeneratedToken);
-        Assert.EndsWith(EarlierSchemaVersions.Version1CudaCpuEnergyNote, row.Energy.Reason, StringComparison.Ordinal);
+        Assert.EndsWith(EarlierSchemaVersions.Version1OtherHardwareNote, row.Energy.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

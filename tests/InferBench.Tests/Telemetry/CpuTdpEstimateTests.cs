@@ -84,7 +84,7 @@ public sealed class CpuTdpEstimateTests
 
         Assert.Null(selection.Source);
         Assert.Equal("estimate: the given TDP is the whole chip's, but \"AMD EPYC\" is not in the TDP table, so its hardware threads are unknown: " +
-                     "give the chip's hardware threads too (the whole chip's, not this VM's)", selection.UnavailableReason);
+                     "give both (the whole chip's threads, not this VM's)", selection.UnavailableReason);
     }
 
     [Fact]
@@ -138,11 +138,21 @@ public sealed class CpuTdpEstimateTests
     {
         var selection = PowerSources.Open(PowerSourceChoice.Estimate, Options("AMD EPYC") with { Cpu = new CpuRating(new Power(0), null) });
 
-        Assert.Equal("estimate: the CPU's power must be more than 0 W", selection.UnavailableReason);
+        Assert.Equal("estimate: expected a number above 0 and at most 5000, got 0", selection.UnavailableReason);
     }
 
     private PowerOptions Options(string cpuModel) => new() { CpuModel = cpuModel, ProcessCpuTime = () => _cpuTime, VisibleLogicalCores = 1 };
 
     private PowerMeter Meter(PowerOptions options) =>
         new(PowerSources.Open(PowerSourceChoice.Estimate, options), _clock, new PowerMeterOptions());
+
+    [Theory]
+    [InlineData(100.0, null)]
+    [InlineData(null, 64)]
+    public void A_rating_the_table_cannot_complete_names_both_inputs_so_the_user_hears_of_both_options(double? watts, int? threads)
+    {
+        var problem = new CpuRating(watts is { } w ? new Power(w) : null, threads).ProblemFor("AMD EPYC", visibleLogicalCores: 1);
+
+        Assert.Equal([PowerInputs.CpuTdpWatts.Field, PowerInputs.CpuThreads.Field], problem!.Fields);
+    }
 }

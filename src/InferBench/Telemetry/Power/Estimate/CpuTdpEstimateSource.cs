@@ -45,7 +45,7 @@ internal sealed class CpuTdpEstimateSource : IPowerSource
     {
         var cpu = options.Cpu;
         if (cpu.ProblemFor(options.CpuModel, options.VisibleLogicalCores) is { } problem)
-            throw new PowerSourceException(PowerErrorKind.Failed, problem);
+            throw new PowerSourceException(PowerErrorKind.Failed, problem.Problem);
         var known = CpuTdpTable.Find(options.CpuModel);
         if (known is null && cpu.Tdp is null)
             return new CpuTdpEstimateSource(options, CpuTdpTable.DefaultWattsPerThread,
