@@ -50,6 +50,10 @@ public static class OptionNames
         { QuantizationOptions.PrecisionField, "--precision" },
         { QuantizationOptions.BlockSizes.Field, "--block-size" },
         { QuantizationOptions.AccuracyLevels.Field, "--accuracy-level" },
+        { PowerInputs.SteadyMaxSeconds.Field, "--steady-max-seconds" },
+        { PowerInputs.SteadyWindowSeconds.Field, "--steady-window-seconds" },
+        { PowerInputs.SteadyPowerSlopePercentPerSecond.Field, "--steady-power-slope" },
+        { PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond.Field, "--steady-temp-slope" },
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

@@ -59,6 +59,17 @@ public static class RunCommand
     private static readonly PowerChoiceOptions PowerChoice = new();
     private static readonly Option<double> IdleSeconds = NumberOption.Create("--idle-seconds",
         "Idle power is measured this long before and after the sweep, for net-of-idle J/token (0: skip)", PowerInputs.IdleSeconds, 2);
+    private static readonly Option<double> SteadyMaxSeconds = NumberOption.Create("--steady-max-seconds",
+        "NVML runs: before each point's measured repetitions, repeat the warmup generation until GPU power and temperature settle, for at most this long (0: off)",
+        PowerInputs.SteadyMaxSeconds, SteadyStatePlan.Default.MaxSeconds);
+    private static readonly Option<double> SteadyWindowSeconds = NumberOption.Create("--steady-window-seconds",
+        "Window the settling slopes are fitted over", PowerInputs.SteadyWindowSeconds, SteadyStatePlan.Default.WindowSeconds);
+    private static readonly Option<double> SteadyPowerSlope = NumberOption.Create("--steady-power-slope",
+        "Settled when board power changes by at most this many percent of its mean per second", PowerInputs.SteadyPowerSlopePercentPerSecond,
+        SteadyStatePlan.Default.PowerSlopePercentPerSecond);
+    private static readonly Option<double> SteadyTempSlope = NumberOption.Create("--steady-temp-slope",
+        "Settled when the GPU temperature changes by at most this many °C per second", PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond,
+        SteadyStatePlan.Default.TemperatureSlopeCelsiusPerSecond);
     private static readonly PriceOptions Prices = new();
     private static readonly Option<bool> Fidelity = new("--fidelity")
     {
@@ -73,6 +84,7 @@ public static class RunCommand
         {
             Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch,
             Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
+            SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
             Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
         };
         foreach (var option in PowerChoice.All)
@@ -102,7 +114,9 @@ public static class RunCommand
             parseResult.GetValue(Rounds),
             fixedReps is null
                 ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
-                : null);
+                : null,
+            PowerInputs.SteadyState(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
+                parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)));
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);

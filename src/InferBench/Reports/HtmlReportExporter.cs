@@ -40,6 +40,11 @@ public sealed class HtmlReportExporter : IRunExporter
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
             AppendCharts(html, ReportCharts.For(ReportTable.FirstRound(rows), pricing));
             AppendTable(html, ReportTable.For(run), rows, pricing);
+            if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
+            {
+                html.Append($"<h3>{E(GpuStateFacts.Heading)}</h3>\n");
+                AppendFacts(html, gpuStates);
+            }
             html.Append("</section>\n");
         }
         if (run.Drift is { } drift)

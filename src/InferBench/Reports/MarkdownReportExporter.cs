@@ -45,6 +45,12 @@ public sealed class MarkdownReportExporter : IRunExporter
                 md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
             }
             md.Append('\n');
+            if (GpuStateFacts.For(model) is { Count: > 0 } gpuStates)
+            {
+                md.Append($"### {GpuStateFacts.Heading}\n\n");
+                AppendFacts(md, gpuStates);
+                md.Append('\n');
+            }
         }
         if (run.Drift is { } drift)
             AppendDrift(md, run, drift);

@@ -4,6 +4,7 @@ namespace InferBench.Results;
 /// <param name="MeasuredRepetitions">Measured repetitions per point; with <paramref name="AutoRepetitions"/>, the fewest a point runs.</param>
 /// <param name="AutoRepetitions"><c>--reps auto</c>'s target and caps; null for a fixed <c>--reps N</c>.</param>
 /// <param name="Rounds">How many times the sweep ran; even rounds run the variants in reverse order, so drift shows (1 in files without it).</param>
+/// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -16,4 +17,5 @@ public sealed record RunPlanRecord(
     string? PromptText,
     IReadOnlyList<ProviderOption>? ProviderOptions = null,
     int Rounds = 1,
-    AutoRepetitions? AutoRepetitions = null);
+    AutoRepetitions? AutoRepetitions = null,
+    SteadyStatePlan? SteadyState = null);

@@ -23,6 +23,8 @@ public sealed record ScenarioResult
     public ScenarioEnergy? Energy { get; init; }
     /// <summary>Drift from the model's reference variant; null for the reference itself and where not measured.</summary>
     public ScenarioFidelity? Fidelity { get; init; }
+    /// <summary>NVML runs: the steady-state warmup and each GPU's state at the start and end of the measured repetitions.</summary>
+    public GpuPointState? Gpu { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];
     /// <summary>The sweep round that measured the row, from 1 (see <see cref="RunPlanRecord.Rounds"/>); 1 in files without it.</summary>
     public int Round { get; init; } = 1;

@@ -150,6 +150,8 @@ public sealed class SweepRunner(
         PowerWindow? generationWindow = null;
         long measuredStart = 0;
         var stopReason = RepetitionStopReason.Planned;
+        GpuPointState? gpu = null;
+        var measuring = false;
         foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
                      .Concat(Enumerable.Repeat(RepetitionPhase.Measured, mostMeasured)))
         {
@@ -158,21 +160,27 @@ public sealed class SweepRunner(
                 stopReason = RepetitionStopReason.Cancelled;
                 break;
             }
-            if (phase == RepetitionPhase.Measured && measuredStart == 0)
-            {
-                generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
-                measuredStart = Stopwatch.GetTimestamp();
-            }
             var iteration = samples.Count(s => s.Phase == phase) + 1;
+            var repetition = $"{JsonEnumName.Of(phase)} repetition {iteration}";
+            var step = repetition;
             try
             {
+                if (phase == RepetitionPhase.Measured && !measuring)
+                {
+                    measuring = true;
+                    step = "the steady-state warmup";
+                    gpu = GpuBeforeMeasuring(repetitionRunner, prompt, cancellation);
+                    step = repetition;
+                    generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
+                    measuredStart = Stopwatch.GetTimestamp();
+                }
                 samples.Add(repetitionRunner.Run(prompt, phase, iteration));
             }
             catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
             {
                 generationWindow?.End();
-                var (status, reason) = FailureReasons.Classify(e, $"{JsonEnumName.Of(phase)} repetition {iteration}", info);
-                return row with { Status = status, Reason = reason, Repetitions = samples };
+                var (status, reason) = FailureReasons.Classify(e, step, info);
+                return row with { Status = status, Reason = reason, Repetitions = samples, Gpu = WithEnd(gpu) };
             }
             progress.RepetitionFinished(samples[^1]);
             if (phase != RepetitionPhase.Measured)
@@ -186,7 +194,12 @@ public sealed class SweepRunner(
         }
 
         var generation = generationWindow?.End();
-        row = row with { PeakMemoryBytes = ProcessMemory.PeakResidentBytes(), Repetitions = samples };
+        row = row with
+        {
+            PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
+            Repetitions = samples,
+            Gpu = WithEnd(gpu),
+        };
         var measured = samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
         if (measured.Length == 0)
             return row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" };
@@ -227,6 +240,25 @@ public sealed class SweepRunner(
             generation, generations, measured, point.BatchSize, point.PromptTokens, point.GenTokens,
             energy!.IdleBefore, loaded.Joules, DeviceStates(), note);
     }
+
+    /// <summary>
+    /// On NVML runs, the steady-state warmup (repeating the warmup generation untimed) and each GPU's state just before
+    /// the first measured repetition; null on other runs, whose CPU state is not recorded per point.
+    /// </summary>
+    private GpuPointState? GpuBeforeMeasuring(RepetitionRunner repetitionRunner, int[] prompt, CancellationToken cancellation)
+    {
+        if (energy?.Meter.Selection.Opened != PowerSourceChoice.Nvml)
+            return null;
+        var generations = 0;
+        var steadyState = plan.SteadyState is { MaxSeconds: > 0 } steady
+            ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow(new PowerMeterOptions().SamplePeriod),
+                () => repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations), cancellation)
+            : null;
+        return new GpuPointState(steadyState, DeviceStates(), []);
+    }
+
+    /// <summary>The GPU state with each GPU's state now, after the last measured repetition (or the one that failed).</summary>
+    private GpuPointState? WithEnd(GpuPointState? gpu) => gpu is null ? null : gpu with { AtEnd = DeviceStates() };
 
     private IReadOnlyList<DeviceState> DeviceStates() => energy!.Meter.Snapshot()
         .Select(d => new DeviceState(

@@ -52,6 +52,7 @@ public sealed class HostileInputPropertyTests : IDisposable
         string[] options =
         [
             "--prompt-tokens", "--gen-tokens", "--batch", "--warmup", "--reps", "--threads", "--seed", "--idle-seconds",
+            "--steady-max-seconds", "--steady-window-seconds", "--steady-power-slope", "--steady-temp-slope",
             "--price-per-hour", "--utilization", "--cpu-tdp-watts", "--prompt-text", "--ep", "--gpu", "--bogus",
         ];
         var prefix = RunPrefix();

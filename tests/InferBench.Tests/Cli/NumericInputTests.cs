@@ -26,6 +26,10 @@ public sealed class NumericInputTests : IDisposable
     [InlineData("--reps auto --max-seconds-per-point 0", "--max-seconds-per-point: expected a number above 0 and at most 86400, got \"0\"")]
     [InlineData("--reps 5 --target-ci 1", "--target-ci applies only to --reps auto; this run has a fixed --reps 5")]
     [InlineData("--max-reps 20", "--max-reps applies only to --reps auto; this run has a fixed --reps 3")]
+    [InlineData("--steady-max-seconds -1", "--steady-max-seconds: expected a number from 0 to 3600, got \"-1\"")]
+    [InlineData("--steady-window-seconds 0", "--steady-window-seconds: expected a number above 0 and at most 3600, got \"0\"")]
+    [InlineData("--steady-power-slope NaN", "--steady-power-slope: expected a number above 0 and at most 100, got \"NaN\"")]
+    [InlineData("--steady-temp-slope 11", "--steady-temp-slope: expected a number above 0 and at most 10, got \"11\"")]
     [InlineData("--batch 1 --prompt-tokens 2147483000 --gen-tokens 2000",
         "--batch, --prompt-tokens, --gen-tokens: expected batch x (prompt + gen) of at most 2147483647 tokens (32-bit sizes), got 1 x (2147483000 + 2000) = 2147485000")]
     public void Run_refuses_a_number_out_of_range_naming_the_option_and_the_range(string options, string expected)

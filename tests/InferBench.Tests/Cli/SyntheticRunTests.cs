@@ -27,7 +27,7 @@ public sealed class SyntheticRunTests : IDisposable
     private RunResult Run(string manifest, params string[] repetitions)
     {
         var run = CliRun.Invoke(["run", "--manifest", manifest, "--prompt-tokens", "16", "--gen-tokens", "4", "--batch", "1",
-            "--warmup", "0", .. repetitions.Length == 0 ? ["--reps", "2"] : repetitions, "--threads", "1", "--power", "estimate", "--idle-seconds", "0",
+            "--warmup", "0", .. repetitions.Length == 0 ? ["--reps", "2"] : repetitions, "--threads", "1", "--power", "estimate", "--idle-seconds", "0", "--steady-window-seconds", "20",
             "--out", _temp.Combine("results"), "--json"]);
         Assert.True(run.ExitCode == ExitCodes.AllOk, run.Error);
         return RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!);
@@ -47,6 +47,8 @@ public sealed class SyntheticRunTests : IDisposable
         Assert.True(fidelity.MeanKlDivergenceNats > 0);
         Assert.Equal("estimated-cpu-tdp", result.Power!.Source);
         Assert.All(result.Results, row => Assert.Equal("estimated-cpu-tdp", row.Energy!.Source));
+        Assert.Equal(SteadyStatePlan.Default with { WindowSeconds = 20 }, result.Plan.SteadyState); // recorded, though only NVML runs use it
+        Assert.All(result.Results, row => Assert.Null(row.Gpu)); // a CPU run has no GPU warmup
         var cached = Directory.GetDirectories(_temp.Combine(".cache", "models", "syn"));
         Assert.Equal(["fp32", "int4"], Directory.GetDirectories(Assert.Single(cached)).Select(Path.GetFileName).Order());
     }

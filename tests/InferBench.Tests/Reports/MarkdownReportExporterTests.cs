@@ -21,6 +21,19 @@ public sealed class MarkdownReportExporterTests
     }
 
     [Fact]
+    public void NvmlRowsShowTheGpuWarmupAndItsStateAtStartAndEndAndOtherRunsDoNot()
+    {
+        var nvml = new MarkdownReportExporter().Export(ReportSamples.Run(ReportSamples.OkRow()));
+        var cpu = new MarkdownReportExporter().Export(ReportSamples.Run(ReportSamples.OkRow() with { Gpu = null }));
+
+        Assert.Contains("### GPU state (NVML)", nvml);
+        Assert.Contains("- **cpu-int4-rtn-block-32 batch 1 prompt 128 gen 64:** warmup NOT settled, stopped at the time cap after 60.4 s "
+            + "(121 generations; power slope 0.820 %/s, temperature slope 0.310 °C/s; still warming); "
+            + "start 74 °C, SM 1980 MHz, limit 700 W, throttle PowerCap → end 83 °C, SM 1755 MHz, limit 700 W, throttle PowerCap+SoftwareThermal.", nvml);
+        Assert.DoesNotContain("GPU state", cpu);
+    }
+
+    [Fact]
     public void FailedRowShowsStatusAndEscapedReason()
     {
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow()));

@@ -255,11 +255,79 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(2, row.Metrics!.DecodeTokensPerSecond.Count); // extra generations are not timed
     }
 
-    private static List<ScenarioResult> SweepWithEnergy(string model, SweepEnergy energy)
+    private static List<ScenarioResult> SweepWithEnergy(string model, SweepEnergy energy, RunPlanRecord? plan = null)
     {
         var saved = new List<ScenarioResult>();
-        new SweepRunner(Plan(reps: 2), new RecordingProgress(), saved.Add, energy).Run([Target(model)], CancellationToken.None);
+        new SweepRunner(plan ?? Plan(reps: 2), new RecordingProgress(), saved.Add, energy).Run([Target(model)], CancellationToken.None);
         return saved;
+    }
+
+    [SkippableFact]
+    public void On_an_nvml_run_the_gpu_warms_up_before_the_measured_repetitions_and_its_state_is_recorded_at_start_and_end()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        using var nvml = FakeNvml.Create("""
+            device GPU-eeeeeeee Fake H100 80GB HBM3
+            power 0 0 300
+            temp 0 0 50
+            temp 0 600000 90
+            throttle 0 0 4
+            sm_mhz 0 0 1980
+
+            """, realTime: true);
+        using var meter = new PowerMeter(
+            PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU", NvmlLibraryPath = nvml.LibraryPath }),
+            new StopwatchClock(), new PowerMeterOptions());
+        meter.StartSampling();
+        var plan = Plan(reps: 2) with { SteadyState = SteadyStatePlan.Default with { MaxSeconds = 0.5 } };
+
+        var row = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null), plan));
+
+        var gpu = row.Gpu!;
+        var steady = gpu.SteadyState!;
+        Assert.Equal(SteadyStateOutcome.TimeCap, steady.Outcome); // one interval of at least 1 s passes a cap of 0.5 s
+        Assert.True(steady.Seconds >= 1, $"{steady.Seconds} s");
+        Assert.True(steady.Generations >= 1);
+        Assert.Equal(300, steady.LastWatts!.Value, 0.01); // the counter counts whole mJ
+        Assert.Equal(2, row.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured)); // the warmup generations are not samples
+        var start = Assert.Single(gpu.AtStart);
+        var end = Assert.Single(gpu.AtEnd);
+        Assert.Equal(("Fake H100 80GB HBM3", 1980, 700.0), (start.Name, start.SmClockMegahertz, start.PowerLimitWatts));
+        Assert.Equal(["PowerCap"], start.ThrottleReasons);
+        Assert.InRange(start.TemperatureCelsius!.Value, 50, 60);
+        Assert.InRange(end.TemperatureCelsius!.Value, start.TemperatureCelsius.Value, 60);
+        Assert.Equal("unavailable", row.Energy!.Source); // a CPU row's energy is not the GPU's, but the GPU's state is still recorded
+    }
+
+    [SkippableFact]
+    public void On_an_nvml_run_without_steady_state_warmup_the_gpu_state_is_still_recorded()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        using var nvml = FakeNvml.Create("device GPU-eeeeeeee Fake H100 80GB HBM3\npower 0 0 300\n", realTime: true);
+        using var meter = new PowerMeter(
+            PowerSources.Open(PowerSourceChoice.Nvml, new PowerOptions { CpuModel = "test CPU", NvmlLibraryPath = nvml.LibraryPath }),
+            new StopwatchClock(), new PowerMeterOptions());
+        meter.StartSampling();
+        var plan = Plan(reps: 2) with { SteadyState = SteadyStatePlan.Default with { MaxSeconds = 0 } };
+
+        var gpu = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null), plan)).Gpu!;
+
+        Assert.Null(gpu.SteadyState);
+        Assert.Equal(40, Assert.Single(gpu.AtStart).TemperatureCelsius);
+        Assert.Single(gpu.AtEnd);
+    }
+
+    [SkippableFact]
+    public void A_cpu_energy_run_records_no_gpu_state_and_no_steady_state_warmup()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var source = new PowerOptions { CpuModel = "test CPU", Cpu = new CpuRating(new Power(100), 2), VisibleLogicalCores = 1 };
+        using var meter = PowerMeter.Start(PowerSourceChoice.Estimate, source, new PowerMeterOptions());
+
+        var row = Assert.Single(SweepWithEnergy(model, new SweepEnergy(meter, IdleBefore: null), Plan(reps: 2) with { SteadyState = SteadyStatePlan.Default }));
+
+        Assert.Null(row.Gpu);
+        Assert.Equal(3, row.Repetitions.Count);
     }
 
     [Fact]

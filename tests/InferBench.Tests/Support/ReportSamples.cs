@@ -44,6 +44,10 @@ internal static class ReportSamples
             CrossCheckRelativeDifference: 0.021, CrossCheckDisagrees: false),
         Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
         RepetitionStop = new RepetitionStop(RepetitionStopReason.MaxReps, 5, 3.125, 0.25, 2),
+        Gpu = new GpuPointState(
+            new SteadyStateRecord(SteadyStateOutcome.TimeCap, 60.4, 121, 0.82, 0.31, 612.5, 74, "still warming"),
+            AtStart: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 74, ["PowerCap"])],
+            AtEnd: [new DeviceState("NVIDIA H100 80GB HBM3", 1755, 2619, 700, 83, ["PowerCap", "SoftwareThermal"])]),
     };
 
     /// <summary>A point that broke before anything was measured; its reason needs escaping in Markdown.</summary>
@@ -87,7 +91,8 @@ internal static class ReportSamples
         StartedUtc = new DateTimeOffset(2025, 11, 25, 13, 28, 0, TimeSpan.Zero),
         FinishedUtc = new DateTimeOffset(2025, 11, 25, 13, 41, 30, TimeSpan.Zero),
         CommandLine = "inferbench run --models models.json --prompt-tokens 128 --gen-tokens 64",
-        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, ExecutionProvider.Cuda, "Once upon a time", [new ProviderOption("enable_cuda_graph", "1")]),
+        Plan = new RunPlanRecord([128, 512], [2, 64], [1, 4], 1, 5, 8, 42, ExecutionProvider.Cuda, "Once upon a time", [new ProviderOption("enable_cuda_graph", "1")],
+            SteadyState: new SteadyStatePlan(MaxSeconds: 60, WindowSeconds: 10, PowerSlopePercentPerSecond: 0.5, TemperatureSlopeCelsiusPerSecond: 0.1)),
         Host = new HostFacts("Ubuntu 24.04.1 LTS", "X64", "AMD EPYC 9654", 16, 128L * 1024 * MebibyteBytes,
             [new GpuFacts("NVIDIA H100 80GB HBM3", "550.54.15")], new CloudInstance("aws", "p5.48xlarge")),
         Software = new SoftwareVersions("10.0.0", "0.18.0", "1.22.0", "0.1.0", "abc1234"),

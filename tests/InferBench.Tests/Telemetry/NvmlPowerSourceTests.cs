@@ -73,6 +73,7 @@ public sealed class NvmlPowerSourceTests
         Assert.Contains(meter.Selection.Source.Notes, n => n.StartsWith(
             "no energy counter, so energy is power integrated over each window (nvmlDeviceGetTotalEnergyConsumption on GPU 0 (Fake V100): fake-nvml: Not Supported)",
             StringComparison.Ordinal));
+        Assert.Contains("energy " + ScenarioEnergyCalculator.NvmlPartTimePowerNote, meter.Selection.Source.Notes);
     }
 
     [SkippableFact]
@@ -303,6 +304,23 @@ public sealed class NvmlPowerSourceTests
             97, 40, 1L << 30, 80L << 30, ThrottleReasons.PowerCap | ThrottleReasons.SoftwareThermal), snapshot);
         Assert.True(result.Throttled);
         Assert.Equal(ThrottleReasons.GpuIdle | ThrottleReasons.PowerCap | ThrottleReasons.SoftwareThermal, result.ThrottleReasons);
+    }
+
+    [SkippableFact]
+    public void A_window_shorter_than_a_few_counter_updates_is_refused_never_read_as_zero()
+    {
+        using var nvml = FakeNvml.Create("device GPU-cccccccc Fake H100\nenergy_period_ms 0 100\npower 0 0 500\n");
+        var (meter, clock) = Open(nvml);
+        using var _ = meter;
+        clock.RunSampling(meter, TimeSpan.FromSeconds(1), SamplePeriod); // the meter learns the counter's 100 ms period
+
+        var window = meter.BeginWindow(PowerPhase.Decode);
+        clock.RunSampling(meter, TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(50));
+        var result = window.End();
+
+        Assert.Equal(PowerWindowStatus.TooShort, result.Status);
+        Assert.Null(result.Energy);
+        Assert.Null(result.AveragePower);
     }
 
     [SkippableFact]

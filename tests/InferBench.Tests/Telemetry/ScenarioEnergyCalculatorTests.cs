@@ -47,6 +47,17 @@ public class ScenarioEnergyCalculatorTests
         Assert.Equal($"decode J/token unavailable: its windows are {ScenarioEnergyCalculator.TooShortPhaseNote}", energy.Reason);
     }
 
+    [Theory]
+    [InlineData(EnergySource.MeasuredNvmlPower, true)]
+    [InlineData(EnergySource.MeasuredNvmlCounter, false)]
+    public void Energy_integrated_from_nvml_power_says_nvml_samples_power_only_part_of_the_time(EnergySource source, bool noted)
+    {
+        var energy = ScenarioEnergyCalculator.From(Window(PowerWindowStatus.Ok, 1000) with { Source = source }, 1,
+            [Measured(new PhaseEnergy("ok", 1), new PhaseEnergy("ok", 2))], 1, 4, 5, null, null, [], null);
+
+        Assert.Equal(noted, energy.Reason?.Contains("sample the board's power only about 25% of the time", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public void A_counter_that_disagrees_with_integrated_power_is_flagged()
     {

@@ -20,6 +20,8 @@
  *   reset_at_ms <dev> <t>                the counter restarts from 0 (driver reload)
  *   limit_mw <dev> <mW>
  *   temp_c <dev> <degrees>
+ *   temp <dev> <t> <degrees>             a point of a temperature trace (piecewise linear, read as whole degrees); overrides temp_c
+ *   sm_mhz <dev> <t> <MHz>               SM clock from time t (default 1980)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -43,6 +45,10 @@ typedef struct {
     int power_points;
     point throttle[MAX_STEPS];
     int throttle_steps;
+    point temperature[MAX_POINTS];
+    int temperature_points;
+    point sm_clock[MAX_STEPS];
+    int sm_clock_steps;
     unsigned limit_mw, temp_c;
 } fake_device;
 
@@ -106,6 +112,10 @@ static void load_script(void)
         }
         else if (sscanf(line, "power %d %lf %lf", &d, &t, &value) == 3 && devices[d].power_points < MAX_POINTS)
             devices[d].power[devices[d].power_points++] = (point){t, value};
+        else if (sscanf(line, "temp %d %lf %lf", &d, &t, &value) == 3 && devices[d].temperature_points < MAX_POINTS)
+            devices[d].temperature[devices[d].temperature_points++] = (point){t, value};
+        else if (sscanf(line, "sm_mhz %d %lf %lf", &d, &t, &value) == 3 && devices[d].sm_clock_steps < MAX_STEPS)
+            devices[d].sm_clock[devices[d].sm_clock_steps++] = (point){t, value};
         else if (sscanf(line, "throttle %d %lf %lf", &d, &t, &value) == 3 && devices[d].throttle_steps < MAX_STEPS)
             devices[d].throttle[devices[d].throttle_steps++] = (point){t, value};
         else if (sscanf(line, "energy_ret %d %d %lf", &d, &code, &t) >= 2) {
@@ -311,8 +321,11 @@ int nvmlDeviceGetEnforcedPowerLimit(void *device, unsigned *limit)
 
 int nvmlDeviceGetClockInfo(void *device, int type, unsigned *clock)
 {
-    (void)device;
-    *clock = type == 1 ? 1980 : type == 2 ? 2619 : 1755;
+    fake_device *dev = device_of(device);
+    if (type == 1 && dev->sm_clock_steps > 0 && now() >= dev->sm_clock[0].t_ms)
+        *clock = (unsigned)step_at(dev->sm_clock, dev->sm_clock_steps, now());
+    else
+        *clock = type == 1 ? 1980 : type == 2 ? 2619 : 1755;
     return 0;
 }
 
@@ -320,7 +333,10 @@ int nvmlDeviceGetTemperature(void *device, int sensor, unsigned *temperature)
 {
     if (sensor != 0)
         return 2;
-    *temperature = device_of(device)->temp_c;
+    fake_device *dev = device_of(device);
+    *temperature = dev->temperature_points > 0
+        ? (unsigned)floor(value_at(dev->temperature, dev->temperature_points, now()))
+        : dev->temp_c;
     return 0;
 }
 

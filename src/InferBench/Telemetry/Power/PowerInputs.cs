@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Telemetry.Power;
 
 /// <summary>The ranges of the numbers a user gives the power measurement.</summary>
@@ -17,6 +19,25 @@ public static class PowerInputs
 
     /// <summary>The whole chip's hardware threads that share its TDP; today's largest sockets have 384.</summary>
     public static InputRange CpuThreads { get; } = new(nameof(CpuThreads), 1, 4096, WholeNumber: true);
+
+    /// <summary>Cap on an NVML run's steady-state warmup of one point; 0 turns it off.</summary>
+    public static InputRange SteadyMaxSeconds { get; } = new(nameof(SteadyMaxSeconds), 0, MaxWindowSeconds);
+
+    /// <summary>The window the warmup's power and temperature slopes are fitted over.</summary>
+    public static InputRange SteadyWindowSeconds { get; } = new(nameof(SteadyWindowSeconds), 0, MaxWindowSeconds, MinimumExcluded: true);
+
+    /// <summary>Settled power slope, percent of the mean per second; 100 %/s would double the power within a second.</summary>
+    public static InputRange SteadyPowerSlopePercentPerSecond { get; } = new(nameof(SteadyPowerSlopePercentPerSecond), 0, 100, MinimumExcluded: true);
+
+    /// <summary>Settled temperature slope; a GPU under load heats by a few °C per second at most.</summary>
+    public static InputRange SteadyTemperatureSlopeCelsiusPerSecond { get; } = new(nameof(SteadyTemperatureSlopeCelsiusPerSecond), 0, 10, MinimumExcluded: true);
+
+    /// <exception cref="InputRangeException">A value is out of its range.</exception>
+    public static SteadyStatePlan SteadyState(double maxSeconds, double windowSeconds, double powerSlopePercentPerSecond, double temperatureSlopeCelsiusPerSecond) => new(
+        SteadyMaxSeconds.Check(maxSeconds),
+        SteadyWindowSeconds.Check(windowSeconds),
+        SteadyPowerSlopePercentPerSecond.Check(powerSlopePercentPerSecond),
+        SteadyTemperatureSlopeCelsiusPerSecond.Check(temperatureSlopeCelsiusPerSecond));
 
     /// <exception cref="InputRangeException">The seconds are out of <see cref="IdleSeconds"/>.</exception>
     public static TimeSpan IdleDuration(double seconds) => TimeSpan.FromSeconds(IdleSeconds.Check(seconds));

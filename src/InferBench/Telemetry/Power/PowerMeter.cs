@@ -35,6 +35,9 @@ public sealed class PowerMeter : IDisposable
 
     public PowerSourceSelection Selection { get; }
 
+    /// <summary>The clock the meter's windows are timed on.</summary>
+    public IMonotonicClock Clock => _clock;
+
     /// <summary>How often the energy counter was seen to update (see <see cref="CounterUpdatePeriodEstimator"/>); null until known.</summary>
     public TimeSpan? CounterUpdatePeriod
     {

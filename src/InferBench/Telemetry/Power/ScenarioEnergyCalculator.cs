@@ -8,6 +8,11 @@ public static class ScenarioEnergyCalculator
 {
     public const string TooShortPhaseNote = "shorter than a few updates of the power source";
 
+    /// <summary>Said with every figure integrated from NVML power readings (Yang et al., arXiv 2312.02741).</summary>
+    public const string NvmlPartTimePowerNote =
+        "integrated from NVML power readings, which on A100/H100-class GPUs sample the board's power only about 25% of the time, " +
+        "so the figure needs windows of seconds and can miss short peaks; the energy counter, where a GPU has one, does not";
+
     /// <param name="generation">The window over <paramref name="generations"/> full generations of the point.</param>
     /// <param name="measured">The measured repetitions, with their prefill and decode windows.</param>
     public static ScenarioEnergy From(
@@ -30,7 +35,8 @@ public static class ScenarioEnergyCalculator
             ? string.Create(CultureInfo.InvariantCulture,
                 $"the energy counter and integrated power disagree by {check.RelativeDifference:P0} (tolerance {check.Tolerance:P0}): treat this figure with care")
             : null;
-        var reasons = new[] { generation.Reason, note, crossCheck, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
+        var partTime = generation.Source == EnergySource.MeasuredNvmlPower ? NvmlPartTimePowerNote : null;
+        var reasons = new[] { generation.Reason, partTime, note, crossCheck, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
             .Where(r => r is not null);
         return new ScenarioEnergy(
             JsonEnumName.Of(generation.Source),

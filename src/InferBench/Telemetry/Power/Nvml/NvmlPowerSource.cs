@@ -59,7 +59,10 @@ internal sealed unsafe class NvmlPowerSource : IPowerSource
         if (unused.Length > 0)
             notes.Add($"not measured, as this run does not use them: {string.Join(", ", unused.Select(g => $"GPU {g.Index} ({g.Name})"))}");
         if (_counters is null)
+        {
             notes.Add("no energy counter, so energy is power integrated over each window (" + string.Join("; ", counterProblems) + ")");
+            notes.Add("energy " + ScenarioEnergyCalculator.NvmlPartTimePowerNote);
+        }
         if (_power == PowerReadout.PowerUsage)
             notes.Add("power is nvmlDeviceGetPowerUsage, a 1 s average on Ampere and newer (except GA100), so it lags changes");
         if (_power == PowerReadout.None)

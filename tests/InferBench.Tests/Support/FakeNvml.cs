@@ -2,12 +2,11 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Telemetry;
+namespace InferBench.Tests.Support;
 
 /// <summary>
-/// A private copy of the fake NVML library (fake_nvml.c, compiled once per test run with cc) beside its script.
+/// A private copy of the fake NVML library (Telemetry/fake_nvml.c, compiled once per test run with cc) beside its script.
 /// Each copy is a separate load with its own state; <see cref="SetTime"/> moves its trace.
 /// </summary>
 public sealed class FakeNvml : IDisposable
