@@ -38,8 +38,8 @@ public static class ExecutionProviderChoice
     public static string? ConfigurationNote(string? configuredProvider, ExecutionProvider executionProvider)
     {
         var name = JsonEnumName.Of(executionProvider);
-        return configuredProvider is null || configuredProvider == name
-            ? null
+        return (configuredProvider ?? JsonEnumName.Of(ExecutionProvider.Cpu)) == name ? null
+            : configuredProvider is null ? $"genai_config.json names no provider, so the model is configured for the CPU; this row ran on {name}"
             : $"genai_config.json asks for the {configuredProvider} provider; this row ran on {name}";
     }
 }

@@ -64,6 +64,8 @@ public sealed class ExecutionProviderChoiceTests : IDisposable
             ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cpu));
         Assert.Null(ExecutionProviderChoice.ConfigurationNote("cuda", ExecutionProvider.Cuda));
         Assert.Null(ExecutionProviderChoice.ConfigurationNote(null, ExecutionProvider.Cpu));
+        Assert.Equal("genai_config.json names no provider, so the model is configured for the CPU; this row ran on cuda",
+            ExecutionProviderChoice.ConfigurationNote(null, ExecutionProvider.Cuda));
     }
 
     [Theory]

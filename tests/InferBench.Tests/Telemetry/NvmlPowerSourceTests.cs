@@ -217,14 +217,17 @@ public sealed class NvmlPowerSourceTests
         Assert.Contains($"not measured, as this run does not use them: {unused}", source.Notes);
     }
 
-    [SkippableFact]
-    public void A_cuda_device_numbered_in_cudas_own_order_is_noted()
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_cuda_device_numbered_in_cudas_own_order_is_noted(int deviceId)
     {
         using var nvml = FakeNvml.Create(TwoGpus);
-        var (meter, _) = Open(nvml, deviceId: 1);
+        var (meter, _) = Open(nvml, deviceId: deviceId);
         using var __ = meter;
 
-        Assert.Contains(meter.Selection.Source!.Notes, n => n.StartsWith("CUDA device 1 is read as visible GPU 1 in NVML's PCI bus order", StringComparison.Ordinal));
+        Assert.Contains(meter.Selection.Source!.Notes,
+            n => n.StartsWith($"CUDA device {deviceId} is read as visible GPU {deviceId} in NVML's PCI bus order", StringComparison.Ordinal));
     }
 
     [SkippableFact]

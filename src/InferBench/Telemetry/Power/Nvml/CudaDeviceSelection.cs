@@ -15,7 +15,8 @@ public sealed record CudaDeviceSelection(IReadOnlyList<int> NvmlIndices, IReadOn
         if (deviceId < 0 || deviceId >= NvmlIndices.Count)
             return null;
         var notes = Notes.ToList();
-        if (deviceId > 0 && NvmlIndices.Count > 1 && deviceOrder != "PCI_BUS_ID")
+        // Device 0 too: CUDA's fastest-first order can put another GPU first on a machine of mixed GPUs.
+        if (NvmlIndices.Count > 1 && deviceOrder != "PCI_BUS_ID")
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"CUDA device {deviceId} is read as visible GPU {deviceId} in NVML's PCI bus order, but CUDA numbers the fastest GPU first unless CUDA_DEVICE_ORDER=PCI_BUS_ID: set that, so both agree"));
         return new CudaDeviceSelection([NvmlIndices[deviceId]], notes);
