@@ -52,7 +52,7 @@ public sealed class PriceOptions
     /// <exception cref="InputException">Two or more are given.</exception>
     public void RequireOnePrice(ParseResult parseResult, params Option[] otherPrices)
     {
-        var given = new Option[] { PricePerHour, GpuInstance }.Concat(otherPrices).Where(option => parseResult.GetResult(option) is { Implicit: false }).ToList();
+        var given = new Option[] { PricePerHour, GpuInstance }.Concat(otherPrices).Where(parseResult.IsGiven).ToList();
         if (given.Count > 1)
             throw new InputException($"{string.Join(" and ", given.Select(option => option.Name))} cannot be used together: give one price");
     }

@@ -96,7 +96,7 @@ public static class CostCommand
         JoulesPerToken? joules = parseResult.GetValue(JoulesPerTokenOption) is { } j ? new(j) : null;
         if (hardware is null && joules is null)
             throw new InputException($"nothing to price: give a price ({PriceChoices}), --joules-per-token or --run");
-        if (throughput is null && (api is not null || Given(parseResult, PromptTokensPerSecondOption)))
+        if (throughput is null && (api is not null || parseResult.IsGiven(PromptTokensPerSecondOption)))
             throw new InputException("--tokens-per-second is needed to price tokens or to compare with an API");
         if (hardware is null && throughput is not null)
             throw new InputException($"--tokens-per-second needs a price: {PriceChoices}");
@@ -195,24 +195,22 @@ public static class CostCommand
         return new CostSheet([CostFigures.Training(estimate)], [], AssumptionLines.For(estimate));
     }
 
-    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
-
     /// <summary>At most one of <paramref name="first"/> and the <paramref name="others"/>.</summary>
     private static void NotTogether(ParseResult parseResult, Option first, params Option[] others)
     {
-        if (Given(parseResult, first) && others.FirstOrDefault(option => Given(parseResult, option)) is { } other)
+        if (parseResult.IsGiven(first) && others.FirstOrDefault(option => parseResult.IsGiven(option)) is { } other)
             throw new InputException($"{first.Name} and {other.Name} cannot be used together");
     }
 
     private static void Together(ParseResult parseResult, Option first, Option second)
     {
-        if (Given(parseResult, first) != Given(parseResult, second))
+        if (parseResult.IsGiven(first) != parseResult.IsGiven(second))
             throw new InputException($"{first.Name} and {second.Name} go together");
     }
 
     private static void Reject(ParseResult parseResult, string why, params Option[] options)
     {
-        if (options.FirstOrDefault(option => Given(parseResult, option)) is { } given)
+        if (options.FirstOrDefault(option => parseResult.IsGiven(option)) is { } given)
             throw new InputException($"{given.Name} does not apply here: {why}");
     }
 }

@@ -101,7 +101,7 @@ public static class ModelsCommand
         {
             // A size comes from an option, the --config file or the preset: the message names where the user can change it.
             throw new InputException(e.MessageNaming(field =>
-                SizeOptions.Any(option => Given(parseResult, option) && OptionNames.Of(field) == option.Name) ? OptionNames.Of(field)
+                SizeOptions.Any(option => parseResult.IsGiven(option) && OptionNames.Of(field) == option.Name) ? OptionNames.Of(field)
                 : fromFile?.GivenFields().Contains(field) == true ? $"{Path.GetFileName(configPath)}: {field}"
                 : $"{field} of preset {preset}"));
         }
@@ -122,16 +122,12 @@ public static class ModelsCommand
 
     private static int Quantize(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
-        var precision = parseResult.GetValue(QuantizedPrecision) switch
-        {
-            "int4" => Precision.Int4,
-            "int8" => Precision.Int8,
-            _ => Precision.Fp16,
-        };
-        if (Given(parseResult, Symmetric) && Given(parseResult, Asymmetric))
+        // --precision accepts only the quantized precisions' names, so the name is always found.
+        var precision = JsonEnumName.Find<Precision>(parseResult.GetValue(QuantizedPrecision)!)!.Value;
+        if (parseResult.IsGiven(Symmetric) && parseResult.IsGiven(Asymmetric))
             throw new InputException("--symmetric and --asymmetric: give one or the other");
         if (precision == Precision.Fp16
-            && new Option[] { BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead }.FirstOrDefault(option => Given(parseResult, option)) is { } intOnly)
+            && new Option[] { BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead }.FirstOrDefault(option => parseResult.IsGiven(option)) is { } intOnly)
             throw new InputException($"{intOnly.Name}: applies to --precision int4 and int8, not fp16");
         var options = new QuantizationOptions(
             precision, parseResult.GetValue(BlockSize), !parseResult.GetValue(Asymmetric), parseResult.GetValue(AccuracyLevel), parseResult.GetValue(QuantizeLmHead));
@@ -154,12 +150,11 @@ public static class ModelsCommand
         return ExitCodes.AllOk;
     }
 
-    private static bool Given(ParseResult parseResult, Option option) => parseResult.GetResult(option) is { Implicit: false };
-
     private static Option<string> CreatePrecisionOption()
     {
-        var option = new Option<string>("--precision") { Description = "int4, int8 or fp16", Required = true };
-        option.AcceptOnlyFromAmong("int4", "int8", "fp16");
+        string[] quantized = [.. new[] { Precision.Int4, Precision.Int8, Precision.Fp16 }.Select(JsonEnumName.Of)];
+        var option = new Option<string>("--precision") { Description = string.Join(", ", quantized), Required = true };
+        option.AcceptOnlyFromAmong(quantized);
         return option;
     }
 

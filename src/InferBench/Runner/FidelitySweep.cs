@@ -19,7 +19,7 @@ public static class FidelitySweep
         var measured = targets.Where(t => rows.Any(r => Same(r, t) && r.Status == ResultStatus.Ok)).ToArray();
         foreach (var model in measured.GroupBy(t => t.Model))
         {
-            var reference = model.FirstOrDefault(t => t.Precision == "fp32") ?? model.FirstOrDefault(t => t.Precision == "fp16");
+            var reference = model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(Precision.Fp32)) ?? model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(Precision.Fp16));
             if (reference is null)
                 continue;
             foreach (var variant in model.Where(t => t != reference))
