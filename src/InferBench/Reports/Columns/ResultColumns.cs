@@ -131,22 +131,20 @@ public static class ResultColumns
             row => row.Result.RepetitionStop?.TargetHalfWidthPercent),
     ];
 
-    /// <summary>A figure that is empty when absent or not finite.</summary>
+    /// <summary>A figure; empty when absent or not finite (<see cref="Cell.Of(double?, string?)"/>).</summary>
     private static Column<PricedRow> Number(string id, string title, string unit, string legend, Func<PricedRow, double?> value) =>
-        new(id, title, unit, true, legend, row => Cell.Of(Finite(value(row))));
+        new(id, title, unit, true, legend, row => Cell.Of(value(row)));
 
     private static Column<PricedRow> Statistic(string id, string title, string unit, string legend,
         Func<ScenarioMetrics, SampleStatistics> metric, Func<SampleStatistics, double> statistic) =>
         Number(id, title, unit, legend, row => row.Result.Metrics is { } metrics ? statistic(metric(metrics)) : null);
 
     private static Column<PricedRow> Usd(string id, string title, string unit, string legend, Func<PricedRow, double?> value) =>
-        new(id, title, unit, true, legend, row => Cell.Of(Finite(value(row)), ReportCell.Usd(value(row))));
+        new(id, title, unit, true, legend, row => Cell.Of(value(row), ReportCell.Usd(value(row))));
 
     private static Cell Mebibytes(long? bytes)
     {
         var mebibytes = bytes / BytesPerMebibyte;
         return Cell.Of(mebibytes, ReportCell.Mebibytes(mebibytes));
     }
-
-    private static double? Finite(double? value) => value is { } number && double.IsFinite(number) ? number : null;
 }
