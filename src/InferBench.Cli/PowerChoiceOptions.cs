@@ -29,9 +29,8 @@ public sealed class PowerChoiceOptions
         foreach (var (name, present) in new[] { ("--cpu-tdp-watts", tdpWatts is not null), ("--cpu-threads", threads is not null) })
             if (present && choice is not (PowerSourceChoice.Auto or PowerSourceChoice.Estimate))
                 throw new InputException($"{name}: applies to --power estimate or auto, not {JsonEnumName.Of(choice)}");
-        var cpu = new CpuRating(
-            tdpWatts is { } watts ? new Power(PowerInputs.CpuTdpWatts.Check(watts)) : null,
-            threads is { } count ? PowerInputs.CpuThreads.Check(count) : (int?)null);
+        // The rating checks both against their ranges (the TDP's option has already; the thread count's parses only).
+        var cpu = new CpuRating(tdpWatts is { } watts ? new Power(watts) : null, threads);
         if (cpu.ProblemFor(cpuModel, Environment.ProcessorCount) is { } problem)
             throw problem;
         return (choice, cpu);

@@ -26,14 +26,15 @@ public sealed class PriceOptions
     public CostSetup RunSetup(ParseResult parseResult)
     {
         var catalog = PricingCatalogLoader.Load(null);
+        RequireOnePrice(parseResult);
         return RunCostSetup.Record(RentalPrice(parseResult, catalog), ReadUtilization(parseResult), catalog.DefaultEnergy);
     }
 
     /// <summary>The hourly price from --price-per-hour or a catalog --gpu instance; null when neither is given.</summary>
-    /// <exception cref="InputException">Both are given, or the instance is not in <paramref name="catalog"/>.</exception>
+    /// <remarks>The caller has checked that at most one price is given (<see cref="RequireOnePrice"/>).</remarks>
+    /// <exception cref="InputException">The instance is not in <paramref name="catalog"/>.</exception>
     public Cited<UsdPerHour>? RentalPrice(ParseResult parseResult, PricingCatalog catalog)
     {
-        RequireOnePrice(parseResult);
         if (parseResult.GetValue(PricePerHour) is { } usd)
             return new(new UsdPerHour(usd), Citation.Given(PricePerHour.Name));
         if (parseResult.GetValue(GpuInstance) is { } id)

@@ -176,7 +176,7 @@ public static class RunCommand
         };
         option.Validators.Add(result =>
         {
-            var manifestOptions = new Option[] { Manifest, Model, Variant }.Where(o => result.Parent?.GetResult(o) is { Implicit: false });
+            var manifestOptions = new Option[] { Manifest, Model, Variant }.Where(result.Parent.IsGiven);
             if (manifestOptions.FirstOrDefault() is { } other)
                 result.AddError($"--model-path and {other.Name} cannot be used together: --model-path benchmarks one folder instead of the manifest's models");
         });
@@ -197,7 +197,7 @@ public static class RunCommand
             if (reps != AutoReps && FixedReps(reps) is null)
                 result.AddError($"--reps: expected {RunPlanPoints.MeasuredRepetitions.Expected}, or {AutoReps}, got \"{reps}\"");
             else if (reps != AutoReps
-                     && new Option[] { TargetCi, MaxReps, MaxSecondsPerPoint }.FirstOrDefault(o => result.Parent?.GetResult(o) is { Implicit: false }) is { } autoOnly)
+                     && new Option[] { TargetCi, MaxReps, MaxSecondsPerPoint }.FirstOrDefault(result.Parent.IsGiven) is { } autoOnly)
                 result.AddError($"{autoOnly.Name} applies only to --reps {AutoReps}; this run has a fixed --reps {reps}");
         });
         return option;

@@ -41,7 +41,7 @@ public sealed class CostModel(CostAssumptions assumptions)
     /// </summary>
     public static JoulesPerToken? EnergyOf(ScenarioResult scenario) =>
         scenario.Energy is { JoulesPerGeneratedToken: { } joules } energy
-        && (scenario.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cpu) || energy.Source.StartsWith("measured-nvml-", StringComparison.Ordinal))
+        && (scenario.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cpu) || EnergyHardware.Of(energy.Source) == ExecutionProvider.Cuda)
             ? new JoulesPerToken(joules)
             : null;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferBench.Reports.Columns;
+using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;
 
@@ -24,7 +25,7 @@ public static class ComparisonTable
         new("repetitions", "n", "count", true, "Measured repetitions of A vs the run",
             row => Cell.Composed($"{Integer(row.BaselineRepetitions)} vs {Integer(row.RunRepetitions)}")),
         new("verdict", "Verdict", "text", false, "Whether the change is larger than the measurement noise",
-            row => Cell.Of(JsonEnumName.Of(row.Verdict).Replace('-', ' '))),
+            row => Cell.Of(Verdict(row.Verdict))),
     ];
 
     public static IReadOnlyList<string> Runs(RunComparison comparison) =>
@@ -54,4 +55,7 @@ public static class ComparisonTable
     }
 
     public static string Signed(double fraction) => fraction.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
+
+    /// <summary>"larger than noise", "within noise", "too few repetitions".</summary>
+    public static string Verdict(NoiseVerdict verdict) => JsonEnumName.Of(verdict).Replace('-', ' ');
 }

@@ -32,7 +32,7 @@ public static class DriftTable
         new("repetitions", "n", "count", true, "Measured repetitions of round 1 vs the later round",
             row => Cell.Composed($"{Integer(row.BaselineRepetitions)} vs {Integer(row.RoundRepetitions)}")),
         new("verdict", "Verdict", "text", false, "Whether the change is larger than the measurement noise",
-            row => Cell.Of(JsonEnumName.Of(row.Verdict).Replace('-', ' ') + (row.FlagsRun ? " (flags the run)" : ""))),
+            row => Cell.Of(ComparisonTable.Verdict(row.Verdict) + (row.FlagsRun ? " (flags the run)" : ""))),
     ];
 
     /// <summary>The run's verdict: whether a point moved by more than the noise allows across all the comparisons, and how the rounds ran.</summary>
