@@ -26,8 +26,9 @@ public sealed class HtmlReportExporter : IRunExporter
             .Append($"<title>{E(title)}</title>\n<style>\n{HtmlReportStyle.Css}</style>\n</head>\n<body>\n<main>\n<h1>{E(title)}</h1>\n");
         if (RunCompleteness.PartialReason(run) is { } partial)
             html.Append($"<p class=\"partial\"><strong>Partial:</strong> {E(partial)}.</p>\n");
-        if (run.Drift is { LargerThanNoise: true } drifted)
-            html.Append($"<p class=\"partial\"><strong>Drift:</strong> {E(DriftTable.Summary(run, drifted))}</p>\n");
+        var driftSummary = run.Drift is { } runDrift ? DriftTable.Summary(run, runDrift) : null;
+        if (run.Drift is { LargerThanNoise: true })
+            html.Append($"<p class=\"partial\"><strong>Drift:</strong> {E(driftSummary!)}</p>\n");
         html.Append($"<p>{E(ReportSetup.Timing(run))}</p>\n");
         AppendFacts(html, ReportSetup.Facts(run));
         html.Append("<h2>Cost and energy assumptions</h2>\n");
@@ -35,11 +36,12 @@ public sealed class HtmlReportExporter : IRunExporter
         foreach (var model in run.Results.GroupBy(result => result.Model))
         {
             List<ScenarioResult> rows = [.. model];
+            var firstRound = ReportTable.FirstRound(rows);
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
-            foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(rows), pricing))
+            foreach (var sentence in ModelTakeaways.For(firstRound, pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
-            AppendCharts(html, ReportCharts.For(ReportTable.FirstRound(rows), pricing));
-            AppendTable(html, ReportTable.For(run), rows, pricing);
+            AppendCharts(html, ReportCharts.For(firstRound, pricing));
+            AppendTable(html, ReportTable.For(run), ReportTable.Ordered(rows).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
             {
                 html.Append($"<h3>{E(GpuStateFacts.Heading)}</h3>\n");
@@ -48,24 +50,15 @@ public sealed class HtmlReportExporter : IRunExporter
             html.Append("</section>\n");
         }
         if (run.Drift is { } drift)
-            AppendDrift(html, run, drift);
+            AppendDrift(html, driftSummary!, drift);
         return html.Append($"<footer>{E(ReportSetup.Definitions)}</footer>\n</main>\n</body>\n</html>\n").ToString();
     }
 
-    private static void AppendDrift(StringBuilder html, RunResult run, RoundDrift drift)
+    private static void AppendDrift(StringBuilder html, string summary, RoundDrift drift)
     {
-        html.Append($"<section>\n<h2>Drift between rounds</h2>\n<p>{E(DriftTable.Summary(run, drift))}</p>\n");
+        html.Append($"<section>\n<h2>Drift between rounds</h2>\n<p>{E(summary)}</p>\n");
         if (drift.Differences.Count > 0)
-        {
-            html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
-                .AppendJoin("", DriftTable.Columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
-                .Append("</tr></thead>\n<tbody>\n");
-            foreach (var difference in drift.Differences)
-                html.Append("<tr>")
-                    .AppendJoin("", DriftTable.Columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(difference))}</td>"))
-                    .Append("</tr>\n");
-            html.Append("</tbody>\n</table></div>\n");
-        }
+            AppendTable(html, DriftTable.Columns, drift.Differences);
         html.Append("</section>\n");
     }
 
@@ -87,18 +80,15 @@ public sealed class HtmlReportExporter : IRunExporter
         html.Append("</div>\n");
     }
 
-    private static void AppendTable(StringBuilder html, IReadOnlyList<Column<PricedRow>> columns, IReadOnlyList<ScenarioResult> rows, RunPricing pricing)
+    private static void AppendTable<TRow>(StringBuilder html, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
     {
         html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
             .AppendJoin("", columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
             .Append("</tr></thead>\n<tbody>\n");
-        foreach (var result in ReportTable.Ordered(rows))
-        {
-            var row = new PricedRow(result, pricing.For(result));
+        foreach (var row in rows)
             html.Append("<tr>")
                 .AppendJoin("", columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
                 .Append("</tr>\n");
-        }
         html.Append("</tbody>\n</table></div>\n");
     }
 

@@ -25,8 +25,9 @@ public sealed class MarkdownReportExporter : IRunExporter
         md.Append($"# {Text(ReportSetup.Title(run))}\n\n");
         if (RunCompleteness.PartialReason(run) is { } partial)
             md.Append($"> **Partial:** {Text(partial)}.\n\n");
-        if (run.Drift is { LargerThanNoise: true } drifted)
-            md.Append($"> **Drift:** {Text(DriftTable.Summary(run, drifted))}\n\n");
+        var driftSummary = run.Drift is { } runDrift ? DriftTable.Summary(run, runDrift) : null;
+        if (run.Drift is { LargerThanNoise: true })
+            md.Append($"> **Drift:** {Text(driftSummary!)}\n\n");
         md.Append($"{ReportSetup.Timing(run)}\n\n");
         AppendFacts(md, ReportSetup.Facts(run));
         md.Append("\n## Cost and energy assumptions\n\n");
@@ -37,14 +38,7 @@ public sealed class MarkdownReportExporter : IRunExporter
             md.Append($"## {Text(model.Key)}\n\n");
             foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(model), pricing))
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
-            md.Append("| " + string.Join(" | ", columns.Select(column => column.Title)) + " |\n")
-                .Append('|').Append(string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
-            foreach (var result in ReportTable.Ordered(model))
-            {
-                var row = new PricedRow(result, pricing.For(result));
-                md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
-            }
-            md.Append('\n');
+            AppendTable(md, columns, ReportTable.Ordered(model).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(model) is { Count: > 0 } gpuStates)
             {
                 md.Append($"### {GpuStateFacts.Heading}\n\n");
@@ -53,20 +47,25 @@ public sealed class MarkdownReportExporter : IRunExporter
             }
         }
         if (run.Drift is { } drift)
-            AppendDrift(md, run, drift);
+            AppendDrift(md, driftSummary!, drift);
         md.Append(ReportSetup.Definitions).Append('\n');
         return md.ToString();
     }
 
-    private static void AppendDrift(StringBuilder md, RunResult run, RoundDrift drift)
+    private static void AppendDrift(StringBuilder md, string summary, RoundDrift drift)
     {
-        md.Append($"## Drift between rounds\n\n{Text(DriftTable.Summary(run, drift))}\n\n");
-        if (drift.Differences.Count == 0)
-            return;
-        md.Append("| " + string.Join(" | ", DriftTable.Columns.Select(column => column.Title)) + " |\n")
-            .Append('|').Append(string.Concat(DriftTable.Columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
-        foreach (var difference in drift.Differences)
-            md.Append("| " + string.Join(" | ", DriftTable.Columns.Select(column => Text(column.Text(difference)))) + " |\n");
+        md.Append($"## Drift between rounds\n\n{Text(summary)}\n\n");
+        if (drift.Differences.Count > 0)
+            AppendTable(md, DriftTable.Columns, drift.Differences);
+    }
+
+    /// <summary>A table with its header, right-aligned numeric columns and every cell literal text, then a blank line.</summary>
+    private static void AppendTable<TRow>(StringBuilder md, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
+    {
+        md.Append("| " + string.Join(" | ", columns.Select(column => column.Title)) + " |\n")
+            .Append('|').Append(string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
+        foreach (var row in rows)
+            md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
         md.Append('\n');
     }
 
