@@ -170,11 +170,8 @@ public sealed class BenchmarkSession : IDisposable
     private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
     {
         var source = meter.Selection.Source;
-        var label = source is null ? EnergySource.Unavailable
-            : source.CounterSource != EnergySource.Unavailable ? source.CounterSource
-            : source.PowerSource;
         return new PowerSetup(
-            JsonEnumName.Of(label),
+            JsonEnumName.Of(meter.Selection.Label),
             source?.Method ?? "none",
             source?.Notes ?? [],
             meter.Selection.UnavailableReason,

@@ -126,14 +126,15 @@ public sealed class SweepRunner(
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), cancellation);
+                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), measuresRowEnergy: otherHardware is null, cancellation);
                 Emit(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
             }
         }
     }
 
     private ScenarioResult RunPoint(
-        BenchmarkTarget target, GenAiModelInfo info, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, CancellationToken cancellation)
+        BenchmarkTarget target, GenAiModelInfo info, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, bool measuresRowEnergy,
+        CancellationToken cancellation)
     {
         var row = Row(target, point, ResultStatus.Ok, null) with
         {
@@ -146,12 +147,13 @@ public sealed class SweepRunner(
         ProcessMemory.TryResetPeak();
         var samples = new List<RepetitionSample>(plan.WarmupRepetitions + mostMeasured);
         var decodeRates = new List<double>(mostMeasured);
-        var repetitionRunner = new RepetitionRunner(model, point, energy?.Meter);
+        // Per-repetition prefill and decode windows only where the meter measures this row's hardware: other rows' energy
+        // is dropped (WithoutEnergy), though their generation window still records how long the point ran.
+        var repetitionRunner = new RepetitionRunner(model, point, measuresRowEnergy ? energy?.Meter : null);
         PowerWindow? generationWindow = null;
         long measuredStart = 0;
         var stopReason = RepetitionStopReason.Planned;
         GpuPointState? gpu = null;
-        var measuring = false;
         foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
                      .Concat(Enumerable.Repeat(RepetitionPhase.Measured, mostMeasured)))
         {
@@ -165,9 +167,8 @@ public sealed class SweepRunner(
             var step = repetition;
             try
             {
-                if (phase == RepetitionPhase.Measured && !measuring)
+                if (phase == RepetitionPhase.Measured && iteration == 1)
                 {
-                    measuring = true;
                     step = "the steady-state warmup";
                     gpu = GpuBeforeMeasuring(repetitionRunner, prompt, cancellation);
                     step = repetition;
@@ -226,7 +227,7 @@ public sealed class SweepRunner(
         string? note = null;
         if (generation.Status == PowerWindowStatus.TooShort && !cancellation.IsCancellationRequested)
         {
-            var minimum = energy!.MinimumWindow(new PowerMeterOptions().SamplePeriod);
+            var minimum = energy!.MinimumWindow;
             var window = energy.Meter.BeginWindow(PowerPhase.Generation);
             var start = Stopwatch.GetTimestamp();
             generations = 0;
@@ -251,7 +252,7 @@ public sealed class SweepRunner(
             return null;
         var generations = 0;
         var steadyState = plan.SteadyState is { MaxSeconds: > 0 } steady
-            ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow(new PowerMeterOptions().SamplePeriod),
+            ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow,
                 () => repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations), cancellation)
             : null;
         return new GpuPointState(steadyState, DeviceStates(), []);

@@ -20,9 +20,9 @@ public sealed record CpuRating(Power? Tdp, int? HardwareThreads)
     public InputFieldException? ProblemFor(string cpuModel, int visibleLogicalCores)
     {
         if (Tdp is { } tdp && !PowerInputs.CpuTdpWatts.Accepts(tdp.Watts))
-            return new([PowerInputs.CpuTdpWatts.Field], $"expected {PowerInputs.CpuTdpWatts.Expected}, got {InputRange.Format(tdp.Watts)}");
+            return new InputRangeException([PowerInputs.CpuTdpWatts.Field], PowerInputs.CpuTdpWatts.Expected, InputRange.Format(tdp.Watts));
         if (HardwareThreads is { } threads && !PowerInputs.CpuThreads.Accepts(threads))
-            return new([PowerInputs.CpuThreads.Field], $"expected {PowerInputs.CpuThreads.Expected}, got {threads}");
+            return new InputRangeException([PowerInputs.CpuThreads.Field], PowerInputs.CpuThreads.Expected, InputRange.Format(threads));
         if (HardwareThreads < visibleLogicalCores)
             return new([PowerInputs.CpuThreads.Field],
                 $"{HardwareThreads} hardware threads is fewer than the {visibleLogicalCores} logical cores this machine shows; " +

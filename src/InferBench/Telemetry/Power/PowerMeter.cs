@@ -38,6 +38,9 @@ public sealed class PowerMeter : IDisposable
     /// <summary>The clock the meter's windows are timed on.</summary>
     public IMonotonicClock Clock => _clock;
 
+    /// <summary>How often the background sampler reads the source.</summary>
+    public TimeSpan SamplePeriod => _options.SamplePeriod;
+
     /// <summary>How often the energy counter was seen to update (see <see cref="CounterUpdatePeriodEstimator"/>); null until known.</summary>
     public TimeSpan? CounterUpdatePeriod
     {

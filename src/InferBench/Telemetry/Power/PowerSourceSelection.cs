@@ -7,4 +7,10 @@ public sealed record PowerSourceSelection(
     PowerSourceChoice Opened,
     IPowerSource? Source,
     string? UnavailableReason,
-    IReadOnlyList<UnavailableSource> Tried);
+    IReadOnlyList<UnavailableSource> Tried)
+{
+    /// <summary>What the source's figures are labelled: its counter where it has one, else its power readings; unavailable without a source.</summary>
+    public EnergySource Label => Source is null ? EnergySource.Unavailable
+        : Source.CounterSource != EnergySource.Unavailable ? Source.CounterSource
+        : Source.PowerSource;
+}
