@@ -22,16 +22,11 @@ public static class EarlierSchemaVersions
     private static ScenarioResult UpgradeVersion1Row(ScenarioResult row) => row.Energy switch
     {
         { Source: var source } when EnergyHardware.Of(source) is not null && !EnergyHardware.IsOfRow(source, row.ExecutionProvider) =>
-            row with { Energy = Unavailable(row.Energy!, Version1OtherHardwareNote) },
+            row with { Energy = row.Energy!.AsUnavailable(Join(row.Energy.Reason, Version1OtherHardwareNote)) },
         { Source: "estimated-cpu-tdp" } energy =>
             row with { Energy = energy with { NetJoulesPerGeneratedToken = null, Reason = Join(energy.Reason, Version1EstimateNote) } },
         _ => row,
     };
-
-    private static ScenarioEnergy Unavailable(ScenarioEnergy energy, string reason) => new(
-        "unavailable", "unavailable", Join(energy.Reason, reason), energy.Generations, energy.WindowSeconds,
-        Joules: null, AverageWatts: null, PeakWatts: null, JoulesPerGeneratedToken: null, NetJoulesPerGeneratedToken: null,
-        PrefillJoulesPerPromptToken: null, DecodeJoulesPerGeneratedToken: null, LoadJoules: null, Throttled: null, Devices: []);
 
     private static string Join(string? first, string second) => first is null ? second : $"{first}; {second}";
 }

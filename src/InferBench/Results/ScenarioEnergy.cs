@@ -36,4 +36,14 @@ public sealed record ScenarioEnergy(
     bool? Throttled,
     IReadOnlyList<DeviceState> Devices,
     double? CrossCheckRelativeDifference = null,
-    bool? CrossCheckDisagrees = null);
+    bool? CrossCheckDisagrees = null)
+{
+    /// <summary>
+    /// This window's energy as unavailable for <paramref name="reason"/>: every figure dropped, the window's generations
+    /// and length kept (they say how long the point ran).
+    /// </summary>
+    public ScenarioEnergy AsUnavailable(string reason) => new(
+        "unavailable", "unavailable", reason, Generations, WindowSeconds,
+        Joules: null, AverageWatts: null, PeakWatts: null, JoulesPerGeneratedToken: null, NetJoulesPerGeneratedToken: null,
+        PrefillJoulesPerPromptToken: null, DecodeJoulesPerGeneratedToken: null, LoadJoules: null, Throttled: null, Devices: []);
+}

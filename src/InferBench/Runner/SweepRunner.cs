@@ -301,10 +301,7 @@ public sealed class SweepRunner(
     /// <summary>The row with no energy figure, and why: what was measured is another device's energy, not this row's.</summary>
     private static ScenarioResult WithoutEnergy(ScenarioResult row, string reason) => row with
     {
-        Energy = row.Energy is { } measured
-            ? new ScenarioEnergy(JsonEnumName.Of(EnergySource.Unavailable), JsonEnumName.Of(PowerWindowStatus.Unavailable), reason,
-                measured.Generations, measured.WindowSeconds, null, null, null, null, null, null, null, null, null, [])
-            : null,
+        Energy = row.Energy?.AsUnavailable(reason),
         Repetitions = row.Repetitions.Select(r => r with { PrefillEnergy = null, DecodeEnergy = null }).ToArray(),
     };
 
