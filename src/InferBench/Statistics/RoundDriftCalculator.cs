@@ -17,12 +17,12 @@ public static class RoundDriftCalculator
         if (rounds < 2)
             return null;
         var measured = rows.Where(row => row.Status == ResultStatus.Ok && row.Repetitions.Any(r => r.Phase == RepetitionPhase.Measured)).ToArray();
-        var firstRound = measured.Where(row => row.Round == 1).DistinctBy(Point).ToDictionary(Point);
+        var firstRound = measured.Where(row => row.Round == 1).DistinctBy(ScenarioKey.Of).ToDictionary(ScenarioKey.Of);
         var pairs = (
             from row in measured
-            where row.Round > 1 && firstRound.ContainsKey(Point(row))
+            where row.Round > 1 && firstRound.ContainsKey(ScenarioKey.Of(row))
             from metric in RepetitionMetric.All
-            select (Baseline: metric.SamplesOf(firstRound[Point(row)]), Round: metric.SamplesOf(row), Row: row, Metric: metric)).ToArray();
+            select (Baseline: metric.SamplesOf(firstRound[ScenarioKey.Of(row)]), Round: metric.SamplesOf(row), Row: row, Metric: metric)).ToArray();
         var changes = pairs.Select(pair => RepetitionChange.Of(pair.Baseline, pair.Round)).ToArray();
         var runConfidence = 1 - (1 - RepetitionChange.Confidence) / Math.Max(1, changes.Count(change => change.Verdict != NoiseVerdict.TooFewRepetitions));
         var differences = pairs.Zip(changes, (pair, change) =>
@@ -37,7 +37,4 @@ public static class RoundDriftCalculator
         return new RoundDrift(RepetitionChange.Method, RepetitionChange.Confidence, runConfidence,
             differences.Any(difference => difference.FlagsRun), differences);
     }
-
-    private static (string, string, string, string, int, int, int) Point(ScenarioResult row) =>
-        (row.Model, row.Variant, row.Precision, row.ExecutionProvider, row.BatchSize, row.PromptTokens, row.GenTokens);
 }

@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Reports.Columns;
 
 /// <summary>The columns that say which measurement a row is: the first seven of results.csv, report tables and compare.</summary>

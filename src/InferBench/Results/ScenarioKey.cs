@@ -1,6 +1,4 @@
-using InferBench.Results;
-
-namespace InferBench.Reports.Columns;
+namespace InferBench.Results;
 
 /// <summary>What makes rows of different runs the same measurement: model, variant, precision, EP and plan point.</summary>
 public sealed record ScenarioKey(string Model, string Variant, string Precision, string ExecutionProvider, int BatchSize, int PromptTokens, int GenTokens)
