@@ -68,7 +68,8 @@ public sealed class SweepRunner(
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(early, _points, ResultStatus.Failed, e.Message);
+            // A variant whose source holds a layout the quantizer cannot handle cannot run here: expected, not a failure.
+            EmitAll(early, _points, e.InnerException is UnsupportedLayoutException ? ResultStatus.Unsupported : ResultStatus.Failed, e.Message);
             return;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
