@@ -16,12 +16,7 @@ public sealed class MergedFormatDocumentationTests : IDisposable
     [Fact]
     public void MachineColumnsAreTheReadmeTableInOrderWithTheirUnitsAndDefinitions()
     {
-        var documented = ReadmeColumnTable.Rows("| Merged column | Unit | Definition |");
-
-        Assert.Equal(documented.Select(row => (row.Id, row.Unit)), MergedColumns.MachineColumns.Select(column => (column.Id, column.Unit)));
-        foreach (var (column, row) in MergedColumns.MachineColumns.Zip(documented))
-            Assert.True(row.Definition.StartsWith(column.Legend, StringComparison.Ordinal),
-                $"{column.Id}: results/README.md says \"{row.Definition}\", which does not start with the legend \"{column.Legend}\"");
+        ReadmeColumnTable.AssertDocuments("| Merged column | Unit | Definition |", MergedColumns.MachineColumns);
     }
 
     [Fact]

@@ -11,13 +11,7 @@ public sealed class ReportColumnsTests
     [Fact]
     public void CsvColumnsAreTheReadmeTableInOrderWithItsUnitsAndDefinitions()
     {
-        var documented = ReadmeColumnTable.Rows("| Column | Unit | Definition |");
-
-        Assert.Equal(documented.Select(row => row.Id), ResultColumns.Csv.Select(column => column.Id));
-        Assert.Equal(documented.Select(row => (row.Id, row.Unit)), ResultColumns.Csv.Select(column => (column.Id, column.Unit)));
-        foreach (var (column, row) in ResultColumns.Csv.Zip(documented))
-            Assert.True(row.Definition.StartsWith(column.Legend, StringComparison.Ordinal),
-                $"{column.Id}: results/README.md says \"{row.Definition}\", which does not start with the legend \"{column.Legend}\"");
+        ReadmeColumnTable.AssertDocuments("| Column | Unit | Definition |", ResultColumns.Csv);
     }
 
     [Fact]
