@@ -22,8 +22,11 @@ public sealed class MergedEntryTests : IDisposable
             Failed(Llama, "cuda-int4", 16, "out of memory"),
         ];
 
-        Assert.Equal(4, BestMeasuredPoint.Of(rows)!.BatchSize);
-        Assert.Null(BestMeasuredPoint.Of([Failed(Llama, "cuda-int4", 1, "out of memory")]));
+        var run = Run("20261201-080000-aaaaaa", L4, 0.98, rows);
+        var pricing = new RunPricing(run.Cost);
+
+        Assert.Equal(4, BestMeasuredPoint.Of(rows, run, pricing)!.BatchSize);
+        Assert.Null(BestMeasuredPoint.Of([Failed(Llama, "cuda-int4", 1, "out of memory")], run, pricing));
     }
 
     [Fact]
