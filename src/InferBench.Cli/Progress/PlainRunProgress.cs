@@ -7,8 +7,8 @@ namespace InferBench.Cli.Progress;
 /// <summary>One line per event, for logs and redirected output.</summary>
 public sealed class PlainRunProgress(TextWriter error) : IRunProgress
 {
-    public void TargetStarted(BenchmarkTarget target, int points) =>
-        error.WriteLine($"{target.Model}/{target.Variant}: {points} plan points");
+    public void TargetStarted(BenchmarkTarget target, int points, bool atMost) =>
+        error.WriteLine($"{target.Model}/{target.Variant}: {(atMost ? "at most " : "")}{points} plan points");
 
     public void PointStarted(BenchmarkTarget target, PlanPoint point, int repetitions) =>
         error.WriteLine($"  {point}: {repetitions} repetitions");
