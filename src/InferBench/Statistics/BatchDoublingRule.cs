@@ -31,7 +31,7 @@ public static class BatchDoublingRule
         return null;
     }
 
-    /// <summary>Such as "itl-p99 (41.2 ms > 30 ms)".</summary>
+    /// <summary>Such as "itl-p99 (41.2 ms, limit 30.0 ms)".</summary>
     public static string Describe(TargetReading reading) =>
-        $"{JsonEnumName.Of(reading.Metric)} ({ReadableNumber.Of(reading.MeasuredMilliseconds)} ms > {ReadableNumber.Of(reading.LimitMilliseconds)} ms)";
+        $"{JsonEnumName.Of(reading.Metric)} ({ReadableNumber.Of(reading.MeasuredMilliseconds)} ms, limit {ReadableNumber.Of(reading.LimitMilliseconds)} ms)";
 }
