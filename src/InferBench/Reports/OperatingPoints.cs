@@ -30,7 +30,8 @@ internal static class OperatingPoints
         var stop = choice.Stop is { } batchStop ? $" The batch sweep stopped: {JsonEnumName.Of(batchStop.Reason)}, {batchStop.Detail}." : "";
         if (choice.Best is not { } best)
             return $"{what}: no batch meets the targets; batch {Integer(choice.Points[0].Row.BatchSize)} already misses " +
-                   $"{string.Join(", ", choice.FirstMissed.Select(BatchDoublingRule.Describe))}, and a larger batch only adds latency.{stop}";
+                   $"{string.Join(", ", choice.FirstMissed.Select(BatchDoublingRule.Describe))}, and a larger batch only adds latency." +
+                   (choice.Stop?.Reason == BatchStopReason.TargetBroken ? "" : stop);
         var meets = hasTargets
             ? $"; meets {string.Join(", ", best.Verdict!.Readings.Select(r => $"{JsonEnumName.Of(r.Metric)} ≤ {Of(r.LimitMilliseconds)} ms ({Of(r.MeasuredMilliseconds)} ms)"))}"
             : " (no latency targets: the highest throughput measured)";
