@@ -37,7 +37,7 @@ public static class RunCommand
     private static readonly Option<int> MaxBatch = IntOption.Create("--max-batch",
         "--batch auto (and the default plan on CUDA): the largest batch tried", RunPlanPoints.AutoMaxBatchSize, 256);
     private static readonly Option<double> BatchMinGain = NumberOption.Create("--batch-min-gain",
-        "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings",
+        "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings (0: never)",
         RunPlanPoints.AutoMinGainPercent, 10);
     private static readonly Option<string[]> Slo = new("--slo")
     {

@@ -3,7 +3,7 @@ using InferBench.Results;
 namespace InferBench.Statistics;
 
 /// <summary>
-/// <c>--batch auto</c>'s stopping rule for a row that ran: after a measured batch, whether to try twice that batch. Memory,
+/// <c>--batch auto</c>'s stopping rule for a row that ran (a minimum gain of 0 never stops for flat throughput): after a measured batch, whether to try twice that batch. Memory,
 /// the runtime's refusal and failures end a sweep through the row's status instead (the Runner decides those).
 /// </summary>
 public static class BatchDoublingRule
@@ -17,7 +17,7 @@ public static class BatchDoublingRule
         if (verdict is { Met: false })
             return new BatchStop(BatchStopReason.TargetBroken,
                 $"batch {batch} misses {string.Join(", ", verdict.Missed.Select(Describe))}; a larger batch only adds latency");
-        if (decodeTokensPerSecond.Count >= 3)
+        if (plan.MinGainPercent > 0 && decodeTokensPerSecond.Count >= 3)
         {
             var (earlierBatch, earlierRate) = decodeTokensPerSecond[^3];
             var gainPercent = (rate / earlierRate - 1) * 100;

@@ -45,4 +45,10 @@ public sealed class BatchDoublingRuleTests
 
         Assert.Equal(BatchStopReason.MaxBatch, stop!.Reason);
     }
+
+    [Fact]
+    public void A_minimum_gain_of_0_never_stops_for_flat_throughput()
+    {
+        Assert.Null(BatchDoublingRule.Decide(Plan with { MinGainPercent = 0 }, [(1, 100), (2, 90), (4, 50)], null));
+    }
 }
