@@ -231,7 +231,7 @@ public static class RunCommand
             AutoBatchWord, RunPlanPoints.BatchSizes, 1, 4);
         option.Validators.Add(result =>
         {
-            if (result.Tokens is not [{ Value: AutoBatchWord }]
+            if (!result.Implicit && result.Tokens is not [{ Value: AutoBatchWord }]
                 && new Option[] { MaxBatch, BatchMinGain }.FirstOrDefault(result.Parent.IsGiven) is { } autoOnly)
                 result.AddError($"{autoOnly.Name} applies only to --batch {AutoBatchWord} (or the default plan's CUDA rows); this run has --batch {string.Join(',', result.Tokens.Select(t => t.Value))}");
         });
