@@ -13,7 +13,7 @@ namespace InferBench.Reports;
 /// operating point (<see cref="BestOperatingPoint"/>) in a sentence, the frontier table (every measured batch) and, in
 /// report.html, the frontier chart: per-sequence tok/s (what one user sees) against machine tok/s, one point per batch.
 /// </summary>
-internal static class OperatingPoints
+public static class OperatingPoints
 {
     public const string Heading = "Best operating point";
 
@@ -48,7 +48,7 @@ internal static class OperatingPoints
     }
 
     /// <summary>The frontier table's columns: one row per measured batch.</summary>
-    public static IReadOnlyList<Column<OperatingPoint>> Columns { get; } =
+    internal static IReadOnlyList<Column<OperatingPoint>> Columns { get; } =
     [
         new("variant", "Variant", "text", false, "Model variant", p => Cell.Of(p.Row.Variant)),
         new("ep", "EP", "text", false, "Execution provider", p => Cell.Of(p.Row.ExecutionProvider)),
@@ -68,7 +68,7 @@ internal static class OperatingPoints
     ];
 
     /// <summary>The frontier chart of one variant and workload; null with fewer than one point.</summary>
-    public static ReportFigure Chart(OperatingPointChoice choice, IReadOnlyList<LatencyTarget>? targets, int colorIndex)
+    internal static ReportFigure Chart(OperatingPointChoice choice, IReadOnlyList<LatencyTarget>? targets, int colorIndex)
     {
         var color = ChartPalette.Color(colorIndex);
         string Label(OperatingPoint p) => $"b{Integer(p.Row.BatchSize)}" +
