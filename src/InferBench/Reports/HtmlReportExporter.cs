@@ -38,9 +38,8 @@ public sealed class HtmlReportExporter : IRunExporter
             List<ScenarioResult> rows = [.. model];
             var firstRound = ReportTable.FirstRound(rows);
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
-            foreach (var sentence in ModelTakeaways.For(firstRound, pricing))
-                html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
-            if (OperatingPoints.Apply(run) && OperatingPoints.For(run, rows, pricing) is { Count: > 0 } choices)
+            var choices = OperatingPoints.Apply(run) ? OperatingPoints.For(run, rows, pricing) : [];
+            if (choices.Count > 0)
             {
                 var targets = run.Plan.LatencyTargets;
                 html.Append($"<h3>{E(OperatingPoints.Heading)}</h3>\n<ul>\n")
@@ -49,8 +48,11 @@ public sealed class HtmlReportExporter : IRunExporter
                 var variants = choices.Select(choice => (choice.Variant, choice.ExecutionProvider)).Distinct().ToList();
                 AppendCharts(html, [.. choices.Select(choice => OperatingPoints.Chart(choice, targets, variants.IndexOf((choice.Variant, choice.ExecutionProvider))))]);
                 AppendTable(html, OperatingPoints.Columns, choices.SelectMany(choice => choice.Points));
-                html.Append("<h3>All rows</h3>\n");
             }
+            foreach (var sentence in ModelTakeaways.For(firstRound, pricing))
+                html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
+            if (choices.Count > 0)
+                html.Append("<h3>All rows</h3>\n");
             AppendCharts(html, ReportCharts.For(firstRound, pricing));
             AppendTable(html, ReportTable.For(run), ReportTable.Ordered(rows).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
