@@ -155,6 +155,12 @@ public sealed class SweepRunner(
         {
             var point = workload with { BatchSize = batch };
             var row = measure(point);
+            // A point cut short by Ctrl-C says nothing about the next batch: the row is kept and the sweep ends without a stop.
+            if (row.Status == ResultStatus.Skipped || row.RepetitionStop?.Reason == RepetitionStopReason.Cancelled)
+            {
+                Emit(row);
+                return;
+            }
             BatchStop? stop;
             if (row.Status == ResultStatus.Ok && row.Metrics is { } metrics)
             {
@@ -163,10 +169,10 @@ public sealed class SweepRunner(
             }
             else
             {
-                stop = row.Status == ResultStatus.Skipped ? null : FailureReasons.BatchStopOf(row);
+                stop = FailureReasons.BatchStopOf(row);
             }
             Emit(row with { BatchStop = stop });
-            if (stop is not null || row.Status != ResultStatus.Ok || row.RepetitionStop?.Reason == RepetitionStopReason.Cancelled)
+            if (stop is not null)
                 return;
         }
     }
