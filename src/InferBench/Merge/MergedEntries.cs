@@ -1,12 +1,14 @@
+using InferBench.Cost;
 using InferBench.Reports;
 using InferBench.Results;
+using InferBench.Statistics;
 using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Merge;
 
 /// <summary>
 /// The merged entries: per model x variant x machine x workload (prompt and gen tokens), batch 1 and the best measured
-/// point of one run. Where several runs on one machine measured the same, the figures are one run's, never pooled: the
+/// point of one run (<see cref="BestOperatingPoint"/> under the run's latency targets). Where several runs on one machine measured the same, the figures are one run's, never pooled: the
 /// one with a measured row, comparable with most runs, complete, then the newest; the others are named in its notes.
 /// </summary>
 internal static class MergedEntries
@@ -45,11 +47,15 @@ internal static class MergedEntries
         List<ScenarioResult> chosen = [.. runs[0].Select(pair => pair.Row)];
         var pricing = input.Pricing!;
         var batchOne = chosen.FirstOrDefault(row => row.BatchSize == 1 && MergedPoint.IsMeasured(row));
-        var best = BestMeasuredPoint.Of(chosen, input.Run!, pricing);
+        var choice = BestOperatingPoint.Choose(chosen, input.Run!.Plan.LatencyTargets, pricing).FirstOrDefault();
+        var best = choice?.Best?.Row;
         var flags = input.Flags.Where(flag => !flag.StartsWith("no ok rows", StringComparison.Ordinal)).ToList();
         if (!chosen.Any(MergedPoint.IsMeasured))
             flags.Add("no ok row: " + string.Join("; ", chosen.Select(row =>
                 $"batch {Integer(row.BatchSize)} {JsonEnumName.Of(row.Status)}{(row.Reason is { } reason ? $": {reason}" : "")}")));
+        else if (choice is { Best: null })
+            flags.Add($"no batch meets the run's latency targets: batch {Integer(choice.Points[0].Row.BatchSize)} already misses " +
+                string.Join(", ", choice.FirstMissed.Select(BatchDoublingRule.Describe)));
         List<string> notes = runs.Count > 1
             ? [$"also measured on this machine by {string.Join(", ", runs.Skip(1).Select(run => run.Key.RunId))}: not pooled, the figures are {input.RunId}'s"]
             : [];

@@ -13,7 +13,7 @@ public static class MergedJson
 
     /// <param name="mergedUtc">When the merge ran.</param>
     public static string Serialize(RunMerge merge, DateTimeOffset mergedUtc) => JsonSerializer.Serialize(new Document(
-        MergedColumns.SchemaVersion, mergedUtc, BestMeasuredPoint.Rule, merge.Inputs, merge.Machines, merge.Entries, merge.Problems), RunJson.Options);
+        MergedColumns.SchemaVersion, mergedUtc, MergedEntry.BestPointRule, merge.Inputs, merge.Machines, merge.Entries, merge.Problems), RunJson.Options);
 
     private sealed record Document(
         int SchemaVersion,

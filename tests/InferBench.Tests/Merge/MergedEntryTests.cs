@@ -13,20 +13,37 @@ public sealed class MergedEntryTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void TheBestPointIsTheFastestOkRowAtAnyBatch()
+    [Theory]
+    [InlineData(null, 4)] // no targets: the fastest ok row, at any batch
+    [InlineData(250.0, 1)] // TTFT at most 250 ms: batch 4's 400 ms misses it
+    public void TheBestPointIsTheFastestBatchThatMeetsTheRunsLatencyTargets(double? ttftLimitMilliseconds, int bestBatch)
     {
-        ScenarioResult[] rows =
-        [
-            Row(Llama, "cuda-int4", 1, 70), Row(Llama, "cuda-int4", 4, 210), Row(Llama, "cuda-int4", 8, 190),
-            Failed(Llama, "cuda-int4", 16, "out of memory"),
-        ];
+        // MeasuredRow's median TTFT is 100 ms x batch.
+        var entry = MergeOne(ttftLimitMilliseconds, Row(Llama, "cuda-int4", 1, 70), Row(Llama, "cuda-int4", 4, 210), Row(Llama, "cuda-int4", 8, 190),
+            Failed(Llama, "cuda-int4", 16, "out of memory"));
 
+        Assert.Equal(bestBatch, entry.Best!.BatchSize);
+        Assert.Equal(70, entry.BatchOne!.DecodeTokensPerSecond.Median);
+        Assert.Empty(entry.Flags);
+    }
+
+    [Fact]
+    public void WhenNoBatchMeetsTheTargetsTheEntryHasNoBestPointAndSaysWhatBatchOneMisses()
+    {
+        var entry = MergeOne(50, Row(Llama, "cuda-int4", 1, 70), Row(Llama, "cuda-int4", 4, 210));
+
+        Assert.Null(entry.Best);
+        Assert.Equal(["no batch meets the run's latency targets: batch 1 already misses ttft (100 ms, limit 50.0 ms)"], entry.Flags);
+    }
+
+    /// <summary>The one entry of a run of <paramref name="rows"/> with a TTFT target of <paramref name="ttftLimitMilliseconds"/> (null: none).</summary>
+    private MergedEntry MergeOne(double? ttftLimitMilliseconds, params ScenarioResult[] rows)
+    {
         var run = Run("20261201-080000-aaaaaa", L4, 0.98, rows);
-        var pricing = new RunPricing(run.Cost);
-
-        Assert.Equal(4, BestMeasuredPoint.Of(rows, run, pricing)!.BatchSize);
-        Assert.Null(BestMeasuredPoint.Of([Failed(Llama, "cuda-int4", 1, "out of memory")], run, pricing));
+        if (ttftLimitMilliseconds is { } limit)
+            run = run with { Plan = run.Plan with { LatencyTargets = [new LatencyTarget(LatencyMetric.Ttft, limit)] } };
+        Write(_temp.Combine("run"), run);
+        return Assert.Single(RunMerge.Of([_temp.Path], [], PricingCatalogLoader.Load(null)).Entries);
     }
 
     [Fact]
