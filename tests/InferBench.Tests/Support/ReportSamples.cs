@@ -113,12 +113,16 @@ internal static class ReportSamples
     {
         var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions") with { Targets = Verdict, BatchStop = Stop }, FailedRow(),
             SingleRepetitionRow() with { Round = 2 });
-        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with
+        return run with
         {
-            Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60),
-            AutoBatch = new AutoBatch(256, 10, CudaOnly: true),
-            LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 20), new LatencyTarget(LatencyMetric.Ttft, 1000)],
-        }, Drift = Drifted() };
+            Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with
+            {
+                Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60),
+                AutoBatch = new AutoBatch(256, 10, CudaOnly: true),
+                LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 20), new LatencyTarget(LatencyMetric.Ttft, 1000)],
+            },
+            Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"]),
+        };
     }
 
     /// <summary>OkRow against CompleteRun's targets (itl-p99 20 ms, ttft 1 s): its ITL p99 of 24.74 ms misses the first.</summary>
