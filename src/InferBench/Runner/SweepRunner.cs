@@ -61,14 +61,15 @@ public sealed class SweepRunner(
         }
 
         GenAiModelInfo info;
+        string? prepared;
         try
         {
-            target.Prepare?.Invoke(cancellation);
+            prepared = target.Prepare?.Invoke(cancellation);
             info = GenAiModelFolder.Inspect(target.FolderPath);
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(early, _points, ResultStatus.Failed, e.Message);
+            EmitAll(early, _points, (e as ModelPreparationException)?.Status ?? ResultStatus.Failed, e.Message);
             return;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -85,9 +86,9 @@ public sealed class SweepRunner(
             return;
         }
         target = target with { ExecutionProvider = executionProvider };
-        var note = Join(
+        var note = Join(prepared, Join(
             ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
-            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
+            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider)));
 
         var points = plan.PromptText is null ? WithinContext(target, info, _points) : _points;
         if (points.Count == 0)
