@@ -38,9 +38,8 @@ public static class ListCommand
             console.Write(table);
             foreach (var model in manifest.Models)
             {
-                var missing = QuantizationLadder.MissingRungs(model);
-                if (missing.Count > 0)
-                    io.Out.WriteLine($"{model.Id}: missing rungs: {string.Join("; ", missing)}");
+                foreach (var reason in QuantizationLadder.MissingRungs(model).GroupBy(rung => rung.Why))
+                    io.Out.WriteLine($"{model.Id}: no {string.Join(", ", reason.Select(rung => $"{JsonEnumName.Of(rung.ExecutionProvider)} {JsonEnumName.Of(rung.Precision)}"))}: {reason.Key}");
             }
             return ExitCodes.AllOk;
         });

@@ -21,13 +21,31 @@ public static class QuantizationLadder
 
     public static IReadOnlyList<MissingRung> MissingRungs(ManifestModel model)
     {
-        var fullPrecision = model.Variants.FirstOrDefault(v => v.Precision is Precision.Fp16 or Precision.Fp32 && v.Source is not DerivedModelSource);
+        var fullPrecision = FullPrecision(model);
         return Rungs
             .Where(rung => !model.Variants.Any(v => v.Precision == rung.Precision && v.ExecutionProviders.Contains(rung.Provider)))
             .Select(rung => new MissingRung(rung.Provider, rung.Precision, fullPrecision is null
-                ? "no fp16 or fp32 variant in the manifest to derive it from (published only as "
-                  + string.Join(", ", model.Variants.Select(v => JsonEnumName.Of(v.Precision)).Distinct()) + ")"
+                ? CannotDerive(model)
                 : $"not in the manifest; it can be derived from {fullPrecision.Id}"))
             .ToArray();
     }
+
+    /// <summary>
+    /// What each row of <paramref name="model"/> says about the rungs it lacks, where they cannot be derived (no fp16 or
+    /// fp32 variant); null when there are none such. Rungs that could be derived are left to <c>inferbench list</c>.
+    /// </summary>
+    public static string? RowNote(ManifestModel model)
+    {
+        if (FullPrecision(model) is not null || MissingRungs(model) is not { Count: > 0 } missing)
+            return null;
+        var rungs = string.Join(", ", missing.Select(rung => $"{JsonEnumName.Of(rung.ExecutionProvider)} {JsonEnumName.Of(rung.Precision)}"));
+        return $"no {rungs} variant of this model to compare with: {CannotDerive(model)}";
+    }
+
+    private static ManifestVariant? FullPrecision(ManifestModel model) =>
+        model.Variants.FirstOrDefault(v => v.Precision is Precision.Fp16 or Precision.Fp32 && v.Source is not DerivedModelSource);
+
+    private static string CannotDerive(ManifestModel model) =>
+        "no fp16 or fp32 variant in the manifest to derive it from (published only as "
+        + string.Join(", ", model.Variants.Select(v => JsonEnumName.Of(v.Precision)).Distinct()) + ")";
 }

@@ -9,6 +9,7 @@ namespace InferBench.Runner;
 /// with <see cref="OperationCanceledException"/> when the token fires; null when there is nothing to do. It returns what the rows
 /// should say about it (such as a derived folder rebuilt because its source changed), or null.</param>
 /// <param name="ExecutionProvider">The provider the sweep runs it on, once resolved (see <see cref="ExecutionProviderChoice"/>); null before.</param>
+/// <param name="Note">What each of its measured rows says about the variant (such as the quantization rungs its model lacks), or null.</param>
 public sealed record BenchmarkTarget(
     string Model,
     string Variant,
@@ -17,4 +18,5 @@ public sealed record BenchmarkTarget(
     string FolderPath,
     string? UnavailableReason = null,
     Func<CancellationToken, string?>? Prepare = null,
-    ExecutionProvider? ExecutionProvider = null);
+    ExecutionProvider? ExecutionProvider = null,
+    string? Note = null);

@@ -86,7 +86,7 @@ public sealed class SweepRunner(
             return;
         }
         target = target with { ExecutionProvider = executionProvider };
-        var note = Join(prepared, Join(
+        var note = Join(Join(prepared, target.Note), Join(
             ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
             QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider)));
 

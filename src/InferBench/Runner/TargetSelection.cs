@@ -91,7 +91,8 @@ public static class TargetSelection
             JsonEnumName.Of(variant.Precision),
             variant.ExecutionProviders,
             "",
-            Availability(model, variant, cache));
+            Availability(model, variant, cache),
+            Note: QuantizationLadder.RowNote(model));
         return variant.Source switch
         {
             LocalModelSource local => target with { FolderPath = local.FolderPath },

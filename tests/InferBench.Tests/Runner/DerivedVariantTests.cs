@@ -119,5 +119,9 @@ public sealed class DerivedVariantTests : IDisposable
             Missing("phi-4-mini-instruct"));
         Assert.Contains("cuda fp16: no fp16 or fp32 variant", Missing("mistral-7b-instruct-v0.2"), StringComparison.Ordinal);
         Assert.Contains("cpu int4: no fp16 or fp32 variant", Missing("mistral-7b-instruct-v0.2"), StringComparison.Ordinal);
+        Assert.Equal(
+            "no cuda fp16, cuda int8, cpu int8 variant of this model to compare with: no fp16 or fp32 variant in the manifest to derive it from (published only as int4)",
+            TargetSelection.FromManifest(RepoRoot.Combine("models.manifest.json"), ["phi-4-mini-instruct"], [], Cache)[0].Note);
+        Assert.Null(TargetSelection.FromManifest(RepoRoot.Combine("models.manifest.json"), ["phi-3-mini-4k-instruct"], [], Cache)[0].Note);
     }
 }
