@@ -114,6 +114,9 @@ public sealed record QuantizationStamp(
         (ExecutionProvider.Cpu, Precision.Fp16, _, _) =>
             "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
             "these numbers say nothing about fp16 on a GPU",
+        (ExecutionProvider.Cpu, _, not null, _) when ActivationPrecision == Precision.Fp16 =>
+            "int4/int8 with fp16 activations (made for CUDA) on CPU: measured up to 2.6x slower than the same weights with fp32 activations " +
+            "(the variant `models quantize --target cpu` makes); these numbers say little about either",
         (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",
