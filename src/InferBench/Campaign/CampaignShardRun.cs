@@ -1,0 +1,45 @@
+using InferBench.Cost;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Telemetry.Power;
+
+namespace InferBench.Campaign;
+
+/// <summary>One shard made ready to run: the session's setup and the shard's targets, from the campaign file alone.</summary>
+public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionSetup Setup, IReadOnlyList<BenchmarkTarget> Targets, string ShardFolder)
+{
+    public const string ShardIndexField = "ShardIndex";
+    public const string ShardCountField = "ShardCount";
+
+    /// <summary>The shard <paramref name="index"/> of <paramref name="campaign"/>, checked against the count its launcher was given.</summary>
+    /// <param name="count">The shard count the scheduler was told; it must be the campaign's, or the launcher and the file disagree.</param>
+    /// <param name="resultsRoot">The shared results folder; the run folder goes to its <see cref="CampaignFolders.Shard"/> folder.</param>
+    /// <exception cref="InputFieldException">The index is out of range or the count is not the campaign's.</exception>
+    public static CampaignShardRun Prepare(LoadedCampaign campaign, int index, int count, string resultsRoot, HostFacts host,
+        DateTimeOffset startedUtc, string commandLine, PricingCatalog? catalog = null)
+    {
+        var shards = campaign.Shards;
+        if (count != shards.Count)
+            throw new InputFieldException([ShardCountField],
+                $"{Path.GetFileName(campaign.FullPath)} has {shards.Count} shards (inferbench campaign plan lists them), got {count}");
+        if (index < 0 || index >= count)
+            throw new InputRangeException([ShardIndexField], $"a whole number from 0 to {count - 1}", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var shard = shards[index];
+        var file = campaign.File;
+        var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
+        var catalogUsed = catalog ?? PricingCatalogLoader.Embedded;
+        var utilization = new Cited<Utilization>(new(file.Plan.Utilization), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"));
+        Cited<UsdPerHour>? price = shard.MachineClass.Instance is { } id && catalogUsed.GpuInstances.First(entry => entry.Id == id) is { } instance
+            ? new(instance.Price, instance.Citation)
+            : null;
+        var setup = new BenchmarkSessionSetup(plan, host, startedUtc, commandLine, PowerSourceChoice.Auto, new CpuRating(null, null),
+            PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalogUsed.DefaultEnergy), file.Plan.Fidelity,
+            new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]));
+
+        // Every variant of the manifest, then only the shard's, in the shard's order: an absent one becomes a skipped row saying why.
+        var all = TargetSelection.FromManifest(campaign.ManifestFullPath, [], []);
+        var targets = shard.Work.Select(work => all.First(target => target.Model == work.Model && target.Variant == work.Variant)).ToArray();
+        return new CampaignShardRun(shard, setup, targets, CampaignFolders.Shard(resultsRoot, campaign.Name, index));
+    }
+}
