@@ -8,17 +8,18 @@ using Spectre.Console;
 
 namespace InferBench.Cli.Commands;
 
-/// <summary><c>inferbench campaign plan|run|status|k8s</c>: a campaign file's shards, one shard's run, what the shards left, the Kubernetes Jobs.</summary>
+/// <summary><c>inferbench campaign plan|run|status|merge|k8s</c>: a campaign file's shards, one shard's run, what the shards left and their merge, the Kubernetes Jobs.</summary>
 public static class CampaignCommand
 {
     private static Argument<string> CampaignFileArgument() => new("campaign") { Description = "The campaign file (JSON, schema: campaign.schema.json)" };
 
     public static Command Create(CliIo io, CancellationToken cancellation) => new("campaign",
-        "Campaigns across many machines: a campaign file's shards, run one shard, check what the shards left, Kubernetes Jobs (Slurm: scripts/slurm/)")
+        "Campaigns across many machines: a campaign file's shards, run one shard, check and merge what the shards left, Kubernetes Jobs (Slurm: scripts/slurm/)")
     {
         PlanCommand(io),
         RunShardCommand(io, cancellation),
         StatusCommand(io),
+        MergeCommand(io, cancellation),
         KubernetesCommand(io),
     };
 
@@ -84,31 +85,62 @@ public static class CampaignCommand
         return command;
     }
 
+    private static Option<string> ResultsOption() => new("--results")
+    {
+        Description = "The shared results folder the shards wrote to (campaign run --out)",
+        DefaultValueFactory = _ => "results",
+    };
+
     private static Command StatusCommand(CliIo io)
     {
         var file = CampaignFileArgument();
-        var results = new Option<string>("--results") { Description = "The shared results folder the shards wrote to (campaign run --out)", DefaultValueFactory = _ => "results" };
-        var folders = new Option<bool>("--folders") { Description = "Print only each shard's newest readable run folder, one a line, for inferbench merge" };
+        var results = ResultsOption();
         var command = new Command("status",
-            "What each shard left: ok, rows failed, unfinished, missing; exit 1 when a shard did not succeed (the merge step reports it)") { file, results, folders };
+            "What each shard left: ok, rows failed, unfinished, missing; exit 1 when a shard did not succeed") { file, results };
         command.SetAction(parseResult =>
         {
             var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);
-            var statuses = CampaignShardStatus.Read(campaign, parseResult.GetValue(results)!);
-            var text = parseResult.GetValue(folders) ? io.Error : io.Out;
-            foreach (var status in statuses)
-                text.WriteLine($"shard {status.Shard.Index} ({status.Shard.MachineClass.Id}: {string.Join(", ", status.Shard.Work)}): " +
-                               $"{Label(status.Outcome)}: {status.Detail}" + (status.RunFolder is { } folder ? $" [{folder}]" : ""));
-            if (parseResult.GetValue(folders))
-                foreach (var status in statuses.Where(status => status.HasResults))
-                    io.Out.WriteLine(status.RunFolder);
-            var failed = statuses.Where(status => !status.Succeeded).ToArray();
-            text.WriteLine(failed.Length == 0
-                ? $"All {statuses.Count} shards succeeded."
-                : $"{failed.Length} of {statuses.Count} shards did not succeed: {string.Join(", ", failed.Select(status => Invariant(status.Shard.Index)))}");
-            return failed.Length == 0 ? ExitCodes.AllOk : ExitCodes.SomeRowsFailed;
+            return ReportShards(CampaignShardStatus.Read(campaign, parseResult.GetValue(results)!), io.Out);
         });
         return command;
+    }
+
+    /// <summary>The step after every shard has ended (Slurm's afterany, the Kubernetes merge Job): report the shards, merge what they left.</summary>
+    private static Command MergeCommand(CliIo io, CancellationToken cancellation)
+    {
+        var file = CampaignFileArgument();
+        var results = ResultsOption();
+        var command = new Command("merge",
+            "Report each shard (as campaign status), then inferbench merge their newest run folders into <results>/<campaign>/merged; " +
+            "exit 1 when a shard did not succeed, else merge's exit code") { file, results };
+        command.SetAction(parseResult =>
+        {
+            var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);
+            var resultsRoot = parseResult.GetValue(results)!;
+            var statuses = CampaignShardStatus.Read(campaign, resultsRoot);
+            var shardsCode = ReportShards(statuses, io.Error);
+            var folders = statuses.Where(status => status.HasResults).Select(status => status.RunFolder!).ToArray();
+            if (folders.Length == 0)
+            {
+                io.Error.WriteLine("inferbench: campaign merge: no shard left a readable run folder, so there is nothing to merge");
+                return ExitCodes.SomeRowsFailed;
+            }
+            var mergeCode = InferBenchCli.Invoke(["merge", .. folders, "--out", CampaignFolders.Merged(resultsRoot, campaign.Name)], io, cancellation);
+            return mergeCode != ExitCodes.AllOk ? mergeCode : shardsCode;
+        });
+        return command;
+    }
+
+    private static int ReportShards(IReadOnlyList<ShardStatus> statuses, TextWriter text)
+    {
+        foreach (var status in statuses)
+            text.WriteLine($"shard {status.Shard.Index} ({status.Shard.MachineClass.Id}: {string.Join(", ", status.Shard.Work)}): " +
+                           $"{Label(status.Outcome)}: {status.Detail}" + (status.RunFolder is { } folder ? $" [{folder}]" : ""));
+        var failed = statuses.Where(status => !status.Succeeded).ToArray();
+        text.WriteLine(failed.Length == 0
+            ? $"All {statuses.Count} shards succeeded."
+            : $"{failed.Length} of {statuses.Count} shards did not succeed: {string.Join(", ", failed.Select(status => Invariant(status.Shard.Index)))}");
+        return failed.Length == 0 ? ExitCodes.AllOk : ExitCodes.SomeRowsFailed;
     }
 
     private static Command KubernetesCommand(CliIo io)

@@ -164,13 +164,9 @@ public static class KubernetesManifests
             "  until kubectl get job \"$job\" -o jsonpath='{.status.conditions[?(@.status==\"True\")].type}' | grep -Eq 'Complete|Failed'; do sleep 30; done",
             "done");
         var merge = string.Join('\n',
-            "set -u",
+            "set -eu",
             $"mkdir -p {WorkFolder} && cp {ConfigMount}/{CampaignFileName} {ConfigMount}/{ManifestFileName} {WorkFolder}/",
-            $"{inferbench} campaign status {WorkFolder}/{CampaignFileName} --results {ResultsMount}; shards=$?",
-            $"folders=$({inferbench} campaign status {WorkFolder}/{CampaignFileName} --results {ResultsMount} --folders)",
-            "[ -n \"$folders\" ] || { echo 'no shard left a run folder: nothing to merge' >&2; exit 1; }",
-            $"{inferbench} merge $folders --out {CampaignFolders.Merged(ResultsMount, name)} || exit $?",
-            "exit $shards");
+            $"exec {inferbench} campaign merge {WorkFolder}/{CampaignFileName} --results {ResultsMount}");
         return new JsonObject
         {
             ["apiVersion"] = "batch/v1",
