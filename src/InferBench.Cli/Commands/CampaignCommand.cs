@@ -71,16 +71,28 @@ public static class CampaignCommand
             DefaultValueFactory = _ => "results",
         };
         var json = new Option<bool>("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
-        var command = new Command("run", "Run one shard of the campaign into an ordinary run folder that records the shard in run.json") { file, index, count, results, json };
+        var command = new Command("run", "Run one shard of the campaign into an ordinary run folder that records the shard in run.json (fetching its Hugging Face variants first when they are not in the fetch cache)") { file, index, count, results, json };
         command.SetAction(parseResult =>
         {
             var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);
+            var fetchFailed = false;
+            foreach (var work in CampaignShardRun.NotDownloaded(campaign, parseResult.GetValue(index)))
+            {
+                io.Error.WriteLine($"Fetching {work} first: it is not in the fetch cache");
+                var fetched = InferBenchCli.Invoke(["fetch", work.Model, "--variant", work.Variant, "--manifest", campaign.ManifestFullPath],
+                    io with { Out = io.Error }, cancellation);
+                if (fetched == ExitCodes.Cancelled)
+                    return fetched;
+                fetchFailed |= fetched != ExitCodes.AllOk;
+            }
             var startedUtc = DateTimeOffset.UtcNow;
             var shard = CampaignShardRun.Prepare(campaign, parseResult.GetValue(index), parseResult.GetValue(count), parseResult.GetValue(results)!,
                 HostFactsProbe.Read(), startedUtc, "inferbench campaign " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
             var folder = RunFolder.Create(shard.ShardFolder, startedUtc, results.Name, io.WriteRunFile);
             io.Error.WriteLine($"Shard {shard.Shard.Index} of {shard.Shard.Count} ({shard.Shard.MachineClass.Id}): {string.Join(", ", shard.Shard.Work)}");
-            return SessionRun.Execute(shard.Setup, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);
+            var exitCode = SessionRun.Execute(shard.Setup, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);
+            // A variant that could not be fetched is a skipped row saying so; the shard still failed.
+            return fetchFailed && exitCode is ExitCodes.AllOk or ExitCodes.NothingMeasured ? ExitCodes.SomeRowsFailed : exitCode;
         });
         return command;
     }

@@ -1,4 +1,6 @@
 using InferBench.Cost;
+using InferBench.Fetch;
+using InferBench.Manifest;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
@@ -10,6 +12,21 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
 {
     public const string ShardIndexField = "ShardIndex";
     public const string ShardCountField = "ShardCount";
+
+    /// <summary>The shard's Hugging Face variants that are not in the fetch cache yet: a fresh node downloads them before it runs.</summary>
+    /// <remarks>An index out of range has none; <see cref="Prepare"/> refuses it.</remarks>
+    public static IReadOnlyList<CampaignWork> NotDownloaded(LoadedCampaign campaign, int index, FetchCache? cache = null)
+    {
+        if (index < 0 || index >= campaign.Shards.Count)
+            return [];
+        var manifest = ManifestLoader.Load(campaign.ManifestFullPath);
+        return campaign.Shards[index].Work.Where(work =>
+        {
+            var model = manifest.Models.First(m => m.Id == work.Model);
+            var variant = model.Variants.First(v => v.Id == work.Variant);
+            return variant.Source is HuggingFaceModelSource && TargetSelection.Availability(model, variant, cache) is not null;
+        }).ToArray();
+    }
 
     /// <summary>The shard <paramref name="index"/> of <paramref name="campaign"/>, checked against the count its launcher was given.</summary>
     /// <param name="count">The shard count the scheduler was told; it must be the campaign's, or the launcher and the file disagree.</param>
@@ -30,9 +47,9 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
         var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
         var catalogUsed = catalog ?? PricingCatalogLoader.Embedded;
         var utilization = new Cited<Utilization>(new(file.Plan.Utilization), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"));
-        Cited<UsdPerHour>? price = shard.MachineClass.Instance is { } id && catalogUsed.GpuInstances.First(entry => entry.Id == id) is { } instance
-            ? new(instance.Price, instance.Citation)
-            : null;
+        // The loader has checked that the instance is in the catalog.
+        var instance = catalogUsed.GpuInstances.FirstOrDefault(entry => entry.Id == shard.MachineClass.Instance);
+        Cited<UsdPerHour>? price = instance is null ? null : new(instance.Price, instance.Citation);
         var setup = new BenchmarkSessionSetup(plan, host, startedUtc, commandLine, PowerSourceChoice.Auto, new CpuRating(null, null),
             PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalogUsed.DefaultEnergy), file.Plan.Fidelity,
             new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]));

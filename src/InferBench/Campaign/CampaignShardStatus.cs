@@ -27,8 +27,11 @@ public sealed record ShardStatus(CampaignShardPlan Shard, ShardOutcome Outcome, 
     /// <summary>Whether the merge can take the shard's run folder (a failed or unfinished shard's rows still say what they are).</summary>
     public bool HasResults => RunFolder is not null && Outcome != ShardOutcome.Unreadable;
 
-    /// <summary>Whether the shard did what it was asked without a failure.</summary>
-    public bool Succeeded => Outcome is ShardOutcome.Ok or ShardOutcome.NothingMeasured;
+    /// <summary>
+    /// Whether the shard measured what it was asked without a failure. A shard that measured nothing did not: in a
+    /// campaign that is a variant its machine class cannot run, or one that was not downloaded.
+    /// </summary>
+    public bool Succeeded => Outcome == ShardOutcome.Ok;
 }
 
 /// <summary>What each shard of a campaign left in the shared results folder: what the merge step reports before merging.</summary>
