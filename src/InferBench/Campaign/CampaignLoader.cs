@@ -24,7 +24,9 @@ public static class CampaignLoader
         var fullPath = Path.GetFullPath(campaignPath);
         using var document = JsonInputFile.Read(fullPath, fileName);
         var root = document.RootElement;
-        Throw(fileName, Schema.Validate(root, DuplicateIdCheck.InList(ManifestLocation.Root(root).Child("machineClasses")).Concat(RepeatedModels(root))));
+        // A model listed twice would run its variants twice; list its variants once.
+        Throw(fileName, Schema.Validate(root, DuplicateIdCheck.InList(ManifestLocation.Root(root).Child("machineClasses"))
+            .Concat(DuplicateIdCheck.InList(ManifestLocation.Root(root).Child("models"), "model"))));
 
         CampaignFile campaign;
         try
@@ -61,24 +63,6 @@ public static class CampaignLoader
     {
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fileName}: {problem}")));
-    }
-
-    private static IEnumerable<ManifestProblem> RepeatedModels(JsonElement root)
-    {
-        var models = ManifestLocation.Root(root).Child("models");
-        if (!models.TryGetValue(out var list) || list.ValueKind != JsonValueKind.Array)
-            yield break;
-        var first = new Dictionary<string, ManifestLocation>(StringComparer.Ordinal);
-        for (var index = 0; index < list.GetArrayLength(); index++)
-        {
-            var model = models.Child(index).Child("model");
-            if (!model.TryGetValue(out var id) || id.ValueKind != JsonValueKind.String)
-                continue;
-            if (first.TryGetValue(id.GetString()!, out var earlier))
-                yield return new(model, $"model {id.GetRawText()} listed twice (also at {earlier}): list its variants once");
-            else
-                first.Add(id.GetString()!, model);
-        }
     }
 
     private static IEnumerable<ManifestProblem> UnknownModels(ManifestLocation root, CampaignFile campaign, ModelManifest manifest, string manifestName)

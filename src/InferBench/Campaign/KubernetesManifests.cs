@@ -74,9 +74,7 @@ public static class KubernetesManifests
             ["name"] = "shard",
             ["image"] = settings.Image,
             ["command"] = new JsonArray("sh", "-c", script),
-            ["volumeMounts"] = new JsonArray(
-                new JsonObject { ["name"] = "results", ["mountPath"] = ResultsMount },
-                new JsonObject { ["name"] = "campaign", ["mountPath"] = ConfigMount, ["readOnly"] = true }),
+            ["volumeMounts"] = VolumeMounts(),
         };
         if (machineClass.GpuCount > 0)
         {
@@ -194,9 +192,7 @@ public static class KubernetesManifests
                             ["name"] = "merge",
                             ["image"] = settings.Image,
                             ["command"] = new JsonArray("sh", "-c", merge),
-                            ["volumeMounts"] = new JsonArray(
-                                new JsonObject { ["name"] = "results", ["mountPath"] = ResultsMount },
-                                new JsonObject { ["name"] = "campaign", ["mountPath"] = ConfigMount, ["readOnly"] = true }),
+                            ["volumeMounts"] = VolumeMounts(),
                         }),
                         ["volumes"] = Volumes(campaign, settings),
                     },
@@ -204,6 +200,10 @@ public static class KubernetesManifests
             },
         };
     }
+
+    private static JsonArray VolumeMounts() => new(
+        new JsonObject { ["name"] = "results", ["mountPath"] = ResultsMount },
+        new JsonObject { ["name"] = "campaign", ["mountPath"] = ConfigMount, ["readOnly"] = true });
 
     private static JsonArray Volumes(LoadedCampaign campaign, KubernetesSettings settings) => new(
         new JsonObject { ["name"] = "results", ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = settings.ResultsClaim } },

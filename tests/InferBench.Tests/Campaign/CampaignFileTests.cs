@@ -91,6 +91,18 @@ public sealed class CampaignFileTests
     }
 
     [Fact]
+    public void A_model_listed_twice_is_refused_where_the_second_is()
+    {
+        using var folder = new TempFolder();
+        var campaign = CampaignSamples.TwoCpuShards();
+        campaign["models"]!.AsArray().Add(JsonNode.Parse("""{ "model": "tiny", "variants": ["int8"] }"""));
+
+        var error = Assert.Throws<InputException>(() => CampaignLoader.Load(CampaignSamples.Write(folder, campaign)));
+
+        Assert.Contains("campaign.json: $.models[1].model: duplicate model \"tiny\" (also at $.models[0].model)", error.Message);
+    }
+
+    [Fact]
     public void The_shard_count_a_launcher_was_given_must_be_the_campaigns()
     {
         using var folder = new TempFolder();
