@@ -87,7 +87,7 @@ public static class CampaignCommand
             }
             var startedUtc = DateTimeOffset.UtcNow;
             var shard = CampaignShardRun.Prepare(campaign, parseResult.GetValue(index), parseResult.GetValue(count), parseResult.GetValue(results)!,
-                HostFactsProbe.Read(), startedUtc, "inferbench campaign " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
+                HostFactsProbe.Read(), startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
             var folder = RunFolder.Create(shard.ShardFolder, startedUtc, results.Name, io.WriteRunFile);
             io.Error.WriteLine($"Shard {shard.Shard.Index} of {shard.Shard.Count} ({shard.Shard.MachineClass.Id}): {string.Join(", ", shard.Shard.Work)}");
             var exitCode = SessionRun.Execute(shard.Setup, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);

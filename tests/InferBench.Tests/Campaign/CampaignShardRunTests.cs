@@ -26,6 +26,7 @@ public sealed class CampaignShardRunTests
         Assert.Equal(["int8"], result.Results.Select(row => row.Variant));
         Assert.Equal(ResultStatus.Ok, Assert.Single(result.Results).Status);
         Assert.Equal(ExecutionProvider.Cpu, result.Plan.ExecutionProvider);
+        Assert.StartsWith("inferbench campaign run ", result.CommandLine);
         Assert.Empty(RunSchema.Errors(File.ReadAllText(runJson)));
     }
 
