@@ -112,7 +112,11 @@ internal static class ReportSamples
     public static RunResult CompleteRun()
     {
         var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow() with { Round = 2 });
-        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60) }, Drift = Drifted() };
+        return run with
+        {
+            Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60) },
+            Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"]),
+        };
     }
 
     /// <summary>Round 2 of phi-3-mini's int4 point decoding 12% slower than round 1, and its TTFT within noise.</summary>
