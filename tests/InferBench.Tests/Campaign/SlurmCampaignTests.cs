@@ -54,6 +54,7 @@ public sealed class SlurmCampaignTests
             var merged = CampaignFolders.Merged(results, "tiny-cpu");
             Assert.True(mergeState == "COMPLETED", $"the merge step ended {mergeState}:\n{log}");
             Assert.True(File.Exists(Path.Combine(merged, "results.csv")), $"no merged results.csv in {merged}:\n{log}");
+            Assert.All(new[] { "merged.json", "report.md", "report.html" }, name => Assert.True(File.Exists(Path.Combine(merged, name)), $"no merged {name}"));
             var csv = File.ReadAllText(Path.Combine(merged, "results.csv"));
             Assert.Contains("fp32", csv);
             Assert.Contains("int8", csv);
