@@ -31,8 +31,8 @@ public sealed record CampaignPlan
     public double IdleSeconds { get; init; } = 2;
     /// <summary>Measured within a shard, for the variants whose model's reference variant (fp32, else fp16) is in the same shard.</summary>
     public bool Fidelity { get; init; } = true;
-    /// <summary>Share of paid hours spent generating, for the price of a class's catalog instance.</summary>
-    public double Utilization { get; init; } = 1;
+    /// <summary>Share of paid hours spent generating, for the price of a class's catalog instance; null: every paid hour.</summary>
+    public double? Utilization { get; init; }
 }
 
 /// <summary>A kind of machine the campaign runs on: a GPU type or node pool, its GPU count and its price.</summary>

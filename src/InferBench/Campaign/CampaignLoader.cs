@@ -16,7 +16,7 @@ public static class CampaignLoader
     /// The file is missing, unreadable, not JSON or not a valid campaign; its manifest is; or a model, variant or catalog
     /// instance it names is unknown. The message names the file and, one problem a line, the JSON path and what was expected.
     /// </exception>
-    public static LoadedCampaign Load(string campaignPath, PricingCatalog? catalog = null)
+    public static LoadedCampaign Load(string campaignPath)
     {
         if (string.IsNullOrWhiteSpace(campaignPath))
             throw new InputException("campaign path is empty");
@@ -44,7 +44,7 @@ public static class CampaignLoader
         var at = ManifestLocation.Root(root);
         var work = campaign.Models.SelectMany(model => model.Variants.Select(variant => new CampaignWork(model.Model, variant))).ToArray();
         Throw(fileName, UnknownModels(at, campaign, manifest, Path.GetFileName(manifestPath))
-            .Concat(UnknownInstances(at, campaign, catalog ?? PricingCatalogLoader.Embedded))
+            .Concat(UnknownInstances(at, campaign, PricingCatalogLoader.Embedded))
             .Concat(TooManyShards(at, campaign, work.Length))
             .Concat(PlanProblems(at, campaign))
             .ToList());

@@ -33,7 +33,7 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
     /// <param name="resultsRoot">The shared results folder; the run folder goes to its <see cref="CampaignFolders.Shard"/> folder.</param>
     /// <exception cref="InputFieldException">The index is out of range or the count is not the campaign's.</exception>
     public static CampaignShardRun Prepare(LoadedCampaign campaign, int index, int count, string resultsRoot, HostFacts host,
-        DateTimeOffset startedUtc, string commandLine, PricingCatalog? catalog = null)
+        DateTimeOffset startedUtc, string commandLine)
     {
         var shards = campaign.Shards;
         if (count != shards.Count)
@@ -45,13 +45,15 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
         var shard = shards[index];
         var file = campaign.File;
         var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
-        var catalogUsed = catalog ?? PricingCatalogLoader.Embedded;
-        var utilization = new Cited<Utilization>(new(file.Plan.Utilization), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"));
+        var catalog = PricingCatalogLoader.Embedded;
+        var utilization = file.Plan.Utilization is { } fraction
+            ? new Cited<Utilization>(new(fraction), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"))
+            : new Cited<Utilization>(Utilization.Full, Citation.Default("busy every paid hour; set the campaign's plan.utilization"));
         // The loader has checked that the instance is in the catalog.
-        var instance = catalogUsed.GpuInstances.FirstOrDefault(entry => entry.Id == shard.MachineClass.Instance);
+        var instance = catalog.GpuInstances.FirstOrDefault(entry => entry.Id == shard.MachineClass.Instance);
         Cited<UsdPerHour>? price = instance is null ? null : new(instance.Price, instance.Citation);
         var setup = new BenchmarkSessionSetup(plan, host, startedUtc, commandLine, PowerSourceChoice.Auto, new CpuRating(null, null),
-            PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalogUsed.DefaultEnergy), file.Plan.Fidelity,
+            PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalog.DefaultEnergy), file.Plan.Fidelity,
             new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]));
 
         // Every variant of the manifest, then only the shard's, in the shard's order: an absent one becomes a skipped row saying why.

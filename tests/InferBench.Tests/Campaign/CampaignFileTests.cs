@@ -91,6 +91,27 @@ public sealed class CampaignFileTests
     }
 
     [Fact]
+    public void A_shard_is_priced_at_its_machine_class_catalog_instance_and_records_its_identity()
+    {
+        using var folder = new TempFolder();
+        var campaign = CampaignLoader.Load(CampaignSamples.Write(folder, CampaignSamples.ThreeClassesTwoVariants()));
+        var host = new HostFacts("linux", "x64", "test cpu", 2, null, []);
+
+        var a100 = CampaignShardRun.Prepare(campaign, 2, 5, folder.Path, host, DateTimeOffset.UnixEpoch, "test");
+        var epyc = CampaignShardRun.Prepare(campaign, 4, 5, folder.Path, host, DateTimeOffset.UnixEpoch, "test");
+
+        var instance = InferBench.Cost.PricingCatalogLoader.Embedded.GpuInstances.Single(entry => entry.Id == "aws-p4d.24xlarge");
+        Assert.Equal(instance.Price.Value, a100.Setup.Cost!.PriceUsdPerHour!.Value);
+        Assert.Equal(ExecutionProvider.Cuda, a100.Setup.Plan.ExecutionProvider);
+        Assert.Equal(["fp32", "int8"], a100.Targets.Select(target => target.Variant));
+        Assert.Equal(new CampaignShard("gpu-compare", 2, 5, "a100", a100.Setup.Shard!.Work), a100.Setup.Shard);
+        Assert.Equal(["tiny/fp32", "tiny/int8"], a100.Setup.Shard.Work);
+        Assert.Null(epyc.Setup.Cost!.PriceUsdPerHour);
+        Assert.Equal(ExecutionProvider.Cpu, epyc.Setup.Plan.ExecutionProvider);
+        Assert.Equal(folder.Combine("gpu-compare", "shard-4"), epyc.ShardFolder);
+    }
+
+    [Fact]
     public void A_model_listed_twice_is_refused_where_the_second_is()
     {
         using var folder = new TempFolder();
