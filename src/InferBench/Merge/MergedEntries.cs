@@ -45,9 +45,9 @@ internal static class MergedEntries
         List<ScenarioResult> chosen = [.. runs[0].Select(pair => pair.Row)];
         var pricing = input.Pricing!;
         var batchOne = chosen.FirstOrDefault(row => row.BatchSize == 1 && MergedPoint.IsMeasured(row));
-        var best = BestMeasuredPoint.Of(chosen);
+        var best = BestMeasuredPoint.Of(chosen, input.Run!, pricing);
         var flags = input.Flags.Where(flag => !flag.StartsWith("no ok rows", StringComparison.Ordinal)).ToList();
-        if (best is null)
+        if (!chosen.Any(MergedPoint.IsMeasured))
             flags.Add("no ok row: " + string.Join("; ", chosen.Select(row =>
                 $"batch {Integer(row.BatchSize)} {JsonEnumName.Of(row.Status)}{(row.Reason is { } reason ? $": {reason}" : "")}")));
         List<string> notes = runs.Count > 1
