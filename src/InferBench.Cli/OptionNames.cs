@@ -1,3 +1,4 @@
+using InferBench.Campaign;
 using InferBench.Cost;
 using InferBench.Fetch;
 using InferBench.Onnx;
@@ -16,6 +17,8 @@ public static class OptionNames
     private static readonly Dictionary<string, string> ByField = new()
     {
         { RunPlanPoints.PromptTokens.Field, "--prompt-tokens" },
+        { CampaignShardRun.ShardIndexField, "--shard-index" },
+        { CampaignShardRun.ShardCountField, "--shard-count" },
         { QuantizationOptions.SourceField, "--in" },
         { QuantizationOptions.QuantizeLmHeadField, "--quantize-lm-head" },
         { QuantizationOptions.TargetField, "--target" },
@@ -27,6 +30,9 @@ public static class OptionNames
         { RunPlanPoints.MeasuredRepetitions.Field, "--reps" },
         { RunPlanPoints.IntraOpThreads(1).Field, "--threads" },
         { RunPlanPoints.Rounds.Field, "--rounds" },
+        { RunPlanPoints.AutoMaxBatchSize.Field, "--max-batch" },
+        { RunPlanPoints.AutoMinGainPercent.Field, "--batch-min-gain" },
+        { LatencyTargetParser.Field, "--slo" },
         { RunPlanPoints.AutoTargetHalfWidthPercent.Field, "--target-ci" },
         { RunPlanPoints.AutoMaxRepetitions.Field, "--max-reps" },
         { RunPlanPoints.AutoMaxSecondsPerPoint.Field, "--max-seconds-per-point" },

@@ -114,7 +114,7 @@ public sealed class BenchmarkSessionTests : IDisposable
             Prepare = token =>
             {
                 signal.Cancel();
-                target.Prepare!(token);
+                return target.Prepare!(token);
             },
         };
         var store = new MemoryRunStore();
@@ -132,7 +132,7 @@ public sealed class BenchmarkSessionTests : IDisposable
     public void A_variant_whose_source_cannot_be_quantized_is_an_unsupported_row_naming_the_node()
     {
         var unsupported = new UnsupportedLayoutException("/models/x/model.onnx", "/model/layers.0/mlp/down_proj/MatMul", "its weight w is bfloat16; the quantizer reads float32 and float16 weights");
-        var target = TinyFolder() with { Prepare = _ => throw new ModelPreparationException($"building the int4 variant: {unsupported.Message}", unsupported) };
+        var target = TinyFolder() with { Prepare = _ => throw new ModelPreparationException($"building the int4 variant: {unsupported.Message}", unsupported, ResultStatus.Unsupported) };
 
         var outcome = Run(Setup(), new MemoryRunStore(), [target]);
 
