@@ -5,6 +5,8 @@ namespace InferBench.Results;
 /// <param name="AutoRepetitions"><c>--reps auto</c>'s target and caps; null for a fixed <c>--reps N</c>.</param>
 /// <param name="Rounds">How many times the sweep ran; even rounds run the variants in reverse order, so drift shows (1 in files without it).</param>
 /// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
+/// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens); null in files without it.</param>
+/// <param name="QualityText">--quality-text: the file quality on text was measured on instead of WikiText-2; null: the default text.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -18,4 +20,6 @@ public sealed record RunPlanRecord(
     IReadOnlyList<ProviderOption>? ProviderOptions = null,
     int Rounds = 1,
     AutoRepetitions? AutoRepetitions = null,
-    SteadyStatePlan? SteadyState = null);
+    SteadyStatePlan? SteadyState = null,
+    int? QualityTokens = null,
+    string? QualityText = null);

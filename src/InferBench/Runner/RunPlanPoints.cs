@@ -27,6 +27,8 @@ public static class RunPlanPoints
     public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), AutoRepetitionStopper.MinimumRepetitions, MaxRepetitions,
         WholeNumber: true, Why: "a confidence interval needs at least 3 repetitions");
     public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
+    /// <summary>--quality-tokens: scored tokens of the evaluation text; 10 million is ~30x WikiText-2's test split.</summary>
+    public static InputRange QualityTokens { get; } = new(nameof(RunPlanRecord.QualityTokens), 1, 10_000_000, WholeNumber: true);
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -62,6 +64,8 @@ public static class RunPlanPoints
         }
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
+        if (plan.QualityTokens is { } qualityTokens)
+            QualityTokens.Check(qualityTokens);
 
         var (batch, prompt, gen) = (plan.BatchSizes.Max(), plan.PromptTokens.Max(), plan.GenTokens.Max());
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)
