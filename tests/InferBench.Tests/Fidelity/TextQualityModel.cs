@@ -1,0 +1,61 @@
+using InferBench.Quantization;
+using InferBench.Results;
+using InferBench.Synthetic;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Fidelity;
+
+/// <summary>
+/// A stand-in for a real model with a tokenizer: the tiny synthetic Llama with GPT-2's 50,257-token vocabulary and the
+/// GPT-2 tokenizer files of the shared fixture, and its fp16, int8 and int4 rungs, each made on first use.
+/// <see cref="Require"/> skips the test where the shared fixture is absent.
+/// </summary>
+public sealed class TextQualityModel : IDisposable
+{
+    public const int Gpt2VocabSize = 50_257;
+
+    private static readonly string[] TokenizerFiles = ["tokenizer.json", "tokenizer_config.json", "vocab.json"];
+
+    private readonly TempFolder _temp = new();
+    private readonly Lazy<string> _fp32;
+    private readonly Dictionary<Precision, Lazy<string>> _rungs;
+
+    public TextQualityModel()
+    {
+        _fp32 = new(() =>
+        {
+            var folder = _temp.Combine("fp32");
+            SyntheticModelWriter.Write(Config, folder);
+            foreach (var file in TokenizerFiles)
+                File.Copy(Path.Combine(SharedFixtures.TinyGpt2Path!, file), Path.Combine(folder, file));
+            return folder;
+        });
+        _rungs = new[] { Precision.Fp16, Precision.Int8, Precision.Int4 }.ToDictionary(precision => precision, precision => new Lazy<string>(() =>
+        {
+            var folder = _temp.Combine(JsonEnumName.Of(precision));
+            ModelQuantizer.Quantize(Source(precision), folder, new QuantizationOptions(precision));
+            return folder;
+        }));
+    }
+
+    public static SyntheticModelConfig Config { get; } = SyntheticModelPresets.Tiny with { VocabSize = Gpt2VocabSize };
+
+    /// <summary>The short text the tests score, shipped beside them.</summary>
+    public static string Text => File.ReadAllText(TextPath);
+
+    public static string TextPath => Path.Combine(AppContext.BaseDirectory, "Fidelity", "quality-text.txt");
+
+    /// <summary>The fp32 folder; skips the test without the shared fixture's tokenizer.</summary>
+    public string Require()
+    {
+        SharedFixtures.RequireTinyGpt2();
+        return _fp32.Value;
+    }
+
+    public string Rung(Precision precision) => precision == Precision.Fp32 ? Require() : _rungs[precision].Value;
+
+    /// <summary>fp16 is converted from fp32; int8 and int4 come from fp32 too, as the quantizer reads only fp32 weights.</summary>
+    private string Source(Precision precision) => Require();
+
+    public void Dispose() => _temp.Dispose();
+}
