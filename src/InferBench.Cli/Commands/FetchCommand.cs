@@ -8,7 +8,10 @@ namespace InferBench.Cli.Commands;
 /// <summary><c>inferbench fetch &lt;model&gt;</c>: downloads a manifest model's Hugging Face variants into the local cache.</summary>
 public static class FetchCommand
 {
-    private static readonly Argument<string> Model = new("model") { Description = "Manifest model id" };
+    private static readonly Argument<string> Model = new("model")
+    {
+        Description = $"Manifest model id, or an evaluation text: {string.Join(", ", HubDataset.All.Select(d => $"{d.Id} ({d.Name}, {d.Repo})"))}",
+    };
     private static readonly Option<string[]> Variant = new("--variant")
     {
         Description = "Only these variants (by id; repeatable; default: every Hugging Face variant of the model)",
@@ -27,8 +30,8 @@ public static class FetchCommand
     public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var command = new Command("fetch",
-            "Download a manifest model's variant folders from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) into the local cache; "
-            + "prints each variant's folder")
+            "Download a manifest model's variant folders, or an evaluation text (wikitext-2), from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) "
+            + "into the local cache; prints each folder")
         {
             Model, Variant, Manifest, Cache,
         };
@@ -38,6 +41,8 @@ public static class FetchCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
+        if (HubDataset.Find(parseResult.GetValue(Model)!) is { } dataset)
+            return await FetchDatasetAsync(dataset, parseResult, io, cancellation);
         var manifestPath = parseResult.GetValue(Manifest)!;
         var model = FindModel(ManifestLoader.Load(manifestPath), parseResult.GetValue(Model)!, Path.GetFileName(manifestPath));
         var variants = SelectVariants(model, parseResult.GetValue(Variant) ?? [], Path.GetFileName(manifestPath));
@@ -78,6 +83,37 @@ public static class FetchCommand
             }
         }
         return ExitCodes.AllOk;
+    }
+
+    private static async Task<int> FetchDatasetAsync(HubDataset dataset, ParseResult parseResult, CliIo io, CancellationToken cancellation)
+    {
+        if (parseResult.GetValue(Variant) is { Length: > 0 })
+            throw new InputException($"--variant: {dataset.Id} is an evaluation text, which has no variants");
+        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
+        cache.RequireWritable(HubDataset.CacheFolder);
+        var hub = HubSettings.FromEnvironment();
+        using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);
+        using var announce = cancellation.Register(() =>
+            io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+        io.Error.WriteLine($"{dataset.Id}: {dataset.Name}, {dataset.PathInRepo} from {hub.Endpoint.Authority} datasets/{dataset.Repo}@{dataset.Revision} ({dataset.Licence})");
+        try
+        {
+            var folder = io.Interactive
+                ? await SpectreFetchProgress.RunAsync(progress => fetcher.FetchAsync(dataset, progress, cancellation))
+                : await fetcher.FetchAsync(dataset, new PlainFetchProgress(io.Error), cancellation);
+            io.Out.WriteLine(folder);
+            return ExitCodes.AllOk;
+        }
+        catch (FetchException e)
+        {
+            io.Error.WriteLine($"inferbench: fetch {dataset.Id}: {e.Message}");
+            return ExitCodes.SomeRowsFailed;
+        }
+        catch (FetchStoppedException e)
+        {
+            io.Error.WriteLine($"inferbench: fetch {dataset.Id}: {e.Message}");
+            return ExitCodes.Cancelled;
+        }
     }
 
     private static ManifestModel FindModel(ModelManifest manifest, string id, string manifestFileName) =>
