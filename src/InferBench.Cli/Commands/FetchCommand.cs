@@ -64,23 +64,8 @@ public static class FetchCommand
             var source = (HuggingFaceModelSource)variant.Source;
             io.Error.WriteLine($"{name}: {variant.Files.Count} files from {hub.Endpoint.Authority} {source.Repo}@{source.Revision}"
                 + (source.Folder is null ? "" : $" {source.Folder}"));
-            try
-            {
-                var folder = io.Interactive
-                    ? await SpectreFetchProgress.RunAsync(progress => fetcher.FetchAsync(model.Id, variant, progress, cancellation))
-                    : await fetcher.FetchAsync(model.Id, variant, new PlainFetchProgress(io.Error), cancellation);
-                io.Out.WriteLine(folder);
-            }
-            catch (FetchException e)
-            {
-                io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
-                return ExitCodes.SomeRowsFailed;
-            }
-            catch (FetchStoppedException e)
-            {
-                io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
-                return ExitCodes.Cancelled;
-            }
+            if (await FetchOneAsync(name, progress => fetcher.FetchAsync(model.Id, variant, progress, cancellation), io) is { } failed)
+                return failed;
         }
         return ExitCodes.AllOk;
     }
@@ -96,22 +81,26 @@ public static class FetchCommand
         using var announce = cancellation.Register(() =>
             io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
         io.Error.WriteLine($"{dataset.Id}: {dataset.Name}, {dataset.PathInRepo} from {hub.Endpoint.Authority} datasets/{dataset.Repo}@{dataset.Revision} ({dataset.Licence})");
+        return await FetchOneAsync(dataset.Id, progress => fetcher.FetchAsync(dataset, progress, cancellation), io) ?? ExitCodes.AllOk;
+    }
+
+    /// <summary>Runs one fetch with the progress display the terminal allows and prints its folder.</summary>
+    /// <returns>null when it finished; else the exit code, its reason on stderr.</returns>
+    private static async Task<int?> FetchOneAsync(string name, Func<IFetchProgress, Task<string>> fetch, CliIo io)
+    {
         try
         {
-            var folder = io.Interactive
-                ? await SpectreFetchProgress.RunAsync(progress => fetcher.FetchAsync(dataset, progress, cancellation))
-                : await fetcher.FetchAsync(dataset, new PlainFetchProgress(io.Error), cancellation);
-            io.Out.WriteLine(folder);
-            return ExitCodes.AllOk;
+            io.Out.WriteLine(io.Interactive ? await SpectreFetchProgress.RunAsync(fetch) : await fetch(new PlainFetchProgress(io.Error)));
+            return null;
         }
         catch (FetchException e)
         {
-            io.Error.WriteLine($"inferbench: fetch {dataset.Id}: {e.Message}");
+            io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
             return ExitCodes.SomeRowsFailed;
         }
         catch (FetchStoppedException e)
         {
-            io.Error.WriteLine($"inferbench: fetch {dataset.Id}: {e.Message}");
+            io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
             return ExitCodes.Cancelled;
         }
     }
