@@ -64,8 +64,9 @@ public static class EvaluationTexts
     {
         await using var stream = File.OpenRead(path);
         await using var reader = await ParquetReader.CreateAsync(stream);
-        var field = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == TextColumn && f.ClrType == typeof(string))
-            ?? throw new InvalidDataException($"its columns are {string.Join(", ", reader.Schema.GetDataFields().Select(f => $"{f.Name} ({f.ClrType.Name})"))}");
+        var field = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == TextColumn && IsText(f))
+            ?? throw new InvalidDataException(
+                $"its columns are {string.Join(", ", reader.Schema.GetDataFields().Select(f => $"{f.Name} ({(IsText(f) ? "text" : f.ClrType.Name)})"))}");
         var text = new StringBuilder();
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
@@ -77,6 +78,9 @@ public static class EvaluationTexts
         }
         return text.ToString();
     }
+
+    /// <summary>A UTF-8 string column (Parquet.Net 6 reports it as ReadOnlyMemory&lt;char&gt;).</summary>
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     private static byte[] ReadBytes(string fullPath, string field)
     {
