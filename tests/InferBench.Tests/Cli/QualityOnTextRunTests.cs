@@ -109,3 +109,32 @@ public sealed class QualityOnTextRunTests(TextQualityModel model) : IClassFixtur
         Assert.Null(result.EvaluationText);
     }
 }
+
+/// <summary>A --quality-text that cannot be read is bad input, found before anything runs or any run folder is made.</summary>
+public sealed class QualityTextInputTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("missing.txt", null, "file not found at")]
+    [InlineData("latin1.txt", new byte[] { 0x63, 0x61, 0x66, 0xE9 }, "is not UTF-8 text: byte 3 is not valid UTF-8")]
+    [InlineData("empty.txt", new byte[0], "holds no text to measure quality on")]
+    public void A_bad_quality_text_file_exits_2_naming_the_option_and_the_file(string name, byte[]? content, string expected)
+    {
+        var path = _temp.Combine(name);
+        if (content is not null)
+            File.WriteAllBytes(path, content);
+
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--out", _temp.Combine("results"), "--quality-text", path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        var message = run.Error.Split(Environment.NewLine)[0];
+        Assert.StartsWith("inferbench: --quality-text: ", message);
+        Assert.Contains(path, message);
+        Assert.Contains(expected, message);
+        Assert.False(Directory.Exists(_temp.Combine("results")));
+        run.AssertNoStackTrace();
+    }
+}
