@@ -16,6 +16,10 @@ namespace InferBench.Quantization;
 /// <param name="LmHeadQuantized">int4/int8: whether the MatMul producing the logits was quantized; null for fp16.</param>
 /// <param name="QuantizedMatMuls">MatMul nodes replaced by MatMulNBits (0 for fp16).</param>
 /// <param name="FileBytes">Size of each other file in the folder, by file name.</param>
+/// <remarks>
+/// Quantizer version 2 added <see cref="Target"/>, <see cref="SourcePrecision"/>, <see cref="ActivationPrecision"/> and the
+/// already-quantized counts; a version 1 stamp reads with them null (0), and is rebuilt by the cache check.
+/// </remarks>
 public sealed record QuantizationStamp(
     int QuantizerVersion,
     string InferBenchVersion,
@@ -32,7 +36,22 @@ public sealed record QuantizationStamp(
     public const string FileName = "quantization.json";
 
     /// <summary>Raised whenever the same source and options would give different files.</summary>
-    public const int CurrentQuantizerVersion = 1;
+    public const int CurrentQuantizerVersion = 2;
+
+    /// <summary>The execution provider the variant was made for (its genai_config.json asks for it).</summary>
+    public ExecutionProvider? Target { get; init; }
+
+    /// <summary>fp32 or fp16: the float type of the source's MatMul weights.</summary>
+    public Precision? SourcePrecision { get; init; }
+
+    /// <summary>fp32 or fp16: the float type the variant computes in (MatMulNBits' input A and scales).</summary>
+    public Precision? ActivationPrecision { get; init; }
+
+    /// <summary>MatMulNBits nodes the source held already, kept as they were (a partly quantized export).</summary>
+    public int AlreadyQuantizedMatMuls { get; init; }
+
+    /// <summary>Their bits, each value once; null when there were none.</summary>
+    public IReadOnlyList<int>? AlreadyQuantizedBits { get; init; }
 
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
@@ -45,11 +64,25 @@ public sealed record QuantizationStamp(
         TryRead(variantFolder) is { } stamp
         && stamp.QuantizerVersion == CurrentQuantizerVersion
         && stamp.Precision == options.Precision
+        && stamp.Target is { } target
+        && (options.Target ?? TargetOf(sourceFolder)) == target
         && (options.Bits is null
             || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
-            == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevel, options.QuantizeLmHead))
+            == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevelFor(target), options.QuantizeLmHead))
         && FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes)
         && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
+
+    private static ExecutionProvider? TargetOf(string sourceFolder)
+    {
+        try
+        {
+            return SourceModel.Open(sourceFolder).ConfiguredTarget;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// What a row measured on <paramref name="executionProvider"/> should say beside its numbers, or null:
