@@ -46,13 +46,9 @@ public static class FetchCommand
         var manifestPath = parseResult.GetValue(Manifest)!;
         var model = FindModel(ManifestLoader.Load(manifestPath), parseResult.GetValue(Model)!, Path.GetFileName(manifestPath));
         var variants = SelectVariants(model, parseResult.GetValue(Variant) ?? [], Path.GetFileName(manifestPath));
-        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
-        cache.RequireWritable(model.Id);
-        var hub = HubSettings.FromEnvironment();
-
-        using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);
-        using var announce = cancellation.Register(() =>
-            io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+        var (fetcher, hub) = OpenFetcher(parseResult, model.Id);
+        using var disposeFetcher = fetcher;
+        using var announce = AnnounceStop(io, cancellation);
         foreach (var variant in variants)
         {
             var name = $"{model.Id}/{variant.Id}";
@@ -74,15 +70,24 @@ public static class FetchCommand
     {
         if (parseResult.GetValue(Variant) is { Length: > 0 })
             throw new InputException($"--variant: {dataset.Id} is an evaluation text, which has no variants");
-        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
-        cache.RequireWritable(HubDataset.CacheFolder);
-        var hub = HubSettings.FromEnvironment();
-        using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);
-        using var announce = cancellation.Register(() =>
-            io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+        var (fetcher, hub) = OpenFetcher(parseResult, HubDataset.CacheFolder);
+        using var disposeFetcher = fetcher;
+        using var announce = AnnounceStop(io, cancellation);
         io.Error.WriteLine($"{dataset.Id}: {dataset.Name}, {dataset.PathInRepo} from {hub.Endpoint.Authority} datasets/{dataset.Repo}@{dataset.Revision} ({dataset.Licence})");
         return await FetchOneAsync(dataset.Id, progress => fetcher.FetchAsync(dataset, progress, cancellation), io) ?? ExitCodes.AllOk;
     }
+
+    /// <summary>A fetcher into the cache (--cache, else the environment's), whose <paramref name="folder"/> is checked writable first.</summary>
+    private static (VariantFetcher Fetcher, HubSettings Hub) OpenFetcher(ParseResult parseResult, string folder)
+    {
+        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
+        cache.RequireWritable(folder);
+        var hub = HubSettings.FromEnvironment();
+        return (new VariantFetcher(cache, hub, FetchOptions.Default), hub);
+    }
+
+    private static CancellationTokenRegistration AnnounceStop(CliIo io, CancellationToken cancellation) => cancellation.Register(() =>
+        io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
 
     /// <summary>Runs one fetch with the progress display the terminal allows and prints its folder.</summary>
     /// <returns>null when it finished; else the exit code, its reason on stderr.</returns>

@@ -15,8 +15,6 @@ namespace InferBench.Fidelity;
 /// </summary>
 public static class TextQualityMeter
 {
-    private static readonly string[] TokenizerFiles = ["tokenizer_config.json", "tokenizer.json"];
-
     /// <summary>Characters tokenized per token wanted: far above any tokenizer's ~4 for English, so the prefix is never short.</summary>
     private const int PrefixCharactersPerToken = 32;
 
@@ -126,10 +124,7 @@ public static class TextQualityMeter
     /// <summary>The text's first tokens by the model's own tokenizer: enough for <paramref name="tokensWanted"/>, all ids inside the vocabulary.</summary>
     private static int[] Tokenize(Model model, string folder, string text, int tokensWanted, int vocab)
     {
-        // GenAI 0.18 crashes the process later (in a finalizer) when a Tokenizer's constructor has thrown, so a folder
-        // without tokenizer files is refused before one is made.
-        var missing = TokenizerFiles.FirstOrDefault(file => !File.Exists(Path.Combine(folder, file)));
-        if (missing is not null)
+        if (GenAiModelFolder.MissingTokenizerFile(folder) is { } missing)
             throw new QualityUnavailableException($"the model folder has no tokenizer ({missing} is missing)");
         var prefix = (long)tokensWanted * PrefixCharactersPerToken < text.Length ? text[..(tokensWanted * PrefixCharactersPerToken)] : text;
         int[] tokens;

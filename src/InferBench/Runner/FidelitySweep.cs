@@ -14,7 +14,6 @@ namespace InferBench.Runner;
 /// </summary>
 public static class FidelitySweep
 {
-    private static readonly string[] TokenizerFiles = ["tokenizer.json", "tokenizer_config.json"];
     private static readonly Precision[] TextReferenceOrder = [Precision.Fp32, Precision.Fp16, Precision.Int8, Precision.Int4];
 
     /// <param name="loadText">The evaluation text, read on first use; throws <see cref="QualityUnavailableException"/> when there is none.</param>
@@ -138,8 +137,7 @@ public static class FidelitySweep
         return rows;
     }
 
-    private static bool HasTokenizer(BenchmarkTarget target) =>
-        TokenizerFiles.All(file => File.Exists(Path.Combine(target.FolderPath, file)));
+    private static bool HasTokenizer(BenchmarkTarget target) => GenAiModelFolder.MissingTokenizerFile(target.FolderPath) is null;
 
     private static ExecutionProvider RanOn(IReadOnlyList<ScenarioResult> rows, BenchmarkTarget target)
     {
