@@ -25,6 +25,7 @@ public static class ModelsCommand
     private static readonly Option<int?> VocabSize = IntOption.CreateOptional("--vocab-size", "Vocabulary size in tokens", SyntheticModelInputs.VocabSize);
     private static readonly Option<int?> ContextLength = IntOption.CreateOptional("--context-length", "Longest sequence in tokens", SyntheticModelInputs.ContextLength);
     private static readonly Option<int?> Seed = IntOption.CreateOptional("--seed", $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})", SyntheticModelInputs.Seed);
+    private static readonly Option<string[]> Layout = CreateLayoutOption();
     private static readonly Option<int?>[] SizeOptions = [HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed];
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
 
@@ -48,7 +49,7 @@ public static class ModelsCommand
     {
         var build = new Command("build", "Write a synthetic model with seeded random weights: options override --config, which overrides --preset")
         {
-            Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Out,
+            Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Layout, Out,
         };
         build.SetAction(parseResult => Stoppable(io, cancellation, "models build", parseResult.GetValue(Out)!, () => Build(parseResult, io, cancellation)));
         var quantize = new Command("quantize", "Make an int4 or int8 (weight-only, MatMulNBits) or fp16 variant of an fp32 or fp16 model folder")
@@ -95,6 +96,8 @@ public static class ModelsCommand
             parseResult.GetValue(VocabSize),
             parseResult.GetValue(ContextLength),
             parseResult.GetValue(Seed)).ApplyTo(config);
+        if (parseResult.GetValue(Layout) is { Length: > 0 } layout)
+            config = config with { Layout = SyntheticLayout.Named(layout.SelectMany(names => names.Split(',', StringSplitOptions.RemoveEmptyEntries))) };
         try
         {
             config.Validate();
@@ -161,6 +164,22 @@ public static class ModelsCommand
         string[] quantized = [.. new[] { Precision.Int4, Precision.Int8, Precision.Fp16 }.Select(JsonEnumName.Of)];
         var option = new Option<string>("--precision") { Description = string.Join(", ", quantized), Required = true };
         option.AcceptOnlyFromAmong(quantized);
+        return option;
+    }
+
+    private static Option<string[]> CreateLayoutOption()
+    {
+        var option = new Option<string[]>("--layout")
+        {
+            Description = $"Weight layouts of real exports instead of GenAI's builder's CPU Llama layout (repeatable or comma separated): {string.Join(", ", SyntheticLayout.Names)}",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var name in result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+                if (!SyntheticLayout.Names.Contains(name))
+                    result.AddError($"--layout: expected one of {string.Join(", ", SyntheticLayout.Names)}, got \"{name}\"");
+        });
         return option;
     }
 

@@ -100,6 +100,7 @@ public static class ModelQuantizer
         var selection = plan.Selection;
         var dataFileName = source.DecoderFileName + ".data";
         using var reader = new InitializerReader(source.DecoderPath);
+        var piece = new PieceBuffer();
         var quantizedByWeight = selection.Replaced.GroupBy(matMul => matMul.Weight.Name).ToDictionary(group => group.Key, group => group.First());
         ReplaceMatMuls(graph, plan);
         var initializers = new List<TensorProto>();
@@ -113,7 +114,7 @@ public static class ModelQuantizer
             {
                 if (quantizedByWeight.TryGetValue(tensor.Name, out var matMul))
                 {
-                    var weight = Quantize(reader, matMul, plan.Options, files.Cancellation);
+                    var weight = Quantize(reader, matMul, plan.Options, piece, files.Cancellation);
                     initializers.Add(External(MatMulNBitsNode.PackedName(tensor.Name, weight.Bits), DataType.Uint8, [weight.N, weight.KBlocks, weight.BlockBytes], weight.Packed));
                     initializers.Add(plan.Activations == DataType.Float16
                         ? External(MatMulNBitsNode.ScalesName(tensor.Name), DataType.Float16, [weight.Scales.Length], FloatTypes.ToFloat16Bytes(weight.Scales))
@@ -148,14 +149,14 @@ public static class ModelQuantizer
     }
 
     /// <summary>Quantizes one weight, reading it a piece at a time: whole blocks of rows of W, or whole rows of Wᵀ.</summary>
-    private static QuantizedWeight Quantize(InitializerReader reader, QuantizedMatMul matMul, QuantizationOptions options, CancellationToken cancellation)
+    private static QuantizedWeight Quantize(InitializerReader reader, QuantizedMatMul matMul, QuantizationOptions options, PieceBuffer buffer, CancellationToken cancellation)
     {
         var (k, n) = ((int)matMul.K, (int)matMul.N);
         var quantizer = new StreamingBlockQuantizer(k, n, options.Bits!.Value, options.BlockSizeElements, options.Symmetric);
         if (matMul.Transposed)
         {
             var columnsPerPiece = Math.Clamp(PieceElements / k, 1, n);
-            var piece = new float[(long)columnsPerPiece * k];
+            var piece = buffer.Get((long)columnsPerPiece * k);
             for (var first = 0; first < n; first += columnsPerPiece)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -167,7 +168,7 @@ public static class ModelQuantizer
         else
         {
             var rowsPerPiece = quantizer.RowsPerPiece(PieceElements);
-            var piece = new float[(long)rowsPerPiece * n];
+            var piece = buffer.Get((long)rowsPerPiece * n);
             for (var first = 0; first < k; first += rowsPerPiece)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -177,6 +178,19 @@ public static class ModelQuantizer
             }
         }
         return quantizer.Result();
+    }
+
+    /// <summary>One array for every weight's pieces: a fresh 32 MiB array per weight costs page faults and collections.</summary>
+    private sealed class PieceBuffer
+    {
+        private float[] _values = [];
+
+        public float[] Get(long elements)
+        {
+            if (_values.LongLength < elements)
+                _values = new float[elements];
+            return _values;
+        }
     }
 
     /// <summary>Swaps each selected MatMul for MatMulNBits in place, keeping the nodes' order, and drops the Transposes only they read.</summary>
