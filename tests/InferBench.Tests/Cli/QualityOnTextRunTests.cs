@@ -3,7 +3,6 @@ using InferBench.Cli;
 using InferBench.Fetch;
 using InferBench.Reports;
 using InferBench.Results;
-using InferBench.Tests.Fidelity;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cli;

@@ -3,7 +3,6 @@ using System.Text;
 using InferBench.Cli;
 using InferBench.Fetch;
 using InferBench.Fidelity;
-using InferBench.Tests.Fetch;
 using InferBench.Tests.Support;
 using Parquet;
 using Parquet.Schema;

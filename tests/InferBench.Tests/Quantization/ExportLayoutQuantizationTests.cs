@@ -3,7 +3,6 @@ using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Synthetic;
 using InferBench.Tests.Support;
-using InferBench.Tests.Synthetic;
 using Microsoft.ML.OnnxRuntimeGenAI;
 using Onnx;
 

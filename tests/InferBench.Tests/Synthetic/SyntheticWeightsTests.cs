@@ -1,4 +1,5 @@
 using InferBench.Synthetic;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Synthetic;
 

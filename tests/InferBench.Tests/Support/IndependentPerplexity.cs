@@ -1,10 +1,9 @@
 using InferBench.Models;
 using InferBench.Results;
 using InferBench.Synthetic;
-using InferBench.Tests.Synthetic;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Tests.Fidelity;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// The stand-in model's perplexity on a text computed without InferBench's quality code: the text tokenized by the

@@ -1,9 +1,8 @@
 using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Synthetic;
-using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Fidelity;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A stand-in for a real model with a tokenizer: the tiny synthetic Llama with GPT-2's 50,257-token vocabulary and the
@@ -39,7 +38,10 @@ public sealed class TextQualityModel : IDisposable
         }));
     }
 
-    public static SyntheticModelConfig Config { get; } = SyntheticModelPresets.Tiny with { VocabSize = Gpt2VocabSize };
+    /// <summary>The tiny preset's shape with GPT-2's vocabulary: 3.4 M parameters, almost all in the embedding and lm_head.</summary>
+    public static SyntheticModelConfig Config { get; } = new(
+        HiddenSize: 64, Layers: 2, AttentionHeads: 4, KeyValueHeads: 2, IntermediateSize: 176,
+        VocabSize: Gpt2VocabSize, ContextLength: 256, Seed: SyntheticModelPresets.DefaultSeed);
 
     /// <summary>The short text the tests score, shipped beside them.</summary>
     public static string Text => File.ReadAllText(TextPath);

@@ -1,6 +1,6 @@
 using InferBench.Synthetic;
 
-namespace InferBench.Tests.Synthetic;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A Llama forward pass in plain C#, in double precision and without a KV cache, over the same
