@@ -65,7 +65,8 @@ public static class FidelitySweep
             .FirstOrDefault(t => t is not null) ?? model[0];
         var variants = model.Where(t => t != reference).ToArray();
         var options = new TextQualityOptions(plan.QualityTokens ?? TextQualityOptions.DefaultMaxScoredTokens, IntraOpThreads: plan.IntraOpThreads);
-        log($"quality: {reference.Model} on {text.Name}, up to {options.MaxScoredTokens} tokens: {string.Join(", ", model.Select(t => t.Variant))} against {reference.Variant}");
+        log($"quality: {reference.Model} on {text.Name}, up to {options.MaxScoredTokens} tokens: " +
+            (variants.Length == 0 ? $"{reference.Variant}'s perplexity" : $"{string.Join(", ", variants.Select(t => t.Variant))} against {reference.Variant}"));
         TextQualityResult result;
         try
         {
