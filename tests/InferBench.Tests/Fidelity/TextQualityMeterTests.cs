@@ -8,9 +8,9 @@ namespace InferBench.Tests.Fidelity;
 /// <summary>Perplexity and drift on real text, on the synthetic stand-in with GPT-2's tokenizer (README.md of Fidelity defines them).</summary>
 public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixture<TextQualityModel>, IDisposable
 {
-    private const int Window = 48;
-    private const int Stride = 24;
-    private const int MaxScored = 150;
+    private const int Window = 32;
+    private const int Stride = 16;
+    private const int MaxScored = 96;
     private static readonly TextQualityOptions Options = new(MaxScored, Window, Stride, IntraOpThreads: 1);
 
     private readonly TempFolder _temp = new();
