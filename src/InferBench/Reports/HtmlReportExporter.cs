@@ -38,8 +38,21 @@ public sealed class HtmlReportExporter : IRunExporter
             List<ScenarioResult> rows = [.. model];
             var firstRound = ReportTable.FirstRound(rows);
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
+            var choices = OperatingPoints.Apply(run) ? OperatingPoints.For(run, rows, pricing) : [];
+            if (choices.Count > 0)
+            {
+                var targets = run.Plan.LatencyTargets;
+                html.Append($"<h3>{E(OperatingPoints.Heading)}</h3>\n<ul>\n")
+                    .AppendJoin("", choices.Select(choice => $"<li>{E(OperatingPoints.Sentence(choice, targets is { Count: > 0 }))}</li>\n"))
+                    .Append("</ul>\n");
+                var variants = choices.Select(choice => (choice.Variant, choice.ExecutionProvider)).Distinct().ToList();
+                AppendCharts(html, [.. choices.Select(choice => OperatingPoints.Chart(choice, targets, variants.IndexOf((choice.Variant, choice.ExecutionProvider))))]);
+                AppendTable(html, OperatingPoints.Columns, choices.SelectMany(choice => choice.Points));
+            }
             foreach (var sentence in ModelTakeaways.For(firstRound, pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
+            if (choices.Count > 0)
+                html.Append("<h3>All rows</h3>\n");
             AppendCharts(html, ReportCharts.For(firstRound, pricing));
             AppendTable(html, ReportTable.For(run), ReportTable.Ordered(rows).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)

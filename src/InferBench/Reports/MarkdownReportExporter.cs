@@ -36,8 +36,19 @@ public sealed class MarkdownReportExporter : IRunExporter
         foreach (var model in run.Results.GroupBy(result => result.Model))
         {
             md.Append($"## {Text(model.Key)}\n\n");
+            var choices = OperatingPoints.Apply(run) ? OperatingPoints.For(run, [.. model], pricing) : [];
+            if (choices.Count > 0)
+            {
+                md.Append($"### {OperatingPoints.Heading}\n\n");
+                foreach (var choice in choices)
+                    md.Append($"- {Text(OperatingPoints.Sentence(choice, run.Plan.LatencyTargets is { Count: > 0 }))}\n");
+                md.Append('\n');
+                AppendTable(md, OperatingPoints.Columns, choices.SelectMany(choice => choice.Points));
+            }
             foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(model), pricing))
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
+            if (choices.Count > 0)
+                md.Append("### All rows\n\n");
             AppendTable(md, columns, ReportTable.Ordered(model).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(model) is { Count: > 0 } gpuStates)
             {
