@@ -16,10 +16,12 @@ public static class InferBenchCli
             ListCommand.Create(io),
             ReportCommand.Create(io),
             CompareCommand.Create(io),
+            MergeCommand.Create(io),
             PowerCommand.Create(io, cancellation),
             CostCommand.Create(io),
             FetchCommand.Create(io, cancellation),
             ModelsCommand.Create(io, cancellation),
+            CampaignCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
         var errors = ErrorMessages(parseResult).ToArray();

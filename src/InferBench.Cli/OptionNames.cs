@@ -1,3 +1,4 @@
+using InferBench.Campaign;
 using InferBench.Cost;
 using InferBench.Fetch;
 using InferBench.Onnx;
@@ -16,6 +17,8 @@ public static class OptionNames
     private static readonly Dictionary<string, string> ByField = new()
     {
         { RunPlanPoints.PromptTokens.Field, "--prompt-tokens" },
+        { CampaignShardRun.ShardIndexField, "--shard-index" },
+        { CampaignShardRun.ShardCountField, "--shard-count" },
         { QuantizationOptions.SourceField, "--in" },
         { QuantizationOptions.QuantizeLmHeadField, "--quantize-lm-head" },
         { QuantizationOptions.TargetField, "--target" },

@@ -109,11 +109,9 @@ internal sealed class MatMulSelection
             return;
         if (weight.DataType is (int)DataType.Bfloat16 or (int)DataType.Double)
             throw new UnsupportedLayoutException(source.DecoderPath, node.Name,
-                $"its weight {weight.Name} is {JsonTypeName((DataType)weight.DataType)}; the quantizer reads float32 and float16 weights");
+                $"its weight {weight.Name} is {(weight.DataType == (int)DataType.Double ? "double" : "bfloat16")}; the quantizer reads float32 and float16 weights");
         if (InitializerReader.IsReadable(weight) && weight.Dims.Count != 2)
             throw new UnsupportedLayoutException(source.DecoderPath, node.Name,
                 $"its weight {weight.Name} has {weight.Dims.Count} dimensions [{string.Join(", ", weight.Dims)}]; MatMulNBits takes a 2-D weight [K, N]");
     }
-
-    private static string JsonTypeName(DataType type) => type.ToString().ToLowerInvariant();
 }

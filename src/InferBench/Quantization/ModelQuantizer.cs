@@ -30,11 +30,13 @@ public static class ModelQuantizer
     /// <param name="sourceFolder">An fp32 or fp16 GenAI model folder whose MatMul weights are initializers.</param>
     /// <param name="outFolder">Created, or replaced if it holds an earlier variant (or nothing).</param>
     /// <param name="createFile">Opens each file for writing; tests pass one that fails midway. Default: a new file on disk.</param>
+    /// <param name="sourceVariant">The manifest variant ("model/variant") the source folder holds, recorded in quantization.json; null for a plain folder.</param>
     /// <exception cref="InputException">Bad options or source (the message names the option or file), or --out cannot be written.</exception>
     /// <exception cref="UnsupportedLayoutException">A MatMul of the source cannot be quantized: the message names the node and why.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; nothing is left at <paramref name="outFolder"/>.</exception>
     public static QuantizationStamp Quantize(
-        string sourceFolder, string outFolder, QuantizationOptions options, Func<string, Stream>? createFile = null, CancellationToken cancellation = default)
+        string sourceFolder, string outFolder, QuantizationOptions options, Func<string, Stream>? createFile = null, CancellationToken cancellation = default,
+        string? sourceVariant = null)
     {
         options.Validate();
         var source = SourceModel.Open(sourceFolder);
@@ -76,6 +78,7 @@ public static class ModelQuantizer
                 ActivationPrecision = plan.Activations == DataType.Float16 ? Precision.Fp16 : Precision.Fp32,
                 AlreadyQuantizedMatMuls = selection.AlreadyQuantizedCount,
                 AlreadyQuantizedBits = selection.AlreadyQuantizedCount > 0 ? selection.AlreadyQuantizedBits : null,
+                SourceVariant = sourceVariant,
             };
             FolderStamp.Write(files, QuantizationStamp.FileName, stamp);
             return stamp;

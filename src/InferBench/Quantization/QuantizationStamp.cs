@@ -55,22 +55,43 @@ public sealed record QuantizationStamp(
 
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
 
+    /// <summary>The manifest variant it was made from ("model/variant"), for a derived manifest variant; null when made from a folder.</summary>
+    public string? SourceVariant { get; init; }
+
     /// <summary>
     /// True when <paramref name="variantFolder"/> holds a variant made by this quantizer version from the files now in
     /// <paramref name="sourceFolder"/> (by SHA-256) with <paramref name="options"/>, every file at its recorded size: the cache
     /// check before quantizing again. A source without an lm_head never matches options that quantize it.
     /// </summary>
     public static bool IsCompleteFor(string variantFolder, string sourceFolder, QuantizationOptions options) =>
-        TryRead(variantFolder) is { } stamp
-        && stamp.QuantizerVersion == CurrentQuantizerVersion
-        && stamp.Precision == options.Precision
-        && stamp.Target is { } target
-        && (options.Target ?? TargetOf(sourceFolder)) == target
-        && (options.Bits is null
-            || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
-            == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevelFor(target), options.QuantizeLmHead))
-        && FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes)
-        && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
+        WhyNotCurrent(variantFolder, sourceFolder, options) is null;
+
+    /// <summary>
+    /// Why <paramref name="variantFolder"/> cannot be reused as the variant <see cref="IsCompleteFor"/> describes (made from
+    /// <paramref name="sourceVariant"/> when given), in words for the user; null when it can.
+    /// </summary>
+    public static string? WhyNotCurrent(string variantFolder, string sourceFolder, QuantizationOptions options, string? sourceVariant = null)
+    {
+        if (TryRead(variantFolder) is not { } stamp)
+            return $"no finished variant in {variantFolder}";
+        if (stamp.QuantizerVersion != CurrentQuantizerVersion)
+            return $"made by quantizer version {stamp.QuantizerVersion}, this InferBench has version {CurrentQuantizerVersion}";
+        if (sourceVariant is not null && stamp.SourceVariant != sourceVariant)
+            return $"made from {stamp.SourceVariant ?? "a model folder"}, expected {sourceVariant}";
+        if (stamp.Precision != options.Precision)
+            return $"made as {JsonEnumName.Of(stamp.Precision)}, expected {JsonEnumName.Of(options.Precision)}";
+        if (stamp.Target is not { } target || (options.Target ?? TargetOf(sourceFolder)) != target)
+            return "made for another execution provider";
+        if (options.Bits is not null
+            && (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
+            != (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevelFor(target), options.QuantizeLmHead))
+            return "its quantizer settings (bits, block size, symmetric, accuracy level, lm_head) differ from the ones asked for";
+        if (!FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes))
+            return "a file of it is missing or not at its recorded size";
+        var changed = stamp.SourceSha256.FirstOrDefault(file =>
+            !File.Exists(Path.Combine(sourceFolder, file.Key)) || FileSha256.Of(Path.Combine(sourceFolder, file.Key)) != file.Value);
+        return changed.Key is null ? null : $"its source file {changed.Key} is missing or changed (SHA-256) since it was made";
+    }
 
     private static ExecutionProvider? TargetOf(string sourceFolder)
     {
@@ -93,6 +114,9 @@ public sealed record QuantizationStamp(
         (ExecutionProvider.Cpu, Precision.Fp16, _, _) =>
             "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
             "these numbers say nothing about fp16 on a GPU",
+        (ExecutionProvider.Cpu, _, not null, _) when ActivationPrecision == Precision.Fp16 =>
+            "int4/int8 with fp16 activations (made for CUDA) on CPU: measured up to 2.6x slower than the same weights with fp32 activations " +
+            "(the variant `models quantize --target cpu` makes); these numbers say little about either",
         (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",

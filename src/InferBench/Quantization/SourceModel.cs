@@ -12,17 +12,13 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
     public string DecoderPath => Path.Combine(FolderPath, DecoderFileName);
 
     /// <summary>True when genai_config.json asks for <paramref name="target"/> (no provider: the CPU).</summary>
-    public bool AsksFor(ExecutionProvider target) => (ConfiguredProvider ?? "cpu") == JsonEnumName.Of(target);
+    public bool AsksFor(ExecutionProvider target) => GenAiModelInfo.ProviderFrom(ConfiguredProvider) == target;
 
     /// <summary>What a variant is made for when the options name no target: what genai_config.json asks for.</summary>
     /// <exception cref="InputException">It asks for a provider other than cpu and cuda.</exception>
-    public ExecutionProvider ConfiguredTarget => ConfiguredProvider switch
-    {
-        null or "cpu" => ExecutionProvider.Cpu,
-        "cuda" => ExecutionProvider.Cuda,
-        _ => throw new InputFieldException([QuantizationOptions.TargetField],
-            $"{Path.Combine(FolderPath, GenAiModelFolder.ConfigFileName)} asks for provider {ConfiguredProvider}; expected a target of cpu or cuda, given explicitly"),
-    };
+    public ExecutionProvider ConfiguredTarget => GenAiModelInfo.ProviderFrom(ConfiguredProvider)
+        ?? throw new InputFieldException([QuantizationOptions.TargetField],
+            $"{Path.Combine(FolderPath, GenAiModelFolder.ConfigFileName)} asks for provider {ConfiguredProvider}; expected a target of cpu or cuda, given explicitly");
 
     /// <exception cref="InputException">
     /// The folder is not a GenAI model, is an int4/int8 variant made by this quantizer (quantization.json), or its

@@ -3,6 +3,7 @@ using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
+using static InferBench.Reports.HtmlBlocks;
 
 namespace InferBench.Reports;
 
@@ -73,36 +74,6 @@ public sealed class HtmlReportExporter : IRunExporter
         if (drift.Differences.Count > 0)
             AppendTable(html, DriftTable.Columns, drift.Differences);
         html.Append("</section>\n");
-    }
-
-    private static void AppendFacts(StringBuilder html, IEnumerable<ReportFact> facts)
-    {
-        html.Append("<dl>\n");
-        foreach (var fact in facts)
-            html.Append($"<dt>{E(fact.Label)}</dt><dd>{(fact.IsCode ? $"<code>{E(fact.Text)}</code>" : E(fact.Text))}</dd>\n");
-        html.Append("</dl>\n");
-    }
-
-    private static void AppendCharts(StringBuilder html, IReadOnlyList<ReportFigure> figures)
-    {
-        if (figures.Count == 0)
-            return;
-        html.Append("<div class=\"charts\">\n");
-        foreach (var figure in figures)
-            html.Append($"<figure>{figure.Svg}<figcaption>{E(figure.Caption)}</figcaption></figure>\n");
-        html.Append("</div>\n");
-    }
-
-    private static void AppendTable<TRow>(StringBuilder html, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
-    {
-        html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
-            .AppendJoin("", columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
-            .Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in rows)
-            html.Append("<tr>")
-                .AppendJoin("", columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
-                .Append("</tr>\n");
-        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static string E(string text) => HtmlText.Escape(text);

@@ -3,6 +3,7 @@ using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
+using static InferBench.Reports.MarkdownBlocks;
 using static InferBench.Reports.MarkdownText;
 
 namespace InferBench.Reports;
@@ -68,21 +69,5 @@ public sealed class MarkdownReportExporter : IRunExporter
         md.Append($"## Drift between rounds\n\n{Text(summary)}\n\n");
         if (drift.Differences.Count > 0)
             AppendTable(md, DriftTable.Columns, drift.Differences);
-    }
-
-    /// <summary>A table with its header, right-aligned numeric columns and every cell literal text, then a blank line.</summary>
-    private static void AppendTable<TRow>(StringBuilder md, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
-    {
-        md.Append("| " + string.Join(" | ", columns.Select(column => column.Title)) + " |\n")
-            .Append('|').Append(string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
-        foreach (var row in rows)
-            md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
-        md.Append('\n');
-    }
-
-    private static void AppendFacts(StringBuilder md, IEnumerable<ReportFact> facts)
-    {
-        foreach (var fact in facts)
-            md.Append($"- **{Text(fact.Label)}:** {(fact.IsCode ? Code(fact.Text) : Text(fact.Text))}\n");
     }
 }

@@ -12,6 +12,7 @@ namespace InferBench.Runner;
 /// <param name="Idle">How long idle power is measured before and after the sweep (zero: not measured).</param>
 /// <param name="Cost">What the cost figures assume, recorded in run.json; null when the run records none.</param>
 /// <param name="Fidelity">Whether each model's quality (perplexity on text, drift from its reference variant) is measured after the sweep.</param>
+/// <param name="Shard">The campaign shard the run is, recorded in run.json; null for a plain run.</param>
 /// <param name="QualityText">The --quality-text file already read by the front end; null: read <see cref="RunPlanRecord.QualityText"/> at the start, if set.</param>
 /// <param name="TextCache">Where a fetched evaluation text is looked for; null: the fetch cache of the environment (<see cref="FetchCache.FromEnvironment"/>).</param>
 public sealed record BenchmarkSessionSetup(
@@ -24,5 +25,6 @@ public sealed record BenchmarkSessionSetup(
     TimeSpan Idle,
     CostSetup? Cost,
     bool Fidelity,
+    CampaignShard? Shard = null,
     EvaluationText? QualityText = null,
     FetchCache? TextCache = null);

@@ -126,11 +126,12 @@ public sealed class HostileInputPropertyTests : IDisposable
     }
 
     [Fact]
-    public void Compare_power_and_quantize_with_any_values_end_in_a_documented_exit_code()
+    public void Compare_merge_power_and_quantize_with_any_values_end_in_a_documented_exit_code()
     {
         var missing = _temp.Combine("missing");
         ForAll(Gen.OneOf(
                 AnyNumber.Select(AnyNumber).Select(pair => new[] { "compare", missing, pair.Item1, pair.Item2 }),
+                AnyNumber.Select(number => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", $"AMD EPYC={number}" }),
                 AnyNumber.Select(AnyNumber).Select(pair => new[] { "power", "probe", "--power", "none", "--seconds", pair.Item1, "--cpu-tdp-watts", pair.Item2 }),
                 AnyNumber.Select(AnyNumber).Select(pair => new[]
                     { "models", "quantize", "--in", missing, "--out", _temp.Combine("q"), "--precision", "int4", "--block-size", pair.Item1, "--accuracy-level", pair.Item2 })));
@@ -144,6 +145,9 @@ public sealed class HostileInputPropertyTests : IDisposable
         ForAll(Gen.OneOf(
             paths.Select(folder => new[] { "report", folder }),
             paths.Select(paths).Select(pair => new[] { "compare", pair.Item1, pair.Item2 }),
+            paths.Select(paths).Select(pair => new[] { "merge", pair.Item1, pair.Item2, "--out", _temp.Combine("merged") }),
+            paths.Select(text => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", text }),
+            paths.Select(text => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", $"{text}=1" }),
             paths.Select(folder => new[] { "cost", "--run", folder, "--price-per-hour", "1" }),
             paths.Select(file => new[] { "cost", "--pricing", file, "--price-per-hour", "1", "--tokens-per-second", "1" }),
             paths.Select(text => new[] { "cost", "--gpu", text, "--tokens-per-second", "1" }),
@@ -154,7 +158,38 @@ public sealed class HostileInputPropertyTests : IDisposable
             paths.Select(folder => (string[])[.. RunPrefix(), "--model-path", folder]),
             paths.Select(folder => (string[])[.. RunPrefix(), "--out", folder]),
             paths.Select(text => (string[])[.. RunPrefix(), "--prompt-text", text]),
-            paths.Select(id => new[] { "fetch", id })));
+            paths.Select(id => new[] { "fetch", id }),
+            paths.Select(file => new[] { "campaign", "plan", file }),
+            paths.Select(file => new[] { "campaign", "run", file, "--shard-index", "0", "--shard-count", "1", "--out", _temp.Combine("campaign-results") }),
+            paths.Select(folder => new[] { "campaign", "run", EmptyModelCampaign(), "--shard-index", "0", "--shard-count", "1", "--out", folder }),
+            paths.Select(folder => new[] { "campaign", "status", EmptyModelCampaign(), "--results", folder }),
+            paths.Select(file => new[] { "campaign", "k8s", EmptyModelCampaign(), "--out", file })));
+    }
+
+    [Fact]
+    public void Campaign_shard_numbers_of_any_value_end_in_a_documented_exit_code()
+    {
+        var campaign = EmptyModelCampaign();
+        ForAll(AnyNumber.Select(AnyNumber).Select(pair =>
+            new[] { "campaign", "run", campaign, "--shard-index", pair.Item1, "--shard-count", pair.Item2, "--out", _temp.Combine("campaign-results") }));
+    }
+
+    /// <summary>A campaign of one shard that sweeps the empty model folder of <see cref="RunPrefix"/>: every row fails at once.</summary>
+    private string EmptyModelCampaign()
+    {
+        Directory.CreateDirectory(_temp.Combine("empty-model"));
+        File.WriteAllText(_temp.Combine("campaign.manifest.json"), """
+            { "schemaVersion": 1, "models": [ { "id": "empty", "description": "an empty folder", "variants": [
+              { "id": "cpu", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "empty-model" } } ] } ] }
+            """);
+        File.WriteAllText(_temp.Combine("campaign.json"), """
+            { "schemaVersion": 1, "name": "hostile", "manifest": "campaign.manifest.json",
+              "models": [ { "model": "empty", "variants": ["cpu"] } ],
+              "plan": { "idleSeconds": 0, "fidelity": false, "warmup": 0, "reps": 1 },
+              "machineClasses": [ { "id": "cpu", "gpuCount": 0 } ],
+              "kubernetes": { "image": "inferbench", "resultsClaim": "results" } }
+            """);
+        return _temp.Combine("campaign.json");
     }
 
     [Fact]
