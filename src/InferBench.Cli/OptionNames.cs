@@ -37,6 +37,8 @@ public static class OptionNames
         { RunPlanPoints.AutoMaxRepetitions.Field, "--max-reps" },
         { RunPlanPoints.AutoMaxSecondsPerPoint.Field, "--max-seconds-per-point" },
         { nameof(RunPlanRecord.PromptText), "--prompt-text" },
+        { RunPlanPoints.QualityTokens.Field, "--quality-tokens" },
+        { nameof(RunPlanRecord.QualityText), "--quality-text" },
         { ProviderOptionParser.Field, "--provider-option" },
         { TargetSelection.ModelsField, "--model" },
         { TargetSelection.VariantsField, "--variant" },

@@ -9,7 +9,10 @@ namespace InferBench.Cli.Commands;
 /// <summary><c>inferbench fetch &lt;model&gt;</c>: downloads a manifest model's Hugging Face variants into the local cache.</summary>
 public static class FetchCommand
 {
-    private static readonly Argument<string> Model = new("model") { Description = "Manifest model id" };
+    private static readonly Argument<string> Model = new("model")
+    {
+        Description = $"Manifest model id, or an evaluation text: {string.Join(", ", HubDataset.All.Select(d => $"{d.Id} ({d.Name}, {d.Repo})"))}",
+    };
     private static readonly Option<string[]> Variant = new("--variant")
     {
         Description = "Only these variants (by id; repeatable; default: every Hugging Face variant of the model); a derived variant fetches the variant it is made from",
@@ -28,8 +31,8 @@ public static class FetchCommand
     public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var command = new Command("fetch",
-            "Download a manifest model's variant folders from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) into the local cache; "
-            + "prints each variant's folder")
+            "Download a manifest model's variant folders, or an evaluation text (wikitext-2), from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) "
+            + "into the local cache; prints each folder")
         {
             Model, Variant, Manifest, Cache,
         };
@@ -39,16 +42,14 @@ public static class FetchCommand
 
     private static async Task<int> ExecuteAsync(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
+        if (HubDataset.Find(parseResult.GetValue(Model)!) is { } dataset)
+            return await FetchDatasetAsync(dataset, parseResult, io, cancellation);
         var manifestPath = parseResult.GetValue(Manifest)!;
         var model = FindModel(ManifestLoader.Load(manifestPath), parseResult.GetValue(Model)!, Path.GetFileName(manifestPath));
         var variants = SelectVariants(model, parseResult.GetValue(Variant) ?? [], Path.GetFileName(manifestPath));
-        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
-        cache.RequireWritable(model.Id);
-        var hub = HubSettings.FromEnvironment();
-
-        using var fetcher = new VariantFetcher(cache, hub, FetchOptions.Default);
-        using var announce = cancellation.Register(() =>
-            io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+        var (fetcher, hub) = OpenFetcher(parseResult, model.Id);
+        using var disposeFetcher = fetcher;
+        using var announce = AnnounceStop(io, cancellation);
         foreach (var variant in variants)
         {
             var name = $"{model.Id}/{variant.Id}";
@@ -60,25 +61,54 @@ public static class FetchCommand
             var source = (HuggingFaceModelSource)variant.Source;
             io.Error.WriteLine($"{name}: {variant.Files.Count} files from {hub.Endpoint.Authority} {source.Repo}@{source.Revision}"
                 + (source.Folder is null ? "" : $" {source.Folder}"));
-            try
-            {
-                var folder = io.Interactive
-                    ? await SpectreFetchProgress.RunAsync(progress => fetcher.FetchAsync(model.Id, variant, progress, cancellation))
-                    : await fetcher.FetchAsync(model.Id, variant, new PlainFetchProgress(io.Error), cancellation);
-                io.Out.WriteLine(folder);
-            }
-            catch (FetchException e)
-            {
-                io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
-                return ExitCodes.SomeRowsFailed;
-            }
-            catch (FetchStoppedException e)
-            {
-                io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
-                return ExitCodes.Cancelled;
-            }
+            if (await FetchOneAsync(name, progress => fetcher.FetchAsync(model.Id, variant, progress, cancellation), io) is { } failed)
+                return failed;
         }
         return ExitCodes.AllOk;
+    }
+
+    private static async Task<int> FetchDatasetAsync(HubDataset dataset, ParseResult parseResult, CliIo io, CancellationToken cancellation)
+    {
+        if (parseResult.GetValue(Variant) is { Length: > 0 })
+            throw new InputException($"--variant: {dataset.Id} is an evaluation text, which has no variants");
+        var (fetcher, hub) = OpenFetcher(parseResult, HubDataset.CacheFolder);
+        using var disposeFetcher = fetcher;
+        using var announce = AnnounceStop(io, cancellation);
+        io.Error.WriteLine($"{dataset.Id}: {dataset.Name}, {dataset.PathInRepo} from {hub.Endpoint.Authority} datasets/{dataset.Repo}@{dataset.Revision} ({dataset.Licence})");
+        return await FetchOneAsync(dataset.Id, progress => fetcher.FetchAsync(dataset, progress, cancellation), io) ?? ExitCodes.AllOk;
+    }
+
+    /// <summary>A fetcher into the cache (--cache, else the environment's), whose <paramref name="folder"/> is checked writable first.</summary>
+    private static (VariantFetcher Fetcher, HubSettings Hub) OpenFetcher(ParseResult parseResult, string folder)
+    {
+        var cache = FetchCache.FromEnvironment(parseResult.GetValue(Cache));
+        cache.RequireWritable(folder);
+        var hub = HubSettings.FromEnvironment();
+        return (new VariantFetcher(cache, hub, FetchOptions.Default), hub);
+    }
+
+    private static CancellationTokenRegistration AnnounceStop(CliIo io, CancellationToken cancellation) => cancellation.Register(() =>
+        io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+
+    /// <summary>Runs one fetch with the progress display the terminal allows and prints its folder.</summary>
+    /// <returns>null when it finished; else the exit code, its reason on stderr.</returns>
+    private static async Task<int?> FetchOneAsync(string name, Func<IFetchProgress, Task<string>> fetch, CliIo io)
+    {
+        try
+        {
+            io.Out.WriteLine(io.Interactive ? await SpectreFetchProgress.RunAsync(fetch) : await fetch(new PlainFetchProgress(io.Error)));
+            return null;
+        }
+        catch (FetchException e)
+        {
+            io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
+            return ExitCodes.SomeRowsFailed;
+        }
+        catch (FetchStoppedException e)
+        {
+            io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
+            return ExitCodes.Cancelled;
+        }
     }
 
     private static ManifestModel FindModel(ModelManifest manifest, string id, string manifestFileName) =>

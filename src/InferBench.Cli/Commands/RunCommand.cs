@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InferBench.Cli.Progress;
+using InferBench.Fidelity;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
@@ -84,8 +85,16 @@ public static class RunCommand
     private static readonly PriceOptions Prices = new();
     private static readonly Option<bool> Fidelity = new("--fidelity")
     {
-        Description = "After the speed sweep, measure each variant's drift from its model's fp32 (else fp16) variant (--fidelity false: skip)",
+        Description = "After the speed sweep, measure each model's quality: perplexity on text and drift from its highest-precision variant "
+            + "(models with a tokenizer), else drift on random tokens from its fp32 (else fp16) variant (--fidelity false: skip)",
         DefaultValueFactory = _ => true,
+    };
+    private static readonly Option<int> QualityTokens = IntOption.Create("--quality-tokens",
+        "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer)", RunPlanPoints.QualityTokens,
+        TextQualityOptions.DefaultMaxScoredTokens);
+    private static readonly Option<string?> QualityText = new("--quality-text")
+    {
+        Description = "Measure quality on this UTF-8 text file instead of WikiText-2's test split (fetched with `inferbench fetch wikitext-2`)",
     };
     private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
 
@@ -96,7 +105,7 @@ public static class RunCommand
             Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
             Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
-            Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
+            Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
         };
         foreach (var option in PowerChoice.All)
             command.Options.Add(option);
@@ -133,7 +142,9 @@ public static class RunCommand
             PowerInputs.SteadyState(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
                 parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)),
             autoBatch,
-            LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null);
+            LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null,
+            QualityTokens: parseResult.GetValue(QualityTokens),
+            QualityText: parseResult.GetValue(QualityText));
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
@@ -145,10 +156,12 @@ public static class RunCommand
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
+        // Read before the run folder exists, so a bad file leaves nothing behind.
+        var qualityText = plan.QualityText is { } qualityTextPath ? EvaluationTexts.FromFile(qualityTextPath, nameof(RunPlanRecord.QualityText)) : null;
         var startedUtc = DateTimeOffset.UtcNow;
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
         var setup = new BenchmarkSessionSetup(plan, host, startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
-            powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity));
+            powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity), QualityText: qualityText);
         return SessionRun.Execute(setup, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
 

@@ -43,16 +43,32 @@ public sealed class VariantFetcher : IDisposable
     public async Task<string> FetchAsync(string model, ManifestVariant variant, IFetchProgress progress, CancellationToken cancellation)
     {
         var source = RequireFetchable(model, variant);
+        return await FetchFilesAsync(model, variant.Id, source, variant.Files, progress, cancellation);
+    }
+
+    /// <summary>
+    /// A Hub dataset's file into <c>{cache}/{HubDataset.CacheFolder}/{dataset id}</c>, resumable and verified like a
+    /// model's (its SHA-256 where the dataset pins one; the marker records the hash either way).
+    /// </summary>
+    /// <returns>The dataset's folder in the cache, complete.</returns>
+    /// <exception cref="FetchException">The download failed or the file is not what the dataset pins.</exception>
+    /// <exception cref="FetchStoppedException"><paramref name="cancellation"/> fired; what arrived is kept for the next run to resume.</exception>
+    public Task<string> FetchAsync(HubDataset dataset, IFetchProgress progress, CancellationToken cancellation) =>
+        FetchFilesAsync(HubDataset.CacheFolder, dataset.Id, dataset.Source, [dataset.File], progress, cancellation);
+
+    private async Task<string> FetchFilesAsync(
+        string model, string variant, HuggingFaceModelSource source, IReadOnlyList<ManifestFile> files, IFetchProgress progress, CancellationToken cancellation)
+    {
         Directory.CreateDirectory(Path.Combine(_cache.Root, model));
-        using var fetchLock = AcquireLock(model, variant.Id);
-        if (_cache.CompleteFolder(model, variant.Id, source) is { } done)
+        using var fetchLock = AcquireLock(model, variant);
+        if (_cache.CompleteFolder(model, variant, source) is { } done)
             return done;
-        var staging = PrepareStaging(_cache.StagingFolder(model, variant.Id), source);
+        var staging = PrepareStaging(_cache.StagingFolder(model, variant), source);
         var downloader = new PartialFileDownloader(_client, _hub, _options, progress);
         var fetched = new List<FetchedFile>();
         try
         {
-            foreach (var file in variant.Files)
+            foreach (var file in files)
                 fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, cancellation));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -62,7 +78,7 @@ public sealed class VariantFetcher : IDisposable
 
         File.Delete(Path.Combine(staging, StagingSourceFileName));
         new FetchMarker(source.Repo, source.Revision, source.Folder, DateTimeOffset.UtcNow, fetched).WriteTo(staging);
-        return Publish(staging, _cache.VariantFolder(model, variant.Id));
+        return Publish(staging, _cache.VariantFolder(model, variant));
     }
 
     public void Dispose() => _client.Dispose();

@@ -22,7 +22,7 @@ public readonly record struct PositionComparison(double KlDivergenceNats, bool T
     }
 
     /// <summary>log Σ exp(x), shifted by the largest x so no exponential overflows.</summary>
-    private static double LogSumExp(ReadOnlySpan<float> logits)
+    public static double LogSumExp(ReadOnlySpan<float> logits)
     {
         double max = logits[ArgMax(logits)];
         var sum = 0.0;

@@ -11,6 +11,9 @@ internal sealed class TeacherForcedLogits(string folderPath, string logitsOutput
 {
     private readonly Model _model = GenAiModelLoader.Load(folderPath, options.ExecutionProvider, options.IntraOpThreads);
 
+    /// <summary>The loaded model, for its tokenizer.</summary>
+    public Model Model => _model;
+
     /// <returns>[position × vocab] as float32 (float16 logits are widened exactly).</returns>
     /// <exception cref="FidelityException">GenAI returned another shape, or a logit that is NaN or infinite.</exception>
     public float[] For(int[] tokens)

@@ -7,6 +7,15 @@ public static class GenAiModelFolder
 {
     public const string ConfigFileName = "genai_config.json";
 
+    private static readonly string[] TokenizerFiles = ["tokenizer_config.json", "tokenizer.json"];
+
+    /// <summary>
+    /// The first tokenizer file the folder lacks; null when it has a tokenizer. GenAI 0.18 crashes the process later (in a
+    /// finalizer) when a Tokenizer's constructor has thrown, so a folder without them must be refused before one is made.
+    /// </summary>
+    public static string? MissingTokenizerFile(string folderPath) =>
+        TokenizerFiles.FirstOrDefault(file => !File.Exists(Path.Combine(folderPath, file)));
+
     public static GenAiModelInfo Inspect(string folderPath)
     {
         if (!Directory.Exists(folderPath))

@@ -32,6 +32,9 @@ internal static class ModelTakeaways
             if (Batching(ep.Where(row => row.Variant == (reference ?? ep.First().Variant)).ToList(), pricing) is { } batching)
                 sentences.Add(batching);
         }
+        // One sentence per distinct reason: "Quality unavailable: the evaluation text ... is not downloaded ...".
+        foreach (var reason in measured.Select(row => row.Quality?.UnavailableReason).OfType<string>().Distinct())
+            sentences.Add($"{char.ToUpperInvariant(reason[0])}{reason[1..]} (speed figures unaffected).");
         return sentences;
     }
 
@@ -50,6 +53,10 @@ internal static class ModelTakeaways
             $"medians of {Integer(Repetitions(row))} and {Integer(Repetitions(reference))} repetitions)",
         };
         AddCostAndEnergy(clauses, pricing.For(row), pricing.For(reference));
+        if (row.Quality is { PerplexityChangePercent: { } change, Perplexity: { } perplexity, ReferencePerplexity: { } referencePerplexity } quality
+            && quality.Reference == reference.Variant)
+            clauses.Add($"{(change >= 0 ? "raises" : "lowers")} perplexity by {Number(Math.Abs(change))}% " +
+                $"({Number(perplexity)} vs {Number(referencePerplexity)} on {Integer(quality.ScoredTokens ?? 0)} tokens of text)");
         if (row.Fidelity is { } fidelity && fidelity.Reference == reference.Variant)
             clauses.Add($"picks the same next token as {reference.Variant} at {CostFormat.Percent(fidelity.Top1Agreement)} of " +
                 $"{Integer(fidelity.Positions)} positions (mean KL {Number(fidelity.MeanKlDivergenceNats)} nats)");

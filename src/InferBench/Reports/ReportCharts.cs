@@ -52,7 +52,9 @@ internal static class ReportCharts
         if (ParetoChart.For(smallest, pricing, row => PointLabel(row, severalEps), Color, jPerToken) is { } pareto)
             figures.Add(Figure($"Speed against {pareto.Cost} across variants {where}: up and to the left is better. {pareto.Frontier} " +
                 "(no other variant is better on all of them; dashed line). " +
-                (smallest.Any(row => row.Fidelity is not null)
+                (smallest.Any(row => row.Quality?.Perplexity is not null)
+                    ? "Quality: ppl = perplexity on the evaluation text and its change against the reference variant; top-1 = share of positions where the variant picks the reference variant's next token."
+                    : smallest.Any(row => row.Fidelity is not null)
                     ? "Fidelity: top-1 = share of positions where the variant picks the reference variant's next token."
                     : "Fidelity: not measured in this run."), pareto.Svg));
         return figures;
@@ -62,7 +64,9 @@ internal static class ReportCharts
 
     private static string Label(ScenarioResult row, bool withEp) => withEp ? $"{row.Variant} · {row.ExecutionProvider}" : row.Variant;
 
-    private static string PointLabel(ScenarioResult row, bool withEp) => row.Fidelity is { } fidelity
+    private static string PointLabel(ScenarioResult row, bool withEp) => row.Quality is { PerplexityChangePercent: { } change } quality && row.Variant != quality.Reference
+        ? $"{Label(row, withEp)} · ppl {QualityText.Change(change)}"
+        : row.Fidelity is { } fidelity
         ? $"{Label(row, withEp)} · top-1 {CostFormat.Percent(fidelity.Top1Agreement)}"
         : Label(row, withEp);
 

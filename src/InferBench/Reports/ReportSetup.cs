@@ -54,7 +54,19 @@ internal static class ReportSetup
             .. Precision(run),
             new("Command", run.CommandLine, IsCode: true),
             new("Energy", EnergyLine(run.Power)),
+            .. QualityText(run),
         ];
+    }
+
+    /// <summary>The text quality was measured on, where a model was measured on text.</summary>
+    private static IEnumerable<ReportFact> QualityText(RunResult run)
+    {
+        if (run.EvaluationText is not { } text)
+            yield break;
+        var where = text.Revision is null ? text.Source : $"{text.Source}@{text.Revision[..Math.Min(12, text.Revision.Length)]} {text.Path}";
+        yield return new ReportFact("Quality text",
+            $"{text.Name} ({where}, sha256 {text.Sha256[..Math.Min(12, text.Sha256.Length)]}…{(text.Licence is null ? "" : $", licence {text.Licence}")}); " +
+            "perplexity teacher-forced in windows, each token scored once; drift against each model's highest-precision variant on the same tokens.");
     }
 
     /// <summary>Each cost assumption with its value and where it came from; a note when the run has no price or none recorded.</summary>

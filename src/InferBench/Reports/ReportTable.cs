@@ -36,6 +36,10 @@ public static class ReportTable
         Marked(ResultColumns.AverageWatts),
         new("energy_source", "Energy source", "text", false, "Where the row's energy figures come from, and whether clocks were held down",
             row => Cell.Composed(row.Result.Energy is { } energy ? $"{energy.Source}{(energy.Throttled == true ? " (throttled)" : "")}" : Absent)),
+        new("quality", "Quality: perplexity (change), top-1", "text", false,
+            "Perplexity on the evaluation text and its change against the reference variant, and top-1 agreement with the reference; " +
+            "on random tokens (models without a tokenizer) top-1 only; or why quality is unavailable",
+            row => Cell.Composed(QualityText.Summary(row.Result) ?? Absent)),
     ];
 
     /// <summary>The columns of <paramref name="run"/>'s tables: <see cref="Columns"/>, with the round after the plan point when the run has several.</summary>

@@ -7,6 +7,8 @@ namespace InferBench.Results;
 /// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
 /// <param name="AutoBatch">The batch-doubling sweep (<c>--batch auto</c>, or the default plan's on CUDA); null: only <paramref name="BatchSizes"/>.</param>
 /// <param name="LatencyTargets">The latency targets (<c>--slo</c>) each measured row is judged against; null or empty: none.</param>
+/// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens); null in files without it.</param>
+/// <param name="QualityText">--quality-text: the file quality on text was measured on instead of WikiText-2; null: the default text.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -22,4 +24,6 @@ public sealed record RunPlanRecord(
     AutoRepetitions? AutoRepetitions = null,
     SteadyStatePlan? SteadyState = null,
     AutoBatch? AutoBatch = null,
-    IReadOnlyList<LatencyTarget>? LatencyTargets = null);
+    IReadOnlyList<LatencyTarget>? LatencyTargets = null,
+    int? QualityTokens = null,
+    string? QualityText = null);

@@ -35,4 +35,6 @@ public sealed record RunResult
     public RoundDrift? Drift { get; init; }
     /// <summary>The campaign shard this run was; null for a run that was not one (added in version 2, optional).</summary>
     public CampaignShard? Shard { get; init; }
+    /// <summary>The text quality was measured on (source, revision, hash, licence); null when no model was measured on text.</summary>
+    public EvaluationTextRecord? EvaluationText { get; init; }
 }

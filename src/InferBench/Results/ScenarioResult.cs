@@ -23,6 +23,8 @@ public sealed record ScenarioResult
     public ScenarioEnergy? Energy { get; init; }
     /// <summary>Drift from the model's reference variant; null for the reference itself and where not measured.</summary>
     public ScenarioFidelity? Fidelity { get; init; }
+    /// <summary>How quality was measured, perplexity on the evaluation text, or why it is unavailable; null in files without it and where fidelity was off.</summary>
+    public ScenarioQuality? Quality { get; init; }
     /// <summary>NVML runs: the steady-state warmup and each GPU's state at the start and end of the measured repetitions.</summary>
     public GpuPointState? Gpu { get; init; }
     public IReadOnlyList<RepetitionSample> Repetitions { get; init; } = [];

@@ -1,3 +1,5 @@
+using InferBench.Fetch;
+using InferBench.Fidelity;
 using InferBench.Results;
 using InferBench.Statistics;
 using InferBench.Telemetry;
@@ -17,10 +19,13 @@ public sealed class BenchmarkSession : IDisposable
     private readonly Action<string> _note;
     private readonly IReadOnlyList<ExecutionProvider> _runnable;
     private readonly PowerMeter? _meter;
+    private readonly EvaluationText? _qualityText;
 
-    private BenchmarkSession(BenchmarkSessionSetup setup, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter)
+    private BenchmarkSession(BenchmarkSessionSetup setup, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter,
+        EvaluationText? qualityText)
     {
         _setup = setup;
+        _qualityText = qualityText;
         _store = store;
         _note = note;
         _runnable = runnable;
@@ -30,18 +35,19 @@ public sealed class BenchmarkSession : IDisposable
     /// <summary>Why no power source could be opened for a run that asked for one; null when one was (or none was asked for).</summary>
     public string? PowerUnavailableReason => _meter is { Selection.Source: null } ? _meter.Selection.UnavailableReason : null;
 
-    /// <summary>Checks the plan and opens the power meter; nothing is saved or measured yet.</summary>
-    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>).</exception>
+    /// <summary>Checks the plan, reads the --quality-text file, and opens the power meter; nothing is saved or measured yet.</summary>
+    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), or the quality text file cannot be read as UTF-8 text.</exception>
     public static BenchmarkSession Start(BenchmarkSessionSetup setup, IRunStore store, Action<string> note)
     {
         var plan = setup.Plan;
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
+        var qualityText = setup.QualityText ?? (plan.QualityText is { } path ? EvaluationTexts.FromFile(path, nameof(RunPlanRecord.QualityText)) : null);
         var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: setup.Host.Gpus.Count > 0);
         var meter = setup.Power == PowerSourceChoice.None
             ? null
             : PowerMeter.Start(setup.Power, PowerOptions.FromEnvironment(setup.Host, setup.Cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
                 PowerSources.AutoOrderFor(runnable.Contains(ExecutionProvider.Cuda) ? plan.ExecutionProvider : ExecutionProvider.Cpu));
-        return new BenchmarkSession(setup, store, note, runnable, meter);
+        return new BenchmarkSession(setup, store, note, runnable, meter, qualityText);
     }
 
     /// <summary>
@@ -111,7 +117,10 @@ public sealed class BenchmarkSession : IDisposable
 
         IReadOnlyList<ScenarioResult> results = rows.ToArray();
         if (_setup.Fidelity && !cancellation.IsCancellationRequested)
-            results = FidelitySweep.Attach(results, targets, plan, _note, cancellation);
+        {
+            (results, var evaluationText) = FidelitySweep.Attach(results, targets, plan, LoadQualityText, _note, cancellation);
+            run = run with { EvaluationText = evaluationText };
+        }
 
         var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? MeasureIdle("after") : null;
         if (_meter is not null)
@@ -136,6 +145,10 @@ public sealed class BenchmarkSession : IDisposable
     }
 
     public void Dispose() => _meter?.Dispose();
+
+    /// <summary>--quality-text, else WikiText-2 from the fetch cache (read only once a model with a tokenizer needs it).</summary>
+    private EvaluationText LoadQualityText() =>
+        _qualityText ?? EvaluationTexts.FromCache(HubDataset.WikiText2Test, _setup.TextCache ?? FetchCache.FromEnvironment());
 
     /// <summary>
     /// A save failed: the run stops, its files keep the last good save, and run.json is marked incomplete. When even

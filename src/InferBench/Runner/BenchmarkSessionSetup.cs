@@ -1,3 +1,5 @@
+using InferBench.Fetch;
+using InferBench.Fidelity;
 using InferBench.Results;
 using InferBench.Telemetry.Power;
 
@@ -9,8 +11,10 @@ namespace InferBench.Runner;
 /// <param name="Cpu">The CPU's TDP and threads for the estimate, when given.</param>
 /// <param name="Idle">How long idle power is measured before and after the sweep (zero: not measured).</param>
 /// <param name="Cost">What the cost figures assume, recorded in run.json; null when the run records none.</param>
-/// <param name="Fidelity">Whether each variant's drift from its model's reference variant is measured after the sweep.</param>
+/// <param name="Fidelity">Whether each model's quality (perplexity on text, drift from its reference variant) is measured after the sweep.</param>
 /// <param name="Shard">The campaign shard the run is, recorded in run.json; null for a plain run.</param>
+/// <param name="QualityText">The --quality-text file already read by the front end; null: read <see cref="RunPlanRecord.QualityText"/> at the start, if set.</param>
+/// <param name="TextCache">Where a fetched evaluation text is looked for; null: the fetch cache of the environment (<see cref="FetchCache.FromEnvironment"/>).</param>
 public sealed record BenchmarkSessionSetup(
     RunPlanRecord Plan,
     HostFacts Host,
@@ -21,4 +25,6 @@ public sealed record BenchmarkSessionSetup(
     TimeSpan Idle,
     CostSetup? Cost,
     bool Fidelity,
-    CampaignShard? Shard = null);
+    CampaignShard? Shard = null,
+    EvaluationText? QualityText = null,
+    FetchCache? TextCache = null);

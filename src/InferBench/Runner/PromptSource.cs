@@ -10,8 +10,6 @@ namespace InferBench.Runner;
 /// </summary>
 public sealed class PromptSource
 {
-    private static readonly string[] TokenizerFiles = ["tokenizer_config.json", "tokenizer.json"];
-
     private readonly int _seed;
     private readonly int _vocabSize;
     private readonly int[]? _textTokens;
@@ -34,9 +32,7 @@ public sealed class PromptSource
         if (plan.PromptText is null)
             return new PromptSource(plan.Seed, info.VocabSize, null, null);
 
-        // GenAI 0.18 crashes the process later (in a finalizer) when a Tokenizer's constructor has thrown, so a
-        // folder without tokenizer files is refused before one is made.
-        var missing = TokenizerFiles.FirstOrDefault(file => !File.Exists(Path.Combine(info.FolderPath, file)));
+        var missing = GenAiModelFolder.MissingTokenizerFile(info.FolderPath);
         if (missing is not null)
             return new PromptSource(plan.Seed, info.VocabSize, null,
                 $"the prompt text cannot be tokenized: the model folder has no tokenizer ({missing} is missing); use random-token prompts");

@@ -34,6 +34,8 @@ public static class RunPlanPoints
     /// <summary>A latency target's limit in milliseconds: above 0 and at most a day.</summary>
     public static InputRange LatencyTargetMilliseconds { get; } = new(nameof(RunPlanRecord.LatencyTargets), 0, 86_400_000, MinimumExcluded: true,
         Why: "milliseconds");
+    /// <summary>--quality-tokens: scored tokens of the evaluation text; 10 million is ~30x WikiText-2's test split.</summary>
+    public static InputRange QualityTokens { get; } = new(nameof(RunPlanRecord.QualityTokens), 1, 10_000_000, WholeNumber: true);
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -80,6 +82,8 @@ public static class RunPlanPoints
             LatencyTargetMilliseconds.Check(target.LimitMilliseconds);
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
+        if (plan.QualityTokens is { } qualityTokens)
+            QualityTokens.Check(qualityTokens);
 
         var (batch, prompt, gen) = (batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)

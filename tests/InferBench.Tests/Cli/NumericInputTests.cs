@@ -19,6 +19,8 @@ public sealed class NumericInputTests : IDisposable
     [InlineData("--cpu-tdp-watts NaN", "--cpu-tdp-watts: expected a number above 0 and at most 5000, got \"NaN\"")]
     [InlineData("--reps 10001", "--reps: expected a whole number from 1 to 10000, got 10001")]
     [InlineData("--rounds 0", "--rounds: expected a whole number from 1 to 100, got 0")]
+    [InlineData("--quality-tokens 0", "--quality-tokens: expected a whole number from 1 to 10000000, got 0")]
+    [InlineData("--quality-tokens 10000001", "--quality-tokens: expected a whole number from 1 to 10000000, got 10000001")]
     [InlineData("--rounds 101", "--rounds: expected a whole number from 1 to 100, got 101")]
     [InlineData("--reps many", "--reps: expected a whole number from 1 to 10000, or auto, got \"many\"")]
     [InlineData("--reps auto --target-ci NaN", "--target-ci: expected a number above 0 and at most 100 (percent of the mean), got \"NaN\"")]

@@ -45,6 +45,9 @@ public sealed class SyntheticRunTests : IDisposable
         Assert.Equal("fp32", fidelity.Reference);
         Assert.InRange(fidelity.Top1Agreement, 0.5, 1);
         Assert.True(fidelity.MeanKlDivergenceNats > 0);
+        // No tokenizer: the seeded random-token drift, and every row says so; no perplexity, no evaluation text.
+        Assert.All(result.Results, row => Assert.Equal(new ScenarioQuality(QualityMethod.RandomTokens, Reference: "fp32"), row.Quality));
+        Assert.Null(result.EvaluationText);
         Assert.Equal("estimated-cpu-tdp", result.Power!.Source);
         Assert.All(result.Results, row => Assert.Equal("estimated-cpu-tdp", row.Energy!.Source));
         Assert.Equal(SteadyStatePlan.Default with { WindowSeconds = 20 }, result.Plan.SteadyState); // recorded, though only NVML runs use it

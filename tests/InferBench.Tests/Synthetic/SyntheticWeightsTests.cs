@@ -1,5 +1,5 @@
-using InferBench.Tests.Support;
 using InferBench.Synthetic;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Synthetic;
 

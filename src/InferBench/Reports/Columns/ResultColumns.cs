@@ -63,6 +63,12 @@ public static class ResultColumns
     public static Column<PricedRow> Co2GramsPerMillionTokens { get; } = Number("co2_g_per_1m_tokens", "gCO2/1M", "gCO2 per 1M generated tokens",
         "The same kWh x the grid's gCO2/kWh", row => row.Cost.Energy?.GramsCo2PerMillionTokens);
 
+    public static Column<PricedRow> Perplexity { get; } = Number("perplexity", "Perplexity", "dimensionless",
+        "exp(mean negative log-likelihood per scored token) on the evaluation text", row => row.Result.Quality?.Perplexity);
+
+    public static Column<PricedRow> PerplexityChange { get; } = Number("perplexity_change_pct", "Perplexity change (%)", "% of the reference's",
+        "(perplexity / the reference variant's - 1) x 100 on the same tokens; 0 for the reference", row => row.Result.Quality?.PerplexityChangePercent);
+
     public static IReadOnlyList<Column<PricedRow>> Csv { get; } =
     [
         .. ScenarioColumns.All.Select(column => column.Of((PricedRow row) => row.Key)),
@@ -142,6 +148,15 @@ public static class ResultColumns
             row => Cell.Of(row.Result.BatchStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
         new("batch_stop_detail", "Batch stop detail", "text", false, "The same in words, with the figures it rests on",
             row => Cell.Of(row.Result.BatchStop?.Detail)),
+        new("quality_method", "Quality method", "text", false,
+            "text: perplexity and drift on the evaluation text; random-tokens: drift on seeded random tokens (a model without a tokenizer)",
+            row => Cell.Of(row.Result.Quality is { } quality ? JsonEnumName.Of(quality.Method) : null)),
+        Perplexity,
+        PerplexityChange,
+        new("quality_tokens", "Quality tokens", "count", true, "Scored tokens of the evaluation text the perplexity and drift rest on",
+            row => Cell.Of(row.Result.Quality?.ScoredTokens)),
+        new("quality_unavailable", "Quality unavailable", "text", false, "Why quality on text could not be measured; the speed figures stand",
+            row => Cell.Of(row.Result.Quality?.UnavailableReason)),
     ];
 
     /// <summary>A figure; empty when absent or not finite (<see cref="Cell.Of(double?, string?)"/>).</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using InferBench.Fetch;
 
-namespace InferBench.Tests.Fetch;
+namespace InferBench.Tests.Support;
 
 internal sealed class RecordingFetchProgress : IFetchProgress
 {

@@ -1,4 +1,4 @@
-namespace InferBench.Tests.Fetch;
+namespace InferBench.Tests.Support;
 
 /// <summary>Tests that set the process-wide HF_ENDPOINT run one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -1,0 +1,152 @@
+using System.Runtime.InteropServices;
+using InferBench.Models;
+using InferBench.Quantization;
+using InferBench.Results;
+using InferBench.Statistics;
+using Microsoft.ML.OnnxRuntimeGenAI;
+
+namespace InferBench.Fidelity;
+
+/// <summary>
+/// Perplexity on real text and each variant's drift from the model's reference variant on it, teacher-forced over
+/// <see cref="PerplexityWindow"/>s. The text is tokenized by the reference's tokenizer. The reference runs first and
+/// its scored rows of logits go, window by window, to a temporary file (deleted on close); each variant then runs the
+/// same windows and reads the reference's rows back one window at a time, so memory holds one model and one window.
+/// </summary>
+public static class TextQualityMeter
+{
+    /// <summary>Characters tokenized per token wanted: far above any tokenizer's ~4 for English, so the prefix is never short.</summary>
+    private const int PrefixCharactersPerToken = 32;
+
+    /// <param name="reference">The reference variant's folder and the provider it runs on.</param>
+    /// <param name="variants">The variants' folders and providers; a variant that cannot be run gets its <see cref="TextVariantQuality.Failure"/>.</param>
+    /// <exception cref="QualityUnavailableException">No tokenizer, a token id outside the vocabulary, too little text, or different vocabularies.</exception>
+    /// <exception cref="ModelFolderException">The reference folder is not a GenAI model folder.</exception>
+    /// <exception cref="FidelityException">The reference gave unusable logits.</exception>
+    /// <exception cref="OnnxRuntimeGenAIException">GenAI could not load or run the reference.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between windows.</exception>
+    public static TextQualityResult Measure(
+        (string Folder, ExecutionProvider Provider) reference, IReadOnlyList<(string Folder, ExecutionProvider Provider)> variants,
+        string text, TextQualityOptions options, CancellationToken cancellation = default)
+    {
+        var info = GenAiModelFolder.Inspect(reference.Folder);
+        var vocab = info.VocabSize;
+        var (window, stride) = options.FitTo(info.ContextLength);
+        if (window < 2)
+            throw new QualityUnavailableException($"{reference.Folder}: a context of {info.ContextLength} tokens is too short to score text");
+
+        using var referenceLogitsFile = new FileStream(Path.Combine(Path.GetTempPath(), $"inferbench-reference-logits-{Guid.NewGuid():N}.bin"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        int[] tokens;
+        IReadOnlyList<PerplexityWindow> windows;
+        double referenceNll = 0;
+        using (var model = new TeacherForcedLogits(reference.Folder, LogitsOutputName.Read(reference.Folder), vocab,
+                   new FidelityOptions(ExecutionProvider: reference.Provider, IntraOpThreads: options.IntraOpThreads)))
+        {
+            tokens = Tokenize(model.Model, reference.Folder, text, options.MaxScoredTokens + 1, vocab);
+            windows = PerplexityWindow.Plan(tokens.Length, options.MaxScoredTokens, window, stride);
+            foreach (var w in windows)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var logits = model.For(tokens[w.Start..(w.Start + w.Length)]);
+                var scored = logits.AsSpan(w.RowOf(w.FirstScored) * vocab, w.ScoredTokens * vocab);
+                referenceLogitsFile.Write(MemoryMarshal.AsBytes(scored));
+                for (var target = w.FirstScored; target < w.Start + w.Length; target++)
+                    referenceNll += NegativeLogLikelihood(logits.AsSpan(w.RowOf(target) * vocab, vocab), tokens[target]);
+            }
+        }
+        var scoredTokens = windows.Sum(w => w.ScoredTokens);
+
+        var results = new List<TextVariantQuality>(variants.Count);
+        foreach (var variant in variants)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            referenceLogitsFile.Position = 0;
+            try
+            {
+                results.Add(MeasureVariant(variant, vocab, tokens, windows, referenceLogitsFile, options, cancellation));
+            }
+            catch (Exception e) when (e is FidelityException or ModelFolderException or OnnxRuntimeGenAIException)
+            {
+                results.Add(new TextVariantQuality(variant.Folder, null, null, e.Message.Split('\n')[0].Trim()));
+            }
+        }
+        return new TextQualityResult(Math.Exp(referenceNll / scoredTokens), scoredTokens, tokens.Length, window, stride, results);
+    }
+
+    private static TextVariantQuality MeasureVariant(
+        (string Folder, ExecutionProvider Provider) variant, int vocab, int[] tokens, IReadOnlyList<PerplexityWindow> windows,
+        FileStream referenceLogits, TextQualityOptions options, CancellationToken cancellation)
+    {
+        var info = GenAiModelFolder.Inspect(variant.Folder);
+        if (info.VocabSize != vocab)
+            throw new FidelityException($"{variant.Folder} has a vocabulary of {info.VocabSize} tokens and the reference one of {vocab}: not variants of one model");
+        if (windows.Max(w => w.Length) >= info.ContextLength)
+            throw new FidelityException($"windows of {windows.Max(w => w.Length)} tokens do not fit its context of {info.ContextLength}");
+
+        var scoredTokens = windows.Sum(w => w.ScoredTokens);
+        var kls = new double[scoredTokens];
+        var agrees = new bool[scoredTokens];
+        var deltas = new double[scoredTokens];
+        var nlls = new double[scoredTokens];
+        var referenceRows = new float[windows.Max(w => w.ScoredTokens) * vocab];
+        var done = 0;
+        using var model = new TeacherForcedLogits(variant.Folder, LogitsOutputName.Read(variant.Folder), vocab,
+            new FidelityOptions(ExecutionProvider: variant.Provider, IntraOpThreads: options.IntraOpThreads));
+        foreach (var w in windows)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var logits = model.For(tokens[w.Start..(w.Start + w.Length)]);
+            referenceLogits.ReadExactly(MemoryMarshal.AsBytes(referenceRows.AsSpan(0, w.ScoredTokens * vocab)));
+            var offset = done;
+            // Rows are independent and each result has its own slot, so the sums below add them in one fixed order.
+            Parallel.For(0, w.ScoredTokens, row =>
+            {
+                var target = w.FirstScored + row;
+                var mine = logits.AsSpan(w.RowOf(target) * vocab, vocab);
+                var comparison = PositionComparison.Of(referenceRows.AsSpan(row * vocab, vocab), mine);
+                kls[offset + row] = comparison.KlDivergenceNats;
+                agrees[offset + row] = comparison.Top1Agrees;
+                deltas[offset + row] = comparison.GreedyLogProbDeltaNats;
+                nlls[offset + row] = NegativeLogLikelihood(mine, tokens[target]);
+            });
+            done += w.ScoredTokens;
+        }
+
+        var klStatistics = SampleStatisticsCalculator.From(kls);
+        var fidelity = new FidelityResult(klStatistics.Mean, klStatistics.P99, (double)agrees.Count(a => a) / scoredTokens, deltas.Sum() / scoredTokens, scoredTokens);
+        return new TextVariantQuality(variant.Folder, Math.Exp(nlls.Sum() / scoredTokens), fidelity, null);
+    }
+
+    /// <summary>−log softmax(logits)[target], in double.</summary>
+    public static double NegativeLogLikelihood(ReadOnlySpan<float> logits, int target) => PositionComparison.LogSumExp(logits) - logits[target];
+
+    /// <summary>The text's first tokens by the model's own tokenizer: enough for <paramref name="tokensWanted"/>, all ids inside the vocabulary.</summary>
+    private static int[] Tokenize(Model model, string folder, string text, int tokensWanted, int vocab)
+    {
+        if (GenAiModelFolder.MissingTokenizerFile(folder) is { } missing)
+            throw new QualityUnavailableException($"the model folder has no tokenizer ({missing} is missing)");
+        var prefix = (long)tokensWanted * PrefixCharactersPerToken < text.Length ? text[..(tokensWanted * PrefixCharactersPerToken)] : text;
+        int[] tokens;
+        try
+        {
+            using var tokenizer = new Tokenizer(model);
+            using var sequences = tokenizer.Encode(prefix);
+            tokens = sequences[0].ToArray();
+        }
+        catch (OnnxRuntimeGenAIException e)
+        {
+            throw new QualityUnavailableException($"the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()})");
+        }
+        // A cut prefix may end inside a word: its last token is never kept.
+        var usable = prefix.Length < text.Length ? tokens.Length - 1 : tokens.Length;
+        tokens = tokens[..Math.Min(usable, tokensWanted)];
+        var outside = Array.FindIndex(tokens, id => id < 0 || id >= vocab);
+        if (outside >= 0)
+            throw new QualityUnavailableException(
+                $"the tokenizer produced token id {tokens[outside]}, outside the model's vocabulary (vocab_size {vocab}): the tokenizer does not match the model");
+        if (tokens.Length < 2)
+            throw new QualityUnavailableException($"the text makes {tokens.Length} token{(tokens.Length == 1 ? "" : "s")}; scoring needs at least 2");
+        return tokens;
+    }
+}

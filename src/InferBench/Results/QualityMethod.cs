@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace InferBench.Results;
+
+/// <summary>How a row's quality was measured (README.md: Quality of each rung).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QualityMethod>))]
+public enum QualityMethod
+{
+    /// <summary>Teacher-forced on the evaluation text, tokenized by the model's tokenizer: perplexity, and drift from the reference on the same tokens.</summary>
+    [JsonStringEnumMemberName("text")] Text,
+    /// <summary>A model without a tokenizer (a synthetic one): drift from the reference on seeded random tokens; no perplexity.</summary>
+    [JsonStringEnumMemberName("random-tokens")] RandomTokens,
+}
