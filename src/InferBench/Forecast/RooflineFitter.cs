@@ -1,0 +1,101 @@
+namespace InferBench.Forecast;
+
+/// <summary>
+/// Fits <see cref="RooflineFit"/> by a coarse-to-fine grid search (the max makes the loss non-smooth, and three
+/// parameters keep a grid cheap), then says which parameters the points identify: η_mem needs a memory-bound point,
+/// η_compute a compute-bound one, and t₀ two points bound by the same term whose times differ by 20% or more (else it
+/// is indistinguishable from the efficiency and is held at 0).
+/// </summary>
+public static class RooflineFitter
+{
+    private const double MinEfficiency = 0.005;
+    private const double MaxEfficiency = 20;
+    private const int GridSteps = 60;
+    private const int Refinements = 4;
+
+    /// <returns>The fit, and each point's predicted seconds with the values the search settled on (an unidentified parameter's included).</returns>
+    public static (RooflineFit Fit, double[] PredictedSeconds) Fit(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops)
+    {
+        if (points.Count == 0)
+            return (new RooflineFit(
+                FittedParameter.NotIdentified("no measured points"), FittedParameter.NotIdentified("no measured points"),
+                FittedParameter.NotIdentified("no measured points"), double.NaN, double.NaN, 0), []);
+        var withFixed = Search(points, bandwidth, peakFlops, allowFixed: true);
+        var memoryBound = points.Where(p => MemoryTime(p, bandwidth, withFixed.Memory) >= ComputeTime(p, peakFlops, withFixed.Compute)).ToList();
+        var computeBound = points.Except(memoryBound).ToList();
+        var fixedIdentified = Spread(memoryBound.Select(p => p.Bytes)) >= 1.2 || Spread(computeBound.Select(p => p.Flops)) >= 1.2;
+        var (memory, compute, fixedPerLayer) = fixedIdentified ? withFixed : Search(points, bandwidth, peakFlops, allowFixed: false);
+        memoryBound = points.Where(p => MemoryTime(p, bandwidth, memory) >= ComputeTime(p, peakFlops, compute)).ToList();
+        computeBound = points.Except(memoryBound).ToList();
+
+        var predicted = points
+            .Select(p => RooflineFit.StepSeconds(p.Bytes, p.Flops, p.Layers, bandwidth, peakFlops, memory, compute, fixedPerLayer))
+            .ToArray();
+        var residuals = predicted.Select((seconds, i) => seconds / points[i].MeasuredSeconds - 1).ToArray();
+        return (new RooflineFit(
+            memoryBound.Count > 0
+                ? new FittedParameter(memory, true)
+                : FittedParameter.NotIdentified("no measured point is memory-bound", points.Max(p => p.Bytes / bandwidth / Available(p, fixedPerLayer))),
+            computeBound.Count > 0
+                ? new FittedParameter(compute, true)
+                : FittedParameter.NotIdentified("no measured point is compute-bound (batch-1 decode is memory-bound); the points only bound it from below", points.Max(p => p.Flops / peakFlops / Available(p, fixedPerLayer))),
+            fixedIdentified
+                ? new FittedParameter(fixedPerLayer, true)
+                : FittedParameter.NotIdentified("no two points bound by the same term differ enough in size to separate a fixed time from the efficiency; held at 0 in the fit"),
+            Math.Sqrt(residuals.Average(r => r * r)),
+            residuals.Max(Math.Abs),
+            points.Count), predicted);
+    }
+
+    private static double Available(StepObservation point, double fixedPerLayer) => Math.Max(point.MeasuredSeconds - point.Layers * fixedPerLayer, point.MeasuredSeconds * 1e-3);
+
+    private static double MemoryTime(StepObservation p, double bandwidth, double efficiency) => p.Bytes / (efficiency * bandwidth);
+
+    private static double ComputeTime(StepObservation p, double peak, double efficiency) => p.Flops / (efficiency * peak);
+
+    private static double Spread(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count < 2 ? 1 : list.Max() / list.Min();
+    }
+
+    private static (double Memory, double Compute, double FixedPerLayer) Search(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, bool allowFixed)
+    {
+        var maxFixed = allowFixed ? points.Min(p => p.MeasuredSeconds / p.Layers) * 0.95 : 0;
+        double memoryLow = Math.Log(MinEfficiency), memoryHigh = Math.Log(MaxEfficiency);
+        double computeLow = memoryLow, computeHigh = memoryHigh, fixedLow = 0, fixedHigh = maxFixed;
+        var best = (Memory: 1.0, Compute: 1.0, Fixed: 0.0, Loss: double.PositiveInfinity);
+        for (var round = 0; round <= Refinements; round++)
+        {
+            for (var i = 0; i <= GridSteps; i++)
+            {
+                var memory = Math.Exp(memoryLow + (memoryHigh - memoryLow) * i / GridSteps);
+                for (var j = 0; j <= GridSteps; j++)
+                {
+                    var compute = Math.Exp(computeLow + (computeHigh - computeLow) * j / GridSteps);
+                    var fixedSteps = allowFixed ? GridSteps / 2 : 0;
+                    for (var k = 0; k <= fixedSteps; k++)
+                    {
+                        var fixedPerLayer = fixedSteps == 0 ? 0 : fixedLow + (fixedHigh - fixedLow) * k / fixedSteps;
+                        var loss = 0.0;
+                        foreach (var p in points)
+                        {
+                            var error = Math.Log(RooflineFit.StepSeconds(p.Bytes, p.Flops, p.Layers, bandwidth, peakFlops, memory, compute, fixedPerLayer) / p.MeasuredSeconds);
+                            loss += error * error;
+                        }
+                        // Ties (a parameter the points do not constrain) keep the smallest fixed time and efficiency seen first.
+                        if (loss < best.Loss - 1e-12)
+                            best = (memory, compute, fixedPerLayer, loss);
+                    }
+                }
+            }
+            var memoryStep = (memoryHigh - memoryLow) / GridSteps * 2;
+            var computeStep = (computeHigh - computeLow) / GridSteps * 2;
+            var fixedStep = (fixedHigh - fixedLow) / GridSteps * 4;
+            (memoryLow, memoryHigh) = (Math.Log(best.Memory) - memoryStep, Math.Log(best.Memory) + memoryStep);
+            (computeLow, computeHigh) = (Math.Log(best.Compute) - computeStep, Math.Log(best.Compute) + computeStep);
+            (fixedLow, fixedHigh) = (Math.Max(0, best.Fixed - fixedStep), Math.Min(maxFixed, best.Fixed + fixedStep));
+        }
+        return (best.Memory, best.Compute, best.Fixed);
+    }
+}
