@@ -51,6 +51,21 @@ public static class ModelFactsReader
             layers, heads, headSize);
     }
 
+    /// <summary>fp32, fp16, int8 or int4: what the decoder's matrix multiplications store (MatMulNBits bits, else the weights' float type).</summary>
+    public static string Precision(string folderPath)
+    {
+        var info = GenAiModelFolder.Inspect(folderPath);
+        using var stream = File.OpenRead(Path.Combine(folderPath, info.DecoderFileName));
+        var graph = ModelProto.Parser.ParseFrom(stream).Graph;
+        if (graph.Node.FirstOrDefault(node => node.OpType == "MatMulNBits") is { } quantized)
+            return $"int{IntAttribute(quantized, "bits")}";
+        var initializers = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+        var weightTypes = graph.Node
+            .Where(node => node.OpType == "MatMul" && node.Input.Count > 1 && initializers.ContainsKey(node.Input[1]))
+            .Select(node => (DataType)initializers[node.Input[1]].DataType);
+        return weightTypes.Contains(DataType.Float16) ? "fp16" : "fp32";
+    }
+
     private static (long Parameters, long MatMulParameters, long BytesPerStep) CountWeights(GraphProto graph)
     {
         var initializers = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);

@@ -40,6 +40,8 @@ public static class ProfileBuilder
         var bandwidth = host.MemoryBandwidthBytesPerSecond;
         var peak = host.Peaks.PeakFlopsPerSecond(first.Precision);
         var observations = rows.SelectMany(row => Observations(row, facts)).ToList();
+        if (observations.Count == 0)
+            return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, ProfileFacts.Of(facts), [], null, averageWatts, energySource, "no row has a decode or prefill rate");
         var (fit, predicted) = RooflineFitter.Fit(observations, bandwidth, peak);
         var points = observations.Select((o, i) => new ProfilePoint(
             o.Phase, o.BatchSize, o.PromptTokens, o.GenTokens, o.ContextTokens, o.Bytes, o.Flops, o.MeasuredSeconds,
