@@ -20,6 +20,8 @@ public static class InferBenchCli
             CostCommand.Create(io),
             FetchCommand.Create(io, cancellation),
             ModelsCommand.Create(io, cancellation),
+            ProfileCommand.Create(io, cancellation),
+            ForecastCommand.Create(io),
         };
         var parseResult = root.Parse(args);
         var errors = ErrorMessages(parseResult).ToArray();
