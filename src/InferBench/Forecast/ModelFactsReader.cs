@@ -89,11 +89,13 @@ public static class ModelFactsReader
         {
             var bytes = (long)Math.Ceiling(ElementCount(tensor) * ElementBytes(tensor.DataType));
             var onlyGathered = consumers.TryGetValue(tensor.Name, out var ops) && ops.All(op => op == "Gather");
+            // Rotary cos/sin tables are caches computed from the positions, not learned weights (still read each step).
+            var isRotaryCache = ops?.All(op => op is "GroupQueryAttention" or "RotaryEmbedding") == true;
             if (!onlyGathered)
                 bytesPerStep += bytes;
             var isMatMulWeight = quantizedInputs.Contains(tensor.Name)
                 || (ops?.Any(op => op is "MatMul" or "Gemm") == true && tensor.Dims.Count == 2 && !onlyGathered);
-            if (!isMatMulWeight && IsFloat(tensor.DataType))
+            if (!isMatMulWeight && !isRotaryCache && IsFloat(tensor.DataType))
                 parameters += ElementCount(tensor);
         }
         return (parameters, matMulParameters, bytesPerStep);

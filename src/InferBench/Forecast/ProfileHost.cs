@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InferBench.Forecast;
 
 /// <summary>The machine a profile's run measured, and the peak rates its efficiencies are shares of.</summary>
@@ -12,5 +14,6 @@ public sealed record ProfileHost(
     IReadOnlyDictionary<string, double> PeakFlopsPerSecondByPrecision,
     string PeaksSource)
 {
+    [JsonIgnore]
     public HostPeaks Peaks => new(Hardware, Kind, MemoryBandwidthBytesPerSecond, PeakFlopsPerSecondByPrecision, PeaksSource);
 }
