@@ -12,7 +12,7 @@ public static class LeaveOneOutReport
         text.AppendLine("| point | engine family | precision | GPU class | forecast from | measured decode tok/s | forecast decode tok/s | error |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
-            text.AppendLine(Invariant($"| {r.Id} | {r.EngineFamily} | {r.Precision} | {r.GpuClass} | {r.PeerGroup} ({r.Peers}) | {r.MeasuredDecodeTokensPerSecond:0.#} | {r.ForecastDecodeTokensPerSecond:0.#} | {r.AbsoluteRelativeError:P0} |"));
+            text.AppendLine(Invariant($"| {r.Id} | {r.EngineFamily} | {r.Precision} | {r.GpuClass} | {r.PeerGroup} ({r.Peers}) | {r.MeasuredDecodeTokensPerSecond:0.#} | {r.ForecastDecodeTokensPerSecond:0.#} | {Percent(r.AbsoluteRelativeError)} |"));
         text.AppendLine();
         text.AppendLine("| group | points | MAPE, decode tok/s |");
         text.AppendLine("|---|---|---|");
@@ -26,7 +26,9 @@ public static class LeaveOneOutReport
     }
 
     private static void Row(StringBuilder text, string group, IReadOnlyList<LeaveOneOutResult> results) =>
-        text.AppendLine(Invariant($"| {group} | {results.Count} | {(results.Count == 0 ? "–" : LeaveOneOut.MeanAbsolutePercentageError(results).ToString("P0", CultureInfo.InvariantCulture))} |"));
+        text.AppendLine(Invariant($"| {group} | {results.Count} | {(results.Count == 0 ? "–" : Percent(LeaveOneOut.MeanAbsolutePercentageError(results)))} |"));
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

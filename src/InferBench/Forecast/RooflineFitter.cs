@@ -2,9 +2,9 @@ namespace InferBench.Forecast;
 
 /// <summary>
 /// Fits <see cref="RooflineFit"/> by a coarse-to-fine grid search (the max makes the loss non-smooth, and three
-/// parameters keep a grid cheap), then says which parameters the points identify: η_mem needs a memory-bound point,
-/// η_compute a compute-bound one, and t₀ two points bound by the same term whose times differ by 20% or more (else it
-/// is indistinguishable from the efficiency and is held at 0).
+/// parameters keep a grid cheap), then says which parameters the points identify: those whose every move (10% of an
+/// efficiency, a tenth of the smallest step for t₀) worsens the fit. η_compute with only memory-bound points, or t₀
+/// where it trades off exactly against an efficiency, is not identified; t₀ is then held at 0 and the rest refitted.
 /// </summary>
 public static class RooflineFitter
 {
@@ -25,27 +25,28 @@ public static class RooflineFitter
                 FittedParameter.NotIdentified("no measured points"), FittedParameter.NotIdentified("no measured points"),
                 FittedParameter.NotIdentified("no measured points"), double.NaN, double.NaN, 0), []);
         var withFixed = Search(points, bandwidth, peakFlops, allowFixed: true);
-        var memoryBound = points.Where(p => MemoryTime(p, bandwidth, withFixed.Memory) >= ComputeTime(p, peakFlops, withFixed.Compute)).ToList();
-        var computeBound = points.Except(memoryBound).ToList();
-        var fixedIdentified = Spread(memoryBound.Select(p => p.Bytes)) >= 1.2 || Spread(computeBound.Select(p => p.Flops)) >= 1.2;
+        // t₀ moves by a tenth of the smallest step's per-layer time; it cannot go below 0, which is a bound, not a guess.
+        var fixedStep = points.Min(p => p.MeasuredSeconds / p.Layers) * 0.1;
+        var fixedIdentified = Sensitive(points, bandwidth, peakFlops, withFixed, (f, d) => f with { Fixed = Math.Max(0, f.Fixed + d * fixedStep) });
         var (memory, compute, fixedPerLayer) = fixedIdentified ? withFixed : Search(points, bandwidth, peakFlops, allowFixed: false);
-        memoryBound = points.Where(p => MemoryTime(p, bandwidth, memory) >= ComputeTime(p, peakFlops, compute)).ToList();
-        computeBound = points.Except(memoryBound).ToList();
+        var fitted = (Memory: memory, Compute: compute, Fixed: fixedPerLayer);
+        var memoryIdentified = Sensitive(points, bandwidth, peakFlops, fitted, (f, d) => f with { Memory = f.Memory * (1 + 0.1 * d) });
+        var computeIdentified = Sensitive(points, bandwidth, peakFlops, fitted, (f, d) => f with { Compute = f.Compute * (1 + 0.1 * d) });
 
         var predicted = points
             .Select(p => RooflineFit.StepSeconds(p.Bytes, p.Flops, p.Layers, bandwidth, peakFlops, memory, compute, fixedPerLayer))
             .ToArray();
         var residuals = predicted.Select((seconds, i) => seconds / points[i].MeasuredSeconds - 1).ToArray();
         return (new RooflineFit(
-            memoryBound.Count > 0
+            memoryIdentified
                 ? new FittedParameter(memory, true)
                 : FittedParameter.NotIdentified("no measured point is memory-bound", points.Max(p => p.Bytes / bandwidth / Available(p, fixedPerLayer))),
-            computeBound.Count > 0
+            computeIdentified
                 ? new FittedParameter(compute, true)
                 : FittedParameter.NotIdentified("no measured point is compute-bound (batch-1 decode is memory-bound); the points only bound it from below", points.Max(p => p.Flops / peakFlops / Available(p, fixedPerLayer))),
             fixedIdentified
                 ? new FittedParameter(fixedPerLayer, true)
-                : FittedParameter.NotIdentified("no two points bound by the same term differ enough in size to separate a fixed time from the efficiency; held at 0 in the fit"),
+                : FittedParameter.NotIdentified("the points cannot tell a fixed time from a lower efficiency (moving it does not change the fit); held at 0 in the fit"),
             Math.Sqrt(residuals.Average(r => r * r)),
             residuals.Max(Math.Abs),
             points.Count), predicted);
@@ -57,11 +58,27 @@ public static class RooflineFitter
 
     private static double ComputeTime(StepObservation p, double peak, double efficiency) => p.Flops / (efficiency * peak);
 
-    private static double Spread(IEnumerable<double> values)
+    /// <summary>
+    /// Whether moving one parameter both ways (<paramref name="move"/> with -1 and +1) worsens the fit: a parameter the
+    /// points identify. One that no point is bound by, or that trades off exactly against another, leaves the loss flat
+    /// on at least one side.
+    /// </summary>
+    private static bool Sensitive(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops,
+        (double Memory, double Compute, double Fixed) fitted, Func<(double Memory, double Compute, double Fixed), int, (double Memory, double Compute, double Fixed)> move)
     {
-        var list = values.ToList();
-        return list.Count < 2 ? 1 : list.Max() / list.Min();
+        const double Worse = 1e-4;
+        var baseline = Loss(points, bandwidth, peakFlops, fitted);
+        var down = move(fitted, -1);
+        var downWorse = down == fitted || Loss(points, bandwidth, peakFlops, down) > baseline + Worse;
+        return downWorse && Loss(points, bandwidth, peakFlops, move(fitted, 1)) > baseline + Worse;
     }
+
+    private static double Loss(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, (double Memory, double Compute, double Fixed) p) =>
+        points.Sum(point =>
+        {
+            var error = Math.Log(RooflineFit.StepSeconds(point.Bytes, point.Flops, point.Layers, bandwidth, peakFlops, p.Memory, p.Compute, p.Fixed) / point.MeasuredSeconds);
+            return error * error;
+        });
 
     private static (double Memory, double Compute, double FixedPerLayer) Search(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, bool allowFixed)
     {
@@ -81,12 +98,7 @@ public static class RooflineFitter
                     for (var k = 0; k <= fixedSteps; k++)
                     {
                         var fixedPerLayer = fixedSteps == 0 ? 0 : fixedLow + (fixedHigh - fixedLow) * k / fixedSteps;
-                        var loss = 0.0;
-                        foreach (var p in points)
-                        {
-                            var error = Math.Log(RooflineFit.StepSeconds(p.Bytes, p.Flops, p.Layers, bandwidth, peakFlops, memory, compute, fixedPerLayer) / p.MeasuredSeconds);
-                            loss += error * error;
-                        }
+                        var loss = Loss(points, bandwidth, peakFlops, (memory, compute, fixedPerLayer));
                         // Ties (a parameter the points do not constrain) keep the smallest fixed time and efficiency seen first.
                         if (loss < best.Loss - 1e-12)
                             best = (memory, compute, fixedPerLayer, loss);

@@ -43,7 +43,7 @@ public sealed class RooflineFitterTests
         StepObservation[] points =
         [
             Step("decode", 100e6, 0.2e9, 0.5, 0.4, 0),
-            Step("decode", 110e6, 0.2e9, 0.5, 0.4, 0),
+            Step("decode", 100e6, 0.2e9, 0.5, 0.4, 0),
         ];
 
         var (fit, _) = RooflineFitter.Fit(points, Bandwidth, Peak);
@@ -54,7 +54,7 @@ public sealed class RooflineFitterTests
         Assert.Null(fit.ComputeEfficiency.Value);
         Assert.NotNull(fit.ComputeEfficiency.LowerBound);
         Assert.True(fit.ComputeEfficiency.LowerBound < 0.4, "the bound is below the true value, since every point is memory-bound");
-        // Two points of nearly one size cannot tell a fixed time from a lower efficiency.
+        // Two points of one size cannot tell a fixed time from a lower efficiency.
         Assert.False(fit.FixedSecondsPerLayer.Identified);
         Assert.Null(fit.FixedSecondsPerLayer.Value);
     }
