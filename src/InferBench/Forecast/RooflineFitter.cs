@@ -27,11 +27,12 @@ public static class RooflineFitter
         var withFixed = Search(points, bandwidth, peakFlops, allowFixed: true);
         // t₀ moves by a tenth of the smallest step's per-layer time; it cannot go below 0, which is a bound, not a guess.
         var fixedStep = points.Min(p => p.MeasuredSeconds / p.Layers) * 0.1;
-        var fixedIdentified = Sensitive(points, bandwidth, peakFlops, withFixed, (f, d) => f with { Fixed = Math.Max(0, f.Fixed + d * fixedStep) });
-        var (memory, compute, fixedPerLayer) = fixedIdentified ? withFixed : Search(points, bandwidth, peakFlops, allowFixed: false);
-        var fitted = (Memory: memory, Compute: compute, Fixed: fixedPerLayer);
-        var memoryIdentified = Sensitive(points, bandwidth, peakFlops, fitted, (f, d) => f with { Memory = f.Memory * (1 + 0.1 * d) });
-        var computeIdentified = Sensitive(points, bandwidth, peakFlops, fitted, (f, d) => f with { Compute = f.Compute * (1 + 0.1 * d) });
+        var fixedIdentified = Identified(points, bandwidth, peakFlops, withFixed, direction => (null, null, Math.Max(0, withFixed.FixedPerLayer + direction * fixedStep)));
+        var fitted = fixedIdentified ? withFixed : Search(points, bandwidth, peakFlops, allowFixed: false);
+        var (memory, compute, fixedPerLayer) = fitted;
+        double? heldFixed = fixedIdentified ? null : 0;
+        var memoryIdentified = Identified(points, bandwidth, peakFlops, fitted, direction => (memory * (1 + 0.1 * direction), null, heldFixed));
+        var computeIdentified = Identified(points, bandwidth, peakFlops, fitted, direction => (null, compute * (1 + 0.1 * direction), heldFixed));
 
         var predicted = points
             .Select(p => RooflineFit.StepSeconds(p.Bytes, p.Flops, p.Layers, bandwidth, peakFlops, memory, compute, fixedPerLayer))
@@ -59,18 +60,22 @@ public static class RooflineFitter
     private static double ComputeTime(StepObservation p, double peak, double efficiency) => p.Flops / (efficiency * peak);
 
     /// <summary>
-    /// Whether moving one parameter both ways (<paramref name="move"/> with -1 and +1) worsens the fit: a parameter the
-    /// points identify. One that no point is bound by, or that trades off exactly against another, leaves the loss flat
-    /// on at least one side.
+    /// Whether moving one parameter both ways (<paramref name="moved"/> with -1 and +1: that parameter held at its moved
+    /// value, the others searched again) worsens the fit: a parameter the points identify. One that no point is bound
+    /// by, or that trades off exactly against another, leaves the loss flat on at least one side.
     /// </summary>
-    private static bool Sensitive(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops,
-        (double Memory, double Compute, double Fixed) fitted, Func<(double Memory, double Compute, double Fixed), int, (double Memory, double Compute, double Fixed)> move)
+    private static bool Identified(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops,
+        (double Memory, double Compute, double FixedPerLayer) fitted, Func<int, (double? Memory, double? Compute, double? Fixed)> moved)
     {
         const double Worse = 1e-4;
         var baseline = Loss(points, bandwidth, peakFlops, fitted);
-        var down = move(fitted, -1);
-        var downWorse = down == fitted || Loss(points, bandwidth, peakFlops, down) > baseline + Worse;
-        return downWorse && Loss(points, bandwidth, peakFlops, move(fitted, 1)) > baseline + Worse;
+        return new[] { -1, 1 }.All(direction =>
+        {
+            var (memory, compute, fixedPerLayer) = moved(direction);
+            if (fixedPerLayer == fitted.FixedPerLayer && memory is null && compute is null)
+                return true; // t₀ at its lower bound of 0: the move down is impossible, not flat.
+            return Loss(points, bandwidth, peakFlops, Search(points, bandwidth, peakFlops, memory, compute, fixedPerLayer)) > baseline + Worse;
+        });
     }
 
     private static double Loss(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, (double Memory, double Compute, double Fixed) p) =>
@@ -80,38 +85,44 @@ public static class RooflineFitter
             return error * error;
         });
 
-    private static (double Memory, double Compute, double FixedPerLayer) Search(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, bool allowFixed)
+    private static (double Memory, double Compute, double FixedPerLayer) Search(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, bool allowFixed) =>
+        Search(points, bandwidth, peakFlops, memory: null, compute: null, fixedPerLayer: allowFixed ? null : 0);
+
+    /// <summary>The least-loss parameters, each searched where its argument is null and held where it is given.</summary>
+    private static (double Memory, double Compute, double FixedPerLayer) Search(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops,
+        double? memory, double? compute, double? fixedPerLayer)
     {
-        var maxFixed = allowFixed ? points.Min(p => p.MeasuredSeconds / p.Layers) * 0.95 : 0;
-        double memoryLow = Math.Log(MinEfficiency), memoryHigh = Math.Log(MaxMemoryEfficiency);
-        double computeLow = memoryLow, computeHigh = Math.Log(MaxComputeEfficiency), fixedLow = 0, fixedHigh = maxFixed;
+        var maxFixed = points.Min(p => p.MeasuredSeconds / p.Layers) * 0.95;
+        var memoryRange = memory is { } m ? (Math.Log(m), Math.Log(m)) : (Math.Log(MinEfficiency), Math.Log(MaxMemoryEfficiency));
+        var computeRange = compute is { } c ? (Math.Log(c), Math.Log(c)) : (Math.Log(MinEfficiency), Math.Log(MaxComputeEfficiency));
+        var fixedRange = fixedPerLayer is { } f ? (f, f) : (0.0, maxFixed);
         var best = (Memory: 1.0, Compute: 1.0, Fixed: 0.0, Loss: double.PositiveInfinity);
         for (var round = 0; round <= Refinements; round++)
         {
-            for (var i = 0; i <= GridSteps; i++)
-            {
-                var memory = Math.Exp(memoryLow + (memoryHigh - memoryLow) * i / GridSteps);
-                for (var j = 0; j <= GridSteps; j++)
-                {
-                    var compute = Math.Exp(computeLow + (computeHigh - computeLow) * j / GridSteps);
-                    var fixedSteps = allowFixed ? GridSteps / 2 : 0;
-                    for (var k = 0; k <= fixedSteps; k++)
+            foreach (var memoryValue in Grid(memoryRange, GridSteps).Select(Math.Exp))
+                foreach (var computeValue in Grid(computeRange, GridSteps).Select(Math.Exp))
+                    foreach (var fixedValue in Grid(fixedRange, GridSteps / 2))
                     {
-                        var fixedPerLayer = fixedSteps == 0 ? 0 : fixedLow + (fixedHigh - fixedLow) * k / fixedSteps;
-                        var loss = Loss(points, bandwidth, peakFlops, (memory, compute, fixedPerLayer));
-                        // Ties (a parameter the points do not constrain) keep the smallest fixed time and efficiency seen first.
+                        var loss = Loss(points, bandwidth, peakFlops, (memoryValue, computeValue, fixedValue));
+                        // Ties (a parameter the points do not constrain) keep the smallest values seen first.
                         if (loss < best.Loss - 1e-12)
-                            best = (memory, compute, fixedPerLayer, loss);
+                            best = (memoryValue, computeValue, fixedValue, loss);
                     }
-                }
-            }
-            var memoryStep = (memoryHigh - memoryLow) / GridSteps * 2;
-            var computeStep = (computeHigh - computeLow) / GridSteps * 2;
-            var fixedStep = (fixedHigh - fixedLow) / GridSteps * 4;
-            (memoryLow, memoryHigh) = (Math.Log(best.Memory) - memoryStep, Math.Min(Math.Log(MaxMemoryEfficiency), Math.Log(best.Memory) + memoryStep));
-            (computeLow, computeHigh) = (Math.Log(best.Compute) - computeStep, Math.Min(Math.Log(MaxComputeEfficiency), Math.Log(best.Compute) + computeStep));
-            (fixedLow, fixedHigh) = (Math.Max(0, best.Fixed - fixedStep), Math.Min(maxFixed, best.Fixed + fixedStep));
+            memoryRange = Narrow(memoryRange, Math.Log(best.Memory), 2.0 / GridSteps, Math.Log(MaxMemoryEfficiency));
+            computeRange = Narrow(computeRange, Math.Log(best.Compute), 2.0 / GridSteps, Math.Log(MaxComputeEfficiency));
+            fixedRange = Narrow(fixedRange, best.Fixed, 4.0 / GridSteps, maxFixed, minimum: 0);
         }
         return (best.Memory, best.Compute, best.Fixed);
+    }
+
+    private static IEnumerable<double> Grid((double Low, double High) range, int steps) =>
+        range.Low == range.High ? [range.Low] : Enumerable.Range(0, steps + 1).Select(i => range.Low + (range.High - range.Low) * i / steps);
+
+    private static (double, double) Narrow((double Low, double High) range, double centre, double share, double maximum, double minimum = double.NegativeInfinity)
+    {
+        if (range.Low == range.High)
+            return range;
+        var half = (range.High - range.Low) * share;
+        return (Math.Max(minimum, centre - half), Math.Min(maximum, centre + half));
     }
 }
