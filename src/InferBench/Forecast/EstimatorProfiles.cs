@@ -21,13 +21,13 @@ public static class EstimatorProfiles
         {
             var gpu = PricingCatalog.Find(catalog.Gpus, gpuId, "--gpu");
             var peaks = GpuPeaks.Of(gpu, "--gpu");
-            if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == "cuda"))
+            if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cuda)))
                 throw new InputFieldException([GpuField], $"run {run.RunId} has no measured CUDA row to profile on {gpuId}");
             host = new ProfileHost(HostPeaks.GpuKind, gpu.Description, gpu.Id, run.Host.LogicalCores, peaks.MemoryBandwidthBytesPerSecond, peaks.PeakFlopsPerSecondByPrecision, peaks.Source);
         }
         else
         {
-            if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == "cpu"))
+            if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cpu)))
                 throw new InputFieldException([GpuField], run.Results.Any(row => row.Status == ResultStatus.Ok)
                     ? $"run {run.RunId}'s measured rows ran on CUDA: name the GPU they ran on with a catalog GPU id"
                     : $"run {run.RunId} has no measured row to profile");

@@ -61,7 +61,7 @@ public static class Forecasts
             var (price, priceSource) = Price(id, request.PricePerHourUsd, catalog);
             var specs = gpu.Specs!;
             return new ForecastTarget(id, peaks, specs.GpuClass, specs.BoardPowerWatts,
-                $"catalog {id}: {specs.Source} ({specs.AsOf}, {specs.Provenance.ToString().ToLowerInvariant()})", price, priceSource);
+                $"catalog {id}: {specs.Source} ({specs.AsOf}, {JsonEnumName.Of(specs.Provenance)})", price, priceSource);
         }).ToList();
     }
 

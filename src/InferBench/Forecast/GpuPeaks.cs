@@ -18,6 +18,6 @@ public static class GpuPeaks
         var int8 = (specs.PeakDenseInt8Tops ?? gpu.PeakDenseTflops) * 1e12;
         return new HostPeaks(gpu.Description, HostPeaks.GpuKind, specs.MemoryBandwidthGBps * 1e9,
             new Dictionary<string, double> { ["fp32"] = fp16 / 2, ["fp16"] = fp16, ["bf16"] = fp16, ["int8"] = int8, ["fp8"] = int8, ["int4"] = fp16 },
-            $"catalog: {gpu.Source} ({gpu.AsOf}, {gpu.Provenance.ToString().ToLowerInvariant()}); {specs.Source} ({specs.AsOf}, {specs.Provenance.ToString().ToLowerInvariant()})");
+            $"catalog: {gpu.Source} ({gpu.AsOf}, {JsonEnumName.Of(gpu.Provenance)}); {specs.Source} ({specs.AsOf}, {JsonEnumName.Of(specs.Provenance)})");
     }
 }

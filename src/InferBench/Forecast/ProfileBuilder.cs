@@ -11,7 +11,7 @@ public static class ProfileBuilder
     /// <param name="factsOf">Model facts of a variant's folder (<see cref="ModelFactsReader.Read"/>); an <see cref="InputException"/> makes the variant unavailable, with its message.</param>
     public static EstimatorProfile Build(RunResult run, ProfileHost host, Func<string, ModelFacts> factsOf, DateTimeOffset createdUtc)
     {
-        var provider = host.Kind == HostPeaks.GpuKind ? "cuda" : "cpu";
+        var provider = JsonEnumName.Of(host.Kind == HostPeaks.GpuKind ? ExecutionProvider.Cuda : ExecutionProvider.Cpu);
         var variants = run.Results
             .Where(row => row.Status == ResultStatus.Ok && row.Metrics is not null && row.ExecutionProvider == provider)
             .GroupBy(row => (row.Model, row.Variant))
