@@ -28,7 +28,8 @@ public static class Forecasts
                 var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
                 try
                 {
-                    return new ForecastVariant(Path.GetFileName(full), ModelFactsReader.Precision(full), ModelFactsReader.Precision(full), ModelFactsReader.Read(full));
+                    var precision = ModelFactsReader.Precision(full);
+                    return new ForecastVariant(Path.GetFileName(full), precision, precision, ModelFactsReader.Read(full));
                 }
                 catch (InputException e)
                 {
@@ -39,7 +40,7 @@ public static class Forecasts
             throw new InputFieldException([ProfileField], "nothing to forecast: give a profile.json or a model folder");
         var fromProfile = request.Profile.Variants
             .Where(variant => variant.Facts is not null)
-            .Select(variant => new ForecastVariant(variant.Model, variant.Variant, variant.Precision, variant.Facts!.ToModelFacts()))
+            .Select(variant => new ForecastVariant(variant.Model, variant.Variant, variant.Precision, variant.Facts!))
             .ToList();
         return fromProfile.Count > 0 ? fromProfile : throw new InputFieldException([ProfileField], $"profile of run {request.Profile.RunId} has no variant with model facts; give a model folder");
     }

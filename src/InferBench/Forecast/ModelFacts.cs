@@ -2,7 +2,7 @@ namespace InferBench.Forecast;
 
 /// <summary>
 /// What one model variant costs per token, from its files (<see cref="ModelFactsReader"/>) or its architecture
-/// (<see cref="ModelArchitecture"/>): the numbers a roofline needs.
+/// (<see cref="ShapeFacts"/>): the numbers a roofline needs.
 /// </summary>
 /// <param name="Parameters">Every weight, counted as its unquantized element (a 4-bit MatMulNBits weight counts K x N).</param>
 /// <param name="MatMulParameters">The weights of matrix multiplications (lm_head included, the embedding table not): 2 FLOPs each per token.</param>
@@ -17,9 +17,14 @@ public sealed record ModelFacts(
     int AttentionHeads,
     int HeadSize)
 {
+    /// <summary>2 x matmul weights: FLOPs per token independent of the context.</summary>
+    public double MatMulFlopsPerToken => 2.0 * MatMulParameters;
+
+    /// <summary>4 x layers x heads x head size: FLOPs per token per token of context it attends to.</summary>
+    public double AttentionFlopsPerContextToken => 4.0 * Layers * AttentionHeads * HeadSize;
+
     /// <summary>FLOPs of one generated token attending to <paramref name="contextTokens"/> tokens: 2 per matmul weight, plus QK^T and attention x V (2 x 2 x heads x head size per context token per layer).</summary>
-    public double FlopsPerDecodeToken(double contextTokens) =>
-        2.0 * MatMulParameters + 4.0 * Layers * AttentionHeads * HeadSize * contextTokens;
+    public double FlopsPerDecodeToken(double contextTokens) => MatMulFlopsPerToken + AttentionFlopsPerContextToken * contextTokens;
 
     /// <summary>FLOPs per prompt token of a prefill of <paramref name="promptTokens"/> tokens (causal: token i attends to i tokens, (p + 1) / 2 on average; logits are computed for every prompt token, as GenAI's graphs do).</summary>
     public double FlopsPerPrefillToken(int promptTokens) => FlopsPerDecodeToken((promptTokens + 1) / 2.0);

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Google.Protobuf;
 using InferBench.Models;
+using InferBench.Onnx;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
 
@@ -15,15 +15,7 @@ public static class ModelFactsReader
     /// <exception cref="InputException">Not a GenAI model folder, its decoder is not ONNX, or genai_config.json lacks a shape field; the message names the file and field.</exception>
     public static ModelFacts Read(string folderPath)
     {
-        GenAiModelInfo info;
-        try
-        {
-            info = GenAiModelFolder.Inspect(folderPath);
-        }
-        catch (ModelFolderException e)
-        {
-            throw new InputException(e.Message);
-        }
+        var info = Inspect(folderPath);
         var configPath = Path.Combine(folderPath, GenAiModelFolder.ConfigFileName);
         using var config = JsonInputFile.Read(configPath, configPath);
         var decoder = config.RootElement.GetProperty("model").GetProperty("decoder");
@@ -33,16 +25,7 @@ public static class ModelFactsReader
         var headSize = ShapeField(decoder, "head_size", configPath);
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
-        ModelProto model;
-        try
-        {
-            using var stream = File.OpenRead(decoderPath);
-            model = ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InputException($"{decoderPath}: not an ONNX model ({e.Message})");
-        }
+        var model = OnnxModelFile.Read(decoderPath, message => new InputException(message));
         var weights = CountWeights(model.Graph);
         var kvBytesPerElement = CacheElementBytes(model.Graph, info);
         return new ModelFacts(
@@ -52,11 +35,11 @@ public static class ModelFactsReader
     }
 
     /// <summary>fp32, fp16, int8 or int4: what the decoder's matrix multiplications store (MatMulNBits bits, else the weights' float type).</summary>
+    /// <exception cref="InputException">Not a GenAI model folder, or its decoder is not ONNX.</exception>
     public static string Precision(string folderPath)
     {
-        var info = GenAiModelFolder.Inspect(folderPath);
-        using var stream = File.OpenRead(Path.Combine(folderPath, info.DecoderFileName));
-        var graph = ModelProto.Parser.ParseFrom(stream).Graph;
+        var info = Inspect(folderPath);
+        var graph = OnnxModelFile.Read(Path.Combine(folderPath, info.DecoderFileName), message => new InputException(message)).Graph;
         if (graph.Node.FirstOrDefault(node => node.OpType == "MatMulNBits") is { } quantized)
             return $"int{IntAttribute(quantized, "bits")}";
         var initializers = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
@@ -64,6 +47,18 @@ public static class ModelFactsReader
             .Where(node => node.OpType == "MatMul" && node.Input.Count > 1 && initializers.ContainsKey(node.Input[1]))
             .Select(node => (DataType)initializers[node.Input[1]].DataType);
         return weightTypes.Contains(DataType.Float16) ? "fp16" : "fp32";
+    }
+
+    private static GenAiModelInfo Inspect(string folderPath)
+    {
+        try
+        {
+            return GenAiModelFolder.Inspect(folderPath);
+        }
+        catch (ModelFolderException e)
+        {
+            throw new InputException(e.Message);
+        }
     }
 
     private static (long Parameters, long MatMulParameters, long BytesPerStep) CountWeights(GraphProto graph)

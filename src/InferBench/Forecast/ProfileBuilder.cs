@@ -41,7 +41,7 @@ public static class ProfileBuilder
         var peak = host.Peaks.PeakFlopsPerSecond(first.Precision);
         var observations = rows.SelectMany(row => Observations(row, facts)).ToList();
         if (observations.Count == 0)
-            return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, ProfileFacts.Of(facts), [], null, averageWatts, energySource, "no row has a decode or prefill rate");
+            return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, facts, [], null, averageWatts, energySource, "no row has a decode or prefill rate");
         var (fit, predicted) = RooflineFitter.Fit(observations, bandwidth, peak);
         var points = observations.Select((o, i) => new ProfilePoint(
             o.Phase, o.BatchSize, o.PromptTokens, o.GenTokens, o.ContextTokens, o.Bytes, o.Flops, o.MeasuredSeconds,
@@ -51,7 +51,7 @@ public static class ProfileBuilder
             RelativeResidual: predicted[i] / o.MeasuredSeconds - 1,
             BoundBy: o.Bytes / bandwidth / (fit.MemoryEfficiency.Value ?? 1) >= o.Flops / peak / (fit.ComputeEfficiency.Value ?? double.PositiveInfinity) ? "memory" : "compute"))
             .ToList();
-        return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, ProfileFacts.Of(facts), points, fit, averageWatts, energySource);
+        return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, facts, points, fit, averageWatts, energySource);
     }
 
     /// <summary>The decode step and the prefill of one row, from the medians of its measured repetitions.</summary>

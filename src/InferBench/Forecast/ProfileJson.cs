@@ -9,7 +9,8 @@ public static class ProfileJson
 {
     private static readonly EmbeddedSchema Schema = new("profile.schema.json");
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>Shared with <see cref="ForecastJson"/>, so both files are written alike.</summary>
+    internal static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,

@@ -8,7 +8,7 @@ public sealed record ProfileVariant(
     string Precision,
     string ExecutionProvider,
     string? ModelPath,
-    ProfileFacts? Facts,
+    ModelFacts? Facts,
     IReadOnlyList<ProfilePoint> Points,
     RooflineFit? Fit,
     double? AverageWatts,

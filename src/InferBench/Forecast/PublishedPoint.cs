@@ -20,9 +20,6 @@ public sealed record PublishedPoint(PublishedThroughputEntry Entry, string GpuCl
     public static IReadOnlyList<PublishedPoint> All(PricingCatalog catalog) => catalog.PublishedThroughput.Select(entry =>
     {
         var gpu = PricingCatalog.Find(catalog.Gpus, entry.Gpu, $"publishedThroughput {entry.Id}: gpu");
-        var shape = entry.Architecture;
-        var facts = new ModelArchitecture(shape.Layers, shape.HiddenSize, shape.IntermediateSize, shape.AttentionHeads, shape.KeyValueHeads,
-            shape.HeadSize, shape.VocabSize, shape.GatedMlp, shape.WeightBitsPerParameter, shape.KvCacheBitsPerElement).Facts();
-        return new PublishedPoint(entry, gpu.Specs?.GpuClass ?? "", GpuPeaks.Of(gpu, $"publishedThroughput {entry.Id}: gpu"), facts);
+        return new PublishedPoint(entry, gpu.Specs?.GpuClass ?? "", GpuPeaks.Of(gpu, $"publishedThroughput {entry.Id}: gpu"), ShapeFacts.Of(entry.Architecture));
     }).ToList();
 }

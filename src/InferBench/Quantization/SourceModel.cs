@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using InferBench.Models;
+using InferBench.Onnx;
 using Onnx;
 
 namespace InferBench.Quantization;
@@ -29,16 +29,7 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
             throw new InputFieldException([QuantizationOptions.SourceField], $"{fullPath} holds a variant made by `models quantize` ({QuantizationStamp.FileName}); quantize the fp32 model it was made from");
 
         var decoderPath = Path.Combine(fullPath, info.DecoderFileName);
-        ModelProto decoder;
-        try
-        {
-            using var stream = File.OpenRead(decoderPath);
-            decoder = ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath}: not an ONNX model ({e.Message})");
-        }
+        var decoder = OnnxModelFile.Read(decoderPath, message => new InputFieldException([QuantizationOptions.SourceField], message));
         if (decoder.Graph?.Node.FirstOrDefault(node => node.OpType == MatMulNBitsNode.OpType) is { } quantized)
             throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath} is quantized already (node {quantized.Name} is {MatMulNBitsNode.OpType}); quantize the fp32 model instead");
         return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsOutputName.Read(fullPath));

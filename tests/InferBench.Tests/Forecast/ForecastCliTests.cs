@@ -41,6 +41,19 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
     }
 
     [Fact]
+    public void A_model_path_that_is_not_a_model_is_exit_2_naming_the_option()
+    {
+        using var temp = new TempFolder();
+
+        var run = CliRun.Invoke("forecast", "--model-path", temp.Path, "--gpu", "l4");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--model-path", run.Error);
+        Assert.Contains("genai_config.json", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
     public void Forecast_without_a_model_or_profile_is_exit_2()
     {
         var run = CliRun.Invoke("forecast", "--gpu", "l4");

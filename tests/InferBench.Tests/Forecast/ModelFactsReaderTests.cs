@@ -1,3 +1,4 @@
+using InferBench.Cost;
 using InferBench.Forecast;
 using InferBench.Results;
 using InferBench.Synthetic;
@@ -9,9 +10,9 @@ public sealed class ModelFactsReaderTests(TinySyntheticModel tiny) : IClassFixtu
 {
     private static readonly SyntheticModelConfig Config = SyntheticModelPresets.Tiny;
 
-    private static ModelFacts FromShape(double weightBits, double cacheBits) => new ModelArchitecture(
+    private static ModelFacts FromShape(double weightBits, double cacheBits) => ShapeFacts.Of(new PublishedModelShape(
         Config.Layers, Config.HiddenSize, Config.IntermediateSize, Config.AttentionHeads, Config.KeyValueHeads,
-        Config.HeadSize, Config.VocabSize, GatedMlp: true, weightBits, cacheBits).Facts();
+        Config.HeadSize, Config.VocabSize, GatedMlp: true, weightBits, cacheBits));
 
     [Fact]
     public void Fp32_facts_match_the_shape_the_model_was_written_with()
