@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferBench.Forecast;
+using InferBench.Results;
 
 namespace InferBench.Cli;
 
@@ -25,10 +26,5 @@ public static class ForecastText
 
     private static string Format(Band band) => $"{Number(band.Central)} [{Number(band.Low)}-{Number(band.High)}]";
 
-    private static string Number(double value) => ReadableNumberText(value);
-
-    private static string ReadableNumberText(double value) =>
-        value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
-        : value >= 1 ? value.ToString("0.##", CultureInfo.InvariantCulture)
-        : value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Number(double value) => ReadableNumber.Of(value);
 }

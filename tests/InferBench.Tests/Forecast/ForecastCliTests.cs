@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InferBench.Forecast;
 using InferBench.Reports;
+using InferBench.Telemetry;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Forecast;
@@ -76,6 +77,46 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Some Other CPU 9000", run.Error);
         Assert.Contains("run `inferbench profile` on the machine that ran it", run.Error);
+        Assert.False(File.Exists(Path.Combine(folder.FullPath, EstimatorProfile.FileName)));
+    }
+
+    private static RunFolder CpuRunOfThisMachine(TempFolder temp, string modelPath)
+    {
+        var row = ReportSamples.OkRow() with { ModelPath = modelPath, Precision = "fp32" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 512 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample with { Host = HostFactsProbe.Read() });
+        return folder;
+    }
+
+    [Fact]
+    public void A_cpu_run_is_profiled_with_this_machines_measured_peaks()
+    {
+        using var temp = new TempFolder();
+        var folder = CpuRunOfThisMachine(temp, tiny.Fp32);
+
+        var run = CliRun.Invoke("profile", folder.FullPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var profile = ProfileJson.Read(Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+        Assert.Equal(HostPeaks.CpuKind, profile.Host.Kind);
+        Assert.True(profile.Host.MemoryBandwidthBytesPerSecond > 1e8, "a STREAM-like read moves more than 0.1 GB/s");
+        Assert.True(profile.Host.PeakFlopsPerSecondByPrecision["fp32"] > 1e8, "a GEMM does more than 0.1 GFLOP/s");
+        Assert.Contains("measured", profile.Host.PeaksSource);
+        Assert.Contains("Profile:", run.Out);
+    }
+
+    [Fact]
+    public void A_signal_before_the_peaks_are_measured_is_exit_130_and_writes_no_profile()
+    {
+        using var temp = new TempFolder();
+        var folder = CpuRunOfThisMachine(temp, tiny.Fp32);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        var run = CliRun.Invoke(cancellation.Token, "profile", folder.FullPath);
+
+        Assert.Equal(130, run.ExitCode);
         Assert.False(File.Exists(Path.Combine(folder.FullPath, EstimatorProfile.FileName)));
     }
 
