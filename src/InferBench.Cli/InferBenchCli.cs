@@ -21,7 +21,7 @@ public static class InferBenchCli
             FetchCommand.Create(io, cancellation),
             ModelsCommand.Create(io, cancellation),
             ProfileCommand.Create(io, cancellation),
-            ForecastCommand.Create(io),
+            ForecastCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
         var errors = ErrorMessages(parseResult).ToArray();

@@ -17,6 +17,12 @@ public static class ForecastCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static readonly Option<string?> Manifest = new("--manifest") { Description = "Manifest that --model and --variant name [default: models.manifest.json]" };
+
+    private static readonly Option<string[]> Model = new("--model") { Description = "Forecast this manifest model's variants (repeatable); a synthetic one is built on first use", AllowMultipleArgumentsPerToken = true };
+
+    private static readonly Option<string[]> Variant = new("--variant") { Description = "Only these manifest variant ids (repeatable)", AllowMultipleArgumentsPerToken = true };
+
     private static readonly Option<string[]> Gpu = new("--gpu")
     {
         Description = "Catalog GPU ids to forecast on (comma separated or repeated; `inferbench forecast --list-gpus`); none: the profile's own host",
@@ -34,11 +40,11 @@ public static class ForecastCommand
     private static readonly Option<bool> ListGpus = new("--list-gpus") { Description = "List the catalog GPUs with their datasheet figures and exit" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
 
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var command = new Command("forecast", "Forecast tokens/s, TTFT, J/token and $ per 1M tokens on catalog GPUs (or a profile's host), each with a band; labelled forecast, never measured")
         {
-            Profile, ModelPath, Gpu, Batch, PromptTokens, GenTokens, PricePerHour, ListGpus, Json,
+            Profile, ModelPath, Manifest, Model, Variant, Gpu, Batch, PromptTokens, GenTokens, PricePerHour, ListGpus, Json,
         };
         command.SetAction(parseResult =>
         {
@@ -57,8 +63,20 @@ public static class ForecastCommand
                 parseResult.GetValue(ModelPath) ?? [],
                 parseResult.GetValue(Gpu) ?? [],
                 ForecastPlan.Create(parseResult.GetValue(Batch)!, parseResult.GetValue(PromptTokens)!, parseResult.GetValue(GenTokens)),
-                parseResult.GetValue(PricePerHour));
-            var rows = Forecasts.Make(request, catalog);
+                parseResult.GetValue(PricePerHour),
+                parseResult.GetValue(Manifest),
+                parseResult.GetValue(Model) ?? [],
+                parseResult.GetValue(Variant) ?? []);
+            IReadOnlyList<ForecastRow> rows;
+            try
+            {
+                rows = Forecasts.Make(request, catalog, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                io.Error.WriteLine("Stopped while building a synthetic model; nothing forecast.");
+                return ExitCodes.Cancelled;
+            }
             if (parseResult.GetValue(Json))
                 io.Out.WriteLine(ForecastJson.Serialize(rows));
             else

@@ -1,4 +1,5 @@
 using InferBench.Cost;
+using InferBench.Runner;
 
 namespace InferBench.Forecast;
 
@@ -8,9 +9,9 @@ public static class Forecasts
     public const string ProfileField = "Profile";
 
     /// <exception cref="InputException">Nothing to forecast, no target, an unknown GPU or one without specs, or a model folder that cannot be read.</exception>
-    public static IReadOnlyList<ForecastRow> Make(ForecastRequest request, PricingCatalog catalog)
+    public static IReadOnlyList<ForecastRow> Make(ForecastRequest request, PricingCatalog catalog, CancellationToken cancellation = default)
     {
-        var variants = Variants(request);
+        var variants = Variants(request, cancellation);
         var targets = Targets(request, catalog);
         var published = PublishedPoint.All(catalog);
         return [.. from target in targets
@@ -20,8 +21,10 @@ public static class Forecasts
                    select row];
     }
 
-    private static IReadOnlyList<ForecastVariant> Variants(ForecastRequest request)
+    private static IReadOnlyList<ForecastVariant> Variants(ForecastRequest request, CancellationToken cancellation)
     {
+        if (request.ManifestModels is { Count: > 0 } || request.ManifestVariants is { Count: > 0 })
+            return ManifestVariants(request, cancellation);
         if (request.ModelFolders.Count > 0)
             return request.ModelFolders.Select(folder =>
             {
@@ -33,7 +36,7 @@ public static class Forecasts
                 }
                 catch (InputException e)
                 {
-                    throw new InputFieldException([Runner.TargetSelection.ModelFolderField], e.Message);
+                    throw new InputFieldException([TargetSelection.ModelFolderField], e.Message);
                 }
             }).ToList();
         if (request.Profile is null)
@@ -44,6 +47,24 @@ public static class Forecasts
             .ToList();
         return fromProfile.Count > 0 ? fromProfile : throw new InputFieldException([ProfileField], $"profile of run {request.Profile.RunId} has no variant with model facts; give a model folder");
     }
+
+    private static IReadOnlyList<ForecastVariant> ManifestVariants(ForecastRequest request, CancellationToken cancellation) =>
+        TargetSelection.FromManifest(request.ManifestPath ?? "models.manifest.json", request.ManifestModels ?? [], request.ManifestVariants ?? [])
+            .Select(target =>
+            {
+                if (target.UnavailableReason is { } reason)
+                    throw new InputFieldException([TargetSelection.VariantsField], $"{target.Model}/{target.Variant} is not on this machine ({reason}); forecasts read its files");
+                try
+                {
+                    target.Prepare?.Invoke(cancellation);
+                }
+                catch (ModelPreparationException e)
+                {
+                    throw new InputFieldException([TargetSelection.VariantsField], $"{target.Model}/{target.Variant} could not be prepared: {e.Message}");
+                }
+                return new ForecastVariant(target.Model, target.Variant, target.Precision, ModelFactsReader.Read(target.FolderPath));
+            })
+            .ToList();
 
     private static IReadOnlyList<ForecastTarget> Targets(ForecastRequest request, PricingCatalog catalog)
     {

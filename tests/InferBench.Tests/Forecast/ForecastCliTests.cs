@@ -55,6 +55,25 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
     }
 
     [Fact]
+    public void A_manifest_variant_is_forecast_from_its_files()
+    {
+        using var temp = new TempFolder();
+        var manifest = temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, $$"""
+            { "schemaVersion": 1, "models": [ { "id": "tiny", "description": "d", "variants": [
+              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": {{JsonSerializer.Serialize(tiny.Fp32)}} } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("forecast", "--manifest", manifest, "--model", "tiny", "--gpu", "l4", "--batch", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var row = Assert.Single(document.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal("tiny", row.GetProperty("model").GetString());
+        Assert.Equal("fp32", row.GetProperty("variant").GetString());
+    }
+
+    [Fact]
     public void Forecast_without_a_model_or_profile_is_exit_2()
     {
         var run = CliRun.Invoke("forecast", "--gpu", "l4");
