@@ -74,15 +74,21 @@ public static class Forecaster
     public static Efficiencies EfficienciesFor(string precision, ForecastTarget target, EstimatorProfile? profile, IReadOnlyList<PublishedPoint> published)
     {
         var sameHardware = profile is not null && (target.Id == ForecastTarget.HostId || profile.Host.GpuId == target.Id);
-        if (sameHardware && profile!.Variants.FirstOrDefault(v => v.Precision == precision && v.Fit?.MemoryEfficiency.Value is not null) is { Fit: { } fit } calibrated)
+        if (sameHardware && profile!.Variants.FirstOrDefault(v => v.Precision == precision && v.Fit is not null) is { Fit: { } fit } calibrated)
         {
             var spread = Math.Max(double.IsFinite(fit.MaxAbsRelativeResidual) ? fit.MaxAbsRelativeResidual : 0, 0.05);
-            var memory = fit.MemoryEfficiency.Value!.Value;
+            // Bandwidth efficiency belongs to the host's memory, not the kernel: where this variant's points do not
+            // identify it (weights that fit in cache), another variant's fit on the same host does; else the bound.
+            var (memory, memoryWords) = fit.MemoryEfficiency.Value is { } own
+                ? (own, "")
+                : profile.Variants.FirstOrDefault(v => v.Fit?.MemoryEfficiency.Value is not null) is { Fit.MemoryEfficiency.Value: { } borrowed } other
+                    ? (borrowed, $"; memory efficiency not identified, {other.Model}/{other.Variant}'s used")
+                    : (Math.Min(1, fit.MemoryEfficiency.LowerBound ?? 1), "; memory efficiency not identified, its lower bound (at most 1) used");
             var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;
             var computeBand = compute is { } c ? new Band(c * (1 - spread), c, c * (1 + spread)) : new Band(0.3, 0.55, 0.8);
             var computeWords = fit.ComputeEfficiency.Identified ? "" : compute is null ? "; compute efficiency not identified, default range used" : "; compute efficiency not identified, its lower bound used";
             return new Efficiencies(new Band(memory * (1 - spread), memory, memory * (1 + spread)), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
-                Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ±{spread:P0} (the fit's largest residual){computeWords}");
+                Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ±{spread * 100:0}% (the fit's largest residual){memoryWords}{computeWords}");
         }
         if (target.GpuClass is { } gpuClass)
         {
