@@ -48,6 +48,23 @@ public sealed class ForecasterTests
     }
 
     [Fact]
+    public void A_memory_efficiency_a_variant_cannot_identify_is_taken_from_another_variant_of_the_same_host()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var int4 = sample.Variants[0];
+        var fit = int4.Fit! with { MemoryEfficiency = FittedParameter.NotIdentified("weights in cache", lowerBound: 2.5) };
+        var fp32 = int4 with { Variant = "fp32", Precision = "fp32", Fit = int4.Fit! with { MemoryEfficiency = new FittedParameter(0.4, true) } };
+        var profile = sample with { Variants = [int4 with { Fit = fit }, fp32] };
+        var host = new ForecastTarget(ForecastTarget.HostId, profile.Host.Peaks, null, null, "host", null, "none");
+
+        var efficiencies = Forecaster.EfficienciesFor("int4", host, profile, []);
+
+        Assert.Equal(Efficiencies.Calibration, efficiencies.Source);
+        Assert.Equal(0.4, efficiencies.Memory.Central);
+        Assert.Contains("fp32's used", efficiencies.Detail);
+    }
+
+    [Fact]
     public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
     {
         var catalog = PricingCatalogLoader.Embedded;
