@@ -16,6 +16,7 @@ public static class InferBenchCli
             ListCommand.Create(io),
             ReportCommand.Create(io),
             CompareCommand.Create(io),
+            MergeCommand.Create(io),
             PowerCommand.Create(io, cancellation),
             CostCommand.Create(io),
             FetchCommand.Create(io, cancellation),

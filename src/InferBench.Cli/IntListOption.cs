@@ -15,14 +15,23 @@ public static class IntListOption
         CustomParser = result => Parse(result, name, range),
     };
 
-    private static int[] Parse(ArgumentResult result, string name, InputRange range)
+    /// <summary>The same, also taking <paramref name="word"/> alone (such as <c>--batch auto</c>), which parses to no integers (an empty array).</summary>
+    public static Option<int[]> CreateOrWord(string name, string description, string word, InputRange range, params int[] defaults) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaults,
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => result.Tokens is [{ } only] && only.Value == word ? [] : Parse(result, name, range, word),
+    };
+
+    private static int[] Parse(ArgumentResult result, string name, InputRange range, string? word = null)
     {
         var values = new List<int>();
         foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.TrimEntries)))
         {
             if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
-                result.AddError($"{name}: expected integers like 128,512, each {range.Expected}, got \"{part}\"");
+                result.AddError($"{name}: expected integers like 128,512, each {range.Expected}{(word is null ? "" : $", or {word} alone")}, got \"{part}\"");
                 return [];
             }
             values.Add(value);

@@ -12,6 +12,13 @@ public static class RunSummary
             io.Out.WriteLine("Run cancelled: the files hold what was measured before the interruption.");
         foreach (var row in run.Results)
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
+        if (OperatingPoints.Apply(run))
+        {
+            var pricing = new InferBench.Cost.RunPricing(run.Cost);
+            foreach (var model in run.Results.GroupBy(r => r.Model))
+            foreach (var choice in OperatingPoints.For(run, [.. model], pricing))
+                io.Out.WriteLine($"{OperatingPoints.Heading}, {model.Key}/{OperatingPoints.Sentence(choice, run.Plan.LatencyTargets is { Count: > 0 })}");
+        }
         var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
         io.Out.WriteLine(run.Results.Count == 0 ? "0 rows." : $"{run.Results.Count} rows: {string.Join(", ", counts)}");
         io.Out.WriteLine($"Report: {folder.ReportPath}");

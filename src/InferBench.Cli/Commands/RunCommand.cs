@@ -32,7 +32,18 @@ public static class RunCommand
     private static readonly Option<string> Ep = CreateExecutionProviderOption();
     private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", RunPlanPoints.PromptTokens, 128, 512);
     private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", RunPlanPoints.GenTokens, 64);
-    private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
+    private const string AutoBatchWord = "auto";
+    private static readonly Option<int[]> Batch = CreateBatchOption();
+    private static readonly Option<int> MaxBatch = IntOption.Create("--max-batch",
+        "--batch auto (and the default plan on CUDA): the largest batch tried", RunPlanPoints.AutoMaxBatchSize, 256);
+    private static readonly Option<double> BatchMinGain = NumberOption.Create("--batch-min-gain",
+        "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings (0: never)",
+        RunPlanPoints.AutoMinGainPercent, 10);
+    private static readonly Option<string[]> Slo = new("--slo")
+    {
+        Description = "Latency targets each row is judged against, such as ttft=1s,itl-p99=50ms (metrics: ttft, itl, e2e, each the median or with -p90/-p99; units us, ms, s)",
+        AllowMultipleArgumentsPerToken = true,
+    };
     private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
     private const string AutoReps = "auto";
     private static readonly Option<string> Reps = CreateRepsOption();
@@ -82,7 +93,7 @@ public static class RunCommand
     {
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
-            Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch,
+            Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
             Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
             Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, Json,
@@ -100,10 +111,16 @@ public static class RunCommand
         // --ep accepts only the providers' names, so the name is always found.
         var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
         var fixedReps = FixedReps(parseResult.GetValue(Reps)!);
+        var batchSizes = parseResult.GetValue(Batch)!;
+        // The default plan doubles the batch where a variant runs on CUDA and keeps the list on the CPU; a given list is kept
+        // everywhere; --batch auto (no sizes) doubles it everywhere.
+        var autoBatch = batchSizes.Length > 0 && parseResult.IsGiven(Batch)
+            ? null
+            : new AutoBatch(parseResult.GetValue(MaxBatch), parseResult.GetValue(BatchMinGain), CudaOnly: batchSizes.Length > 0);
         var plan = new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
             parseResult.GetValue(GenTokens)!,
-            parseResult.GetValue(Batch)!,
+            batchSizes,
             parseResult.GetValue(Warmup),
             fixedReps ?? AutoRepetitionStopper.MinimumRepetitions,
             parseResult.GetValue(Threads),
@@ -116,7 +133,9 @@ public static class RunCommand
                 ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
                 : null,
             PowerInputs.SteadyState(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
-                parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)));
+                parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)),
+            autoBatch,
+            LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null);
         RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
@@ -199,6 +218,22 @@ public static class RunCommand
             else if (reps != AutoReps
                      && new Option[] { TargetCi, MaxReps, MaxSecondsPerPoint }.FirstOrDefault(result.Parent.IsGiven) is { } autoOnly)
                 result.AddError($"{autoOnly.Name} applies only to --reps {AutoReps}; this run has a fixed --reps {reps}");
+        });
+        return option;
+    }
+
+    /// <summary>--batch N,M or --batch auto; the auto-only options are refused with a list, which would ignore them.</summary>
+    private static Option<int[]> CreateBatchOption()
+    {
+        var option = IntListOption.CreateOrWord("--batch",
+            $"Batch sizes, or {AutoBatchWord}: double the batch from 1 until it does not fit, the runtime refuses it, throughput stops growing "
+            + "(--batch-min-gain), a --slo target breaks or --max-batch (default: auto where a variant runs on CUDA, 1,4 on the CPU)",
+            AutoBatchWord, RunPlanPoints.BatchSizes, 1, 4);
+        option.Validators.Add(result =>
+        {
+            if (!result.Implicit && result.Tokens is not [{ Value: AutoBatchWord }]
+                && new Option[] { MaxBatch, BatchMinGain }.FirstOrDefault(result.Parent.IsGiven) is { } autoOnly)
+                result.AddError($"{autoOnly.Name} applies only to --batch {AutoBatchWord} (or the default plan's CUDA rows); this run has --batch {string.Join(',', result.Tokens.Select(t => t.Value))}");
         });
         return option;
     }

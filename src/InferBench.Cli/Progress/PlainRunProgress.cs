@@ -7,8 +7,8 @@ namespace InferBench.Cli.Progress;
 /// <summary>One line per event, for logs and redirected output.</summary>
 public sealed class PlainRunProgress(TextWriter error) : IRunProgress
 {
-    public void TargetStarted(BenchmarkTarget target, int points) =>
-        error.WriteLine($"{target.Model}/{target.Variant}: {points} plan points");
+    public void TargetStarted(BenchmarkTarget target, int points, bool atMost) =>
+        error.WriteLine($"{target.Model}/{target.Variant}: {(atMost ? "at most " : "")}{points} plan points");
 
     public void PointStarted(BenchmarkTarget target, PlanPoint point, int repetitions) =>
         error.WriteLine($"  {point}: {repetitions} repetitions");
@@ -25,9 +25,14 @@ public sealed class PlainRunProgress(TextWriter error) : IRunProgress
         return row.Metrics is { } m
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{where}: decode {m.DecodeTokensPerSecond.Median:F1} tok/s, TTFT {m.TimeToFirstTokenMilliseconds.Median:F2} ms (median of {m.DecodeTokensPerSecond.Count}{AutoStop(row.RepetitionStop)})")
-              + (row.Reason is null ? "" : $" [{row.Reason}]")
-            : $"{where}: {JsonEnumName.Of(row.Status)}: {row.Reason}";
+              + (row.Targets is { Met: false } verdict ? $", misses {string.Join(", ", verdict.Missed.Select(r => JsonEnumName.Of(r.Metric)))}" : "")
+              + (row.Reason is null ? "" : $" [{row.Reason}]") + BatchStop(row)
+            : $"{where}: {JsonEnumName.Of(row.Status)}: {row.Reason}" + BatchStop(row);
     }
+
+    /// <summary>On the row that ended a --batch auto sweep: why.</summary>
+    private static string BatchStop(ScenarioResult row) =>
+        row.BatchStop is { } stop ? $"; batch sweep stopped ({JsonEnumName.Of(stop.Reason)}): {stop.Detail}" : "";
 
     /// <summary>Under --reps auto, why the point stopped and the half-width it reached against the target.</summary>
     private static string AutoStop(RepetitionStop? stop) =>

@@ -16,7 +16,7 @@ public sealed class SpectreRunProgress(ProgressContext context) : IRunProgress
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
         .Start(context => work(new SpectreRunProgress(context)));
 
-    public void TargetStarted(BenchmarkTarget target, int points)
+    public void TargetStarted(BenchmarkTarget target, int points, bool atMost)
     {
         _task?.StopTask();
         _task = context.AddTask(Markup.Escape($"{target.Model}/{target.Variant}"), maxValue: points);

@@ -3,6 +3,7 @@ using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
+using static InferBench.Reports.HtmlBlocks;
 
 namespace InferBench.Reports;
 
@@ -38,8 +39,21 @@ public sealed class HtmlReportExporter : IRunExporter
             List<ScenarioResult> rows = [.. model];
             var firstRound = ReportTable.FirstRound(rows);
             html.Append($"<section>\n<h2>{E(model.Key)}</h2>\n");
+            var choices = OperatingPoints.Apply(run) ? OperatingPoints.For(run, rows, pricing) : [];
+            if (choices.Count > 0)
+            {
+                var targets = run.Plan.LatencyTargets;
+                html.Append($"<h3>{E(OperatingPoints.Heading)}</h3>\n<ul>\n")
+                    .AppendJoin("", choices.Select(choice => $"<li>{E(OperatingPoints.Sentence(choice, targets is { Count: > 0 }))}</li>\n"))
+                    .Append("</ul>\n");
+                var variants = choices.Select(choice => (choice.Variant, choice.ExecutionProvider)).Distinct().ToList();
+                AppendCharts(html, [.. choices.Select(choice => OperatingPoints.Chart(choice, targets, variants.IndexOf((choice.Variant, choice.ExecutionProvider))))]);
+                AppendTable(html, OperatingPoints.Columns, choices.SelectMany(choice => choice.Points));
+            }
             foreach (var sentence in ModelTakeaways.For(firstRound, pricing))
                 html.Append($"<p class=\"takeaway\"><strong>What this means:</strong> {E(sentence)}</p>\n");
+            if (choices.Count > 0)
+                html.Append("<h3>All rows</h3>\n");
             AppendCharts(html, ReportCharts.For(firstRound, pricing));
             AppendTable(html, ReportTable.For(run), ReportTable.Ordered(rows).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
@@ -60,36 +74,6 @@ public sealed class HtmlReportExporter : IRunExporter
         if (drift.Differences.Count > 0)
             AppendTable(html, DriftTable.Columns, drift.Differences);
         html.Append("</section>\n");
-    }
-
-    private static void AppendFacts(StringBuilder html, IEnumerable<ReportFact> facts)
-    {
-        html.Append("<dl>\n");
-        foreach (var fact in facts)
-            html.Append($"<dt>{E(fact.Label)}</dt><dd>{(fact.IsCode ? $"<code>{E(fact.Text)}</code>" : E(fact.Text))}</dd>\n");
-        html.Append("</dl>\n");
-    }
-
-    private static void AppendCharts(StringBuilder html, IReadOnlyList<ReportFigure> figures)
-    {
-        if (figures.Count == 0)
-            return;
-        html.Append("<div class=\"charts\">\n");
-        foreach (var figure in figures)
-            html.Append($"<figure>{figure.Svg}<figcaption>{E(figure.Caption)}</figcaption></figure>\n");
-        html.Append("</div>\n");
-    }
-
-    private static void AppendTable<TRow>(StringBuilder html, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
-    {
-        html.Append("<div class=\"scroll\"><table>\n<thead><tr>")
-            .AppendJoin("", columns.Select(column => $"<th scope=\"col\">{E(column.Title)}</th>"))
-            .Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in rows)
-            html.Append("<tr>")
-                .AppendJoin("", columns.Select(column => $"<td{(column.Numeric ? " class=\"n\"" : "")}>{E(column.Text(row))}</td>"))
-                .Append("</tr>\n");
-        html.Append("</tbody>\n</table></div>\n");
     }
 
     private static string E(string text) => HtmlText.Escape(text);

@@ -3,6 +3,7 @@ using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
+using static InferBench.Reports.MarkdownBlocks;
 using static InferBench.Reports.MarkdownText;
 
 namespace InferBench.Reports;
@@ -36,8 +37,19 @@ public sealed class MarkdownReportExporter : IRunExporter
         foreach (var model in run.Results.GroupBy(result => result.Model))
         {
             md.Append($"## {Text(model.Key)}\n\n");
+            var choices = OperatingPoints.Apply(run) ? OperatingPoints.For(run, [.. model], pricing) : [];
+            if (choices.Count > 0)
+            {
+                md.Append($"### {OperatingPoints.Heading}\n\n");
+                foreach (var choice in choices)
+                    md.Append($"- {Text(OperatingPoints.Sentence(choice, run.Plan.LatencyTargets is { Count: > 0 }))}\n");
+                md.Append('\n');
+                AppendTable(md, OperatingPoints.Columns, choices.SelectMany(choice => choice.Points));
+            }
             foreach (var sentence in ModelTakeaways.For(ReportTable.FirstRound(model), pricing))
                 md.Append($"**What this means:** {Text(sentence)}\n\n");
+            if (choices.Count > 0)
+                md.Append("### All rows\n\n");
             AppendTable(md, columns, ReportTable.Ordered(model).Select(result => new PricedRow(result, pricing.For(result))));
             if (GpuStateFacts.For(model) is { Count: > 0 } gpuStates)
             {
@@ -57,21 +69,5 @@ public sealed class MarkdownReportExporter : IRunExporter
         md.Append($"## Drift between rounds\n\n{Text(summary)}\n\n");
         if (drift.Differences.Count > 0)
             AppendTable(md, DriftTable.Columns, drift.Differences);
-    }
-
-    /// <summary>A table with its header, right-aligned numeric columns and every cell literal text, then a blank line.</summary>
-    private static void AppendTable<TRow>(StringBuilder md, IReadOnlyList<Column<TRow>> columns, IEnumerable<TRow> rows)
-    {
-        md.Append("| " + string.Join(" | ", columns.Select(column => column.Title)) + " |\n")
-            .Append('|').Append(string.Concat(columns.Select(column => column.Numeric ? "---:|" : "---|"))).Append('\n');
-        foreach (var row in rows)
-            md.Append("| " + string.Join(" | ", columns.Select(column => Text(column.Text(row)))) + " |\n");
-        md.Append('\n');
-    }
-
-    private static void AppendFacts(StringBuilder md, IEnumerable<ReportFact> facts)
-    {
-        foreach (var fact in facts)
-            md.Append($"- **{Text(fact.Label)}:** {(fact.IsCode ? Code(fact.Text) : Text(fact.Text))}\n");
     }
 }

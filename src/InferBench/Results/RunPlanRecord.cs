@@ -5,6 +5,8 @@ namespace InferBench.Results;
 /// <param name="AutoRepetitions"><c>--reps auto</c>'s target and caps; null for a fixed <c>--reps N</c>.</param>
 /// <param name="Rounds">How many times the sweep ran; even rounds run the variants in reverse order, so drift shows (1 in files without it).</param>
 /// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
+/// <param name="AutoBatch">The batch-doubling sweep (<c>--batch auto</c>, or the default plan's on CUDA); null: only <paramref name="BatchSizes"/>.</param>
+/// <param name="LatencyTargets">The latency targets (<c>--slo</c>) each measured row is judged against; null or empty: none.</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -18,4 +20,6 @@ public sealed record RunPlanRecord(
     IReadOnlyList<ProviderOption>? ProviderOptions = null,
     int Rounds = 1,
     AutoRepetitions? AutoRepetitions = null,
-    SteadyStatePlan? SteadyState = null);
+    SteadyStatePlan? SteadyState = null,
+    AutoBatch? AutoBatch = null,
+    IReadOnlyList<LatencyTarget>? LatencyTargets = null);

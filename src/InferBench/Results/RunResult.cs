@@ -33,4 +33,6 @@ public sealed record RunResult
     public IReadOnlyList<ScenarioResult> Results { get; init; } = [];
     /// <summary>How each point moved between sweep rounds; null for a one-round run.</summary>
     public RoundDrift? Drift { get; init; }
+    /// <summary>The campaign shard this run was; null for a run that was not one (added in version 2, optional).</summary>
+    public CampaignShard? Shard { get; init; }
 }

@@ -31,4 +31,10 @@ public sealed record ScenarioResult
 
     /// <summary>How many measured repetitions ran and why they stopped; null where none was measured.</summary>
     public RepetitionStop? RepetitionStop { get; init; }
+
+    /// <summary>Whether the row meets the run's latency targets (<c>--slo</c>); null without targets or a measurement.</summary>
+    public TargetVerdict? Targets { get; init; }
+
+    /// <summary>On the row that ended a <c>--batch auto</c> sweep: why the batch stopped doubling; null on the others.</summary>
+    public BatchStop? BatchStop { get; init; }
 }

@@ -10,6 +10,9 @@ public static class FailureReasons
     /// <param name="model">The folder's genai_config.json facts, for naming the inputs when GenAI and the graph disagree on one.</param>
     public static (ResultStatus Status, string Reason) Classify(Exception exception, string stage, GenAiModelInfo? model = null) => exception switch
     {
+        OutOfMemoryException => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: .NET could not allocate ({FirstLine(exception.Message)})"),
+        OnnxRuntimeGenAIException e when IsOutOfMemory(e.Message) => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: {FirstLine(e.Message)}"),
+        OnnxRuntimeGenAIException e when IsBatchLimit(e.Message) => (ResultStatus.Unsupported, $"{RuntimeBatchLimit}: {FirstLine(e.Message)}"),
         OnnxRuntimeGenAIException e when e.Message.Contains("Cuda interface not available", StringComparison.Ordinal) =>
             (ResultStatus.Unsupported, CudaUnavailable()),
         OnnxRuntimeGenAIException e when model is not null && ModelInputFacts.IsInputMismatch(e.Message) =>
@@ -17,6 +20,38 @@ public static class FailureReasons
         OnnxRuntimeGenAIException e => (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)}"),
         _ => (ResultStatus.Failed, $"{stage}: {exception.GetType().Name}: {FirstLine(exception.Message)}"),
     };
+
+    /// <summary>The words an out-of-memory row's reason starts with.</summary>
+    public const string OutOfMemory = "out of memory";
+
+    /// <summary>
+    /// ONNX Runtime GenAI refuses batch sizes above a compile-time constant (kMaxBatchSize = 32 in the Generator constructor,
+    /// src/generators.cpp, since 0.15; on every device): no option or genai_config.json setting raises it.
+    /// </summary>
+    public const string RuntimeBatchLimit =
+        "ONNX Runtime GenAI refuses this batch size (its maximum, kMaxBatchSize in src/generators.cpp, is a compile-time constant, on every device)";
+
+    /// <summary>
+    /// An allocation failure: std::bad_alloc (the CPU allocator, also under an address-space limit), ONNX Runtime's arena
+    /// ("Failed to allocate memory"), or CUDA's out of memory (cudaErrorMemoryAllocation, "CUDA error ... out of memory").
+    /// </summary>
+    public static bool IsOutOfMemory(string message) =>
+        message.Contains("bad_alloc", StringComparison.Ordinal)
+        || message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Failed to allocate memory", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("cudaErrorMemoryAllocation", StringComparison.Ordinal);
+
+    /// <summary>Why a <c>--batch auto</c> sweep ends at a row that did not run: out of memory, the runtime's batch limit, or a failure.</summary>
+    public static BatchStop BatchStopOf(ScenarioResult row) =>
+        row.Reason?.StartsWith(OutOfMemory, StringComparison.Ordinal) == true
+            ? new BatchStop(BatchStopReason.OutOfMemory, $"batch {row.BatchSize} does not fit in memory")
+            : row.Reason?.StartsWith(RuntimeBatchLimit, StringComparison.Ordinal) == true
+                ? new BatchStop(BatchStopReason.RuntimeLimit, $"ONNX Runtime GenAI refuses batch {row.BatchSize}; it cannot be raised without rebuilding GenAI")
+                : new BatchStop(BatchStopReason.Failed, $"batch {row.BatchSize} is {JsonEnumName.Of(row.Status)}: {row.Reason}");
+
+    /// <summary>GenAI's "batch_size (64) must be in [1, 32]".</summary>
+    public static bool IsBatchLimit(string message) =>
+        message.Contains("batch_size (", StringComparison.Ordinal) && message.Contains(") must be in [1, ", StringComparison.Ordinal);
 
     /// <summary>The CPU build lacks GenAI's CUDA library; the CUDA build has it but could not load it (driver, CUDA or cuDNN).</summary>
     private static string CudaUnavailable() =>

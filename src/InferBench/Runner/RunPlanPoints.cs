@@ -27,6 +27,13 @@ public static class RunPlanPoints
     public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), AutoRepetitionStopper.MinimumRepetitions, MaxRepetitions,
         WholeNumber: true, Why: "a confidence interval needs at least 3 repetitions");
     public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
+    /// <summary>The largest batch <c>--batch auto</c> tries; GenAI 0.18 refuses more than 32 anyway, other runtimes may not.</summary>
+    public static InputRange AutoMaxBatchSize { get; } = new(nameof(AutoBatch.MaxBatchSize), 1, 1 << 20, WholeNumber: true);
+    public static InputRange AutoMinGainPercent { get; } = new(nameof(AutoBatch.MinGainPercent), 0, 1000,
+        Why: "percent of decode tok/s gained over two doublings");
+    /// <summary>A latency target's limit in milliseconds: above 0 and at most a day.</summary>
+    public static InputRange LatencyTargetMilliseconds { get; } = new(nameof(RunPlanRecord.LatencyTargets), 0, 86_400_000, MinimumExcluded: true,
+        Why: "milliseconds");
     public static InputRange Seed { get; } = new(nameof(RunPlanRecord.Seed), int.MinValue, int.MaxValue, WholeNumber: true);
 
     /// <summary>
@@ -35,7 +42,8 @@ public static class RunPlanPoints
     /// </summary>
     public static InputRange IntraOpThreads(int logicalCores) => new(nameof(RunPlanRecord.IntraOpThreads), 1, logicalCores, WholeNumber: true);
 
-    /// <summary>Every plan point, in a stable order: batch, then prompt length, then generation length.</summary>
+    /// <summary>Every plan point of the batch list, in a stable order: batch, then prompt length, then generation length
+    /// (<c>--batch auto</c>'s points are found as the sweep goes).</summary>
     public static IReadOnlyList<PlanPoint> Expand(RunPlanRecord plan) =>
         (from batch in plan.BatchSizes
          from prompt in plan.PromptTokens
@@ -50,7 +58,10 @@ public static class RunPlanPoints
     {
         RequireAll(plan.PromptTokens, PromptTokens);
         RequireAll(plan.GenTokens, GenTokens);
-        RequireAll(plan.BatchSizes, BatchSizes);
+        // --batch auto on every provider leaves the batch list unused (empty).
+        var batchList = plan.AutoBatch is not { CudaOnly: false };
+        if (batchList)
+            RequireAll(plan.BatchSizes, BatchSizes);
         WarmupRepetitions.Check(plan.WarmupRepetitions);
         MeasuredRepetitions.Check(plan.MeasuredRepetitions);
         Rounds.Check(plan.Rounds);
@@ -60,10 +71,17 @@ public static class RunPlanPoints
             AutoMaxRepetitions.Check(auto.MaxRepetitions);
             AutoMaxSecondsPerPoint.Check(auto.MaxSecondsPerPoint);
         }
+        if (plan.AutoBatch is { } autoBatch)
+        {
+            AutoMaxBatchSize.Check(autoBatch.MaxBatchSize);
+            AutoMinGainPercent.Check(autoBatch.MinGainPercent);
+        }
+        foreach (var target in plan.LatencyTargets ?? [])
+            LatencyTargetMilliseconds.Check(target.LimitMilliseconds);
         if (plan.IntraOpThreads is { } threads)
             IntraOpThreads(logicalCores).Check(threads);
 
-        var (batch, prompt, gen) = (plan.BatchSizes.Max(), plan.PromptTokens.Max(), plan.GenTokens.Max());
+        var (batch, prompt, gen) = (batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)
             throw new InputRangeException(
                 [nameof(RunPlanRecord.BatchSizes), nameof(RunPlanRecord.PromptTokens), nameof(RunPlanRecord.GenTokens)],

@@ -37,7 +37,8 @@ public sealed class SweepRunner(
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                progress.TargetStarted(target, _points.Count);
+                progress.TargetStarted(target, plan.AutoBatch is { CudaOnly: false } auto ? Workloads().Count * Doublings(auto) : _points.Count,
+                    atMost: plan.AutoBatch is { CudaOnly: false });
                 RunTarget(target, cancellation);
             }
         }
@@ -48,14 +49,16 @@ public sealed class SweepRunner(
         // Rows written before the provider is known (--ep auto before genai_config.json is read) record what was asked.
         var resolved = ExecutionProviderChoice.Resolve(plan.ExecutionProvider, target.ExecutionProviders, _runnable);
         var early = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
+        // Rows for a variant that never runs: one per workload where its batch would have been doubled from 1.
+        var plannedPoints = AutoBatchOn(resolved) is null ? _points : Workloads();
         if (target.UnavailableReason is { } unavailable)
         {
-            EmitAll(early, _points, ResultStatus.Skipped, unavailable);
+            EmitAll(early, plannedPoints, ResultStatus.Skipped, unavailable);
             return;
         }
         if (resolved is { } requested && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(requested))
         {
-            EmitAll(early, _points, ResultStatus.Unsupported,
+            EmitAll(early, plannedPoints, ResultStatus.Unsupported,
                 $"variant is built for {string.Join(", ", target.ExecutionProviders.Select(JsonEnumName.Of))}; this run asks for {JsonEnumName.Of(requested)}");
             return;
         }
@@ -68,7 +71,7 @@ public sealed class SweepRunner(
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(early, _points, ResultStatus.Failed, e.Message);
+            EmitAll(early, plannedPoints, ResultStatus.Failed, e.Message);
             return;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -78,7 +81,7 @@ public sealed class SweepRunner(
         if ((resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider)) is not { } executionProvider)
         {
             // The rows record the provider the model asks for, though InferBench has no name of its own for it.
-            foreach (var point in _points)
+            foreach (var point in plannedPoints)
                 Emit(Row(early, point, ResultStatus.Unsupported,
                     $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
                     + "it can run the model on the cpu provider instead") with { ExecutionProvider = info.ConfiguredProvider! });
@@ -89,7 +92,9 @@ public sealed class SweepRunner(
             ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
             QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
 
-        var points = plan.PromptText is null ? WithinContext(target, info, _points) : _points;
+        var autoBatch = AutoBatchOn(executionProvider);
+        var allPoints = autoBatch is null ? _points : Workloads();
+        var points = plan.PromptText is null ? WithinContext(target, info, allPoints) : allPoints;
         if (points.Count == 0)
             return;
 
@@ -122,15 +127,76 @@ public sealed class SweepRunner(
                 points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
 
             var otherHardware = energy?.OtherHardwareThan(executionProvider);
+            ScenarioResult Measure(PlanPoint point)
+            {
+                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), measuresRowEnergy: otherHardware is null, cancellation);
+                return Judged(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
+            }
             foreach (var point in points)
             {
                 if (cancellation.IsCancellationRequested)
                     return;
-                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), measuresRowEnergy: otherHardware is null, cancellation);
-                Emit(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
+                if (autoBatch is null)
+                    Emit(Measure(point));
+                else
+                    DoubleBatch(point, autoBatch, Measure, cancellation);
             }
         }
     }
+
+    /// <summary>
+    /// <c>--batch auto</c> over one workload: batch 1, 2, 4, ... until a row says to stop (<see cref="BatchDoublingRule"/>, out of
+    /// memory, the runtime's refusal, a failure); that row records why.
+    /// </summary>
+    private void DoubleBatch(PlanPoint workload, AutoBatch autoBatch, Func<PlanPoint, ScenarioResult> measure, CancellationToken cancellation)
+    {
+        var rates = new List<(int Batch, double DecodeTokensPerSecond)>();
+        for (var batch = 1; !cancellation.IsCancellationRequested; batch *= 2)
+        {
+            var point = workload with { BatchSize = batch };
+            var row = measure(point);
+            // A point cut short by Ctrl-C says nothing about the next batch: the row is kept and the sweep ends without a stop.
+            if (row.Status == ResultStatus.Skipped || row.RepetitionStop?.Reason == RepetitionStopReason.Cancelled)
+            {
+                Emit(row);
+                return;
+            }
+            BatchStop? stop;
+            if (row.Status == ResultStatus.Ok && row.Metrics is { } metrics)
+            {
+                rates.Add((batch, metrics.DecodeTokensPerSecond.Median));
+                stop = BatchDoublingRule.Decide(autoBatch, rates, row.Targets) ?? SizeLimit(point);
+            }
+            else
+            {
+                stop = FailureReasons.BatchStopOf(row);
+            }
+            Emit(row with { BatchStop = stop });
+            if (stop is not null)
+                return;
+        }
+    }
+
+    /// <summary>A stop when twice this batch would not fit 32-bit sizes.</summary>
+    private static BatchStop? SizeLimit(PlanPoint point) => 2L * point.BatchSize * point.TotalTokensPerSequence > RunPlanPoints.MaxTokensPerBatch
+        ? new BatchStop(BatchStopReason.SizeLimit,
+            $"batch {2L * point.BatchSize} x {point.TotalTokensPerSequence} tokens would pass {RunPlanPoints.MaxTokensPerBatch} tokens (32-bit sizes)")
+        : null;
+
+    /// <summary>The batch-doubling plan where rows on <paramref name="provider"/> double their batch; null where they run the batch list.</summary>
+    private AutoBatch? AutoBatchOn(ExecutionProvider? provider) =>
+        plan.AutoBatch is { } auto && (!auto.CudaOnly || provider == ExecutionProvider.Cuda) ? auto : null;
+
+    /// <summary>Each prompt x gen workload once, at batch 1, where a batch-doubling sweep starts.</summary>
+    private IReadOnlyList<PlanPoint> Workloads() =>
+        (from prompt in plan.PromptTokens from gen in plan.GenTokens select new PlanPoint(1, prompt, gen)).ToArray();
+
+    /// <summary>Batches 1, 2, 4, ... up to the maximum: the most rows one workload's doubling can give.</summary>
+    private static int Doublings(AutoBatch auto) => (int)Math.Floor(Math.Log2(auto.MaxBatchSize)) + 1;
+
+    /// <summary>The row with its latency verdict, where the run has targets and the row was measured.</summary>
+    private ScenarioResult Judged(ScenarioResult row) =>
+        row.Metrics is { } metrics ? row with { Targets = LatencyTargetJudge.Judge(metrics, plan.LatencyTargets) } : row;
 
     private ScenarioResult RunPoint(
         BenchmarkTarget target, GenAiModelInfo info, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, bool measuresRowEnergy,

@@ -15,12 +15,28 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
     [InlineData("--prompt-text", "", "--prompt-text: expected a value (a path, a name or text), got an empty string")]
+    [InlineData("--slo", "itl-p99=30", "--slo: itl-p99: expected a number with a unit (us, ms or s), such as ttft=1s or itl-p99=50ms, got \"30\"")]
+    [InlineData("--slo", "tpot=1s", "--slo: expected a metric among ttft, ttft-p90, ttft-p99, itl, itl-p90, itl-p99, e2e, e2e-p90, e2e-p99, got \"tpot\"")]
+    [InlineData("--slo", "ttft=NaNs", "--slo: ttft: expected a limit above 0 and at most 1 day (86400 s), got \"NaNs\"")]
+    [InlineData("--max-batch", "0", "--max-batch: expected a whole number from 1 to 1048576, got 0")]
+    [InlineData("--batch-min-gain", "Infinity", "--batch-min-gain: expected a number from 0 to 1000 (percent of decode tok/s gained over two doublings), got \"Infinity\"")]
+    [InlineData("--batch", "auto,2", "--batch: expected integers like 128,512, each a whole number from 1 to 2147483647, or auto alone, got \"auto\"")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {
         var run = CliRun.Invoke("run", "--model-path", _temp.Path, option, value, "--out", _temp.Combine("results"));
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void Batch_sweep_options_with_a_batch_list_are_refused_as_they_would_be_ignored()
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--batch", "1,2", "--max-batch", "8", "--out", _temp.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--max-batch applies only to --batch auto (or the default plan's CUDA rows); this run has --batch 1,2", run.Error);
         run.AssertNoStackTrace();
     }
 

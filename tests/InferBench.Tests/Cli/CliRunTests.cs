@@ -42,6 +42,55 @@ public sealed class CliRunTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
+    [SkippableFact]
+    public void Without_batch_the_plan_keeps_the_list_on_the_cpu_and_records_the_doubling_it_would_do_on_cuda()
+    {
+        var run = CliRun.Invoke("run", "--model-path", SharedFixtures.RequireTinyGpt2(), "--prompt-tokens", "8", "--gen-tokens", "4",
+            "--warmup", "0", "--reps", "1", "--threads", "1", "--fidelity", "false", "--idle-seconds", "0", "--out", _temp.Combine("results"), "--json");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var result = RunJson.Deserialize(File.ReadAllText(run.Out.Trim()), "run.json");
+        Assert.Equal([1, 4], result.Plan.BatchSizes);
+        Assert.Equal(new AutoBatch(256, 10, CudaOnly: true), result.Plan.AutoBatch);
+        Assert.Equal([1, 4], result.Results.Select(row => row.BatchSize));
+        Assert.All(result.Results, row => Assert.Null(row.BatchStop));
+    }
+
+    [SkippableFact]
+    public void Batch_auto_with_a_target_writes_the_verdicts_the_stop_and_the_best_operating_point_in_every_file()
+    {
+        var run = RunOnFixtureWith("--batch", "auto", "--max-batch", "2", "--slo", "itl-p99=10s", "--price-per-hour", "2");
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var runJsonPath = run.Out.Trim();
+        var json = File.ReadAllText(runJsonPath);
+        Assert.Empty(RunSchema.Errors(json));
+        var result = RunJson.Deserialize(json, runJsonPath);
+        Assert.Equal((new AutoBatch(2, 10, CudaOnly: false), 0), (result.Plan.AutoBatch, result.Plan.BatchSizes.Count));
+        Assert.Equal([new LatencyTarget(LatencyMetric.ItlP99, 10_000)], result.Plan.LatencyTargets!);
+        Assert.Equal([(1, 8), (2, 8), (1, 16), (2, 16)], result.Results.Select(row => (row.BatchSize, row.PromptTokens)));
+        Assert.All(result.Results, row => Assert.True(row.Targets!.Met));
+        Assert.Equal([null, BatchStopReason.MaxBatch, null, BatchStopReason.MaxBatch], result.Results.Select(row => row.BatchStop?.Reason));
+        var folder = Path.GetDirectoryName(runJsonPath)!;
+        var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
+        Assert.EndsWith(",itl-p99<=10000ms,true,,max-batch,doubling batch 2 would pass the maximum batch size 2", csv[2]);
+        var best = result.Results.Where(row => row.PromptTokens == 8).MaxBy(row => row.Metrics!.DecodeTokensPerSecond.Median)!;
+        foreach (var report in new[] { "report.md", "report.html" })
+        {
+            var text = File.ReadAllText(Path.Combine(folder, report));
+            Assert.Contains("Best operating point", text);
+            Assert.Contains($"local on cpu (prompt 8, gen 4): serve at batch {best.BatchSize}:", text);
+        }
+        Assert.Contains("Frontier: local · cpu, prompt 8, gen 4", File.ReadAllText(Path.Combine(folder, "report.html")));
+    }
+
+    private CliRun RunOnFixtureWith(params string[] options) => CliRun.Invoke(
+    [
+        "run", "--model-path", SharedFixtures.RequireTinyGpt2(), "--prompt-tokens", "8,16", "--gen-tokens", "4",
+        "--warmup", "0", "--reps", "2", "--threads", "1", "--fidelity", "false", "--idle-seconds", "0", "--out", _temp.Combine("results"), "--json",
+        .. options,
+    ]);
+
     [Fact]
     public void Rounds_2_records_each_row_round_in_every_file_and_the_drift_between_rounds()
     {

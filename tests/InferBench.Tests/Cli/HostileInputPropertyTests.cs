@@ -54,6 +54,7 @@ public sealed class HostileInputPropertyTests : IDisposable
             "--prompt-tokens", "--gen-tokens", "--batch", "--warmup", "--reps", "--threads", "--seed", "--idle-seconds",
             "--steady-max-seconds", "--steady-window-seconds", "--steady-power-slope", "--steady-temp-slope",
             "--price-per-hour", "--utilization", "--cpu-tdp-watts", "--prompt-text", "--ep", "--gpu", "--bogus",
+            "--max-batch", "--batch-min-gain", "--slo",
         ];
         var prefix = RunPrefix();
 
@@ -125,11 +126,12 @@ public sealed class HostileInputPropertyTests : IDisposable
     }
 
     [Fact]
-    public void Compare_power_and_quantize_with_any_values_end_in_a_documented_exit_code()
+    public void Compare_merge_power_and_quantize_with_any_values_end_in_a_documented_exit_code()
     {
         var missing = _temp.Combine("missing");
         ForAll(Gen.OneOf(
                 AnyNumber.Select(AnyNumber).Select(pair => new[] { "compare", missing, pair.Item1, pair.Item2 }),
+                AnyNumber.Select(number => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", $"AMD EPYC={number}" }),
                 AnyNumber.Select(AnyNumber).Select(pair => new[] { "power", "probe", "--power", "none", "--seconds", pair.Item1, "--cpu-tdp-watts", pair.Item2 }),
                 AnyNumber.Select(AnyNumber).Select(pair => new[]
                     { "models", "quantize", "--in", missing, "--out", _temp.Combine("q"), "--precision", "int4", "--block-size", pair.Item1, "--accuracy-level", pair.Item2 })));
@@ -143,6 +145,9 @@ public sealed class HostileInputPropertyTests : IDisposable
         ForAll(Gen.OneOf(
             paths.Select(folder => new[] { "report", folder }),
             paths.Select(paths).Select(pair => new[] { "compare", pair.Item1, pair.Item2 }),
+            paths.Select(paths).Select(pair => new[] { "merge", pair.Item1, pair.Item2, "--out", _temp.Combine("merged") }),
+            paths.Select(text => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", text }),
+            paths.Select(text => new[] { "merge", _temp.Path, "--out", _temp.Combine("merged"), "--price", $"{text}=1" }),
             paths.Select(folder => new[] { "cost", "--run", folder, "--price-per-hour", "1" }),
             paths.Select(file => new[] { "cost", "--pricing", file, "--price-per-hour", "1", "--tokens-per-second", "1" }),
             paths.Select(text => new[] { "cost", "--gpu", text, "--tokens-per-second", "1" }),

@@ -17,7 +17,7 @@ public sealed class CsvResultsExporterTests
         "energy_source,energy_status,j_per_token,j_per_token_net,prefill_j_per_token,decode_j_per_token,avg_w,peak_w,throttled," +
         "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens," +
         "fidelity_reference,kl_mean_nats,kl_p99_nats,top1_agreement,greedy_logprob_delta_nats,round," +
-        "stop_reason,decode_ci95_stop_pct,target_ci_pct";
+        "stop_reason,decode_ci95_stop_pct,target_ci_pct,decode_tok_s_per_seq,slo_targets,slo_met,slo_missed,batch_stop,batch_stop_detail";
 
     private static readonly CsvResultsExporter Exporter = new();
 
@@ -46,7 +46,7 @@ public sealed class CsvResultsExporterTests
             "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
             "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false," +
             "48.696544,2.216135,0.75136,2171.253556," +
-            "cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2",
+            "cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,",
             lines[1]);
     }
 
@@ -110,7 +110,7 @@ public sealed class CsvResultsExporterTests
     {
         var csv = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cost = null });
 
-        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 40) + "1,,,", lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 40) + "1" + new string(',', 9), lines[1]);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class CsvResultsExporterTests
 
         Assert.Equal(invariant, localized);
         Assert.Contains(",123.456789,", localized, StringComparison.Ordinal);
-        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2\n", localized, StringComparison.Ordinal);
+        Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,itl-p99<=20ms ttft<=1000ms,false,itl-p99=24.74ms,target-broken,\"batch 1 misses", localized, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,13 +11,7 @@ public sealed class ReportColumnsTests
     [Fact]
     public void CsvColumnsAreTheReadmeTableInOrderWithItsUnitsAndDefinitions()
     {
-        var documented = ReadmeColumns();
-
-        Assert.Equal(documented.Select(row => row.Id), ResultColumns.Csv.Select(column => column.Id));
-        Assert.Equal(documented.Select(row => (row.Id, row.Unit)), ResultColumns.Csv.Select(column => (column.Id, column.Unit)));
-        foreach (var (column, row) in ResultColumns.Csv.Zip(documented))
-            Assert.True(row.Definition.StartsWith(column.Legend, StringComparison.Ordinal),
-                $"{column.Id}: results/README.md says \"{row.Definition}\", which does not start with the legend \"{column.Legend}\"");
+        ReadmeColumnTable.AssertDocuments("| Column | Unit | Definition |", ResultColumns.Csv);
     }
 
     [Fact]
@@ -57,20 +51,5 @@ public sealed class ReportColumnsTests
         Assert.Equal(ComparisonTable.Columns.Select(column => column.Title), header.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal(ScenarioColumns.All.Select(column => column.Title), ComparisonTable.Columns.Take(7).Select(column => column.Title));
         Assert.Equal(ScenarioColumns.All.Skip(1).Select(column => column.Title), ReportTable.Columns.Take(6).Select(column => column.Title));
-    }
-
-    private static List<(string Id, string Unit, string Definition)> ReadmeColumns()
-    {
-        var lines = File.ReadAllLines(RepoRoot.Combine("results", "README.md"));
-        var header = Array.IndexOf(lines, "| Column | Unit | Definition |");
-        Assert.True(header >= 0, "results/README.md has no \"| Column | Unit | Definition |\" table");
-        return
-        [
-            .. lines.Skip(header + 2).TakeWhile(line => line.StartsWith("| `", StringComparison.Ordinal)).Select(line =>
-            {
-                var cells = line.Split(" | ");
-                return (cells[0].Trim('|', ' ', '`'), cells[1], string.Join(" | ", cells[2..]).TrimEnd('|', ' ').Replace("`", "", StringComparison.Ordinal).Replace("\\|", "|", StringComparison.Ordinal));
-            }),
-        ];
     }
 }

@@ -49,10 +49,10 @@ public sealed class RunSchemaTests
         var written = new SortedSet<string>(StringComparer.Ordinal);
         using (var document = JsonDocument.Parse(RunJson.Serialize(ReportSamples.CompleteRun())))
         {
-            CollectPropertyNames(document.RootElement, written);
+            JsonSchemaProperties.Written(document.RootElement, written);
         }
         var documented = new SortedSet<string>(StringComparer.Ordinal);
-        CollectSchemaProperties(RunSchema.Document, documented, undocumented: []);
+        JsonSchemaProperties.Documented(RunSchema.Document, documented, undocumented: []);
 
         Assert.Equal(written, documented);
     }
@@ -61,54 +61,8 @@ public sealed class RunSchemaTests
     public void EverySchemaPropertyHasADescription()
     {
         var undocumented = new List<string>();
-        CollectSchemaProperties(RunSchema.Document, new HashSet<string>(), undocumented);
+        JsonSchemaProperties.Documented(RunSchema.Document, new HashSet<string>(), undocumented);
 
         Assert.Empty(undocumented);
-    }
-
-    private static void CollectPropertyNames(JsonElement element, ISet<string> names)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                names.Add(property.Name);
-                CollectPropertyNames(property.Value, names);
-            }
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-            {
-                CollectPropertyNames(item, names);
-            }
-        }
-    }
-
-    private static void CollectSchemaProperties(JsonElement schema, ISet<string> names, List<string> undocumented)
-    {
-        if (schema.TryGetProperty("properties", out var properties))
-        {
-            foreach (var property in properties.EnumerateObject())
-            {
-                names.Add(property.Name);
-                if (!property.Value.TryGetProperty("description", out _) && !property.Value.TryGetProperty("$ref", out _))
-                {
-                    undocumented.Add(property.Name);
-                }
-                CollectSchemaProperties(property.Value, names, undocumented);
-            }
-        }
-        if (schema.TryGetProperty("$defs", out var definitions))
-        {
-            foreach (var definition in definitions.EnumerateObject())
-            {
-                if (!definition.Value.TryGetProperty("description", out _))
-                {
-                    undocumented.Add("$defs/" + definition.Name);
-                }
-                CollectSchemaProperties(definition.Value, names, undocumented);
-            }
-        }
     }
 }

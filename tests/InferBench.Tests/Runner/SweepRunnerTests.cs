@@ -340,4 +340,52 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal((ResultStatus.Skipped, "not present locally: /nowhere"), (r.Status, r.Reason)));
     }
+    [SkippableFact]
+    public void Batch_auto_doubles_until_GenAI_refuses_the_batch_and_records_the_stop_on_that_row()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var plan = Plan(batch: [], reps: 1, warmup: 0) with { AutoBatch = new AutoBatch(MaxBatchSize: 256, MinGainPercent: 0, CudaOnly: false) };
+
+        var rows = Sweep(plan, [Target(model)]);
+
+        Assert.Equal([1, 2, 4, 8, 16, 32, 64], rows.Select(r => r.BatchSize));
+        Assert.All(rows.SkipLast(1), row => Assert.Equal((ResultStatus.Ok, null), (row.Status, row.BatchStop)));
+        var refused = rows[^1];
+        Assert.Equal(ResultStatus.Unsupported, refused.Status);
+        Assert.StartsWith(FailureReasons.RuntimeBatchLimit, refused.Reason);
+        Assert.Contains("batch_size (64) must be in [1, 32]", refused.Reason);
+        Assert.Equal(BatchStopReason.RuntimeLimit, refused.BatchStop!.Reason);
+    }
+
+    [SkippableFact]
+    public void Batch_auto_stops_at_the_first_batch_that_breaks_a_latency_target_and_every_measured_row_has_its_verdict()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        // No decode step takes less than a nanosecond: batch 1 already breaks the target.
+        var plan = Plan(batch: [], reps: 1, warmup: 0) with
+        {
+            AutoBatch = new AutoBatch(256, 10, CudaOnly: false),
+            LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 1e-6), new LatencyTarget(LatencyMetric.Ttft, 60_000)],
+        };
+
+        var rows = Sweep(plan, [Target(model)]);
+
+        var row = Assert.Single(rows);
+        Assert.Equal(BatchStopReason.TargetBroken, row.BatchStop!.Reason);
+        Assert.False(row.Targets!.Met);
+        Assert.Equal([false, true], row.Targets.Readings.Select(r => r.Met));
+        Assert.Equal(LatencyMetric.ItlP99, Assert.Single(row.Targets.Missed).Metric);
+    }
+
+    [SkippableFact]
+    public void The_default_plan_doubles_the_batch_only_on_cuda_so_a_cpu_row_runs_the_batch_list()
+    {
+        var model = SharedFixtures.RequireTinyGpt2();
+        var plan = Plan(batch: [1, 2], reps: 1, warmup: 0) with { AutoBatch = new AutoBatch(256, 10, CudaOnly: true) };
+
+        var rows = Sweep(plan, [Target(model)]);
+
+        Assert.Equal([1, 2], rows.Select(r => r.BatchSize));
+        Assert.All(rows, row => Assert.Null(row.BatchStop));
+    }
 }

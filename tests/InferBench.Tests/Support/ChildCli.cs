@@ -4,7 +4,7 @@ namespace InferBench.Tests.Support;
 
 /// <summary>
 /// The built inferbench CLI as a child process, for what only a real process shows: how it answers SIGINT and
-/// SIGTERM (the in-process <see cref="CliRun"/> never sees a signal).
+/// SIGTERM (the in-process <see cref="CliRun"/> never sees a signal), and how it runs under an address-space limit.
 /// </summary>
 internal sealed class ChildCli : IDisposable
 {
@@ -21,14 +21,21 @@ internal sealed class ChildCli : IDisposable
         _error = process.StandardError.ReadToEndAsync();
     }
 
-    public static ChildCli Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ChildCli Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartUnder([], environment, args);
+
+    /// <param name="launcher">A command that runs the CLI, with its arguments, such as prlimit --as=N (empty: none).</param>
+    public static ChildCli StartUnder(IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "InferBench.Cli"))
+        var cli = Path.Combine(AppContext.BaseDirectory, "InferBench.Cli");
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : cli)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in launcher.Skip(1).Concat(launcher.Count > 0 ? [cli] : []))
+            start.ArgumentList.Add(argument);
         foreach (var argument in args)
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)

@@ -111,9 +111,25 @@ internal static class ReportSamples
     /// <summary>A run in which every property of every type is set (the ok row carries a note).</summary>
     public static RunResult CompleteRun()
     {
-        var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions"), FailedRow(), SingleRepetitionRow() with { Round = 2 });
-        return run with { Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with { Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60) }, Drift = Drifted() };
+        var run = Run(OkRow(reason: "partial: 3 of 5 measured repetitions") with { Targets = Verdict, BatchStop = Stop }, FailedRow(),
+            SingleRepetitionRow() with { Round = 2 });
+        return run with
+        {
+            Cancelled = true, State = RunState.Cancelled, Plan = run.Plan with
+            {
+                Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60),
+                AutoBatch = new AutoBatch(256, 10, CudaOnly: true),
+                LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 20), new LatencyTarget(LatencyMetric.Ttft, 1000)],
+            },
+            Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"]),
+        };
     }
+
+    /// <summary>OkRow against CompleteRun's targets (itl-p99 20 ms, ttft 1 s): its ITL p99 of 24.74 ms misses the first.</summary>
+    public static TargetVerdict Verdict { get; } =
+        new(false, [new TargetReading(LatencyMetric.ItlP99, 20, 24.74, false), new TargetReading(LatencyMetric.Ttft, 1000, 126.4567891, true)]);
+
+    public static BatchStop Stop { get; } = new(BatchStopReason.TargetBroken, "batch 1 misses itl-p99 (24.7 ms, limit 20.0 ms); a larger batch only adds latency");
 
     /// <summary>Round 2 of phi-3-mini's int4 point decoding 12% slower than round 1, and its TTFT within noise.</summary>
     public static RoundDrift Drifted() => new("welch-t-on-log-values", 0.95, 0.975, LargerThanNoise: true,

@@ -14,10 +14,13 @@ internal static class RunSchema
     private static JsonSchema Built { get; } = JsonSchema.Build(Document, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     /// <summary>The schema's complaints about <paramref name="json"/>; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Errors(string json)
+    public static IReadOnlyList<string> Errors(string json) => ErrorsOf(Built, json);
+
+    /// <summary>What <paramref name="schema"/> finds wrong with <paramref name="json"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<string> ErrorsOf(JsonSchema schema, string json)
     {
         using var instance = JsonDocument.Parse(json);
-        var results = Built.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {
             return [];
@@ -29,10 +32,10 @@ internal static class RunSchema
         return errors.Count > 0 ? errors : ["invalid (no details)"];
     }
 
-    private static JsonElement ReadEmbedded()
+    public static JsonElement ReadEmbedded(string resourceName = ResourceName)
     {
-        using var stream = typeof(RunResult).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var stream = typeof(RunResult).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"embedded resource {resourceName} is missing");
         using var document = JsonDocument.Parse(stream);
         return document.RootElement.Clone();
     }

@@ -27,6 +27,14 @@ public static class RunCostSetup
         : null;
 
     /// <summary>
+    /// <paramref name="setup"/> with another hardware price, such as a machine's catalog instance; a run that recorded no
+    /// assumptions gets the catalog's energy defaults and full utilisation.
+    /// </summary>
+    public static CostSetup Repriced(CostSetup? setup, Cited<UsdPerHour> price, EnergyAssumptions defaultEnergy) => setup is null
+        ? Record(price, new(Utilization.Full, Citation.Default("busy every paid hour")), defaultEnergy)
+        : setup with { PriceUsdPerHour = Figure(price.Value.Value, price.Citation) };
+
+    /// <summary>
     /// Holds a run.json's recorded assumptions to the ranges the command line holds them to (<see cref="CostInputs"/>),
     /// so a hand-edited file cannot price to a 300-digit figure or to infinity.
     /// </summary>

@@ -129,6 +129,19 @@ public static class ResultColumns
             row => row.Result.RepetitionStop?.DecodeHalfWidthPercent),
         Number("target_ci_pct", "Target CI (±%)", "% of mean", "--reps auto's target half-width",
             row => row.Result.RepetitionStop?.TargetHalfWidthPercent),
+        Number("decode_tok_s_per_seq", "Decode tok/s per sequence", "tokens/s per sequence",
+            "Median decode throughput / batch: the generation speed one sequence (one user) sees",
+            row => row.Result.Metrics is { } metrics ? metrics.DecodeTokensPerSecond.Median / row.Result.BatchSize : null),
+        new("slo_targets", "Latency targets", "text", false, "The run's latency targets",
+            row => Cell.Of(row.Result.Targets is { } verdict ? string.Join(' ', verdict.Readings.Select(r => $"{JsonEnumName.Of(r.Metric)}<={CsvNumber.Format(r.LimitMilliseconds)}ms")) : null)),
+        new("slo_met", "Meets targets", "true/false", false, "Whether the row meets every latency target",
+            row => Cell.Of(row.Result.Targets?.Met)),
+        new("slo_missed", "Targets missed", "text", false, "The targets the row misses, the one missed by the largest factor first",
+            row => Cell.Of(row.Result.Targets is { } verdict ? string.Join(' ', verdict.Missed.Select(r => $"{JsonEnumName.Of(r.Metric)}={CsvNumber.Format(r.MeasuredMilliseconds)}ms")) : null)),
+        new("batch_stop", "Batch stop", "text", false, "On the row that ended a --batch auto sweep",
+            row => Cell.Of(row.Result.BatchStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
+        new("batch_stop_detail", "Batch stop detail", "text", false, "The same in words, with the figures it rests on",
+            row => Cell.Of(row.Result.BatchStop?.Detail)),
     ];
 
     /// <summary>A figure; empty when absent or not finite (<see cref="Cell.Of(double?, string?)"/>).</summary>

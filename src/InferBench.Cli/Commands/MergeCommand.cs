@@ -1,0 +1,66 @@
+using System.CommandLine;
+using InferBench.Cost;
+using InferBench.Merge;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary>
+/// <c>inferbench merge &lt;folder&gt;... --out &lt;folder&gt;</c>: run folders from many machines (or folders holding them) as one
+/// comparison: merged results.csv, merged.json, report.md and report.html.
+/// </summary>
+public static class MergeCommand
+{
+    private static readonly Argument<string[]> Folders = new("folders")
+    {
+        Description = "Run folders, or folders holding run folders at any depth (as a scheduler or an upload leaves them)",
+        Arity = ArgumentArity.OneOrMore,
+    };
+    private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the merged files (created if missing)", Required = true };
+    private static readonly Option<string[]> Prices = new(MachinePrice.Option)
+    {
+        Description = "Price a machine: <machine>=<catalog GPU instance id or USD per hour>, the machine named by its label, cloud instance type, " +
+            "GPU or CPU model (repeatable); other machines are priced by their runs' own cost assumptions",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Command Create(CliIo io)
+    {
+        var command = new Command("merge",
+            "Merge run folders from many machines into one comparison: per model, variant and machine, batch-1 and best tok/s, TTFT, J/token, $/1M, fidelity")
+        {
+            Folders, Out, Prices,
+        };
+        command.SetAction(parseResult =>
+        {
+            var prices = (parseResult.GetValue(Prices) ?? []).Select(MachinePrice.Parse).ToList();
+            var merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null));
+            foreach (var problem in merge.Problems)
+                io.Error.WriteLine($"inferbench: {problem}");
+            foreach (var warning in merge.Warnings)
+                io.Error.WriteLine($"warning: {warning}");
+            var folder = Path.GetFullPath(parseResult.GetValue(Out)!);
+            var saveFailed = false;
+            try
+            {
+                MergeFolder.Write(folder, merge, DateTimeOffset.UtcNow, Out.Name);
+            }
+            catch (IOException e)
+            {
+                io.Error.WriteLine($"inferbench: saving the merged files into {folder} failed: {e.Message}");
+                saveFailed = true;
+            }
+            var merged = merge.Inputs.Count(input => input.Status == MergeInputStatus.Merged);
+            io.Out.WriteLine($"Merged {merged} run(s) from {merge.Machines.Count} machine(s) into {folder}");
+            if (!saveFailed)
+                foreach (var name in MergeFolder.FileNames)
+                    io.Out.WriteLine($"  {Path.Combine(folder, name)}");
+            if (!merge.HasMeasuredRow)
+                io.Error.WriteLine("inferbench: no merged run has an ok row: nothing measured to compare");
+            return merge.Problems.Count > 0 ? ExitCodes.BadInput
+                : saveFailed ? ExitCodes.SomeRowsFailed
+                : !merge.HasMeasuredRow ? ExitCodes.NothingMeasured
+                : ExitCodes.AllOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+using InferBench.Reports;
+using InferBench.Reports.Columns;
+
+namespace InferBench.Merge;
+
+/// <summary>The merge's output folder: results.csv, merged.json, report.md and report.html, each written atomically.</summary>
+public static class MergeFolder
+{
+    public static IReadOnlyList<string> FileNames { get; } =
+        [CsvResultsExporter.FileName, MergedJson.FileName, MergedMarkdown.FileName, MergedHtml.FileName];
+
+    /// <summary>Writes the merged files into <paramref name="folder"/> (created if missing).</summary>
+    /// <param name="optionName">The option that named the folder, for messages.</param>
+    /// <exception cref="InputException">The folder cannot be created or written (a file in the way, no permission).</exception>
+    /// <exception cref="IOException">A write failed for another reason, such as a full disk.</exception>
+    public static void Write(string folder, RunMerge merge, DateTimeOffset mergedUtc, string optionName = "--out")
+    {
+        var full = Path.GetFullPath(folder);
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            throw new InputException($"{optionName}: cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}");
+        }
+        string[] contents =
+        [
+            CsvTable.Write(MergedColumns.Csv, merge.Rows),
+            MergedJson.Serialize(merge, mergedUtc),
+            MergedMarkdown.Export(merge, mergedUtc),
+            MergedHtml.Export(merge, mergedUtc),
+        ];
+        foreach (var (name, text) in FileNames.Zip(contents))
+        {
+            try
+            {
+                AtomicFile.WriteAllText(Path.Combine(full, name), text);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new InputException($"{optionName}: cannot write into {full}: {FileSystemProblem.Reason(e, full)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using InferBench.Reports;
+using static InferBench.Reports.ReportCell;
+using static InferBench.Results.ReadableNumber;
+
+namespace InferBench.Merge;
+
+/// <summary>What the merged report.md and report.html both say: the title, the machines, each run folder, the problems and the definitions.</summary>
+internal static class MergeReport
+{
+    public const string Definitions =
+        "One row per model x variant x machine x workload (prompt and gen tokens), from one run: where several runs on a machine " +
+        "measured the same, the figures are one run's, never pooled (the notes name the others). Batch 1: the row at batch 1. " +
+        $"Best: {MergedEntry.BestPointRule}. Decode tok/s is the median over the measured repetitions ± the half-width of the 95% " +
+        "confidence interval of the mean. J/token is gross (prefill and idle included), from the energy source named; " +
+        "estimated-* sources are estimates, marked (est.). $/1M gen tokens = the machine's price per hour / (median decode tok/s " +
+        "× 3600 × the run's utilisation) × 1e6, at --price's price where given, else the run's own. Top-1 agreement and KL are the " +
+        "variant's drift from its model's reference variant as its run measured it. A run whose plan or software differs from most " +
+        "runs is flagged not comparable on that; copies of a run and superseded runs of a campaign shard are left out. " +
+        "Every row of every merged run is in results.csv; definitions: results/README.md.";
+
+    public static string Title(RunMerge merge) =>
+        $"InferBench merge: {Integer(merge.Inputs.Count(input => input.Status == MergeInputStatus.Merged))} runs from {Integer(merge.Machines.Count)} machines";
+
+    public static string Timing(DateTimeOffset mergedUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"Merged {mergedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");
+
+    public static IEnumerable<ReportFact> Machines(RunMerge merge) => merge.Machines.Select(machine => new ReportFact(machine.Label,
+        machine.Description + (machine.PriceUsdPerHour is { } price ? $"; priced at {Usd(price)}/h ({machine.PriceSource})" : "; priced by each run's own cost assumptions")));
+
+    public static IEnumerable<ReportFact> Inputs(RunMerge merge) => merge.Inputs.Select(input => new ReportFact(input.Folder,
+        input.Status switch
+        {
+            MergeInputStatus.Merged => $"merged: run {input.RunId} on {input.Machine}, {JsonEnumName.Of(input.State!.Value)}" +
+                (input.Flags.Count > 0 ? $"; {string.Join("; ", input.Flags)}" : ""),
+            MergeInputStatus.Unreadable => "not merged: unreadable",
+            _ => $"not merged, {JsonEnumName.Of(input.Status)}: {input.Reason}",
+        }));
+
+    public static IEnumerable<ReportFact> Problems(RunMerge merge) => merge.Problems.Select(problem => new ReportFact(problem.Folder, problem.Problem));
+
+    public const string NoEntries = "No run could be merged, so there is nothing to compare.";
+}

@@ -1,0 +1,144 @@
+using InferBench.Cost;
+using InferBench.Reports;
+using InferBench.Reports.Columns;
+using InferBench.Results;
+using static InferBench.Results.ReadableNumber;
+
+namespace InferBench.Merge;
+
+/// <summary>
+/// Many run folders from many machines as one comparison (<c>inferbench merge</c>): each run's machine from its host
+/// facts; copies of a run and superseded runs of a campaign shard left out; partial runs, runs without ok rows and runs
+/// whose plan or software differs from most runs flagged; then per model x variant x machine x workload the batch-1 and
+/// best measured figures, priced at the machine's price.
+/// </summary>
+/// <param name="Inputs">Every run folder found, with what was done with it.</param>
+/// <param name="Problems">Given folders that hold no run, and run folders whose run.json could not be read.</param>
+public sealed record RunMerge(
+    IReadOnlyList<MergeInput> Inputs,
+    IReadOnlyList<MergedMachine> Machines,
+    IReadOnlyList<MergedRow> Rows,
+    IReadOnlyList<MergedEntry> Entries,
+    IReadOnlyList<MergeProblem> Problems)
+{
+    /// <summary>True when a merged run has an ok row with measured decode tok/s.</summary>
+    public bool HasMeasuredRow => Rows.Any(row => MergedPoint.IsMeasured(row.Priced.Result));
+
+    /// <summary>The caveats to say on the console: inputs left out, and every flag of a merged run.</summary>
+    public IEnumerable<MergeProblem> Warnings =>
+        Inputs.Where(input => input.Status is MergeInputStatus.Duplicate or MergeInputStatus.Superseded)
+            .Select(input => new MergeProblem(input.Folder, $"{JsonEnumName.Of(input.Status)}: {input.Reason}"))
+            .Concat(Inputs.SelectMany(input => input.Flags.Select(flag => new MergeProblem(input.Folder, flag))));
+
+    /// <param name="paths">Run folders, or folders holding run folders at any depth (<see cref="RunDiscovery"/>).</param>
+    /// <param name="prices">--price mappings of machines to prices.</param>
+    /// <param name="catalog">Where --price looks up catalog instances, and the energy defaults of a run that recorded no cost assumptions.</param>
+    /// <exception cref="InputException">A --price is malformed, names no machine, or names one that another price names.</exception>
+    public static RunMerge Of(IEnumerable<string> paths, IReadOnlyList<MachinePrice> prices, PricingCatalog catalog)
+    {
+        var (folders, problems) = RunDiscovery.Find(paths);
+        var read = new List<(string Folder, RunResult Run)>();
+        var inputs = new List<MergeInput>();
+        var allProblems = problems.ToList();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                read.Add((folder, RunFolder.Read(folder)));
+            }
+            catch (InputException e)
+            {
+                allProblems.Add(new MergeProblem(folder, e.Message));
+                inputs.Add(new MergeInput(folder, MergeInputStatus.Unreadable, null, null, null, [], e.Message));
+            }
+        }
+        var (kept, leftOut) = Deduplicate(read);
+        var identities = kept.Select(run => MachineIdentity.Of(run.Run.Host)).ToList();
+        var machines = MachinesOf(identities);
+        var machineOf = identities.Select(identity => machines.First(machine => machine.Identity == identity)).ToList();
+        var machinePrices = MachinePrice.For(prices, machines, catalog);
+        machines = [.. machines.Select(machine => machinePrices.TryGetValue(machine.Label, out var price)
+            ? machine with { PriceUsdPerHour = price.Value.Value, PriceSource = price.Citation.ToString() }
+            : machine)];
+        var differences = RunSetupFacts.Differences([.. kept.Select(run => run.Run)]);
+        var merged = kept.Select((run, i) => new MergeInput(run.Folder, MergeInputStatus.Merged, run.Run.RunId, machineOf[i].Label, run.Run.State,
+                Flags(run.Run, differences[i]), null)
+            {
+                Run = run.Run,
+                Pricing = new RunPricing(machinePrices.TryGetValue(machineOf[i].Label, out var price)
+                    ? RunCostSetup.Repriced(run.Run.Cost, price, catalog.DefaultEnergy)
+                    : run.Run.Cost),
+            })
+            .ToList();
+        var byLabel = machines.ToDictionary(machine => machine.Label, StringComparer.Ordinal);
+        List<MergedRow> rows =
+        [
+            .. merged.SelectMany(input => input.Run!.Results.Select(result =>
+                new MergedRow(input, byLabel[input.Machine!], new PricedRow(result, input.Pricing!.For(result))))),
+        ];
+        inputs.AddRange(merged);
+        inputs.AddRange(leftOut);
+        var order = folders.Select((folder, i) => (folder, i)).ToDictionary(pair => pair.folder, pair => pair.i, StringComparer.Ordinal);
+        return new RunMerge([.. inputs.OrderBy(input => order[input.Folder])], machines, rows, MergedEntries.Of(merged, machines), allProblems);
+    }
+
+    /// <summary>
+    /// The same run given twice (one run id) counts once: the complete copy, else the one with the most rows, else the first.
+    /// Two runs of one campaign shard (a retry) count once: the complete one, else the newest.
+    /// </summary>
+    private static (List<(string Folder, RunResult Run)> Kept, List<MergeInput> LeftOut) Deduplicate(List<(string Folder, RunResult Run)> read)
+    {
+        var leftOut = new List<MergeInput>();
+        var kept = new List<(string Folder, RunResult Run)>();
+        foreach (var copies in read.GroupBy(run => run.Run.RunId, StringComparer.Ordinal))
+        {
+            var best = copies.OrderByDescending(run => run.Run.State == RunState.Complete).ThenByDescending(run => run.Run.Results.Count).First();
+            kept.Add(best);
+            leftOut.AddRange(copies.Where(copy => copy != best).Select(copy => LeftOut(copy, MergeInputStatus.Duplicate,
+                $"the same run ({copy.Run.RunId}) as {best.Folder}, which is merged: not counted twice")));
+        }
+        var shards = kept.Where(run => run.Run.Shard is not null)
+            .GroupBy(run => (run.Run.Shard!.Campaign, run.Run.Shard.Index, run.Run.Shard.Count))
+            .Where(group => group.Count() > 1);
+        foreach (var shard in shards)
+        {
+            var best = shard.OrderByDescending(run => run.Run.State == RunState.Complete).ThenByDescending(run => run.Run.StartedUtc).First();
+            foreach (var other in shard.Where(run => run != best))
+            {
+                kept.Remove(other);
+                leftOut.Add(LeftOut(other, MergeInputStatus.Superseded,
+                    $"campaign {shard.Key.Campaign} shard {Integer(shard.Key.Index)} of {Integer(shard.Key.Count)} ran again as {best.Run.RunId} ({best.Folder}), " +
+                    "which is merged (a complete run before a partial one, then the newest): not counted twice"));
+            }
+        }
+        var order = read.Select((run, i) => (run.Folder, i)).ToDictionary(pair => pair.Folder, pair => pair.i, StringComparer.Ordinal);
+        return ([.. kept.OrderBy(run => order[run.Folder])], leftOut);
+    }
+
+    private static MergeInput LeftOut((string Folder, RunResult Run) run, MergeInputStatus status, string reason) =>
+        new(run.Folder, status, run.Run.RunId, null, run.Run.State, [], reason) { Run = run.Run };
+
+    private static List<string> Flags(RunResult run, IReadOnlyList<string> differences)
+    {
+        var flags = new List<string>();
+        if (RunCompleteness.PartialReason(run) is { } partial)
+            flags.Add($"partial: {partial}");
+        if (!run.Results.Any(MergedPoint.IsMeasured))
+        {
+            var counts = run.Results.GroupBy(row => row.Status).Select(group => $"{Integer(group.Count())} {JsonEnumName.Of(group.Key)}");
+            flags.Add($"no ok rows: nothing measured ({(run.Results.Count == 0 ? "no rows" : string.Join(", ", counts))})");
+        }
+        flags.AddRange(differences.Select(difference => MergeInput.NotComparablePrefix + difference));
+        return flags;
+    }
+
+    /// <summary>One machine per distinct identity, in order of first appearance, named by its short label unless another shares it.</summary>
+    private static List<MergedMachine> MachinesOf(List<MachineIdentity> identities)
+    {
+        var distinct = identities.Distinct().ToList();
+        var shared = distinct.GroupBy(identity => identity.ShortLabel, StringComparer.Ordinal).Where(group => group.Count() > 1)
+            .Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. distinct.Select(identity => new MergedMachine(shared.Contains(identity.ShortLabel) ? identity.Description : identity.ShortLabel,
+            identity.Description, identity, null, null))];
+    }
+}
