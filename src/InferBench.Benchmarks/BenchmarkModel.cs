@@ -23,16 +23,13 @@ public static class BenchmarkModel
     {
         if (configured is { Length: > 0 })
             return configured;
-        string? checkout = null;
         for (var dir = new DirectoryInfo(searchFrom); dir is not null; dir = dir.Parent)
         {
             var shared = Path.Combine(dir.FullName, SharedModel);
             if (Directory.Exists(shared))
                 return shared;
-            if (checkout is null && File.Exists(Path.Combine(dir.FullName, CheckoutMarker)))
-                checkout = dir.FullName;
         }
-        if (checkout is null)
+        var checkout = Checkout(searchFrom) ??
             throw new DirectoryNotFoundException(
                 $"no benchmark model: {searchFrom} is not inside an InferBench checkout; set {EnvironmentVariable} to an ONNX Runtime GenAI model folder");
 
@@ -40,5 +37,14 @@ public static class BenchmarkModel
         if (!SyntheticModelStamp.IsCompleteFor(synthetic, SyntheticModelPresets.Tiny))
             SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, synthetic);
         return synthetic;
+    }
+
+    /// <summary>The InferBench checkout <paramref name="searchFrom"/> is inside, or null.</summary>
+    public static string? Checkout(string searchFrom)
+    {
+        for (var dir = new DirectoryInfo(searchFrom); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, CheckoutMarker)))
+                return dir.FullName;
+        return null;
     }
 }

@@ -21,6 +21,7 @@ public static class InferBenchCli
             CostCommand.Create(io),
             FetchCommand.Create(io, cancellation),
             ModelsCommand.Create(io, cancellation),
+            CampaignCommand.Create(io, cancellation),
             ProfileCommand.Create(io, cancellation),
             ForecastCommand.Create(io, cancellation),
         };

@@ -1,3 +1,4 @@
+using InferBench.Campaign;
 using InferBench.Cost;
 using InferBench.Fetch;
 using InferBench.Onnx;
@@ -16,8 +17,11 @@ public static class OptionNames
     private static readonly Dictionary<string, string> ByField = new()
     {
         { RunPlanPoints.PromptTokens.Field, "--prompt-tokens" },
+        { CampaignShardRun.ShardIndexField, "--shard-index" },
+        { CampaignShardRun.ShardCountField, "--shard-count" },
         { QuantizationOptions.SourceField, "--in" },
         { QuantizationOptions.QuantizeLmHeadField, "--quantize-lm-head" },
+        { QuantizationOptions.TargetField, "--target" },
         { ModelOutputFolder.Field, "--out" },
         { FetchCache.CacheField, $"--cache (or {FetchCache.EnvironmentVariable})" },
         { RunPlanPoints.GenTokens.Field, "--gen-tokens" },
@@ -50,7 +54,6 @@ public static class OptionNames
         { SyntheticModelInputs.VocabSize.Field, "--vocab-size" },
         { SyntheticModelInputs.ContextLength.Field, "--context-length" },
         { SyntheticModelInputs.Seed.Field, "--seed" },
-        { QuantizationOptions.PrecisionField, "--precision" },
         { QuantizationOptions.BlockSizes.Field, "--block-size" },
         { QuantizationOptions.AccuracyLevels.Field, "--accuracy-level" },
         { PowerInputs.SteadyMaxSeconds.Field, "--steady-max-seconds" },

@@ -2,6 +2,7 @@ using System.CommandLine;
 using InferBench.Cli.Progress;
 using InferBench.Fetch;
 using InferBench.Manifest;
+using InferBench.Runner;
 
 namespace InferBench.Cli.Commands;
 
@@ -11,7 +12,7 @@ public static class FetchCommand
     private static readonly Argument<string> Model = new("model") { Description = "Manifest model id" };
     private static readonly Option<string[]> Variant = new("--variant")
     {
-        Description = "Only these variants (by id; repeatable; default: every Hugging Face variant of the model)",
+        Description = "Only these variants (by id; repeatable; default: every Hugging Face variant of the model); a derived variant fetches the variant it is made from",
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<string> Manifest = new("--manifest")
@@ -97,9 +98,11 @@ public static class FetchCommand
         {
             var variant = model.Variants.FirstOrDefault(v => v.Id == id)
                 ?? throw new InputException($"--variant: {model.Id} has no \"{id}\" in {manifestFileName} (known: {string.Join(", ", model.Variants.Select(v => v.Id))})");
-            return variant.Source is HuggingFaceModelSource
-                ? variant
-                : throw new InputException($"--variant {id}: {model.Id}/{id} is a local folder in {manifestFileName}; there is nothing to fetch");
-        }).ToArray();
+            // A derived variant is made on first use from its source: fetching it means fetching that.
+            var fetched = variant.Source is DerivedModelSource derived ? TargetSelection.SourceOf(model, derived) : variant;
+            return fetched.Source is HuggingFaceModelSource
+                ? fetched
+                : throw new InputException($"--variant {id}: {model.Id}/{fetched.Id} is {(fetched.Source is SyntheticModelSource ? "built by InferBench" : "a local folder")} in {manifestFileName}; there is nothing to fetch");
+        }).DistinctBy(variant => variant.Id).ToArray();
     }
 }

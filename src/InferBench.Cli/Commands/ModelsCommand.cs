@@ -8,7 +8,7 @@ namespace InferBench.Cli.Commands;
 
 /// <summary>
 /// <c>inferbench models build</c>: writes a synthetic Llama-architecture model that ONNX Runtime GenAI loads;
-/// <c>inferbench models quantize</c>: makes an int4, int8 or fp16 variant of an fp32 model folder.
+/// <c>inferbench models quantize</c>: makes an int4, int8 or fp16 variant of an fp32 or fp16 model folder.
 /// </summary>
 public static class ModelsCommand
 {
@@ -25,17 +25,20 @@ public static class ModelsCommand
     private static readonly Option<int?> VocabSize = IntOption.CreateOptional("--vocab-size", "Vocabulary size in tokens", SyntheticModelInputs.VocabSize);
     private static readonly Option<int?> ContextLength = IntOption.CreateOptional("--context-length", "Longest sequence in tokens", SyntheticModelInputs.ContextLength);
     private static readonly Option<int?> Seed = IntOption.CreateOptional("--seed", $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})", SyntheticModelInputs.Seed);
+    private static readonly Option<string[]> Layout = CreateLayoutOption();
     private static readonly Option<int?>[] SizeOptions = [HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed];
     private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
 
-    private static readonly Option<string> In = new("--in") { Description = "fp32 ONNX Runtime GenAI model folder to make the variant from", Required = true };
+    private static readonly Option<string> In = new("--in") { Description = "fp32 or fp16 ONNX Runtime GenAI model folder to make the variant from", Required = true };
     private static readonly Option<string> QuantizedPrecision = CreatePrecisionOption();
     private static readonly Option<int> BlockSize = IntOption.Create("--block-size",
         "int4/int8: weights along K sharing one scale: 16, 32, 64, 128 or 256", QuantizationOptions.BlockSizes, QuantizationOptions.DefaultBlockSizeElements);
     private static readonly Option<bool> Symmetric = new("--symmetric") { Description = "int4/int8: blocks centred on zero, no zero points (default)" };
     private static readonly Option<bool> Asymmetric = new("--asymmetric") { Description = "int4/int8: a zero point per block" };
-    private static readonly Option<int> AccuracyLevel = IntOption.Create("--accuracy-level",
-        "int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute", QuantizationOptions.AccuracyLevels, QuantizationOptions.DefaultAccuracyLevel);
+    private static readonly Option<int?> AccuracyLevel = IntOption.CreateOptional("--accuracy-level",
+        $"int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute (default {QuantizationOptions.DefaultCpuAccuracyLevel} for cpu, " +
+        $"{QuantizationOptions.DefaultCudaAccuracyLevel} for cuda, whose kernel ignores it)", QuantizationOptions.AccuracyLevels);
+    private static readonly Option<string?> Target = CreateTargetOption();
     private static readonly Option<bool> QuantizeLmHead = new("--quantize-lm-head")
     {
         Description = "int4/int8: also quantize the lm_head MatMul (true or false), as GenAI's model builder does",
@@ -46,12 +49,12 @@ public static class ModelsCommand
     {
         var build = new Command("build", "Write a synthetic model with seeded random weights: options override --config, which overrides --preset")
         {
-            Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Out,
+            Preset, ConfigFile, HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed, Layout, Out,
         };
         build.SetAction(parseResult => Stoppable(io, cancellation, "models build", parseResult.GetValue(Out)!, () => Build(parseResult, io, cancellation)));
-        var quantize = new Command("quantize", "Make an int4 or int8 (weight-only, MatMulNBits) or fp16 variant of an fp32 model folder")
+        var quantize = new Command("quantize", "Make an int4 or int8 (weight-only, MatMulNBits) or fp16 variant of an fp32 or fp16 model folder")
         {
-            In, Out, QuantizedPrecision, BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead,
+            In, Out, QuantizedPrecision, BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead, Target,
         };
         quantize.SetAction(parseResult => Stoppable(io, cancellation, "models quantize", parseResult.GetValue(Out)!, () => Quantize(parseResult, io, cancellation)));
         return new Command("models", "Built-in models and their variants") { build, quantize };
@@ -93,6 +96,8 @@ public static class ModelsCommand
             parseResult.GetValue(VocabSize),
             parseResult.GetValue(ContextLength),
             parseResult.GetValue(Seed)).ApplyTo(config);
+        if (parseResult.GetValue(Layout) is { Length: > 0 } layout)
+            config = config with { Layout = SyntheticLayout.Named(layout.SelectMany(names => names.Split(',', StringSplitOptions.RemoveEmptyEntries))) };
         try
         {
             config.Validate();
@@ -129,8 +134,9 @@ public static class ModelsCommand
         if (precision == Precision.Fp16
             && new Option[] { BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead }.FirstOrDefault(option => parseResult.IsGiven(option)) is { } intOnly)
             throw new InputException($"{intOnly.Name}: applies to --precision int4 and int8, not fp16");
+        var target = parseResult.GetValue(Target) is { } targetName ? JsonEnumName.Find<ExecutionProvider>(targetName) : null;
         var options = new QuantizationOptions(
-            precision, parseResult.GetValue(BlockSize), !parseResult.GetValue(Asymmetric), parseResult.GetValue(AccuracyLevel), parseResult.GetValue(QuantizeLmHead));
+            precision, parseResult.GetValue(BlockSize), !parseResult.GetValue(Asymmetric), parseResult.GetValue(AccuracyLevel), parseResult.GetValue(QuantizeLmHead), target);
 
         var stopwatch = Stopwatch.StartNew();
         var stamp = ModelQuantizer.Quantize(parseResult.GetValue(In)!, parseResult.GetValue(Out)!, options, cancellation: cancellation);
@@ -141,10 +147,13 @@ public static class ModelsCommand
         if (stamp.Bits is { } bits)
         {
             Line($"  weights:    {stamp.QuantizedMatMuls} MatMuls as MatMulNBits, {bits} bits, block {stamp.BlockSizeElements}, {(stamp.Symmetric == true ? "symmetric" : "asymmetric")}, accuracy_level {stamp.AccuracyLevel}");
-            Line($"  lm_head:    {(stamp.LmHeadQuantized == true ? "quantized" : "kept in fp32")}");
+            Line($"  lm_head:    {(stamp.LmHeadQuantized == true ? "quantized" : $"kept in {JsonEnumName.Of(stamp.ActivationPrecision ?? Precision.Fp32)}")}");
+            if (stamp.AlreadyQuantizedMatMuls > 0)
+                Line($"  kept:       {stamp.AlreadyQuantizedMatMuls} MatMulNBits already in the source ({string.Join(", ", stamp.AlreadyQuantizedBits ?? [])} bits), left as they were");
         }
         else
             Line($"  weights:    every float32 initializer, input and output in float16");
+        Line($"  target:     {JsonEnumName.Of(stamp.Target ?? ExecutionProvider.Cpu)}, {JsonEnumName.Of(stamp.SourcePrecision ?? Precision.Fp32)} source, {JsonEnumName.Of(stamp.ActivationPrecision ?? Precision.Fp32)} activations");
         Line($"  files:      {stamp.TotalFileBytes:N0} bytes ({stamp.TotalFileBytes / 1e6:F1} MB)");
         Line($"  time:       {seconds:F2} s");
         return ExitCodes.AllOk;
@@ -155,6 +164,33 @@ public static class ModelsCommand
         string[] quantized = [.. new[] { Precision.Int4, Precision.Int8, Precision.Fp16 }.Select(JsonEnumName.Of)];
         var option = new Option<string>("--precision") { Description = string.Join(", ", quantized), Required = true };
         option.AcceptOnlyFromAmong(quantized);
+        return option;
+    }
+
+    private static Option<string[]> CreateLayoutOption()
+    {
+        var option = new Option<string[]>("--layout")
+        {
+            Description = $"Weight layouts of real exports instead of GenAI's builder's CPU Llama layout (repeatable or comma separated): {string.Join(", ", SyntheticLayout.Names)}",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var name in result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+                if (!SyntheticLayout.Names.Contains(name))
+                    result.AddError($"--layout: expected one of {string.Join(", ", SyntheticLayout.Names)}, got \"{name}\"");
+        });
+        return option;
+    }
+
+    private static Option<string?> CreateTargetOption()
+    {
+        var option = new Option<string?>("--target")
+        {
+            Description = "Execution provider the variant is made for: cpu or cuda (default: what the source's genai_config.json asks for). " +
+                "Sets the accuracy level's default, the activations of an fp16 source's int4/int8 variant (cpu: fp32, cuda: fp16) and the variant's genai_config.json provider",
+        };
+        option.AcceptOnlyFromAmong([.. new[] { ExecutionProvider.Cpu, ExecutionProvider.Cuda }.Select(JsonEnumName.Of)]);
         return option;
     }
 

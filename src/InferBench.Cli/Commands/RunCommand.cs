@@ -106,8 +106,6 @@ public static class RunCommand
 
     private static int Execute(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
-        using var announce = cancellation.Register(() => io.Error.WriteLine(
-            "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
         // --ep accepts only the providers' names, so the name is always found.
         var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
         var fixedReps = FixedReps(parseResult.GetValue(Reps)!);
@@ -151,33 +149,8 @@ public static class RunCommand
         var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
         var setup = new BenchmarkSessionSetup(plan, host, startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
             powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity));
-        using var session = BenchmarkSession.Start(setup, folder, io.Error.WriteLine);
-        if (session.PowerUnavailableReason is { } unavailable)
-            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(powerChoice)}), " +
-                               $"so this run's energy figures are unavailable: {unavailable}");
-        var outcome = session.Run(targets, sweep =>
-        {
-            if (io.Interactive && !parseResult.GetValue(Json))
-                SpectreRunProgress.Run(sweep);
-            else
-                sweep(new PlainRunProgress(io.Error));
-        }, cancellation);
-        if (outcome.SaveFailed)
-            return ExitCodes.ForRun(outcome.Cancelled, saveFailed: true, outcome.Run.Results);
-
-        if (parseResult.GetValue(Json))
-            io.Out.WriteLine(folder.RunJsonPath);
-        else
-            RunSummary.Write(io, outcome.Run, folder);
-        var exitCode = ExitCodes.ForRun(outcome.Cancelled, saveFailed: false, outcome.Run.Results);
-        if (exitCode == ExitCodes.NothingMeasured)
-            io.Error.WriteLine($"inferbench: nothing was measured: {NothingMeasuredReason(outcome.Run.Results)} (exit code {ExitCodes.NothingMeasured})");
-        return exitCode;
+        return SessionRun.Execute(setup, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
-
-    private static string NothingMeasuredReason(IReadOnlyList<ScenarioResult> results) => results.Count == 0
-        ? "no variant to run (0 rows)"
-        : $"every row is unsupported or skipped; first reason: {results[0].Reason}";
 
     private static IReadOnlyList<BenchmarkTarget> ManifestTargets(ParseResult parseResult, CliIo io)
     {

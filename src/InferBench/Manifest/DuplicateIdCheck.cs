@@ -19,19 +19,19 @@ internal static class DuplicateIdCheck
         }
     }
 
-    /// <summary>Each "id" in the array at <paramref name="list"/> that an earlier item already used.</summary>
-    public static IEnumerable<ManifestProblem> InList(ManifestLocation list)
+    /// <summary>Each <paramref name="field"/> ("id" unless named) in the array at <paramref name="list"/> that an earlier item already used.</summary>
+    public static IEnumerable<ManifestProblem> InList(ManifestLocation list, string field = "id")
     {
         if (!list.TryGetValue(out var items) || items.ValueKind != JsonValueKind.Array)
             yield break;
         var firstUse = new Dictionary<string, ManifestLocation>(StringComparer.Ordinal);
         for (var index = 0; index < items.GetArrayLength(); index++)
         {
-            var idLocation = list.Child(index).Child("id");
+            var idLocation = list.Child(index).Child(field);
             if (!idLocation.TryGetValue(out var id) || id.ValueKind != JsonValueKind.String)
                 continue;
             if (firstUse.TryGetValue(id.GetString()!, out var first))
-                yield return new(idLocation, $"duplicate id {id.GetRawText()} (also at {first})");
+                yield return new(idLocation, $"duplicate {field} {id.GetRawText()} (also at {first})");
             else
                 firstUse.Add(id.GetString()!, idLocation);
         }

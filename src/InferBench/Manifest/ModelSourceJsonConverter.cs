@@ -4,7 +4,7 @@ using InferBench.Synthetic;
 
 namespace InferBench.Manifest;
 
-/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c>, <c>{"huggingface": {...}}</c> or <c>{"synthetic": {...}}</c>.</summary>
+/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c>, <c>{"huggingface": {...}}</c>, <c>{"synthetic": {...}}</c> or <c>{"derived": {...}}</c>.</summary>
 internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
 {
     public override ModelSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -24,7 +24,16 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
         }
         if (source.TryGetProperty("synthetic", out var synthetic) && synthetic.ValueKind == JsonValueKind.Object)
             return new SyntheticModelSource(RequiredString(synthetic, "preset"), synthetic.Deserialize<SyntheticModelOverrides>(options)!);
-        throw new JsonException("a model source needs \"path\", \"huggingface\" or \"synthetic\"");
+        if (source.TryGetProperty("derived", out var derived) && derived.ValueKind == JsonValueKind.Object)
+        {
+            return new DerivedModelSource(
+                RequiredString(derived, "from"),
+                OptionalInt(derived, "blockSize"),
+                derived.TryGetProperty("symmetric", out var symmetric) ? symmetric.GetBoolean() : null,
+                OptionalInt(derived, "accuracyLevel"),
+                derived.TryGetProperty("quantizeLmHead", out var quantizeLmHead) ? quantizeLmHead.GetBoolean() : null);
+        }
+        throw new JsonException("a model source needs \"path\", \"huggingface\", \"synthetic\" or \"derived\"");
     }
 
     public override void Write(Utf8JsonWriter writer, ModelSource value, JsonSerializerOptions options)
@@ -52,11 +61,29 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                     field.WriteTo(writer);
                 writer.WriteEndObject();
                 break;
+            case DerivedModelSource derived:
+                writer.WriteStartObject("derived");
+                writer.WriteString("from", derived.From);
+                if (derived.BlockSize is { } blockSize)
+                    writer.WriteNumber("blockSize", blockSize);
+                if (derived.Symmetric is { } symmetric)
+                    writer.WriteBoolean("symmetric", symmetric);
+                if (derived.AccuracyLevel is { } accuracyLevel)
+                    writer.WriteNumber("accuracyLevel", accuracyLevel);
+                if (derived.QuantizeLmHead is { } quantizeLmHead)
+                    writer.WriteBoolean("quantizeLmHead", quantizeLmHead);
+                writer.WriteEndObject();
+                break;
             default:
                 throw new JsonException($"unknown model source type {value.GetType().Name}");
         }
         writer.WriteEndObject();
     }
+
+    private static int? OptionalInt(JsonElement owner, string field) =>
+        !owner.TryGetProperty(field, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
+        : throw new JsonException($"\"{field}\" must be a whole number");
 
     private static string RequiredString(JsonElement owner, string field) =>
         owner.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String

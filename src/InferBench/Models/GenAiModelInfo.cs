@@ -1,3 +1,5 @@
+using InferBench.Results;
+
 namespace InferBench.Models;
 
 /// <summary>The facts InferBench needs from a GenAI model folder's genai_config.json.</summary>
@@ -13,4 +15,14 @@ public sealed record GenAiModelInfo(
     int ContextLength,
     string DecoderFileName,
     IReadOnlyDictionary<string, string> DecoderInputs,
-    string? ConfiguredProvider = null);
+    string? ConfiguredProvider = null)
+{
+    /// <summary>
+    /// The provider a configuration asks for (<paramref name="configuredProvider"/>), or the CPU when it asks for none;
+    /// null when it asks for one InferBench does not run (such as dml).
+    /// </summary>
+    public static ExecutionProvider? ProviderFrom(string? configuredProvider) =>
+        configuredProvider is null ? ExecutionProvider.Cpu
+        : JsonEnumName.Find<ExecutionProvider>(configuredProvider) is { } provider and not ExecutionProvider.Auto ? provider
+        : null;
+}

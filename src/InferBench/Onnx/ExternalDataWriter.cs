@@ -24,28 +24,38 @@ internal sealed class ExternalDataWriter
 
     public ExternalDataRange Append(ReadOnlySpan<byte> bytes)
     {
-        var offset = Align();
-        _stream.Write(bytes);
-        _position += bytes.Length;
-        return new ExternalDataRange(offset, bytes.Length);
+        var offset = Begin();
+        Write(bytes);
+        return End(offset);
     }
 
     /// <summary>Copies <paramref name="lengthBytes"/> bytes from <paramref name="source"/>'s current position.</summary>
     public ExternalDataRange Append(Stream source, long lengthBytes)
     {
-        var offset = Align();
+        var offset = Begin();
         var buffer = new byte[1 << 20];
         for (var left = lengthBytes; left > 0;)
         {
             var read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
             if (read == 0)
                 throw new EndOfStreamException($"external data ended {left} bytes before the tensor's end");
-            _stream.Write(buffer, 0, read);
+            Write(buffer.AsSpan(0, read));
             left -= read;
         }
-        _position += lengthBytes;
-        return new ExternalDataRange(offset, lengthBytes);
+        return End(offset);
     }
+
+    /// <summary>Starts a tensor written piece by piece with <see cref="Write"/>; returns its offset, for <see cref="End"/>.</summary>
+    public long Begin() => Align();
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        _stream.Write(bytes);
+        _position += bytes.Length;
+    }
+
+    /// <summary>The range written since <see cref="Begin"/> returned <paramref name="offset"/>.</summary>
+    public ExternalDataRange End(long offset) => new(offset, _position - offset);
 
     private long Align()
     {

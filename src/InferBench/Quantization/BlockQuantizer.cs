@@ -26,86 +26,25 @@ public static class BlockQuantizer
     /// <param name="blockSizeElements">See <see cref="IsValidBlockSize"/>.</param>
     public static QuantizedWeight Quantize(float[] weight, int k, int n, int bits, int blockSizeElements, bool symmetric)
     {
-        if (bits is not (4 or 8))
-            throw new ArgumentOutOfRangeException(nameof(bits), bits, "MatMulNBits weights here are 4 or 8 bits");
-        if (!IsValidBlockSize(blockSizeElements))
-            throw new ArgumentOutOfRangeException(nameof(blockSizeElements), blockSizeElements, "MatMulNBits takes 16, 32, 64, 128 or 256");
         if (k < 1 || n < 1 || (long)k * n != weight.Length)
             throw new ArgumentException($"weight holds {weight.Length} values, not K {k} × N {n}", nameof(weight));
-        var kBlocks = (k + blockSizeElements - 1) / blockSizeElements;
-        var packed = new byte[(long)n * kBlocks * blockSizeElements * bits / 8];
-        var scales = new float[n * kBlocks];
-        var zeroPoints = symmetric ? null : new byte[n * kBlocks];
-        var columnBytes = kBlocks * blockSizeElements * bits / 8;
-
-        // Blocks are independent and write disjoint bytes; within a block, rows are walked in memory order.
-        Parallel.For(0, kBlocks, block =>
-        {
-            var firstRow = block * blockSizeElements;
-            var endRow = Math.Min(firstRow + blockSizeElements, k);
-            var (min, max) = ColumnRanges(weight, n, firstRow, endRow);
-            var reciprocals = new float[n];
-            var offsets = new byte[n];
-            for (var column = 0; column < n; column++)
-            {
-                var (scale, zeroPoint) = symmetric
-                    ? SymmetricScale(min[column], max[column], bits)
-                    : AsymmetricScale(min[column], max[column], bits);
-                scales[column * kBlocks + block] = scale;
-                if (zeroPoints is not null)
-                    zeroPoints[column * kBlocks + block] = zeroPoint;
-                reciprocals[column] = scale != 0 ? 1f / scale : 0f;
-                offsets[column] = zeroPoint;
-            }
-
-            var maxLevel = (float)((1 << bits) - 1);
-            for (var row = firstRow; row < firstRow + blockSizeElements; row++)
-            {
-                var bitOffset = (long)row * bits;
-                for (var column = 0; column < n; column++)
-                {
-                    // Padding rows past K take the zero point, so they dequantize to exactly zero.
-                    var q = row < k
-                        ? (int)Math.Clamp(MathF.Round(weight[row * n + column] * reciprocals[column] + offsets[column], MidpointRounding.AwayFromZero), 0f, maxLevel)
-                        : offsets[column];
-                    packed[(long)column * columnBytes + bitOffset / 8] |= (byte)(q << (int)(bitOffset % 8));
-                }
-            }
-        });
-
-        return new QuantizedWeight(bits, blockSizeElements, k, n, packed, scales, zeroPoints is null ? null : PackZeroPoints(zeroPoints, n, kBlocks, bits));
+        var quantizer = new StreamingBlockQuantizer(k, n, bits, blockSizeElements, symmetric);
+        quantizer.AddRows(0, weight, k);
+        return quantizer.Result();
     }
 
     /// <summary>What MatMulNBits accepts: 16, 32, 64, 128 or 256.</summary>
     public static bool IsValidBlockSize(int blockSizeElements) =>
         blockSizeElements is >= MinBlockSizeElements and <= MaxBlockSizeElements && BitOperations.IsPow2(blockSizeElements);
 
-    private static (float[] Min, float[] Max) ColumnRanges(float[] weight, int n, int firstRow, int endRow)
-    {
-        var min = new float[n];
-        var max = new float[n];
-        Array.Fill(min, float.MaxValue);
-        Array.Fill(max, float.MinValue);
-        for (var row = firstRow; row < endRow; row++)
-        {
-            var values = weight.AsSpan(row * n, n);
-            for (var column = 0; column < n; column++)
-            {
-                min[column] = Math.Min(min[column], values[column]);
-                max[column] = Math.Max(max[column], values[column]);
-            }
-        }
-        return (min, max);
-    }
-
-    private static (float Scale, byte ZeroPoint) SymmetricScale(float min, float max, int bits)
+    internal static (float Scale, byte ZeroPoint) SymmetricScale(float min, float max, int bits)
     {
         var middle = 1 << (bits - 1);
         var largest = MathF.Abs(max) > MathF.Abs(min) ? max : min;
         return (largest / -middle, (byte)middle);
     }
 
-    private static (float Scale, byte ZeroPoint) AsymmetricScale(float min, float max, int bits)
+    internal static (float Scale, byte ZeroPoint) AsymmetricScale(float min, float max, int bits)
     {
         var maxLevel = (1 << bits) - 1;
         min = Math.Min(min, 0f);
@@ -116,7 +55,7 @@ public static class BlockQuantizer
     }
 
     /// <summary>One zero point per block → <paramref name="bits"/> each, the first of a byte in its lowest bits, each column from a fresh byte.</summary>
-    private static byte[] PackZeroPoints(byte[] zeroPoints, int n, int kBlocks, int bits)
+    internal static byte[] PackZeroPoints(byte[] zeroPoints, int n, int kBlocks, int bits)
     {
         var bytesPerColumn = (kBlocks * bits + 7) / 8;
         var packed = new byte[n * bytesPerColumn];

@@ -15,12 +15,13 @@ internal static class MatMulNBitsNode
     public static string ScalesName(string weightName) => $"{weightName}_scales";
     public static string ZeroPointsName(string weightName) => $"{weightName}_zero_points";
 
-    /// <param name="matMul">A MatMul whose second input is a [K, N] initializer.</param>
+    /// <param name="matMul">A MatMul whose second input is W [K, N], an initializer or the transpose of one.</param>
+    /// <param name="weightName">The initializer the packed weight, scales and zero points are named after.</param>
     /// <param name="options">int4 or int8 options.</param>
-    public static NodeProto Replacing(NodeProto matMul, long k, long n, QuantizationOptions options)
+    /// <param name="accuracyLevel">The level for the variant's target.</param>
+    public static NodeProto Replacing(NodeProto matMul, string weightName, long k, long n, QuantizationOptions options, int accuracyLevel)
     {
         var bits = options.Bits ?? throw new ArgumentException($"{options.Precision} is not quantized to MatMulNBits", nameof(options));
-        var weightName = matMul.Input[1];
         var node = new NodeProto { OpType = OpType, Domain = Domain, Name = matMul.Name.Length > 0 ? $"{matMul.Name}_Q{bits}" : "" };
         node.Input.Add(matMul.Input[0]);
         node.Input.Add(PackedName(weightName, bits));
@@ -33,8 +34,8 @@ internal static class MatMulNBitsNode
         node.Attribute.Add(Attribute("bits", (long)bits));
         node.Attribute.Add(Attribute("block_size", (long)options.BlockSizeElements));
         // ONNX Runtime's quantizer leaves out the default 0, as some execution providers reject the attribute.
-        if (options.AccuracyLevel != 0)
-            node.Attribute.Add(Attribute("accuracy_level", (long)options.AccuracyLevel));
+        if (accuracyLevel != 0)
+            node.Attribute.Add(Attribute("accuracy_level", (long)accuracyLevel));
         return node;
     }
 }

@@ -16,6 +16,10 @@ namespace InferBench.Quantization;
 /// <param name="LmHeadQuantized">int4/int8: whether the MatMul producing the logits was quantized; null for fp16.</param>
 /// <param name="QuantizedMatMuls">MatMul nodes replaced by MatMulNBits (0 for fp16).</param>
 /// <param name="FileBytes">Size of each other file in the folder, by file name.</param>
+/// <remarks>
+/// Quantizer version 2 added <see cref="Target"/>, <see cref="SourcePrecision"/>, <see cref="ActivationPrecision"/> and the
+/// already-quantized counts; a version 1 stamp reads with them null (0), and is rebuilt by the cache check.
+/// </remarks>
 public sealed record QuantizationStamp(
     int QuantizerVersion,
     string InferBenchVersion,
@@ -32,9 +36,27 @@ public sealed record QuantizationStamp(
     public const string FileName = "quantization.json";
 
     /// <summary>Raised whenever the same source and options would give different files.</summary>
-    public const int CurrentQuantizerVersion = 1;
+    public const int CurrentQuantizerVersion = 2;
+
+    /// <summary>The execution provider the variant was made for (its genai_config.json asks for it).</summary>
+    public ExecutionProvider? Target { get; init; }
+
+    /// <summary>fp32 or fp16: the float type of the source's MatMul weights.</summary>
+    public Precision? SourcePrecision { get; init; }
+
+    /// <summary>fp32 or fp16: the float type the variant computes in (MatMulNBits' input A and scales).</summary>
+    public Precision? ActivationPrecision { get; init; }
+
+    /// <summary>MatMulNBits nodes the source held already, kept as they were (a partly quantized export).</summary>
+    public int AlreadyQuantizedMatMuls { get; init; }
+
+    /// <summary>Their bits, each value once; null when there were none.</summary>
+    public IReadOnlyList<int>? AlreadyQuantizedBits { get; init; }
 
     [JsonIgnore] public long TotalFileBytes => FileBytes.Values.Sum();
+
+    /// <summary>The manifest variant it was made from ("model/variant"), for a derived manifest variant; null when made from a folder.</summary>
+    public string? SourceVariant { get; init; }
 
     /// <summary>
     /// True when <paramref name="variantFolder"/> holds a variant made by this quantizer version from the files now in
@@ -42,14 +64,46 @@ public sealed record QuantizationStamp(
     /// check before quantizing again. A source without an lm_head never matches options that quantize it.
     /// </summary>
     public static bool IsCompleteFor(string variantFolder, string sourceFolder, QuantizationOptions options) =>
-        TryRead(variantFolder) is { } stamp
-        && stamp.QuantizerVersion == CurrentQuantizerVersion
-        && stamp.Precision == options.Precision
-        && (options.Bits is null
-            || (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
-            == (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevel, options.QuantizeLmHead))
-        && FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes)
-        && stamp.SourceSha256.All(file => File.Exists(Path.Combine(sourceFolder, file.Key)) && FileSha256.Of(Path.Combine(sourceFolder, file.Key)) == file.Value);
+        WhyNotCurrent(variantFolder, sourceFolder, options) is null;
+
+    /// <summary>
+    /// Why <paramref name="variantFolder"/> cannot be reused as the variant <see cref="IsCompleteFor"/> describes (made from
+    /// <paramref name="sourceVariant"/> when given), in words for the user; null when it can.
+    /// </summary>
+    public static string? WhyNotCurrent(string variantFolder, string sourceFolder, QuantizationOptions options, string? sourceVariant = null)
+    {
+        if (TryRead(variantFolder) is not { } stamp)
+            return $"no finished variant in {variantFolder}";
+        if (stamp.QuantizerVersion != CurrentQuantizerVersion)
+            return $"made by quantizer version {stamp.QuantizerVersion}, this InferBench has version {CurrentQuantizerVersion}";
+        if (sourceVariant is not null && stamp.SourceVariant != sourceVariant)
+            return $"made from {stamp.SourceVariant ?? "a model folder"}, expected {sourceVariant}";
+        if (stamp.Precision != options.Precision)
+            return $"made as {JsonEnumName.Of(stamp.Precision)}, expected {JsonEnumName.Of(options.Precision)}";
+        if (stamp.Target is not { } target || (options.Target ?? TargetOf(sourceFolder)) != target)
+            return "made for another execution provider";
+        if (options.Bits is not null
+            && (stamp.Bits, stamp.BlockSizeElements, stamp.Symmetric, stamp.AccuracyLevel, stamp.LmHeadQuantized)
+            != (options.Bits, options.BlockSizeElements, options.Symmetric, options.AccuracyLevelFor(target), options.QuantizeLmHead))
+            return "its quantizer settings (bits, block size, symmetric, accuracy level, lm_head) differ from the ones asked for";
+        if (!FolderStamp.FilesAtRecordedSize(variantFolder, stamp.FileBytes))
+            return "a file of it is missing or not at its recorded size";
+        var changed = stamp.SourceSha256.FirstOrDefault(file =>
+            !File.Exists(Path.Combine(sourceFolder, file.Key)) || FileSha256.Of(Path.Combine(sourceFolder, file.Key)) != file.Value);
+        return changed.Key is null ? null : $"its source file {changed.Key} is missing or changed (SHA-256) since it was made";
+    }
+
+    private static ExecutionProvider? TargetOf(string sourceFolder)
+    {
+        try
+        {
+            return SourceModel.Open(sourceFolder).ConfiguredTarget;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// What a row measured on <paramref name="executionProvider"/> should say beside its numbers, or null:
@@ -60,6 +114,9 @@ public sealed record QuantizationStamp(
         (ExecutionProvider.Cpu, Precision.Fp16, _, _) =>
             "fp16 on CPU: ONNX Runtime has few fp16 CPU kernels, so it inserts casts and computes in fp32 with the weights widened at load; " +
             "these numbers say nothing about fp16 on a GPU",
+        (ExecutionProvider.Cpu, _, not null, _) when ActivationPrecision == Precision.Fp16 =>
+            "int4/int8 with fp16 activations (made for CUDA) on CPU: measured up to 2.6x slower than the same weights with fp32 activations " +
+            "(the variant `models quantize --target cpu` makes); these numbers say little about either",
         (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",

@@ -75,6 +75,7 @@ public sealed class BenchmarkSession : IDisposable
             Software = SoftwareVersionsProbe.Read(),
             Power = _meter is null ? null : PowerSetupOf(_meter, idle, idleBefore, idleAfter: null),
             Cost = _setup.Cost,
+            Shard = _setup.Shard,
             State = RunState.InProgress,
         };
         var rows = new List<ScenarioResult>();

@@ -10,6 +10,7 @@ namespace InferBench.Runner;
 /// <param name="Idle">How long idle power is measured before and after the sweep (zero: not measured).</param>
 /// <param name="Cost">What the cost figures assume, recorded in run.json; null when the run records none.</param>
 /// <param name="Fidelity">Whether each variant's drift from its model's reference variant is measured after the sweep.</param>
+/// <param name="Shard">The campaign shard the run is, recorded in run.json; null for a plain run.</param>
 public sealed record BenchmarkSessionSetup(
     RunPlanRecord Plan,
     HostFacts Host,
@@ -19,4 +20,5 @@ public sealed record BenchmarkSessionSetup(
     CpuRating Cpu,
     TimeSpan Idle,
     CostSetup? Cost,
-    bool Fidelity);
+    bool Fidelity,
+    CampaignShard? Shard = null);

@@ -1,3 +1,4 @@
+using InferBench.Models;
 using InferBench.Results;
 
 namespace InferBench.Runner;
@@ -29,10 +30,7 @@ public static class ExecutionProviderChoice
     /// The provider genai_config.json asks for, or the CPU when it asks for none; null when it asks for one InferBench
     /// does not run (such as dml).
     /// </summary>
-    public static ExecutionProvider? FromConfiguration(string? configuredProvider) =>
-        configuredProvider is null ? ExecutionProvider.Cpu
-        : JsonEnumName.Find<ExecutionProvider>(configuredProvider) is { } provider and not ExecutionProvider.Auto ? provider
-        : null;
+    public static ExecutionProvider? FromConfiguration(string? configuredProvider) => GenAiModelInfo.ProviderFrom(configuredProvider);
 
     /// <summary>A note for a row that runs on another provider than its model's configuration asks for; null when they agree.</summary>
     public static string? ConfigurationNote(string? configuredProvider, ExecutionProvider executionProvider)

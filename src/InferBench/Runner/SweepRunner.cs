@@ -64,14 +64,15 @@ public sealed class SweepRunner(
         }
 
         GenAiModelInfo info;
+        string? prepared;
         try
         {
-            target.Prepare?.Invoke(cancellation);
+            prepared = target.Prepare?.Invoke(cancellation);
             info = GenAiModelFolder.Inspect(target.FolderPath);
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(early, plannedPoints, ResultStatus.Failed, e.Message);
+            EmitAll(early, plannedPoints, (e as ModelPreparationException)?.Status ?? ResultStatus.Failed, e.Message);
             return;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -88,9 +89,9 @@ public sealed class SweepRunner(
             return;
         }
         target = target with { ExecutionProvider = executionProvider };
-        var note = Join(
+        var note = Join(Join(prepared, target.Note), Join(
             ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
-            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider));
+            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider)));
 
         var autoBatch = AutoBatchOn(executionProvider);
         var allPoints = autoBatch is null ? _points : Workloads();

@@ -63,7 +63,10 @@ public static class TargetSelection
         return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", [], fullPath);
     }
 
-    /// <summary>Why the variant cannot be run here; null when its folder is present (a Hugging Face variant: fetched into <paramref name="cache"/>).</summary>
+    /// <summary>
+    /// Why the variant cannot be run here; null when its folder is present (a Hugging Face variant: fetched into
+    /// <paramref name="cache"/>) or can be made on first use (a synthetic variant; a derived one whose source is present).
+    /// </summary>
     public static string? Availability(ManifestModel model, ManifestVariant variant, FetchCache? cache = null) => variant.Source switch
     {
         LocalModelSource local when Directory.Exists(local.FolderPath) => null,
@@ -71,8 +74,14 @@ public static class TargetSelection
         HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
         HuggingFaceModelSource => $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}",
         SyntheticModelSource => null,
+        DerivedModelSource derived => Availability(model, SourceOf(model, derived), cache) is { } why
+            ? $"derived from {derived.From}, which is {(SourceOf(model, derived).Source is HuggingFaceModelSource ? $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}" : why)}"
+            : null,
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
+
+    /// <summary>The variant a derived variant is made from (the manifest's validation has checked it is there and not derived).</summary>
+    public static ManifestVariant SourceOf(ManifestModel model, DerivedModelSource derived) => model.Variants.Single(v => v.Id == derived.From);
 
     private static BenchmarkTarget ToTarget(ManifestModel model, ManifestVariant variant, FetchCache cache, string manifestFolder)
     {
@@ -82,12 +91,14 @@ public static class TargetSelection
             JsonEnumName.Of(variant.Precision),
             variant.ExecutionProviders,
             "",
-            Availability(model, variant, cache));
+            Availability(model, variant, cache),
+            Note: QuantizationLadder.RowNote(model));
         return variant.Source switch
         {
             LocalModelSource local => target with { FolderPath = local.FolderPath },
             HuggingFaceModelSource hub => target with { FolderPath = cache.CompleteFolder(model.Id, variant.Id, hub) ?? "" },
             SyntheticModelSource synthetic => SyntheticTarget(target, synthetic, variant.Precision, Path.Combine(manifestFolder, SyntheticCacheFolder, model.Id)),
+            DerivedModelSource derived => DerivedTarget(target, model, variant, derived, ToTarget(model, SourceOf(model, derived), cache, manifestFolder), cache),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
         };
     }
@@ -115,6 +126,7 @@ public static class TargetSelection
                     var options = new QuantizationOptions(precision);
                     if (precision != Precision.Fp32 && !QuantizationStamp.IsCompleteFor(folder, fp32Folder, options))
                         ModelQuantizer.Quantize(fp32Folder, folder, options, cancellation: cancellation);
+                    return null;
                 }
                 catch (InputException e)
                 {
@@ -123,6 +135,45 @@ public static class TargetSelection
             },
         };
     }
+
+    /// <summary>
+    /// A derived variant is made on first use into the fetch cache (<c>&lt;cache&gt;/&lt;model&gt;/&lt;variant&gt;</c>) from its
+    /// source variant's folder, which is prepared first, and reused while its quantization.json matches the source's files
+    /// (SHA-256), the settings and the quantizer version. A folder that no longer matches is rebuilt, and the rows say so.
+    /// </summary>
+    private static BenchmarkTarget DerivedTarget(
+        BenchmarkTarget target, ManifestModel model, ManifestVariant variant, DerivedModelSource derived, BenchmarkTarget source, FetchCache cache)
+    {
+        var folder = cache.VariantFolder(model.Id, variant.Id);
+        var sourceVariant = $"{model.Id}/{derived.From}";
+        var options = derived.Options(variant.Precision, variant.ExecutionProviders[0]);
+        return target with
+        {
+            FolderPath = folder,
+            Prepare = cancellation =>
+            {
+                var sourceNote = source.Prepare?.Invoke(cancellation);
+                var hadFolder = QuantizationStamp.TryRead(folder) is not null;
+                if (QuantizationStamp.WhyNotCurrent(folder, source.FolderPath, options, sourceVariant) is not { } stale)
+                    return sourceNote;
+                try
+                {
+                    ModelQuantizer.Quantize(source.FolderPath, folder, options, cancellation: cancellation, sourceVariant: sourceVariant);
+                }
+                catch (UnsupportedLayoutException e)
+                {
+                    throw new ModelPreparationException($"deriving {JsonEnumName.Of(variant.Precision)} from {derived.From}: {e.Message}", e, ResultStatus.Unsupported);
+                }
+                catch (InputException e)
+                {
+                    throw new ModelPreparationException($"deriving {JsonEnumName.Of(variant.Precision)} from {derived.From}: {e.Message}", e);
+                }
+                return hadFolder ? JoinNotes(sourceNote, $"derived folder rebuilt: {stale}") : sourceNote;
+            },
+        };
+    }
+
+    private static string? JoinNotes(string? first, string second) => first is null ? second : $"{first}; {second}";
 
     private static string ConfigHash(SyntheticModelConfig config) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(config)))[..8];

@@ -15,13 +15,14 @@ internal static class LlamaDecoderGraph
     private const string MicrosoftDomain = "com.microsoft";
     private const string Batch = "batch_size";
 
-    public static ModelProto Build(SyntheticWeights weights, string dataFileName, IReadOnlyDictionary<string, ExternalDataRange> ranges)
+    /// <param name="locations">Each weight's external data file and where in it its bytes are, by tensor name.</param>
+    public static ModelProto Build(SyntheticWeights weights, IReadOnlyDictionary<string, (string File, ExternalDataRange Range)> locations)
     {
         var config = weights.Config;
         var graph = new OnnxGraphBuilder("main_graph");
         DeclareInputsAndOutputs(graph, config);
         foreach (var tensor in weights.Tensors)
-            graph.Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), dataFileName, ranges[tensor.Name]));
+            graph.Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), locations[tensor.Name].File, locations[tensor.Name].Range));
 
         var (seqlensK, totalSequenceLength) = AttentionMaskLengths(graph);
         var embedded = graph.Node("Gather", "/model/embed_tokens/Gather", [LlamaTensorNames.Embedding, DecoderIoNames.InputIds]);
@@ -39,14 +40,17 @@ internal static class LlamaDecoderGraph
                 (normalized, residual) = SkipNorm(graph, config, $"/model/layers.{layer}/input_layernorm", residual, mlp, LlamaTensorNames.InputNorm(layer));
             var attention = Attention(graph, config, layer, normalized, seqlensK, totalSequenceLength);
             (normalized, residual) = SkipNorm(graph, config, $"/model/layers.{layer}/post_attention_layernorm", residual, attention, LlamaTensorNames.PostAttentionNorm(layer));
-            mlp = Mlp(graph, layer, normalized);
+            mlp = Mlp(graph, config, layer, normalized);
         }
 
         var finalNorm = $"/model/layers.{config.Layers}/final_norm_layernorm";
         graph.Node("SkipSimplifiedLayerNormalization", $"{finalNorm}/SkipLayerNorm",
             [residual, mlp, LlamaTensorNames.FinalNorm(config.Layers)], [$"{finalNorm}/output_0"], MicrosoftDomain,
             Attribute("epsilon", (float)config.RmsNormEpsilon));
-        graph.Node("MatMul", "/lm_head/MatMul", [$"{finalNorm}/output_0", LlamaTensorNames.LmHead], [DecoderIoNames.Logits], "");
+        var lmHead = LlamaTensorNames.LmHead;
+        if (config.Layout?.TiedEmbeddings == true)
+            lmHead = graph.Node("Transpose", "/lm_head/Transpose", [LlamaTensorNames.Embedding], Attribute("perm", [1L, 0L]));
+        graph.Node("MatMul", "/lm_head/MatMul", [$"{finalNorm}/output_0", lmHead], [DecoderIoNames.Logits], "");
 
         var model = new ModelProto
         {
@@ -119,12 +123,22 @@ internal static class LlamaDecoderGraph
         return graph.Node("MatMul", $"{basename}/o_proj/MatMul", [attention, LlamaTensorNames.OutputProjection(layer)]);
     }
 
-    /// <summary>SwiGLU: down(silu(gate(x)) * up(x)), with SiLU as x * Sigmoid(x).</summary>
-    private static string Mlp(OnnxGraphBuilder graph, int layer, string input)
+    /// <summary>SwiGLU: down(silu(gate(x)) * up(x)), with SiLU as x * Sigmoid(x); gate and up from one fused MatMul when the layout says so.</summary>
+    private static string Mlp(OnnxGraphBuilder graph, SyntheticModelConfig config, int layer, string input)
     {
         var basename = $"/model/layers.{layer}/mlp";
-        var gate = graph.Node("MatMul", $"{basename}/gate_proj/MatMul", [input, LlamaTensorNames.GateProjection(layer)]);
-        var up = graph.Node("MatMul", $"{basename}/up_proj/MatMul", [input, LlamaTensorNames.UpProjection(layer)]);
+        string gate, up;
+        if (config.Layout?.FusedGateUp == true)
+        {
+            var gateUp = graph.Node("MatMul", $"{basename}/gate_up_proj/MatMul", [input, LlamaTensorNames.GateUpProjection(layer)]);
+            (gate, up) = ($"{basename}/Split/output_0", $"{basename}/Split/output_1");
+            graph.Node("Split", $"{basename}/Split", [gateUp], [gate, up], "", Attribute("axis", -1L), Attribute("num_outputs", 2L));
+        }
+        else
+        {
+            gate = graph.Node("MatMul", $"{basename}/gate_proj/MatMul", [input, LlamaTensorNames.GateProjection(layer)]);
+            up = graph.Node("MatMul", $"{basename}/up_proj/MatMul", [input, LlamaTensorNames.UpProjection(layer)]);
+        }
         var sigmoid = graph.Node("Sigmoid", $"{basename}/act_fn/Sigmoid", [gate]);
         var silu = graph.Node("Mul", $"{basename}/act_fn/Mul", [gate, sigmoid]);
         var product = graph.Node("Mul", $"{basename}/Mul", [silu, up]);

@@ -17,6 +17,8 @@ public static class LlamaTensorNames
     public static string PostAttentionNorm(int layer) => $"model.layers.{layer}.post_attention_layernorm.weight";
     public static string GateProjection(int layer) => $"model.layers.{layer}.mlp.gate_proj.MatMul.weight";
     public static string UpProjection(int layer) => $"model.layers.{layer}.mlp.up_proj.MatMul.weight";
+    /// <summary>Phi-3's fused gate and up projections (<see cref="SyntheticLayout.FusedGateUp"/>): gate's columns, then up's.</summary>
+    public static string GateUpProjection(int layer) => $"model.layers.{layer}.mlp.gate_up_proj.MatMul.weight";
     public static string DownProjection(int layer) => $"model.layers.{layer}.mlp.down_proj.MatMul.weight";
 
     /// <summary>The builder numbers the final norm as one layer past the last.</summary>

@@ -19,6 +19,10 @@ public sealed record SyntheticModelConfig(
     public double RmsNormEpsilon { get; init; } = 1e-5;
     public double RopeTheta { get; init; } = 10_000;
 
+    /// <summary>Null: the layout GenAI's builder emits for a Llama on CPU. Left out of synthetic.json (and the cache hash) when null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SyntheticLayout? Layout { get; init; }
+
     [JsonIgnore] public int HeadSize => HiddenSize / AttentionHeads;
 
     /// <summary>Output width of the packed QKV projection: query heads, then key heads, then value heads.</summary>
@@ -32,7 +36,7 @@ public sealed record SyntheticModelConfig(
         {
             long hidden = HiddenSize;
             var perLayer = 2 * hidden + hidden * QkvSize + hidden * hidden + 3 * hidden * IntermediateSize;
-            return 2 * VocabSize * hidden + Layers * perLayer + hidden;
+            return (Layout?.TiedEmbeddings == true ? 1 : 2) * VocabSize * hidden + Layers * perLayer + hidden;
         }
     }
 

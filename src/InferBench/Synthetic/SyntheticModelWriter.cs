@@ -29,9 +29,8 @@ public static class SyntheticModelWriter
 
     private static SyntheticModelStamp WriteFiles(SyntheticWeights weights, FolderFileWriter files)
     {
-        IReadOnlyDictionary<string, ExternalDataRange> ranges = new Dictionary<string, ExternalDataRange>();
-        files.Write(DataFileName, stream => ranges = ExternalDataFile.Write(weights, stream, files.Cancellation));
-        files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(weights, DataFileName, ranges).WriteTo(stream));
+        var locations = ExternalDataFile.Write(weights, DataFileName, files);
+        files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(weights, locations).WriteTo(stream));
         FolderStamp.Write(files, GenAiConfigFileName, GenAiConfigJson.Create(weights.Config, ModelFileName));
 
         var stamp = new SyntheticModelStamp(

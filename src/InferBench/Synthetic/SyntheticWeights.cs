@@ -92,12 +92,18 @@ public sealed class SyntheticWeights
             tensors.Add(new(LlamaTensorNames.QkvProjection(layer), [c.HiddenSize, c.QkvSize], WeightInit.Projection));
             tensors.Add(new(LlamaTensorNames.OutputProjection(layer), [c.AttentionHeads * c.HeadSize, c.HiddenSize], WeightInit.Projection));
             tensors.Add(new(LlamaTensorNames.PostAttentionNorm(layer), [c.HiddenSize], WeightInit.Norm));
-            tensors.Add(new(LlamaTensorNames.GateProjection(layer), [c.HiddenSize, c.IntermediateSize], WeightInit.Projection));
-            tensors.Add(new(LlamaTensorNames.UpProjection(layer), [c.HiddenSize, c.IntermediateSize], WeightInit.Projection));
+            if (c.Layout?.FusedGateUp == true)
+                tensors.Add(new(LlamaTensorNames.GateUpProjection(layer), [c.HiddenSize, 2 * c.IntermediateSize], WeightInit.Projection));
+            else
+            {
+                tensors.Add(new(LlamaTensorNames.GateProjection(layer), [c.HiddenSize, c.IntermediateSize], WeightInit.Projection));
+                tensors.Add(new(LlamaTensorNames.UpProjection(layer), [c.HiddenSize, c.IntermediateSize], WeightInit.Projection));
+            }
             tensors.Add(new(LlamaTensorNames.DownProjection(layer), [c.IntermediateSize, c.HiddenSize], WeightInit.Projection));
         }
         tensors.Add(new(LlamaTensorNames.FinalNorm(c.Layers), [c.HiddenSize], WeightInit.Norm));
-        tensors.Add(new(LlamaTensorNames.LmHead, [c.HiddenSize, c.VocabSize], WeightInit.Projection));
+        if (c.Layout?.TiedEmbeddings != true)
+            tensors.Add(new(LlamaTensorNames.LmHead, [c.HiddenSize, c.VocabSize], WeightInit.Projection));
         return tensors.ToArray();
     }
 }

@@ -213,4 +213,23 @@ public sealed class CliRunTests : IDisposable
         Assert.Contains(lines, l => l.Contains("absent") && l.Contains("cpu, cuda") && l.Contains("no: not present locally"));
         Assert.True(Directory.Exists(present));
     }
+
+    [Fact]
+    public void List_shows_what_a_derived_variant_comes_from_and_the_rungs_the_model_lacks()
+    {
+        using var temp = new TempFolder();
+        var manifest = temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, """
+            { "schemaVersion": 1, "models": [ { "id": "m", "description": "d", "variants": [
+              { "id": "fp16", "precision": "fp16", "executionProviders": ["cuda"], "source": { "path": "gone" } },
+              { "id": "int4", "precision": "int4", "executionProviders": ["cpu"], "source": { "derived": { "from": "fp16", "blockSize": 128 } } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("list", "--manifest", manifest);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        Assert.Contains(lines, l => l.Contains("int4") && l.Contains("derived from fp16, int4 block 128 symmetric") && l.Contains("no: derived from fp16, which is not present locally"));
+        Assert.Contains("m: no cuda int8, cuda int4, cpu int8: not in the manifest; it can be derived from fp16", lines);
+    }
 }

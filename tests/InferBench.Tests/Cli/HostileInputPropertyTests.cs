@@ -158,7 +158,38 @@ public sealed class HostileInputPropertyTests : IDisposable
             paths.Select(folder => (string[])[.. RunPrefix(), "--model-path", folder]),
             paths.Select(folder => (string[])[.. RunPrefix(), "--out", folder]),
             paths.Select(text => (string[])[.. RunPrefix(), "--prompt-text", text]),
-            paths.Select(id => new[] { "fetch", id })));
+            paths.Select(id => new[] { "fetch", id }),
+            paths.Select(file => new[] { "campaign", "plan", file }),
+            paths.Select(file => new[] { "campaign", "run", file, "--shard-index", "0", "--shard-count", "1", "--out", _temp.Combine("campaign-results") }),
+            paths.Select(folder => new[] { "campaign", "run", EmptyModelCampaign(), "--shard-index", "0", "--shard-count", "1", "--out", folder }),
+            paths.Select(folder => new[] { "campaign", "status", EmptyModelCampaign(), "--results", folder }),
+            paths.Select(file => new[] { "campaign", "k8s", EmptyModelCampaign(), "--out", file })));
+    }
+
+    [Fact]
+    public void Campaign_shard_numbers_of_any_value_end_in_a_documented_exit_code()
+    {
+        var campaign = EmptyModelCampaign();
+        ForAll(AnyNumber.Select(AnyNumber).Select(pair =>
+            new[] { "campaign", "run", campaign, "--shard-index", pair.Item1, "--shard-count", pair.Item2, "--out", _temp.Combine("campaign-results") }));
+    }
+
+    /// <summary>A campaign of one shard that sweeps the empty model folder of <see cref="RunPrefix"/>: every row fails at once.</summary>
+    private string EmptyModelCampaign()
+    {
+        Directory.CreateDirectory(_temp.Combine("empty-model"));
+        File.WriteAllText(_temp.Combine("campaign.manifest.json"), """
+            { "schemaVersion": 1, "models": [ { "id": "empty", "description": "an empty folder", "variants": [
+              { "id": "cpu", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": "empty-model" } } ] } ] }
+            """);
+        File.WriteAllText(_temp.Combine("campaign.json"), """
+            { "schemaVersion": 1, "name": "hostile", "manifest": "campaign.manifest.json",
+              "models": [ { "model": "empty", "variants": ["cpu"] } ],
+              "plan": { "idleSeconds": 0, "fidelity": false, "warmup": 0, "reps": 1 },
+              "machineClasses": [ { "id": "cpu", "gpuCount": 0 } ],
+              "kubernetes": { "image": "inferbench", "resultsClaim": "results" } }
+            """);
+        return _temp.Combine("campaign.json");
     }
 
     [Fact]

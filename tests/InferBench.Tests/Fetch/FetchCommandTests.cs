@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using InferBench.Cli;
 using InferBench.Fetch;
+using InferBench.Manifest;
 using InferBench.Runner;
 using InferBench.Tests.Support;
 
@@ -173,5 +175,27 @@ public sealed class FetchCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal($"inferbench: {expected}", run.Error.Trim());
         Assert.Empty(_hub.Requests);
+    }
+
+    [Fact]
+    public void Fetching_a_derived_variant_fetches_the_variant_it_is_made_from()
+    {
+        var manifestPath = WriteManifest();
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["models"]![0]!["variants"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "cpu-int8",
+            ["precision"] = "int8",
+            ["executionProviders"] = new JsonArray("cpu"),
+            ["source"] = new JsonObject { ["derived"] = new JsonObject { ["from"] = "cuda-fp16" } },
+        });
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        var run = CliRun.Invoke("fetch", TestHubManifest.Model, "--variant", "cpu-int8", "--manifest", manifestPath, "--cache", Cache);
+
+        Assert.True(run.ExitCode == ExitCodes.AllOk, run.Error);
+        Assert.Equal(new FetchCache(Cache).VariantFolder(TestHubManifest.Model, "cuda-fp16"), run.Out.Trim());
+        var model = ManifestLoader.Load(manifestPath).Models[0];
+        Assert.Null(TargetSelection.Availability(model, model.Variants[1], new FetchCache(Cache)));
     }
 }

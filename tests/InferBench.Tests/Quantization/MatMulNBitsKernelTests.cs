@@ -49,6 +49,44 @@ public sealed class MatMulNBitsKernelTests : IDisposable
         Assert.True(unquantized.Zip(actual, (e, x) => Math.Abs(e - x)).Max() > 1e-3);
     }
 
+    /// <summary>
+    /// A 7B fp16 model keeps ~14.5 GB in one data file: offsets past 2 GiB must be read as 64-bit. The weight sits just past
+    /// int32's range in a sparse file, so the test writes only its 16 KB (the quantizer still reads the hole once, for its SHA-256).
+    /// </summary>
+    [Fact]
+    public void A_weight_past_2_GiB_into_one_data_file_is_read_where_it_is()
+    {
+        const long offset = (1L << 31) + 4096;
+        var random = new Random(23);
+        var weight = Enumerable.Range(0, K * N).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        var a = Enumerable.Range(0, M * K).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        var source = _temp.Combine("fp32");
+        OneMatMulModel.WriteExternal(source, weight, K, N, offset);
+        Assert.Equal(offset + K * N * sizeof(float), new FileInfo(Path.Combine(source, OneMatMulModel.DataFileName)).Length);
+
+        ModelQuantizer.Quantize(source, _temp.Combine("variant"), new QuantizationOptions(Precision.Int8, AccuracyLevel: 0));
+
+        var expected = MatMul(a, ReferenceDequantizer.Dequantize(BlockQuantizer.Quantize(weight, K, N, 8, 32, symmetric: true)));
+        var actual = Run(_temp.Combine("variant", OneMatMulModel.FileName), a);
+        Assert.True(expected.Zip(actual, (e, x) => Math.Abs(e - x)).Max() < 1e-5);
+        Assert.True(new FileInfo(_temp.Combine("variant", OneMatMulModel.DataFileName)).Length < 1 << 20);
+    }
+
+    [Theory]
+    [InlineData(TensorProto.Types.DataType.Bfloat16, 2, "its weight proj.MatMul.weight is bfloat16; the quantizer reads float32 and float16 weights")]
+    [InlineData(TensorProto.Types.DataType.Double, 8, "its weight proj.MatMul.weight is double; the quantizer reads float32 and float16 weights")]
+    public void A_weight_the_quantizer_cannot_read_is_an_unsupported_layout_naming_the_node(TensorProto.Types.DataType type, int elementBytes, string reason)
+    {
+        var source = _temp.Combine("source");
+        OneMatMulModel.Write(source, new TensorProto { Name = OneMatMulModel.WeightName, DataType = (int)type, RawData = Google.Protobuf.ByteString.CopyFrom(new byte[K * N * elementBytes]) }, K, N);
+
+        var error = Assert.Throws<UnsupportedLayoutException>(() => ModelQuantizer.Quantize(source, _temp.Combine("variant"), new QuantizationOptions(Precision.Int4)));
+
+        Assert.Equal(("/model/proj/MatMul", reason), (error.NodeName, error.Reason));
+        Assert.Equal($"sourceModel: {Path.Combine(source, OneMatMulModel.FileName)}: node /model/proj/MatMul cannot be quantized: {reason}", error.Message);
+        Assert.False(Directory.Exists(_temp.Combine("variant")));
+    }
+
     [Fact]
     public void The_node_has_the_schema_attributes_and_inputs()
     {

@@ -1,5 +1,6 @@
 using InferBench.Quantization;
 using InferBench.Results;
+using InferBench.Synthetic;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Quantization;
@@ -14,34 +15,44 @@ public sealed class ModelQuantizerInputTests(TinySyntheticModel tiny) : IClassFi
     private string Out => _temp.Combine("out");
 
     [Fact]
-    public void A_variant_with_quantization_json_is_refused()
+    public void An_int_variant_with_quantization_json_is_refused()
     {
         var error = Quantize(tiny.Folder(Precision.Int4), new QuantizationOptions(Precision.Int8));
 
-        Assert.Equal($"sourceModel: {tiny.Folder(Precision.Int4)} holds a variant made by `models quantize` (quantization.json); quantize the fp32 model it was made from", error.Message);
+        Assert.Equal($"sourceModel: {tiny.Folder(Precision.Int4)} holds a variant made by `models quantize` (quantization.json); quantize the fp32 or fp16 model it was made from", error.Message);
     }
 
     [Fact]
-    public void A_graph_with_MatMulNBits_is_refused_even_without_quantization_json()
+    public void A_graph_of_MatMulNBits_only_has_nothing_to_quantize_and_says_so()
     {
         var source = _temp.CopyOf(tiny.Folder(Precision.Int4));
         File.Delete(Path.Combine(source, QuantizationStamp.FileName));
 
         var error = Quantize(source, new QuantizationOptions(Precision.Int4));
 
-        Assert.Equal($"sourceModel: {Path.Combine(source, "model.onnx")} is quantized already (node /model/layers.0/attn/qkv_proj/MatMul_Q4 is MatMulNBits); quantize the fp32 model instead", error.Message);
+        Assert.Equal($"sourceModel: {Path.Combine(source, "model.onnx")} has no MatMul whose weight is a 2-D float32 or float16 initializer " +
+            $"({5 * SyntheticModelPresets.Tiny.Layers + 1} MatMulNBits nodes are quantized already); nothing to quantize", error.Message);
     }
 
     [Fact]
-    public void A_model_without_fp32_MatMul_weights_is_refused()
+    public void An_fp16_model_is_not_converted_to_fp16_again()
     {
-        var source = _temp.CopyOf(tiny.Folder(Precision.Fp16));
-        File.Delete(Path.Combine(source, QuantizationStamp.FileName));
+        var error = Quantize(tiny.Folder(Precision.Fp16), new QuantizationOptions(Precision.Fp16));
+
+        Assert.Equal($"precision: fp16: {Path.Combine(tiny.Folder(Precision.Fp16), "model.onnx")} is fp16 already; expected int4 or int8 for an fp16 model", error.Message);
+    }
+
+    [Fact]
+    public void A_source_asking_for_another_provider_needs_a_target()
+    {
+        var source = _temp.CopyOf(tiny.Fp32);
+        var config = Path.Combine(source, "genai_config.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"provider_options\": []", "\"provider_options\": [ { \"dml\": {} } ]"));
 
         var error = Quantize(source, new QuantizationOptions(Precision.Int4));
 
-        Assert.Equal($"sourceModel: {Path.Combine(source, "model.onnx")} has no MatMul whose weight is a 2-D float32 initializer; expected an fp32 model " +
-            "(fp16 and quantized models cannot be quantized again)", error.Message);
+        Assert.Equal($"target: {config} asks for provider dml; expected a target of cpu or cuda, given explicitly", error.Message);
+        ModelQuantizer.Quantize(source, Out, new QuantizationOptions(Precision.Int4, Target: ExecutionProvider.Cpu));
     }
 
     [Theory]

@@ -14,13 +14,40 @@ public static class OneMatMulModel
     public const string FileName = "model.onnx";
     public const string WeightName = "proj.MatMul.weight";
 
-    public static void Write(string folderPath, float[] weight, int k, int n, string outputName = "Y")
+    public const string DataFileName = FileName + ".data";
+
+    public static void Write(string folderPath, float[] weight, int k, int n, string outputName = "Y") =>
+        Write(folderPath, new TensorProto { Name = WeightName, DataType = (int)DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(weight.AsSpan())) }, k, n, outputName);
+
+    /// <summary>
+    /// The weight in an external data file at <paramref name="offsetBytes"/>; the bytes before it are a hole (a sparse file
+    /// on Linux file systems), so an offset past 4 GiB costs no disk.
+    /// </summary>
+    public static void WriteExternal(string folderPath, float[] weight, int k, int n, long offsetBytes)
+    {
+        Directory.CreateDirectory(folderPath);
+        var bytes = MemoryMarshal.AsBytes(weight.AsSpan()).ToArray();
+        using (var data = new FileStream(Path.Combine(folderPath, DataFileName), FileMode.CreateNew))
+        {
+            data.SetLength(offsetBytes);
+            data.Position = offsetBytes;
+            data.Write(bytes);
+        }
+        var initializer = new TensorProto { Name = WeightName, DataType = (int)DataType.Float, DataLocation = TensorProto.Types.DataLocation.External };
+        initializer.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = DataFileName });
+        initializer.ExternalData.Add(new StringStringEntryProto { Key = "offset", Value = offsetBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        initializer.ExternalData.Add(new StringStringEntryProto { Key = "length", Value = bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Write(folderPath, initializer, k, n, "Y");
+    }
+
+    /// <param name="weight">The initializer, without its dimensions.</param>
+    public static void Write(string folderPath, TensorProto weight, int k, int n, string outputName = "Y")
     {
         Directory.CreateDirectory(folderPath);
         var graph = new GraphProto { Name = "one_matmul" };
         graph.Input.Add(Value("A", "m", k));
         graph.Output.Add(Value(outputName, "m", n));
-        var initializer = new TensorProto { Name = WeightName, DataType = (int)DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(weight.AsSpan())) };
+        var initializer = weight;
         initializer.Dims.AddRange([k, n]);
         graph.Initializer.Add(initializer);
         var node = new NodeProto { OpType = "MatMul", Name = "/model/proj/MatMul" };

@@ -27,6 +27,35 @@ public sealed class QuantizeCommandTests(TinySyntheticModel tiny) : IClassFixtur
         Assert.Matches(@"files: +\d[\d,]* bytes", run.Out);
     }
 
+    [Theory]
+    [InlineData("int8", new string[0], "cpu, fp16 source, fp32 activations", "accuracy_level 4")]
+    [InlineData("int4", new[] { "--target", "cuda" }, "cuda, fp16 source, fp16 activations", "accuracy_level 0")]
+    public void An_fp16_model_quantizes_for_the_target_given(string precision, string[] target, string targetLine, string accuracy)
+    {
+        var folder = _temp.Combine(precision);
+
+        var run = CliRun.Invoke(["models", "quantize", "--in", tiny.Folder(Precision.Fp16), "--out", folder, "--precision", precision, .. target]);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Contains($"target:     {targetLine}", run.Out);
+        Assert.Contains(accuracy, run.Out);
+        Assert.Equal(Precision.Fp16, QuantizationStamp.TryRead(folder)!.SourcePrecision);
+    }
+
+    [Fact]
+    public void A_layout_that_cannot_be_quantized_exits_2_naming_the_node()
+    {
+        var source = _temp.Combine("bf16");
+        OneMatMulModel.Write(source, new global::Onnx.TensorProto { Name = OneMatMulModel.WeightName, DataType = (int)global::Onnx.TensorProto.Types.DataType.Bfloat16,
+            RawData = Google.Protobuf.ByteString.CopyFrom(new byte[64 * 8 * 2]) }, 64, 8);
+
+        var run = CliRun.Invoke("models", "quantize", "--in", source, "--out", _temp.Combine("int4"), "--precision", "int4");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"inferbench: --in: {Path.Combine(source, "model.onnx")}: node /model/proj/MatMul cannot be quantized: its weight proj.MatMul.weight is bfloat16", run.Error);
+        run.AssertNoStackTrace();
+    }
+
     [Fact]
     public void A_signal_stops_quantizing_with_exit_130_and_writes_nothing()
     {
@@ -64,6 +93,8 @@ public sealed class QuantizeCommandTests(TinySyntheticModel tiny) : IClassFixtur
     [InlineData(new[] { "--precision", "fp16", "--block-size", "32" }, "inferbench: --block-size: applies to --precision int4 and int8, not fp16")]
     [InlineData(new[] { "--precision", "fp16", "--quantize-lm-head", "false" }, "inferbench: --quantize-lm-head: applies to --precision int4 and int8, not fp16")]
     [InlineData(new[] { "--block-size", "32" }, "--precision")]
+    [InlineData(new[] { "--precision", "int4", "--target", "rocm" }, "rocm")]
+    [InlineData(new[] { "--precision", "fp16", "--accuracy-level", "4" }, "inferbench: --accuracy-level: applies to --precision int4 and int8, not fp16")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string[] options, string expected)
     {
         var folder = _temp.Combine("variant");

@@ -194,6 +194,8 @@ public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFix
         Assert.Null(tiny.Stamps[Precision.Int8].ExecutionNote(ExecutionProvider.Cpu));
         Assert.Contains("accuracy_level 0", (tiny.Stamps[Precision.Int8] with { AccuracyLevel = 0 }).ExecutionNote(ExecutionProvider.Cpu));
         Assert.Null((tiny.Stamps[Precision.Int4] with { AccuracyLevel = 0 }).ExecutionNote(ExecutionProvider.Cpu));
+        Assert.Contains("fp16 activations (made for CUDA) on CPU", (tiny.Stamps[Precision.Int4] with { ActivationPrecision = Precision.Fp16 }).ExecutionNote(ExecutionProvider.Cpu));
+        Assert.Null((tiny.Stamps[Precision.Int4] with { ActivationPrecision = Precision.Fp16 }).ExecutionNote(ExecutionProvider.Cuda));
     }
 
     private static GraphProto Graph(string folder) => ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(folder, "model.onnx"))).Graph;

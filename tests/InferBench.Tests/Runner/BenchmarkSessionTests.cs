@@ -113,7 +113,7 @@ public sealed class BenchmarkSessionTests : IDisposable
             Prepare = token =>
             {
                 signal.Cancel();
-                target.Prepare!(token);
+                return target.Prepare!(token);
             },
         };
         var store = new MemoryRunStore();

@@ -25,6 +25,30 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Layout_writes_the_layouts_of_real_exports_and_records_them()
+    {
+        var folder = _temp.Combine("phi3-like");
+
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--layout", "fused-gate-up,tied-embeddings", "--layout", "data-file-per-tensor", "--out", folder);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.Equal(new SyntheticLayout(FusedGateUp: true, TiedEmbeddings: true, DataFilePerTensor: true), SyntheticModelStamp.TryRead(folder)!.Config.Layout);
+        Assert.Contains("parameters: 125,248", run.Out); // the lm_head's 64 × 512 shared with the embedding table
+        Assert.False(File.Exists(Path.Combine(folder, "model.onnx.data")));
+        Assert.True(File.Exists(Path.Combine(folder, LlamaTensorNames.GateUpProjection(0))));
+    }
+
+    [Fact]
+    public void An_unknown_layout_exits_2_naming_the_known_ones()
+    {
+        var run = CliRun.Invoke("models", "build", "--preset", "tiny", "--layout", "fused-qkv", "--out", _temp.Combine("x"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--layout: expected one of fused-gate-up, tied-embeddings, data-file-per-tensor, got \"fused-qkv\"", run.Error);
+        Assert.False(Directory.Exists(_temp.Combine("x")));
+    }
+
+    [Fact]
     public void Options_override_the_config_file_which_overrides_the_preset()
     {
         var folder = _temp.Combine("model");

@@ -1,3 +1,4 @@
+using InferBench.Tests.Support;
 using InferBench.Synthetic;
 
 namespace InferBench.Tests.Synthetic;

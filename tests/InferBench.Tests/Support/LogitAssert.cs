@@ -1,4 +1,4 @@
-namespace InferBench.Tests.Synthetic;
+namespace InferBench.Tests.Support;
 
 public static class LogitAssert
 {

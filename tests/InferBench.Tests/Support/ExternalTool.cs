@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace InferBench.Tests.Gpu;
+namespace InferBench.Tests.Support;
 
 /// <summary>Runs a program the tests do not ship (bash, shellcheck, pwsh) with a time limit, capturing what it prints.</summary>
 internal sealed record ExternalTool(int ExitCode, string Out, string Error)

@@ -1,15 +1,21 @@
 using InferBench.Synthetic;
 
-namespace InferBench.Tests.Synthetic;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A Llama forward pass in plain C#, in double precision and without a KV cache, over the same
-/// <see cref="SyntheticWeights"/> the ONNX model holds: what the ONNX graph must compute.
+/// <see cref="SyntheticWeights"/> the ONNX model holds, in any <see cref="SyntheticLayout"/>: what the ONNX graph must compute.
 /// </summary>
-public sealed class ReferenceLlama(SyntheticWeights weights)
+/// <param name="matMulWeight">
+/// What each MatMul reads in place of its weight W [K, N] (given the weight's name, W, K and N), such as W dequantized as
+/// a variant holds it; by default W itself. A fused gate/up weight is passed whole, a tied lm_head (named
+/// <see cref="LlamaTensorNames.LmHead"/>) as the embedding table transposed.
+/// </param>
+public sealed class ReferenceLlama(SyntheticWeights weights, Func<string, float[], int, int, float[]>? matMulWeight = null)
 {
     private readonly SyntheticModelConfig _config = weights.Config;
     private readonly Dictionary<string, float[]> _values = [];
+    private readonly Dictionary<string, float[]> _matMulWeights = [];
 
     /// <returns>Logits for every position of <paramref name="tokens"/> ([position][vocab]), each seeing only the tokens up to it.</returns>
     public double[][] Logits(IReadOnlyList<int> tokens)
@@ -20,20 +26,22 @@ public sealed class ReferenceLlama(SyntheticWeights weights)
         {
             var normalized = hidden.Select(h => RmsNorm(h, W(LlamaTensorNames.InputNorm(layer)))).ToArray();
             var attention = Attention(layer, normalized);
-            hidden = hidden.Select((h, t) => Add(h, MatMul(attention[t], W(LlamaTensorNames.OutputProjection(layer)), _config.HiddenSize))).ToArray();
+            hidden = hidden.Select((h, t) => Add(h, MatMul(attention[t], M(LlamaTensorNames.OutputProjection(layer)), _config.HiddenSize))).ToArray();
 
             normalized = hidden.Select(h => RmsNorm(h, W(LlamaTensorNames.PostAttentionNorm(layer)))).ToArray();
             hidden = hidden.Select((h, t) => Add(h, Mlp(layer, normalized[t]))).ToArray();
         }
         var final = W(LlamaTensorNames.FinalNorm(_config.Layers));
-        var lmHead = W(LlamaTensorNames.LmHead);
+        var lmHead = _config.Layout?.TiedEmbeddings == true
+            ? M(LlamaTensorNames.LmHead, () => Transpose(W(LlamaTensorNames.Embedding), _config.VocabSize, _config.HiddenSize), _config.HiddenSize, _config.VocabSize)
+            : M(LlamaTensorNames.LmHead);
         return hidden.Select(h => MatMul(RmsNorm(h, final), lmHead, _config.VocabSize)).ToArray();
     }
 
     private double[][] Attention(int layer, double[][] normalized)
     {
         var (heads, kvHeads, headSize) = (_config.AttentionHeads, _config.KeyValueHeads, _config.HeadSize);
-        var qkvWeight = W(LlamaTensorNames.QkvProjection(layer));
+        var qkvWeight = M(LlamaTensorNames.QkvProjection(layer));
         var queries = new double[normalized.Length][][];
         var keys = new double[normalized.Length][][];
         var values = new double[normalized.Length][][];
@@ -83,10 +91,42 @@ public sealed class ReferenceLlama(SyntheticWeights weights)
 
     private double[] Mlp(int layer, double[] x)
     {
-        var gate = MatMul(x, W(LlamaTensorNames.GateProjection(layer)), _config.IntermediateSize);
-        var up = MatMul(x, W(LlamaTensorNames.UpProjection(layer)), _config.IntermediateSize);
+        double[] gate, up;
+        if (_config.Layout?.FusedGateUp == true)
+        {
+            var gateUp = MatMul(x, M(LlamaTensorNames.GateUpProjection(layer)), 2 * _config.IntermediateSize);
+            (gate, up) = (gateUp[.._config.IntermediateSize], gateUp[_config.IntermediateSize..]);
+        }
+        else
+        {
+            gate = MatMul(x, M(LlamaTensorNames.GateProjection(layer)), _config.IntermediateSize);
+            up = MatMul(x, M(LlamaTensorNames.UpProjection(layer)), _config.IntermediateSize);
+        }
         var product = gate.Select((g, i) => g / (1 + Math.Exp(-g)) * up[i]).ToArray();
-        return MatMul(product, W(LlamaTensorNames.DownProjection(layer)), _config.HiddenSize);
+        return MatMul(product, M(LlamaTensorNames.DownProjection(layer)), _config.HiddenSize);
+    }
+
+    /// <summary>A MatMul weight [K, N] as the MatMul reads it.</summary>
+    private float[] M(string name)
+    {
+        var dimensions = weights[name].Dimensions;
+        return M(name, () => W(name), dimensions[0], dimensions[1]);
+    }
+
+    private float[] M(string name, Func<float[]> values, int k, int n)
+    {
+        if (!_matMulWeights.TryGetValue(name, out var weight))
+            _matMulWeights[name] = weight = matMulWeight is null ? values() : matMulWeight(name, values(), k, n);
+        return weight;
+    }
+
+    private static float[] Transpose(float[] matrix, int rows, int columns)
+    {
+        var transposed = new float[matrix.Length];
+        for (var row = 0; row < rows; row++)
+            for (var column = 0; column < columns; column++)
+                transposed[column * rows + row] = matrix[row * columns + column];
+        return transposed;
     }
 
     private float[] W(string name)

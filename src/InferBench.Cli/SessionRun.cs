@@ -1,0 +1,45 @@
+using InferBench.Cli.Progress;
+using InferBench.Reports;
+using InferBench.Results;
+using InferBench.Runner;
+
+namespace InferBench.Cli;
+
+/// <summary>Runs a checked session into its run folder with progress, then prints the summary: shared by <c>run</c> and <c>campaign run</c>.</summary>
+public static class SessionRun
+{
+    /// <param name="json">Print only the run.json path on stdout.</param>
+    /// <returns>The run's exit code (<see cref="ExitCodes.ForRun"/>).</returns>
+    public static int Execute(BenchmarkSessionSetup setup, RunFolder folder, IReadOnlyList<BenchmarkTarget> targets, CliIo io, bool json,
+        CancellationToken cancellation)
+    {
+        using var announce = cancellation.Register(() => io.Error.WriteLine(
+            "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
+        using var session = BenchmarkSession.Start(setup, folder, io.Error.WriteLine);
+        if (session.PowerUnavailableReason is { } unavailable)
+            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(setup.Power)}), " +
+                               $"so this run's energy figures are unavailable: {unavailable}");
+        var outcome = session.Run(targets, sweep =>
+        {
+            if (io.Interactive && !json)
+                SpectreRunProgress.Run(sweep);
+            else
+                sweep(new PlainRunProgress(io.Error));
+        }, cancellation);
+        if (outcome.SaveFailed)
+            return ExitCodes.ForRun(outcome.Cancelled, saveFailed: true, outcome.Run.Results);
+
+        if (json)
+            io.Out.WriteLine(folder.RunJsonPath);
+        else
+            RunSummary.Write(io, outcome.Run, folder);
+        var exitCode = ExitCodes.ForRun(outcome.Cancelled, saveFailed: false, outcome.Run.Results);
+        if (exitCode == ExitCodes.NothingMeasured)
+            io.Error.WriteLine($"inferbench: nothing was measured: {NothingMeasuredReason(outcome.Run.Results)} (exit code {ExitCodes.NothingMeasured})");
+        return exitCode;
+    }
+
+    private static string NothingMeasuredReason(IReadOnlyList<ScenarioResult> results) => results.Count == 0
+        ? "no variant to run (0 rows)"
+        : $"every row is unsupported or skipped; first reason: {results[0].Reason}";
+}

@@ -1,0 +1,64 @@
+using InferBench.Cost;
+using InferBench.Fetch;
+using InferBench.Manifest;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Telemetry.Power;
+
+namespace InferBench.Campaign;
+
+/// <summary>One shard made ready to run: the session's setup and the shard's targets, from the campaign file alone.</summary>
+public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionSetup Setup, IReadOnlyList<BenchmarkTarget> Targets, string ShardFolder)
+{
+    public const string ShardIndexField = "ShardIndex";
+    public const string ShardCountField = "ShardCount";
+
+    /// <summary>The shard's Hugging Face variants that are not in the fetch cache yet: a fresh node downloads them before it runs.</summary>
+    /// <remarks>An index out of range has none; <see cref="Prepare"/> refuses it.</remarks>
+    public static IReadOnlyList<CampaignWork> NotDownloaded(LoadedCampaign campaign, int index, FetchCache? cache = null)
+    {
+        if (index < 0 || index >= campaign.Shards.Count)
+            return [];
+        var manifest = ManifestLoader.Load(campaign.ManifestFullPath);
+        return campaign.Shards[index].Work.Where(work =>
+        {
+            var model = manifest.Models.First(m => m.Id == work.Model);
+            var variant = model.Variants.First(v => v.Id == work.Variant);
+            return variant.Source is HuggingFaceModelSource && TargetSelection.Availability(model, variant, cache) is not null;
+        }).ToArray();
+    }
+
+    /// <summary>The shard <paramref name="index"/> of <paramref name="campaign"/>, checked against the count its launcher was given.</summary>
+    /// <param name="count">The shard count the scheduler was told; it must be the campaign's, or the launcher and the file disagree.</param>
+    /// <param name="resultsRoot">The shared results folder; the run folder goes to its <see cref="CampaignFolders.Shard"/> folder.</param>
+    /// <exception cref="InputFieldException">The index is out of range or the count is not the campaign's.</exception>
+    public static CampaignShardRun Prepare(LoadedCampaign campaign, int index, int count, string resultsRoot, HostFacts host,
+        DateTimeOffset startedUtc, string commandLine)
+    {
+        var shards = campaign.Shards;
+        if (count != shards.Count)
+            throw new InputFieldException([ShardCountField],
+                $"{Path.GetFileName(campaign.FullPath)} has {shards.Count} shards (inferbench campaign plan lists them), got {count}");
+        if (index < 0 || index >= count)
+            throw new InputRangeException([ShardIndexField], $"a whole number from 0 to {count - 1}", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var shard = shards[index];
+        var file = campaign.File;
+        var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
+        var catalog = PricingCatalogLoader.Embedded;
+        var utilization = file.Plan.Utilization is { } fraction
+            ? new Cited<Utilization>(new(fraction), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"))
+            : new Cited<Utilization>(Utilization.Full, Citation.Default("busy every paid hour; set the campaign's plan.utilization"));
+        // The loader has checked that the instance is in the catalog.
+        var instance = catalog.GpuInstances.FirstOrDefault(entry => entry.Id == shard.MachineClass.Instance);
+        Cited<UsdPerHour>? price = instance is null ? null : new(instance.Price, instance.Citation);
+        var setup = new BenchmarkSessionSetup(plan, host, startedUtc, commandLine, PowerSourceChoice.Auto, new CpuRating(null, null),
+            PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalog.DefaultEnergy), file.Plan.Fidelity,
+            new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]));
+
+        // Every variant of the manifest, then only the shard's, in the shard's order: an absent one becomes a skipped row saying why.
+        var all = TargetSelection.FromManifest(campaign.ManifestFullPath, [], []);
+        var targets = shard.Work.Select(work => all.First(target => target.Model == work.Model && target.Variant == work.Variant)).ToArray();
+        return new CampaignShardRun(shard, setup, targets, CampaignFolders.Shard(resultsRoot, campaign.Name, index));
+    }
+}
