@@ -156,29 +156,20 @@ public static class ModelQuantizer
     {
         var (k, n) = ((int)matMul.K, (int)matMul.N);
         var quantizer = new StreamingBlockQuantizer(k, n, options.Bits!.Value, options.BlockSizeElements, options.Symmetric);
-        if (matMul.Transposed)
+        // A piece is whole rows of W (whole blocks along K), or whole rows of Wᵀ (whole columns of W).
+        var (units, unitElements, unitsPerPiece) = matMul.Transposed
+            ? (n, k, Math.Clamp(PieceElements / k, 1, n))
+            : (k, n, quantizer.RowsPerPiece(PieceElements));
+        var piece = buffer.Get((long)unitsPerPiece * unitElements);
+        for (var first = 0; first < units; first += unitsPerPiece)
         {
-            var columnsPerPiece = Math.Clamp(PieceElements / k, 1, n);
-            var piece = buffer.Get((long)columnsPerPiece * k);
-            for (var first = 0; first < n; first += columnsPerPiece)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var count = Math.Min(columnsPerPiece, n - first);
-                reader.Read(matMul.Weight, (long)first * k, piece.AsSpan(0, count * k));
+            cancellation.ThrowIfCancellationRequested();
+            var count = Math.Min(unitsPerPiece, units - first);
+            reader.Read(matMul.Weight, (long)first * unitElements, piece.AsSpan(0, count * unitElements));
+            if (matMul.Transposed)
                 quantizer.AddColumns(first, piece, count);
-            }
-        }
-        else
-        {
-            var rowsPerPiece = quantizer.RowsPerPiece(PieceElements);
-            var piece = buffer.Get((long)rowsPerPiece * n);
-            for (var first = 0; first < k; first += rowsPerPiece)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var count = Math.Min(rowsPerPiece, k - first);
-                reader.Read(matMul.Weight, (long)first * n, piece.AsSpan(0, count * n));
+            else
                 quantizer.AddRows(first, piece, count);
-            }
         }
         return quantizer.Result();
     }

@@ -42,12 +42,8 @@ public sealed class Fp16SourceQuantizationTests(TinySyntheticModel tiny) : IClas
     [Fact]
     public void For_cpu_the_graph_computes_in_fp32_with_accuracy_level_4()
     {
-        var folder = _temp.Combine("cpu");
+        var (folder, graph) = QuantizeFp16(Precision.Int4, ExecutionProvider.Cpu, (Precision.Fp32, 4));
 
-        var stamp = ModelQuantizer.Quantize(tiny.Folder(Precision.Fp16), folder, new QuantizationOptions(Precision.Int4, Target: ExecutionProvider.Cpu));
-
-        Assert.Equal((ExecutionProvider.Cpu, Precision.Fp32, 4), (stamp.Target, stamp.ActivationPrecision, stamp.AccuracyLevel));
-        var graph = Graph(folder);
         Assert.DoesNotContain(graph.Initializer, tensor => tensor.DataType == (int)DataType.Float16);
         Assert.All(graph.Input.Concat(graph.Output).Where(value => value.Type.TensorType.ElemType is (int)DataType.Float or (int)DataType.Float16),
             value => Assert.Equal((int)DataType.Float, value.Type.TensorType.ElemType));
@@ -58,12 +54,8 @@ public sealed class Fp16SourceQuantizationTests(TinySyntheticModel tiny) : IClas
     [Fact]
     public void For_cuda_the_graph_stays_fp16_with_fp16_scales_no_accuracy_level_and_asks_for_cuda()
     {
-        var folder = _temp.Combine("cuda");
+        var (folder, graph) = QuantizeFp16(Precision.Int8, ExecutionProvider.Cuda, (Precision.Fp16, 0));
 
-        var stamp = ModelQuantizer.Quantize(tiny.Folder(Precision.Fp16), folder, new QuantizationOptions(Precision.Int8, Target: ExecutionProvider.Cuda));
-
-        Assert.Equal((ExecutionProvider.Cuda, Precision.Fp16, 0), (stamp.Target, stamp.ActivationPrecision, stamp.AccuracyLevel));
-        var graph = Graph(folder);
         Assert.DoesNotContain(graph.Initializer, tensor => tensor.DataType == (int)DataType.Float);
         Assert.All(graph.Initializer.Where(tensor => tensor.Name.EndsWith("_scales", StringComparison.Ordinal)),
             scales => Assert.Equal((int)DataType.Float16, scales.DataType));
@@ -85,6 +77,15 @@ public sealed class Fp16SourceQuantizationTests(TinySyntheticModel tiny) : IClas
         Assert.True(QuantizationStamp.IsCompleteFor(folder, tiny.Fp32, options));
         Assert.False(QuantizationStamp.IsCompleteFor(folder, tiny.Fp32, options with { Target = null }));
         Assert.False(QuantizationStamp.IsCompleteFor(folder, tiny.Fp32, options with { AccuracyLevel = 4 }));
+    }
+
+    /// <summary>Quantizes the fp16 model for <paramref name="target"/>, checks the stamp says so, and returns the variant and its graph.</summary>
+    private (string Folder, GraphProto Graph) QuantizeFp16(Precision precision, ExecutionProvider target, (Precision Activations, int AccuracyLevel) expected)
+    {
+        var folder = _temp.Combine(JsonEnumName.Of(target));
+        var stamp = ModelQuantizer.Quantize(tiny.Folder(Precision.Fp16), folder, new QuantizationOptions(precision, Target: target));
+        Assert.Equal((target, expected.Activations, expected.AccuracyLevel), (stamp.Target, stamp.ActivationPrecision, stamp.AccuracyLevel));
+        return (folder, Graph(folder));
     }
 
     private static GraphProto Graph(string folder) => ModelProto.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(folder, "model.onnx"))).Graph;

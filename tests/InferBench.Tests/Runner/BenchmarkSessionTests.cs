@@ -1,3 +1,4 @@
+using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
@@ -125,6 +126,19 @@ public sealed class BenchmarkSessionTests : IDisposable
         Assert.Empty(outcome.Run.Results);
         var cache = _temp.Combine(TargetSelection.SyntheticCacheFolder);
         Assert.Empty(Directory.Exists(cache) ? Directory.GetFiles(cache, "*.onnx", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public void A_variant_whose_source_cannot_be_quantized_is_an_unsupported_row_naming_the_node()
+    {
+        var unsupported = new UnsupportedLayoutException("/models/x/model.onnx", "/model/layers.0/mlp/down_proj/MatMul", "its weight w is bfloat16; the quantizer reads float32 and float16 weights");
+        var target = TinyFolder() with { Prepare = _ => throw new ModelPreparationException($"building the int4 variant: {unsupported.Message}", unsupported, ResultStatus.Unsupported) };
+
+        var outcome = Run(Setup(), new MemoryRunStore(), [target]);
+
+        var row = Assert.Single(outcome.Run.Results);
+        Assert.Equal(ResultStatus.Unsupported, row.Status);
+        Assert.Contains("node /model/layers.0/mlp/down_proj/MatMul cannot be quantized: its weight w is bfloat16", row.Reason);
     }
 
     [Fact]
