@@ -22,6 +22,8 @@ public static class InferBenchCli
             FetchCommand.Create(io, cancellation),
             ModelsCommand.Create(io, cancellation),
             CampaignCommand.Create(io, cancellation),
+            ProfileCommand.Create(io, cancellation),
+            ForecastCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
         var errors = ErrorMessages(parseResult).ToArray();

@@ -62,6 +62,8 @@ public static class OptionNames
         { PowerInputs.SteadyWindowSeconds.Field, "--steady-window-seconds" },
         { PowerInputs.SteadyPowerSlopePercentPerSecond.Field, "--steady-power-slope" },
         { PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond.Field, "--steady-temp-slope" },
+        { Forecast.EstimatorProfiles.GpuField, "--gpu" },
+        { Forecast.Forecasts.ProfileField, "--profile" },
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

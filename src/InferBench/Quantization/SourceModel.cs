@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using InferBench.Models;
+using InferBench.Onnx;
 using InferBench.Results;
 using Onnx;
 
@@ -40,16 +40,7 @@ internal sealed record SourceModel(string FolderPath, string DecoderFileName, Mo
             throw new InputFieldException([QuantizationOptions.SourceField], $"{fullPath} holds a variant made by `models quantize` ({QuantizationStamp.FileName}); quantize the fp32 or fp16 model it was made from");
 
         var decoderPath = Path.Combine(fullPath, info.DecoderFileName);
-        ModelProto decoder;
-        try
-        {
-            using var stream = File.OpenRead(decoderPath);
-            decoder = ModelProto.Parser.ParseFrom(stream);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath}: not an ONNX model ({e.Message})");
-        }
+        var decoder = OnnxModelFile.Read(decoderPath, message => new InputFieldException([QuantizationOptions.SourceField], message));
         if (decoder.Graph is null)
             throw new InputFieldException([QuantizationOptions.SourceField], $"{decoderPath}: the model has no graph");
         return new SourceModel(fullPath, info.DecoderFileName, decoder, LogitsOutputName.Read(fullPath), info.ConfiguredProvider);

@@ -15,7 +15,7 @@ public sealed class PricingCatalogTests : IDisposable
     private static GpuInstanceEntry GpuInstance(string id) => PricingCatalog.Find(Embedded.GpuInstances, id, "--gpu");
 
     private static IEnumerable<CatalogEntry> AllEntries(PricingCatalog catalog) =>
-        [.. catalog.GpuInstances, .. catalog.Apis, .. catalog.Gpus, .. catalog.Electricity, .. catalog.Pue, .. catalog.GridCarbon];
+        [.. catalog.GpuInstances, .. catalog.Apis, .. catalog.Gpus, .. catalog.Electricity, .. catalog.Pue, .. catalog.GridCarbon, .. catalog.PublishedThroughput];
 
     [Fact]
     public void The_embedded_catalog_covers_the_gpus_and_apis_the_cost_model_is_asked_about()
@@ -154,7 +154,7 @@ public sealed class PricingCatalogTests : IDisposable
         "my-prices.json: $.gpuInstances[0].usdPerHour: expected 0 or more, got -1")]
     [InlineData(
         """{ "id": "x", "description": "d", "pricing": "spot", "usdPerHour": 1, "prize": 2, "source": "s", "asOf": "2026", "provenance": "recalled" }""",
-        "my-prices.json: $.gpuInstances[0]: unknown field \"prize\" (allowed: id, description, pricing, usdPerHour, source, asOf, provenance, note)")]
+        "my-prices.json: $.gpuInstances[0]: unknown field \"prize\" (allowed: id, description, pricing, usdPerHour, gpu, source, asOf, provenance, note)")]
     [InlineData(
         """{ "id": "x", "description": "d", "pricing": "spot", "usdPerHour": 1, "source": "s", "asOf": "last year", "provenance": "recalled" }""",
         "my-prices.json: $.gpuInstances[0].asOf: expected a string matching ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$, got \"last year\"")]

@@ -7,4 +7,6 @@ public sealed record GpuInstanceEntry : CatalogEntry
 {
     public required InstancePricing Pricing { get; init; }
     [JsonPropertyName("usdPerHour")] public required UsdPerHour Price { get; init; }
+    /// <summary>The GPUs the price buys, where the entry says (forecasts price a GPU model through it).</summary>
+    public InstanceGpus? Gpu { get; init; }
 }

@@ -12,6 +12,7 @@ public sealed record PricingCatalog
     public IReadOnlyList<ElectricityEntry> Electricity { get; init; } = [];
     public IReadOnlyList<PueEntry> Pue { get; init; } = [];
     public IReadOnlyList<GridCarbonEntry> GridCarbon { get; init; } = [];
+    public IReadOnlyList<PublishedThroughputEntry> PublishedThroughput { get; init; } = [];
     public CatalogDefaults Defaults { get; init; } = new();
 
     /// <summary>The electricity price, PUE and grid carbon intensity that <see cref="Defaults"/> names.</summary>
@@ -35,6 +36,7 @@ public sealed record PricingCatalog
         Electricity = Merge(Electricity, overrides.Electricity),
         Pue = Merge(Pue, overrides.Pue),
         GridCarbon = Merge(GridCarbon, overrides.GridCarbon),
+        PublishedThroughput = Merge(PublishedThroughput, overrides.PublishedThroughput),
         Defaults = Defaults.OverriddenBy(overrides.Defaults),
     };
 

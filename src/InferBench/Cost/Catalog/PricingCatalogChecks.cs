@@ -9,7 +9,7 @@ namespace InferBench.Cost;
 /// </summary>
 internal static class PricingCatalogChecks
 {
-    private static readonly string[] Sections = ["gpuInstances", "apis", "gpus", "electricity", "pue", "gridCarbon"];
+    private static readonly string[] Sections = ["gpuInstances", "apis", "gpus", "electricity", "pue", "gridCarbon", "publishedThroughput"];
 
     private static readonly (string Section, string Field, InputRange Range)[] Numbers =
     [

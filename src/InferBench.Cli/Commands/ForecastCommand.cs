@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using InferBench.Cost;
+using InferBench.Forecast;
+using InferBench.Runner;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary><c>inferbench forecast</c>: decode and prefill tokens/s, TTFT, J/token and $ per 1M tokens, each with a band, on catalog GPUs or a profile's host.</summary>
+public static class ForecastCommand
+{
+    private static readonly Option<string?> Profile = new("--profile") { Description = "A profile.json (`inferbench profile`): its variants are forecast, and it calibrates forecasts on the hardware it measured" };
+
+    private static readonly Option<string[]> ModelPath = new("--model-path")
+    {
+        Description = "A GenAI model folder to forecast instead of the profile's variants (repeatable); facts and precision come from its files",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<string?> Manifest = new("--manifest") { Description = "Manifest that --model and --variant name [default: models.manifest.json]" };
+
+    private static readonly Option<string[]> Model = new("--model") { Description = "Forecast this manifest model's variants (repeatable); a synthetic one is built on first use", AllowMultipleArgumentsPerToken = true };
+
+    private static readonly Option<string[]> Variant = new("--variant") { Description = "Only these manifest variant ids (repeatable)", AllowMultipleArgumentsPerToken = true };
+
+    private static readonly Option<string[]> Gpu = new("--gpu")
+    {
+        Description = "Catalog GPU ids to forecast on (comma separated or repeated; `inferbench forecast --list-gpus`); none: the profile's own host",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => [.. result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+    };
+
+    private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
+    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths", RunPlanPoints.PromptTokens, 128);
+    private static readonly Option<int> GenTokens = IntOption.Create("--gen-tokens", "Tokens generated per sequence", RunPlanPoints.GenTokens, 64);
+
+    private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
+        "USD per hour of one GPU (or the profile's host); else the catalog's on-demand instance with that GPU, per GPU", CostInputs.PricePerHourUsd);
+
+    private static readonly Option<bool> ListGpus = new("--list-gpus") { Description = "List the catalog GPUs with their datasheet figures and exit" };
+    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
+
+    public static Command Create(CliIo io, CancellationToken cancellation)
+    {
+        var command = new Command("forecast", "Forecast tokens/s, TTFT, J/token and $ per 1M tokens on catalog GPUs (or a profile's host), each with a band; labelled forecast, never measured")
+        {
+            Profile, ModelPath, Manifest, Model, Variant, Gpu, Batch, PromptTokens, GenTokens, PricePerHour, ListGpus, Json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var catalog = PricingCatalogLoader.Load(null);
+            if (parseResult.GetValue(ListGpus))
+            {
+                foreach (var gpu in catalog.Gpus)
+                    io.Out.WriteLine(gpu.Specs is { } specs
+                        ? string.Create(CultureInfo.InvariantCulture, $"{gpu.Id,-16} {specs.MemoryBandwidthGBps,6:0} GB/s  fp16 {gpu.PeakDenseTflops,6:0.#} TFLOPS  int8 {(specs.PeakDenseInt8Tops is { } int8 ? int8.ToString("0.#", CultureInfo.InvariantCulture) : "-"),6} TOPS  {specs.BoardPowerWatts,4:0} W  {specs.GpuClass}")
+                        : $"{gpu.Id,-16} no datasheet specs{(gpu.Note is { } note ? $": {note}" : "")}");
+                return ExitCodes.AllOk;
+            }
+            var profilePath = parseResult.GetValue(Profile);
+            var request = new ForecastRequest(
+                profilePath is null ? null : ProfileJson.Read(profilePath),
+                parseResult.GetValue(ModelPath) ?? [],
+                parseResult.GetValue(Gpu) ?? [],
+                ForecastPlan.Create(parseResult.GetValue(Batch)!, parseResult.GetValue(PromptTokens)!, parseResult.GetValue(GenTokens)),
+                parseResult.GetValue(PricePerHour),
+                parseResult.GetValue(Manifest),
+                parseResult.GetValue(Model) ?? [],
+                parseResult.GetValue(Variant) ?? []);
+            IReadOnlyList<ForecastRow> rows;
+            try
+            {
+                rows = Forecasts.Make(request, catalog, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                io.Error.WriteLine("Stopped while building a synthetic model; nothing forecast.");
+                return ExitCodes.Cancelled;
+            }
+            if (parseResult.GetValue(Json))
+                io.Out.WriteLine(ForecastJson.Serialize(rows));
+            else
+                ForecastText.Write(rows, io.Out);
+            return ExitCodes.AllOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using InferBench.Cost;
+using InferBench.Forecast;
+using InferBench.Reports;
+using InferBench.Telemetry;
+
+namespace InferBench.Cli.Commands;
+
+/// <summary><c>inferbench profile &lt;run folder&gt;</c>: writes the run's estimator profile (profile.json) beside run.json.</summary>
+public static class ProfileCommand
+{
+    private static readonly Argument<string> Folder = new("run-folder") { Description = "A run folder holding run.json" };
+
+    private static readonly Option<string?> Gpu = new("--gpu")
+    {
+        Description = "A GPU run: the catalog GPU id its CUDA rows ran on (its datasheet peaks are the reference). A CPU run is profiled on this machine, whose peaks are measured (a few seconds)",
+    };
+
+    private static readonly Option<string?> Out = new("--out") { Description = "Where to write the profile [default: <run folder>/profile.json]" };
+
+    public static Command Create(CliIo io, CancellationToken cancellation)
+    {
+        var command = new Command("profile", "Write a run's estimator profile: model facts, achieved bandwidth and FLOP rates, and the fitted step-time model") { Folder, Gpu, Out };
+        command.SetAction(parseResult =>
+        {
+            var folder = RunFolder.Open(parseResult.GetValue(Folder)!);
+            var run = folder.Read();
+            var outPath = Path.GetFullPath(parseResult.GetValue(Out) ?? Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+            EstimatorProfile profile;
+            try
+            {
+                profile = EstimatorProfiles.FromRun(run, parseResult.GetValue(Gpu), PricingCatalogLoader.Load(null), HostFactsProbe.Read(), DateTimeOffset.UtcNow, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                io.Error.WriteLine("Stopped before the peaks were measured; no profile written.");
+                return ExitCodes.Cancelled;
+            }
+            try
+            {
+                AtomicFile.WriteAllText(outPath, ProfileJson.Serialize(profile));
+            }
+            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+            {
+                throw new InputException($"--out: cannot write {outPath}: {FileSystemProblem.Reason(e, outPath)}");
+            }
+            Describe(profile, io.Out);
+            io.Out.WriteLine($"Profile: {outPath}");
+            return profile.Variants.Any(variant => variant.Fit is not null) ? ExitCodes.AllOk : ExitCodes.NothingMeasured;
+        });
+        return command;
+    }
+
+    private static void Describe(EstimatorProfile profile, TextWriter output)
+    {
+        var host = profile.Host;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{host.Hardware}: memory bandwidth {host.MemoryBandwidthBytesPerSecond / 1e9:0.#} GB/s, peak {host.PeakFlopsPerSecondByPrecision.Values.Max() / 1e9:0.#} GFLOP/s ({host.PeaksSource})"));
+        foreach (var variant in profile.Variants)
+        {
+            if (variant.Fit is not { } fit || variant.Facts is not { } facts)
+            {
+                output.WriteLine($"  {variant.Model}/{variant.Variant}: {variant.UnavailableReason}");
+                continue;
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {variant.Model}/{variant.Variant}: {facts.Parameters:N0} parameters, {facts.WeightBytesPerDecodeStep / 1e6:0.#} MB read per decode step, {facts.KvCacheBytesPerToken:N0} KV bytes/token; " +
+                $"η_mem {Words(fit.MemoryEfficiency, "0.00")}, η_compute {Words(fit.ComputeEfficiency, "0.00")}, t0 {Words(fit.FixedSecondsPerLayer, "0.0000", 1e3, " ms/layer")}; " +
+                $"residual rms {fit.RmsRelativeResidual:P1} over {fit.PointsUsed} steps"));
+        }
+    }
+
+    private static string Words(FittedParameter parameter, string format, double scale = 1, string unit = "") =>
+        parameter.Value is { } value
+            ? (value * scale).ToString(format, CultureInfo.InvariantCulture) + unit
+            : "not identified" + (parameter.LowerBound is { } bound ? $" (at least {(bound * scale).ToString(format, CultureInfo.InvariantCulture)}{unit})" : "");
+}

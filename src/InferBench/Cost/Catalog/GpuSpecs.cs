@@ -1,0 +1,18 @@
+namespace InferBench.Cost;
+
+/// <summary>
+/// A GPU's datasheet figures a performance forecast divides by, with their own source and date (the entry's
+/// <see cref="GpuEntry.PeakDenseTflops"/> is the dense FP16/BF16 tensor rate).
+/// </summary>
+/// <param name="PeakDenseInt8Tops">Dense INT8 tensor rate (no sparsity); null where the GPU has no INT8 tensor cores.</param>
+/// <param name="BoardPowerWatts">The board's power limit (TDP/TBP) at its default setting.</param>
+/// <param name="GpuClass">datacenter-hbm, datacenter-gddr or consumer-gddr: the class published measurements are matched by.</param>
+public sealed record GpuSpecs(
+    double MemoryBandwidthGBps,
+    double? PeakDenseInt8Tops,
+    double BoardPowerWatts,
+    string GpuClass,
+    string Source,
+    string AsOf,
+    InferBench.Results.Provenance Provenance,
+    string? Note = null);

@@ -1,0 +1,4 @@
+namespace InferBench.Cost;
+
+/// <summary>Which GPU model (a <see cref="GpuEntry"/> id) an instance has, and how many: its price per GPU is the instance's over <see cref="Count"/>.</summary>
+public sealed record InstanceGpus(string Id, int Count);

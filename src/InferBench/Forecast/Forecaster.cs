@@ -1,0 +1,108 @@
+namespace InferBench.Forecast;
+
+/// <summary>
+/// Forecasts a variant on a target: decode step = max(bytes / (η_mem x bandwidth), FLOPs / (η_compute x peak)) +
+/// layers x t₀ at the mean decode context, the prefill likewise over the whole prompt; each band from the efficiency
+/// bands. GPU power: the board power limit times the roofline utilisation (low end) up to the full limit (high end),
+/// the midpoint central; host power: the calibration run's average power.
+/// </summary>
+public static class Forecaster
+{
+    private const string EngineFamily = "onnxruntime";
+
+    /// <summary>Seconds of one step at the peaks (efficiency 1, no fixed time).</summary>
+    public static double RooflineSeconds(ModelFacts facts, int batch, double contextTokens, HostPeaks peaks, string precision) =>
+        Math.Max(facts.DecodeStepBytes(batch, contextTokens) / peaks.MemoryBandwidthBytesPerSecond,
+            facts.DecodeStepFlops(batch, contextTokens) / peaks.PeakFlopsPerSecond(precision));
+
+    /// <param name="hostWatts">The calibration run's average power for this precision on the profile's host, with its energy source; null for GPUs or where the run has none.</param>
+    public static IEnumerable<ForecastRow> Forecast(ForecastVariant variant, ForecastTarget target, Efficiencies efficiencies, ForecastPlan plan, (double Watts, string Source)? hostWatts)
+    {
+        var facts = variant.Facts;
+        var bandwidth = target.Peaks.MemoryBandwidthBytesPerSecond;
+        var peak = target.Peaks.PeakFlopsPerSecond(variant.Precision);
+        foreach (var batch in plan.BatchSizes)
+        {
+            foreach (var prompt in plan.PromptTokens)
+            {
+                var context = prompt + plan.GenTokens / 2.0;
+                var decodeBytes = facts.DecodeStepBytes(batch, context);
+                var decodeFlops = facts.DecodeStepFlops(batch, context);
+                var prefillBytes = facts.PrefillBytes(batch, prompt);
+                var prefillFlops = facts.PrefillFlops(batch, prompt);
+                double Step(double bytes, double flops, double memory, double compute) =>
+                    RooflineFit.StepSeconds(bytes, flops, facts.Layers, bandwidth, peak, memory, compute, efficiencies.FixedSecondsPerLayer);
+                var e = efficiencies;
+                var decode = Band.Of(
+                    batch / Step(decodeBytes, decodeFlops, e.Memory.Low, e.Compute.Low),
+                    batch / Step(decodeBytes, decodeFlops, e.Memory.Central, e.Compute.Central),
+                    batch / Step(decodeBytes, decodeFlops, e.Memory.High, e.Compute.High));
+                var prefillSeconds = Band.Of(
+                    Step(prefillBytes, prefillFlops, e.Memory.High, e.Compute.High),
+                    Step(prefillBytes, prefillFlops, e.Memory.Central, e.Compute.Central),
+                    Step(prefillBytes, prefillFlops, e.Memory.Low, e.Compute.Low));
+                var prefill = Band.Of((double)batch * prompt / prefillSeconds.High, (double)batch * prompt / prefillSeconds.Central, (double)batch * prompt / prefillSeconds.Low);
+                var ttft = new Band(prefillSeconds.Low * 1000, prefillSeconds.Central * 1000, prefillSeconds.High * 1000);
+                var boundBy = decodeBytes / (e.Memory.Central * bandwidth) >= decodeFlops / (e.Compute.Central * peak) ? "memory" : "compute";
+                var (joules, energyNote) = Energy(target, decode, Math.Max(decodeBytes / bandwidth, decodeFlops / peak) * decode.Central / batch, hostWatts);
+                var (usd, priceNote) = target.UsdPerHour is { } price
+                    ? (Band.Of(price / (decode.High * 3600) * 1e6, price / (decode.Central * 3600) * 1e6, price / (decode.Low * 3600) * 1e6), target.PriceSource)
+                    : ((Band?)null, target.PriceSource);
+                yield return new ForecastRow(variant.Model, variant.Variant, variant.Precision, target.Id, batch, prompt, plan.GenTokens,
+                    decode, prefill, ttft, joules, energyNote, usd, priceNote, boundBy, efficiencies);
+            }
+        }
+    }
+
+    /// <param name="utilisation">Roofline time over forecast step time at the central efficiencies: the share of the limiting peak in use.</param>
+    private static (Band?, string) Energy(ForecastTarget target, Band decode, double utilisation, (double Watts, string Source)? hostWatts)
+    {
+        if (target.BoardPowerWatts is { } board)
+        {
+            var low = board * Math.Clamp(utilisation, 0.05, 1);
+            var central = (low + board) / 2;
+            return (Band.Of(low / decode.High, central / decode.Central, board / decode.Low),
+                $"board power {board:0.#} W x utilisation {utilisation:0.00} (low) to the full limit (high), midpoint central ({target.PowerSource})");
+        }
+        if (hostWatts is { } host)
+            return (Band.Of(host.Watts / decode.High, host.Watts / decode.Central, host.Watts / decode.Low),
+                $"the calibration run's average power, {host.Watts:0.##} W ({host.Source})");
+        return (null, "unavailable: no board power for this target and no power in the calibration run");
+    }
+
+    /// <summary>The efficiencies for <paramref name="precision"/> on <paramref name="target"/>, in the documented order.</summary>
+    public static Efficiencies EfficienciesFor(string precision, ForecastTarget target, EstimatorProfile? profile, IReadOnlyList<PublishedPoint> published)
+    {
+        var sameHardware = profile is not null && (target.Id == ForecastTarget.HostId || profile.Host.GpuId == target.Id);
+        if (sameHardware && profile!.Variants.FirstOrDefault(v => v.Precision == precision && v.Fit is not null) is { Fit: { } fit } calibrated)
+        {
+            var spread = Math.Max(double.IsFinite(fit.MaxAbsRelativeResidual) ? fit.MaxAbsRelativeResidual : 0, 0.05);
+            // Bandwidth efficiency belongs to the host's memory, not the kernel: where this variant's points do not
+            // identify it (weights that fit in cache), another variant's fit on the same host does; else the bound.
+            var (memory, memoryWords) = fit.MemoryEfficiency.Value is { } own
+                ? (own, "")
+                : profile.Variants.FirstOrDefault(v => v.Fit?.MemoryEfficiency.Value is not null) is { Fit.MemoryEfficiency.Value: { } borrowed } other
+                    ? (borrowed, $"; memory efficiency not identified, {other.Model}/{other.Variant}'s used")
+                    : (Math.Min(1, fit.MemoryEfficiency.LowerBound ?? 1), "; memory efficiency not identified, its lower bound (at most 1) used");
+            var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;
+            var computeBand = compute is { } c ? new Band(c * (1 - spread), c, c * (1 + spread)) : new Band(0.3, 0.55, 0.8);
+            var computeWords = fit.ComputeEfficiency.Identified ? "" : compute is null ? "; compute efficiency not identified, default range used" : "; compute efficiency not identified, its lower bound used";
+            return new Efficiencies(new Band(memory * (1 - spread), memory, memory * (1 + spread)), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
+                Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ±{spread * 100:0}% (the fit's largest residual){memoryWords}{computeWords}");
+        }
+        if (target.GpuClass is { } gpuClass)
+        {
+            var peers = published.Where(p => p.Entry.EngineFamily == EngineFamily && p.Entry.Precision == precision && p.GpuClass == gpuClass).ToList();
+            if (peers.Count > 0)
+            {
+                var values = peers.Select(p => p.EffectiveEfficiency).ToList();
+                var band = new Band(values.Min(), LeaveOneOut.Median(values), values.Max());
+                return new Efficiencies(band, band, 0, Efficiencies.Published,
+                    $"effective efficiency of {peers.Count} published {EngineFamily} {precision} point(s) on {gpuClass} GPUs: {string.Join(", ", peers.Select(p => p.Entry.Id))}");
+            }
+        }
+        return Efficiencies.DefaultRange(profile is null
+            ? $"no calibration profile given, and no published {EngineFamily} {precision} point on this GPU class"
+            : $"the profile measured other hardware ({profile.Host.Hardware}) or no {precision} variant, and no published {EngineFamily} {precision} point on this GPU class");
+    }
+}

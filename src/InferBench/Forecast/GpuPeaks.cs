@@ -1,0 +1,23 @@
+using InferBench.Cost;
+
+namespace InferBench.Forecast;
+
+/// <summary>
+/// A catalog GPU's peak rates per precision: fp16/bf16 at the dense tensor rate; int8 and fp8 at the dense INT8 rate
+/// (the fp16 rate where the GPU has none); int4 at the fp16 rate (CUDA MatMulNBits dequantizes to fp16 for its
+/// GEMMs); fp32 at half the fp16 rate, the TF32 tensor rate on Ampere, Ada and Hopper, which ONNX Runtime's CUDA
+/// provider uses for fp32 MatMul by default.
+/// </summary>
+public static class GpuPeaks
+{
+    /// <exception cref="InputException">The entry has no datasheet specs.</exception>
+    public static HostPeaks Of(GpuEntry gpu, string option)
+    {
+        var specs = gpu.Specs ?? throw new InputException($"{option}: catalog GPU \"{gpu.Id}\" has no datasheet specs (memory bandwidth, board power){(gpu.Note is { } note ? $": {note}" : "")}");
+        var fp16 = gpu.PeakDenseTflops * 1e12;
+        var int8 = (specs.PeakDenseInt8Tops ?? gpu.PeakDenseTflops) * 1e12;
+        return new HostPeaks(gpu.Description, HostPeaks.GpuKind, specs.MemoryBandwidthGBps * 1e9,
+            new Dictionary<string, double> { ["fp32"] = fp16 / 2, ["fp16"] = fp16, ["bf16"] = fp16, ["int8"] = int8, ["fp8"] = int8, ["int4"] = fp16 },
+            $"catalog: {gpu.Source} ({gpu.AsOf}, {JsonEnumName.Of(gpu.Provenance)}); {specs.Source} ({specs.AsOf}, {JsonEnumName.Of(specs.Provenance)})");
+    }
+}

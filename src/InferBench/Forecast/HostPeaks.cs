@@ -1,0 +1,24 @@
+namespace InferBench.Forecast;
+
+/// <summary>
+/// The peak rates step times are divided by: memory bandwidth and FLOP rate per precision, with where they come from
+/// (the catalog's datasheet figures for a GPU; a short measurement for a CPU).
+/// </summary>
+/// <param name="PeakFlopsPerSecondByPrecision">Dense FLOP (or integer op) rate per variant precision (fp32, fp16, int8, int4).</param>
+/// <param name="Source">How the figures were obtained, in words.</param>
+public sealed record HostPeaks(
+    string Hardware,
+    string Kind,
+    double MemoryBandwidthBytesPerSecond,
+    IReadOnlyDictionary<string, double> PeakFlopsPerSecondByPrecision,
+    string Source)
+{
+    public const string CpuKind = "cpu";
+    public const string GpuKind = "gpu";
+
+    /// <exception cref="InputException">No peak for this precision.</exception>
+    public double PeakFlopsPerSecond(string precision) =>
+        PeakFlopsPerSecondByPrecision.TryGetValue(precision, out var peak)
+            ? peak
+            : throw new InputException($"{Hardware}: no peak FLOP rate for precision {precision} (known: {string.Join(", ", PeakFlopsPerSecondByPrecision.Keys)})");
+}

@@ -1,0 +1,25 @@
+using InferBench.Cost;
+
+namespace InferBench.Forecast;
+
+/// <summary>
+/// A published measurement with what a roofline makes of it: the step time at the GPU's peaks and the effective
+/// efficiency (that time over the measured step time), the one number a point can identify.
+/// </summary>
+public sealed record PublishedPoint(PublishedThroughputEntry Entry, string GpuClass, HostPeaks Peaks, ModelFacts Facts)
+{
+    public double ContextTokens => Entry.PromptTokens + (Entry.GenTokens ?? 0) / 2.0;
+
+    public double RooflineStepSeconds => Forecaster.RooflineSeconds(Facts, Entry.BatchSize, ContextTokens, Peaks, Entry.Precision);
+
+    public double MeasuredStepSeconds => Entry.BatchSize / Entry.DecodeTokensPerSecond;
+
+    public double EffectiveEfficiency => RooflineStepSeconds / MeasuredStepSeconds;
+
+    /// <exception cref="InputException">The entry names a GPU the catalog lacks, or one without specs.</exception>
+    public static IReadOnlyList<PublishedPoint> All(PricingCatalog catalog) => catalog.PublishedThroughput.Select(entry =>
+    {
+        var gpu = PricingCatalog.Find(catalog.Gpus, entry.Gpu, $"publishedThroughput {entry.Id}: gpu");
+        return new PublishedPoint(entry, gpu.Specs?.GpuClass ?? "", GpuPeaks.Of(gpu, $"publishedThroughput {entry.Id}: gpu"), ShapeFacts.Of(entry.Architecture));
+    }).ToList();
+}

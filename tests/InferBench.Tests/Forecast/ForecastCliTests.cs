@@ -1,0 +1,160 @@
+using System.Text.Json;
+using InferBench.Forecast;
+using InferBench.Reports;
+using InferBench.Telemetry;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Forecast;
+
+public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
+{
+    [Fact]
+    public void Forecast_of_a_model_folder_on_catalog_gpus_is_labelled_and_priced()
+    {
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4,h100-sxm5", "--batch", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal("forecast", document.RootElement.GetProperty("kind").GetString());
+        var rows = document.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal("forecast", row.GetProperty("label").GetString());
+            Assert.Equal("fp32", row.GetProperty("precision").GetString());
+            var decode = row.GetProperty("decodeTokensPerSecond");
+            Assert.True(decode.GetProperty("low").GetDouble() <= decode.GetProperty("central").GetDouble());
+            Assert.Contains("catalog instance", row.GetProperty("priceNote").GetString());
+        });
+    }
+
+    [Theory]
+    [InlineData("--gpu", "tpu-v5", "--gpu: no \"tpu-v5\" in the pricing catalog")]
+    [InlineData("--gpu", "a100-sxm4", "--gpu: catalog GPU \"a100-sxm4\" has no datasheet specs")]
+    [InlineData("--batch", "0", "--batch")]
+    public void Bad_forecast_input_is_exit_2_naming_the_option(string option, string value, string expected)
+    {
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_model_path_that_is_not_a_model_is_exit_2_naming_the_option()
+    {
+        using var temp = new TempFolder();
+
+        var run = CliRun.Invoke("forecast", "--model-path", temp.Path, "--gpu", "l4");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--model-path", run.Error);
+        Assert.Contains("genai_config.json", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_manifest_variant_is_forecast_from_its_files()
+    {
+        using var temp = new TempFolder();
+        var manifest = temp.Combine("models.manifest.json");
+        File.WriteAllText(manifest, $$"""
+            { "schemaVersion": 1, "models": [ { "id": "tiny", "description": "d", "variants": [
+              { "id": "fp32", "precision": "fp32", "executionProviders": ["cpu"], "source": { "path": {{JsonSerializer.Serialize(tiny.Fp32)}} } } ] } ] }
+            """);
+
+        var run = CliRun.Invoke("forecast", "--manifest", manifest, "--model", "tiny", "--gpu", "l4", "--batch", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var row = Assert.Single(document.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal("tiny", row.GetProperty("model").GetString());
+        Assert.Equal("fp32", row.GetProperty("variant").GetString());
+    }
+
+    [Fact]
+    public void Forecast_without_a_model_or_profile_is_exit_2()
+    {
+        var run = CliRun.Invoke("forecast", "--gpu", "l4");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--profile: nothing to forecast", run.Error);
+    }
+
+    [Fact]
+    public void A_cpu_run_from_another_machine_is_not_profiled_here()
+    {
+        using var temp = new TempFolder();
+        var row = ReportSamples.OkRow() with { ModelPath = tiny.Fp32 };
+        var sample = ReportSamples.Run(row);
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample with { Host = sample.Host with { CpuModel = "Some Other CPU 9000" } });
+
+        var run = CliRun.Invoke("profile", folder.FullPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Some Other CPU 9000", run.Error);
+        Assert.Contains("run `inferbench profile` on the machine that ran it", run.Error);
+        Assert.False(File.Exists(Path.Combine(folder.FullPath, EstimatorProfile.FileName)));
+    }
+
+    private static RunFolder CpuRunOfThisMachine(TempFolder temp, string modelPath)
+    {
+        var row = ReportSamples.OkRow() with { ModelPath = modelPath, Precision = "fp32" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 512 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample with { Host = HostFactsProbe.Read() });
+        return folder;
+    }
+
+    [Fact]
+    public void A_cpu_run_is_profiled_with_this_machines_measured_peaks()
+    {
+        using var temp = new TempFolder();
+        var folder = CpuRunOfThisMachine(temp, tiny.Fp32);
+
+        var run = CliRun.Invoke("profile", folder.FullPath);
+
+        Assert.Equal(0, run.ExitCode);
+        var profile = ProfileJson.Read(Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+        Assert.Equal(HostPeaks.CpuKind, profile.Host.Kind);
+        Assert.True(profile.Host.MemoryBandwidthBytesPerSecond > 1e8, "a STREAM-like read moves more than 0.1 GB/s");
+        Assert.True(profile.Host.PeakFlopsPerSecondByPrecision["fp32"] > 1e8, "a GEMM does more than 0.1 GFLOP/s");
+        Assert.Contains("measured", profile.Host.PeaksSource);
+        Assert.Contains("Profile:", run.Out);
+    }
+
+    [Fact]
+    public void A_signal_before_the_peaks_are_measured_is_exit_130_and_writes_no_profile()
+    {
+        using var temp = new TempFolder();
+        var folder = CpuRunOfThisMachine(temp, tiny.Fp32);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        var run = CliRun.Invoke(cancellation.Token, "profile", folder.FullPath);
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.False(File.Exists(Path.Combine(folder.FullPath, EstimatorProfile.FileName)));
+    }
+
+    [Fact]
+    public void A_gpu_run_is_profiled_against_the_catalog_gpu_named()
+    {
+        using var temp = new TempFolder();
+        var row = ReportSamples.OkRow() with { ModelPath = tiny.Fp32, ExecutionProvider = "cuda", Precision = "fp32" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 512 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample);
+
+        var run = CliRun.Invoke("profile", folder.FullPath, "--gpu", "h100-sxm5");
+
+        Assert.Equal(0, run.ExitCode);
+        var profile = ProfileJson.Read(Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+        Assert.Equal("h100-sxm5", profile.Host.GpuId);
+        Assert.Equal(3350e9, profile.Host.MemoryBandwidthBytesPerSecond);
+        var variant = Assert.Single(profile.Variants);
+        Assert.Equal(ModelFactsReader.Read(tiny.Fp32).Parameters, variant.Facts!.Parameters);
+    }
+}

@@ -1,0 +1,78 @@
+using InferBench.Cost;
+using InferBench.Forecast;
+
+namespace InferBench.Tests.Forecast;
+
+public sealed class ForecasterTests
+{
+    private static readonly ModelFacts Facts = new(Parameters: 8_000_000_000, MatMulParameters: 7_000_000_000, WeightBytesPerDecodeStep: 14_000_000_000,
+        KvCacheBytesPerToken: 131_072, Layers: 32, AttentionHeads: 32, HeadSize: 128);
+
+    private static readonly HostPeaks Peaks = new("Test GPU", HostPeaks.GpuKind, 2e12,
+        new Dictionary<string, double> { ["fp16"] = 300e12 }, "test");
+
+    private static readonly ForecastTarget Target = new("test-gpu", Peaks, "datacenter-hbm", BoardPowerWatts: 400, "test datasheet", UsdPerHour: 2, "given");
+
+    [Fact]
+    public void Decode_at_batch_one_is_the_weights_over_the_effective_bandwidth()
+    {
+        var efficiencies = new Efficiencies(new Band(0.5, 0.6, 0.7), new Band(0.5, 0.6, 0.7), 0, Efficiencies.Published, "test");
+        var variant = new ForecastVariant("m", "v", "fp16", Facts);
+
+        var row = Assert.Single(Forecaster.Forecast(variant, Target, efficiencies, new ForecastPlan([1], [128], 64), hostWatts: null));
+
+        var bytes = 14e9 + (128 + 32) * 131_072.0;
+        Assert.Equal(0.6 * 2e12 / bytes, row.DecodeTokensPerSecond.Central, 6);
+        Assert.Equal(0.5 * 2e12 / bytes, row.DecodeTokensPerSecond.Low, 6);
+        Assert.Equal(0.7 * 2e12 / bytes, row.DecodeTokensPerSecond.High, 6);
+        Assert.Equal("memory", row.BoundBy);
+        Assert.Equal("forecast", row.Label);
+        // $ per 1M tokens: the hour's price over the tokens an hour makes.
+        Assert.Equal(2 / (row.DecodeTokensPerSecond.Central * 3600) * 1e6, row.UsdPerMillionTokens!.Central, 9);
+        // Power between utilisation x board power and the full board power, so J/token lies between them over tok/s.
+        Assert.InRange(row.JoulesPerToken!.Central, 0.6 * 400 / row.DecodeTokensPerSecond.Central * 0.99, 400 / row.DecodeTokensPerSecond.Central);
+        Assert.True(row.TimeToFirstTokenMilliseconds.Low <= row.TimeToFirstTokenMilliseconds.Central && row.TimeToFirstTokenMilliseconds.Central <= row.TimeToFirstTokenMilliseconds.High);
+    }
+
+    [Fact]
+    public void Efficiencies_come_from_a_same_hardware_calibration_then_published_points_then_the_default()
+    {
+        var profile = ProfileJsonTests.Sample() with { Host = ProfileJsonTests.Sample().Host with { Kind = HostPeaks.GpuKind, GpuId = "test-gpu" } };
+        var published = PublishedPoint.All(PricingCatalogLoader.Embedded);
+
+        Assert.Equal(Efficiencies.Calibration, Forecaster.EfficienciesFor("int4", Target, profile, published).Source);
+        var l40sClass = Target with { Id = "other", GpuClass = "datacenter-hbm" };
+        Assert.Equal(Efficiencies.Published, Forecaster.EfficienciesFor("fp16", l40sClass, profile, published).Source);
+        Assert.Equal(Efficiencies.Default, Forecaster.EfficienciesFor("int8", l40sClass, profile, published).Source);
+        Assert.Equal(Efficiencies.Default, Forecaster.EfficienciesFor("fp16", Target with { Id = "other", GpuClass = "consumer-gddr" }, null, published).Source);
+    }
+
+    [Fact]
+    public void A_memory_efficiency_a_variant_cannot_identify_is_taken_from_another_variant_of_the_same_host()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var int4 = sample.Variants[0];
+        var fit = int4.Fit! with { MemoryEfficiency = FittedParameter.NotIdentified("weights in cache", lowerBound: 2.5) };
+        var fp32 = int4 with { Variant = "fp32", Precision = "fp32", Fit = int4.Fit! with { MemoryEfficiency = new FittedParameter(0.4, true) } };
+        var profile = sample with { Variants = [int4 with { Fit = fit }, fp32] };
+        var host = new ForecastTarget(ForecastTarget.HostId, profile.Host.Peaks, null, null, "host", null, "none");
+
+        var efficiencies = Forecaster.EfficienciesFor("int4", host, profile, []);
+
+        Assert.Equal(Efficiencies.Calibration, efficiencies.Source);
+        Assert.Equal(0.4, efficiencies.Memory.Central);
+        Assert.Contains("fp32's used", efficiencies.Detail);
+    }
+
+    [Fact]
+    public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
+    {
+        var catalog = PricingCatalogLoader.Embedded;
+        string[] rentals = ["a10g", "l4", "l40s", "a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5", "h100-pcie", "h200-sxm"];
+
+        Assert.All(rentals, id => Assert.True(PricingCatalog.Find(catalog.Gpus, id, "--gpu").Specs?.MemoryBandwidthGBps > 0, id));
+        Assert.All(catalog.GpuInstances.Where(instance => instance.Gpu is not null),
+            instance => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, instance.Gpu!.Id, instance.Id).Specs));
+        Assert.All(catalog.PublishedThroughput, entry => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, entry.Gpu, entry.Id).Specs));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using InferBench.Forecast;
+using InferBench.Results;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Forecast;
+
+public sealed class ProfileJsonTests
+{
+    private static readonly ModelFacts Facts = new(Parameters: 55_000_000, MatMulParameters: 38_000_000, WeightBytesPerDecodeStep: 152_000_000,
+        KvCacheBytesPerToken: 8192, Layers: 8, AttentionHeads: 8, HeadSize: 64);
+
+    private static readonly ProfileHost Host = new(HostPeaks.CpuKind, "Test CPU", null, 2, 25e9,
+        new Dictionary<string, double> { ["int4"] = 120e9, ["fp32"] = 120e9 }, "test peaks");
+
+    internal static EstimatorProfile Sample()
+    {
+        var row = ReportSamples.OkRow();
+        var run = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 512 });
+        return ProfileBuilder.Build(run, Host, _ => Facts, DateTimeOffset.Parse("2026-12-03T01:02:03Z"));
+    }
+
+    [Fact]
+    public void A_built_profile_validates_against_its_schema_and_reads_back()
+    {
+        var profile = Sample();
+        var json = ProfileJson.Serialize(profile);
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Empty(ProfileJson.Problems(document.RootElement));
+        using var temp = new TempFolder();
+        var path = temp.Combine("profile.json");
+        File.WriteAllText(path, json);
+        var read = ProfileJson.Read(path);
+        Assert.Equal(ProfileJson.Serialize(read), json);
+        var variant = Assert.Single(read.Variants);
+        Assert.Equal(4, variant.Points.Count);
+        Assert.All(variant.Points, point => Assert.Equal(point.BytesPerStep / point.MeasuredStepSeconds, point.AchievedBandwidthBytesPerSecond, 6));
+    }
+
+    [Fact]
+    public void A_decode_point_is_the_row_median_as_one_step()
+    {
+        var decode = Sample().Variants[0].Points.First(point => point.Phase == StepObservation.Decode && point.BatchSize == 1);
+
+        Assert.Equal(1 / 45.52, decode.MeasuredStepSeconds, 9);
+        Assert.Equal(128 + 32, decode.ContextTokens);
+        Assert.Equal(Facts.DecodeStepBytes(1, 160), decode.BytesPerStep);
+    }
+
+    [Fact]
+    public void An_unidentified_parameter_has_no_value_and_the_schema_refuses_one_that_has()
+    {
+        var json = ProfileJson.Serialize(Sample());
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        var parameter = node["variants"]![0]!["fit"]!["fixedSecondsPerLayer"]!.AsObject();
+        parameter["identified"] = false;
+        parameter["value"] = 0.001;
+
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        var problems = ProfileJson.Problems(document.RootElement);
+
+        Assert.Contains(problems, problem => problem.Contains("$.variants[0].fit.fixedSecondsPerLayer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_profile_of_another_version_is_bad_input_naming_the_file_and_path()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("profile.json");
+        File.WriteAllText(path, ProfileJson.Serialize(Sample()).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 9", StringComparison.Ordinal));
+
+        var exception = Assert.Throws<InputException>(() => ProfileJson.Read(path));
+
+        Assert.Contains(path, exception.Message);
+        Assert.Contains("$.schemaVersion", exception.Message);
+    }
+}
