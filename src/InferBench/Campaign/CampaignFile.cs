@@ -29,7 +29,7 @@ public sealed record CampaignPlan
     public int Reps { get; init; } = 3;
     public int Seed { get; init; } = 42;
     public double IdleSeconds { get; init; } = 2;
-    /// <summary>Measured within a shard, for the variants whose model's reference variant (fp32, else fp16) is in the same shard.</summary>
+    /// <summary>Measured within a shard, against the model's highest-precision variant in that shard (README.md, "Quality of each rung").</summary>
     public bool Fidelity { get; init; } = true;
     /// <summary>Share of paid hours spent generating, for the price of a class's catalog instance; null: every paid hour.</summary>
     public double? Utilization { get; init; }
