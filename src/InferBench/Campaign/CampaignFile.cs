@@ -19,7 +19,10 @@ public sealed record CampaignFile
 /// <summary>A manifest model and the variants of it the campaign runs.</summary>
 public sealed record CampaignModel(string Model, IReadOnlyList<string> Variants);
 
-/// <summary>The run plan every shard runs; a field left out takes <c>inferbench run</c>'s default.</summary>
+/// <summary>
+/// The run plan every shard runs; a field left out takes <c>inferbench run</c>'s default, except <see cref="BatchSizes"/>:
+/// 1 and 4 on every machine class (no <c>--batch auto</c>, <c>--slo</c> or quality-text options in a campaign).
+/// </summary>
 public sealed record CampaignPlan
 {
     public IReadOnlyList<int> PromptTokens { get; init; } = [128, 512];
