@@ -75,6 +75,8 @@ public static class CampaignCommand
         command.SetAction(parseResult =>
         {
             var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);
+            // A wrong index or count is refused before a fresh node downloads gigabytes for it.
+            CampaignShardRun.Check(campaign, parseResult.GetValue(index), parseResult.GetValue(count));
             var fetchFailed = false;
             foreach (var work in CampaignShardRun.NotDownloaded(campaign, parseResult.GetValue(index)))
             {

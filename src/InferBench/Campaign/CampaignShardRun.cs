@@ -28,6 +28,17 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
         }).ToArray();
     }
 
+    /// <summary>Refuses an index out of range or a count that is not the campaign's, before anything is fetched or run.</summary>
+    /// <exception cref="InputFieldException">The index is out of range or the count is not the campaign's.</exception>
+    public static void Check(LoadedCampaign campaign, int index, int count)
+    {
+        if (count != campaign.Shards.Count)
+            throw new InputFieldException([ShardCountField],
+                $"{Path.GetFileName(campaign.FullPath)} has {campaign.Shards.Count} shards (inferbench campaign plan lists them), got {count}");
+        if (index < 0 || index >= count)
+            throw new InputRangeException([ShardIndexField], $"a whole number from 0 to {count - 1}", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The shard <paramref name="index"/> of <paramref name="campaign"/>, checked against the count its launcher was given.</summary>
     /// <param name="count">The shard count the scheduler was told; it must be the campaign's, or the launcher and the file disagree.</param>
     /// <param name="resultsRoot">The shared results folder; the run folder goes to its <see cref="CampaignFolders.Shard"/> folder.</param>
@@ -35,14 +46,8 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
     public static CampaignShardRun Prepare(LoadedCampaign campaign, int index, int count, string resultsRoot, HostFacts host,
         DateTimeOffset startedUtc, string commandLine)
     {
-        var shards = campaign.Shards;
-        if (count != shards.Count)
-            throw new InputFieldException([ShardCountField],
-                $"{Path.GetFileName(campaign.FullPath)} has {shards.Count} shards (inferbench campaign plan lists them), got {count}");
-        if (index < 0 || index >= count)
-            throw new InputRangeException([ShardIndexField], $"a whole number from 0 to {count - 1}", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        var shard = shards[index];
+        Check(campaign, index, count);
+        var shard = campaign.Shards[index];
         var file = campaign.File;
         var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
         var catalog = PricingCatalogLoader.Embedded;

@@ -85,10 +85,10 @@ public static class Forecaster
                     ? (borrowed, $"; memory efficiency not identified, {other.Model}/{other.Variant}'s used")
                     : (Math.Min(1, fit.MemoryEfficiency.LowerBound ?? 1), "; memory efficiency not identified, its lower bound (at most 1) used");
             var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;
-            var computeBand = compute is { } c ? new Band(c * (1 - spread), c, c * (1 + spread)) : new Band(0.3, 0.55, 0.8);
+            var computeBand = compute is { } c ? Band.Ratio(c, spread) : new Band(0.3, 0.55, 0.8);
             var computeWords = fit.ComputeEfficiency.Identified ? "" : compute is null ? "; compute efficiency not identified, default range used" : "; compute efficiency not identified, its lower bound used";
-            return new Efficiencies(new Band(memory * (1 - spread), memory, memory * (1 + spread)), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
-                Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ±{spread * 100:0}% (the fit's largest residual){memoryWords}{computeWords}");
+            return new Efficiencies(Band.Ratio(memory, spread), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
+                Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ÷/× {1 + spread:0.00} (1 + the fit's largest residual){memoryWords}{computeWords}");
         }
         if (target.GpuClass is { } gpuClass)
         {

@@ -33,6 +33,15 @@ public static class ProfileJson
         var problems = Problems(document.RootElement);
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fullPath}: {problem}")));
-        return document.RootElement.Deserialize<EstimatorProfile>(Options)!;
+        try
+        {
+            return document.RootElement.Deserialize<EstimatorProfile>(Options)!;
+        }
+        catch (JsonException exception)
+        {
+            // What the schema lets through and System.Text.Json will not read: an integer written as 1.0, 1e3 or past 64 bits, a date that is not ISO 8601.
+            throw new InputException($"{fullPath}: {exception.Path ?? "$"}: expected a whole number written without a decimal point or exponent (at most 64 bits), " +
+                "or for a date an ISO 8601 date-time such as 2026-01-31T12:00:00Z");
+        }
     }
 }

@@ -88,6 +88,35 @@ public sealed class CampaignShardRunTests
         run.AssertNoStackTrace();
     }
 
+    [Theory]
+    [InlineData("0", "4", "--shard-count")]
+    [InlineData("-1", "2", "--shard-index")]
+    [InlineData("2", "2", "--shard-index")]
+    public void A_wrong_index_or_count_is_refused_before_any_variant_is_fetched(string index, string count, string option)
+    {
+        using var folder = new TempFolder();
+        var file = CampaignSamples.Write(folder, CampaignSamples.TwoCpuShards());
+        // Both shards hold a Hugging Face variant that is not in the fetch cache: a fresh node would download it first.
+        var manifest = CampaignSamples.Manifest();
+        manifest["models"]!.AsArray().Add(JsonNode.Parse("""
+            { "id": "hub", "description": "a hub model never downloaded", "variants": [
+              { "id": "cpu", "precision": "int4", "executionProviders": ["cpu"],
+                "source": { "huggingface": { "repo": "acme/never-fetched", "revision": "main" } }, "files": [ { "path": "model.onnx" } ] } ] }
+            """));
+        File.WriteAllText(folder.Combine(CampaignSamples.ManifestFile), manifest.ToJsonString());
+        var campaign = CampaignSamples.TwoCpuShards();
+        campaign["models"] = JsonNode.Parse("""[ { "model": "hub", "variants": ["cpu"] }, { "model": "tiny", "variants": ["fp32"] } ]""");
+        File.WriteAllText(file, campaign.ToJsonString());
+
+        var run = CliRun.Invoke("campaign", "run", file, "--shard-index", index, "--shard-count", count, "--out", folder.Combine("results"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: {option}: ", run.Error);
+        Assert.DoesNotContain("Fetching", run.Error);
+        Assert.False(Directory.Exists(folder.Combine("results")));
+        run.AssertNoStackTrace();
+    }
+
     [Fact]
     public void Plan_prints_the_shards_and_one_line_per_class_for_scripts()
     {

@@ -48,6 +48,20 @@ public sealed class ForecasterTests
     }
 
     [Fact]
+    public void A_calibration_whose_fit_misses_by_more_than_the_value_still_gives_a_positive_band()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var poorFit = sample.Variants[0] with { Fit = sample.Variants[0].Fit! with { MaxAbsRelativeResidual = 3 } };
+        var profile = sample with { Variants = [poorFit] };
+        var host = new ForecastTarget(ForecastTarget.HostId, profile.Host.Peaks, null, null, "host", null, "none");
+
+        var memory = Forecaster.EfficienciesFor(poorFit.Precision, host, profile, []).Memory;
+
+        Assert.Equal(memory.Central / 4, memory.Low, 12);
+        Assert.Equal(memory.Central * 4, memory.High, 12);
+    }
+
+    [Fact]
     public void A_memory_efficiency_a_variant_cannot_identify_is_taken_from_another_variant_of_the_same_host()
     {
         var sample = ProfileJsonTests.Sample();

@@ -75,4 +75,33 @@ public sealed class ProfileJsonTests
         Assert.Contains(path, exception.Message);
         Assert.Contains("$.schemaVersion", exception.Message);
     }
+    /// <summary>Values the schema once let through that either would not deserialize (exit 3) or forecast Infinity, which --json cannot write (exit 3).</summary>
+    [Theory]
+    [InlineData("createdUtc", "\"yesterday\"", "$.createdUtc")]
+    [InlineData("variants.0.facts.layers", "8.0", "$.variants[0].facts.layers")]
+    [InlineData("variants.0.facts.parameters", "1e300", "$.variants[0].facts.parameters")]
+    [InlineData("variants.0.facts.weightBytesPerDecodeStep", "0", "$.variants[0].facts.weightBytesPerDecodeStep")]
+    [InlineData("variants.0.facts.matMulFlopsPerToken", "1e308", "$.variants[0].facts.matMulFlopsPerToken")]
+    [InlineData("host.memoryBandwidthBytesPerSecond", "1e308", "$.host.memoryBandwidthBytesPerSecond")]
+    [InlineData("host.memoryBandwidthBytesPerSecond", "5e-324", "$.host.memoryBandwidthBytesPerSecond")]
+    [InlineData("host.peakFlopsPerSecondByPrecision.fp32", "1e300", "$.host.peakFlopsPerSecondByPrecision.fp32")]
+    [InlineData("variants.0.fit.computeEfficiency", "{ \"identified\": true, \"value\": 0 }", "$.variants[0].fit.computeEfficiency.value")]
+    [InlineData("variants.0.fit.memoryEfficiency", "{ \"identified\": true, \"value\": -1 }", "$.variants[0].fit.memoryEfficiency.value")]
+    [InlineData("variants.0.fit.fixedSecondsPerLayer", "{ \"identified\": true, \"value\": 1e308 }", "$.variants[0].fit.fixedSecondsPerLayer.value")]
+    public void A_profile_with_a_value_out_of_range_or_of_the_wrong_form_is_exit_2_naming_the_file_and_field(string field, string value, string path)
+    {
+        using var temp = new TempFolder();
+        var file = temp.Combine("profile.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ProfileJson.Serialize(Sample()))!;
+        var names = field.Split('.');
+        var parent = names[..^1].Aggregate(node, (at, name) => int.TryParse(name, out var index) ? at[index]! : at[name]!);
+        parent[names[^1]] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        File.WriteAllText(file, node.ToJsonString());
+
+        var run = CliRun.Invoke("forecast", "--profile", file, "--json");
+
+        Assert.Equal(InferBench.Cli.ExitCodes.BadInput, run.ExitCode);
+        Assert.StartsWith($"inferbench: {file}: {path}: expected ", run.Error);
+        run.AssertNoStackTrace();
+    }
 }
