@@ -110,7 +110,7 @@ public static class CampaignCommand
         var file = CampaignFileArgument();
         var results = ResultsOption();
         var command = new Command("status",
-            "What each shard left: ok, rows failed, unfinished, missing; exit 1 when a shard did not succeed") { file, results };
+            "What each shard left: ok, rows failed, nothing measured, unfinished, missing, unreadable; exit 1 when a shard did not succeed") { file, results };
         command.SetAction(parseResult =>
         {
             var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);

@@ -19,7 +19,10 @@ public sealed record CampaignFile
 /// <summary>A manifest model and the variants of it the campaign runs.</summary>
 public sealed record CampaignModel(string Model, IReadOnlyList<string> Variants);
 
-/// <summary>The run plan every shard runs; a field left out takes <c>inferbench run</c>'s default.</summary>
+/// <summary>
+/// The run plan every shard runs; a field left out takes <c>inferbench run</c>'s default, except <see cref="BatchSizes"/>:
+/// 1 and 4 on every machine class (no <c>--batch auto</c>, <c>--slo</c> or quality-text options in a campaign).
+/// </summary>
 public sealed record CampaignPlan
 {
     public IReadOnlyList<int> PromptTokens { get; init; } = [128, 512];
@@ -29,7 +32,7 @@ public sealed record CampaignPlan
     public int Reps { get; init; } = 3;
     public int Seed { get; init; } = 42;
     public double IdleSeconds { get; init; } = 2;
-    /// <summary>Measured within a shard, for the variants whose model's reference variant (fp32, else fp16) is in the same shard.</summary>
+    /// <summary>Measured within a shard, against the model's highest-precision variant in that shard (README.md, "Quality of each rung").</summary>
     public bool Fidelity { get; init; } = true;
     /// <summary>Share of paid hours spent generating, for the price of a class's catalog instance; null: every paid hour.</summary>
     public double? Utilization { get; init; }
