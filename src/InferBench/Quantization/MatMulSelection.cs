@@ -14,6 +14,7 @@ internal sealed class MatMulSelection
     private const string LmHeadNodeName = "/lm_head/MatMul";
     private readonly Dictionary<NodeProto, QuantizedMatMul> _replaced = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<NodeProto> _droppedTransposes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, QuantizedMatMul> _byWeight = [];
     private readonly HashSet<string> _weightsStillRead = [];
 
     /// <exception cref="InputException">The graph has no such MatMul, or the options leave none to quantize.</exception>
@@ -64,10 +65,11 @@ internal sealed class MatMulSelection
         var transposesStillRead = graph.Node.Where(node => !_replaced.ContainsKey(node)).SelectMany(node => node.Input)
             .Concat(graph.Output.Select(output => output.Name)).ToHashSet();
         _droppedTransposes.UnionWith(_replaced.Values.Select(matMul => matMul.Transpose).OfType<NodeProto>().Where(node => !transposesStillRead.Contains(node.Output[0])));
-        var quantizedWeights = _replaced.Values.Select(matMul => matMul.Weight.Name).ToHashSet();
+        foreach (var matMul in _replaced.Values)
+            _byWeight.TryAdd(matMul.Weight.Name, matMul);
         foreach (var node in graph.Node.Where(node => !_replaced.ContainsKey(node) && !_droppedTransposes.Contains(node)))
-            _weightsStillRead.UnionWith(node.Input.Where(quantizedWeights.Contains));
-        _weightsStillRead.UnionWith(graph.Output.Select(output => output.Name).Where(quantizedWeights.Contains));
+            _weightsStillRead.UnionWith(node.Input.Where(_byWeight.ContainsKey));
+        _weightsStillRead.UnionWith(graph.Output.Select(output => output.Name).Where(_byWeight.ContainsKey));
     }
 
     public int ReplacedCount => _replaced.Count;
@@ -83,14 +85,15 @@ internal sealed class MatMulSelection
     /// <summary>Their bits, each value once.</summary>
     public IReadOnlyList<int> AlreadyQuantizedBits { get; }
 
-    public IEnumerable<QuantizedMatMul> Replaced => _replaced.Values;
-
     public QuantizedMatMul? Replacement(NodeProto node) => _replaced.GetValueOrDefault(node);
 
     /// <summary>A Transpose whose only reader was a quantized MatMul: removed with it.</summary>
     public bool Drops(NodeProto node) => _droppedTransposes.Contains(node);
 
-    public bool Quantizes(string initializerName) => _replaced.Values.Any(matMul => matMul.Weight.Name == initializerName);
+    public bool Quantizes(string initializerName) => _byWeight.ContainsKey(initializerName);
+
+    /// <summary>The first replaced MatMul reading <paramref name="initializerName"/> as its weight; null when none does.</summary>
+    public QuantizedMatMul? ReplacementReading(string initializerName) => _byWeight.GetValueOrDefault(initializerName);
 
     /// <summary>A quantized weight that another node also reads (a tied embedding's Gather, say) keeps its original too.</summary>
     public bool StillReads(string initializerName) => _weightsStillRead.Contains(initializerName);

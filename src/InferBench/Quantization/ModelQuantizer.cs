@@ -104,7 +104,6 @@ public static class ModelQuantizer
         var dataFileName = source.DecoderFileName + ".data";
         using var reader = new InitializerReader(source.DecoderPath);
         var piece = new PieceBuffer();
-        var quantizedByWeight = selection.Replaced.GroupBy(matMul => matMul.Weight.Name).ToDictionary(group => group.Key, group => group.First());
         ReplaceMatMuls(graph, plan);
         var initializers = new List<TensorProto>();
         files.Write(dataFileName, stream =>
@@ -115,7 +114,7 @@ public static class ModelQuantizer
 
             foreach (var tensor in graph.Initializer)
             {
-                if (quantizedByWeight.TryGetValue(tensor.Name, out var matMul))
+                if (selection.ReplacementReading(tensor.Name) is { } matMul)
                 {
                     var weight = Quantize(reader, matMul, plan.Options, piece, files.Cancellation);
                     initializers.Add(External(MatMulNBitsNode.PackedName(tensor.Name, weight.Bits), DataType.Uint8, [weight.N, weight.KBlocks, weight.BlockBytes], weight.Packed));

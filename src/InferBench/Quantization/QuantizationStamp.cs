@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InferBench.Models;
 using InferBench.Onnx;
 using InferBench.Results;
 
@@ -93,13 +94,20 @@ public sealed record QuantizationStamp(
         return changed.Key is null ? null : $"its source file {changed.Key} is missing or changed (SHA-256) since it was made";
     }
 
+    /// <summary>
+    /// What genai_config.json asks for, null where <see cref="SourceModel.Open"/> would refuse the folder for what it reads
+    /// before the decoder. Only genai_config.json is read: parsing the decoder here read it once more before the hash
+    /// check, which already finds a decoder changed since the variant was made.
+    /// </summary>
     private static ExecutionProvider? TargetOf(string sourceFolder)
     {
+        if (File.Exists(Path.Combine(sourceFolder, FileName)) && TryRead(sourceFolder)?.Precision != Precision.Fp16)
+            return null;
         try
         {
-            return SourceModel.Open(sourceFolder).ConfiguredTarget;
+            return GenAiModelInfo.ProviderFrom(GenAiModelFolder.Inspect(sourceFolder).ConfiguredProvider);
         }
-        catch (InputException)
+        catch (ModelFolderException)
         {
             return null;
         }
