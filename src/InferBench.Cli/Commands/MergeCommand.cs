@@ -49,7 +49,7 @@ public static class MergeCommand
                 io.Error.WriteLine($"inferbench: saving the merged files into {folder} failed: {e.Message}");
                 saveFailed = true;
             }
-            var merged = merge.Inputs.Count(input => input.Status == MergeInputStatus.Merged);
+            var merged = merge.MergedRunCount;
             io.Out.WriteLine($"Merged {merged} run(s) from {merge.Machines.Count} machine(s) into {folder}");
             if (!saveFailed)
                 foreach (var name in MergeFolder.FileNames)

@@ -20,7 +20,7 @@ internal static class MergeReport
         "Every row of every merged run is in results.csv; definitions: results/README.md.";
 
     public static string Title(RunMerge merge) =>
-        $"InferBench merge: {Integer(merge.Inputs.Count(input => input.Status == MergeInputStatus.Merged))} runs from {Integer(merge.Machines.Count)} machines";
+        $"InferBench merge: {Integer(merge.MergedRunCount)} runs from {Integer(merge.Machines.Count)} machines";
 
     public static string Timing(DateTimeOffset mergedUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"Merged {mergedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");

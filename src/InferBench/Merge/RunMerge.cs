@@ -24,6 +24,9 @@ public sealed record RunMerge(
     /// <summary>True when a merged run has an ok row with measured decode tok/s.</summary>
     public bool HasMeasuredRow => Rows.Any(row => MergedPoint.IsMeasured(row.Priced.Result));
 
+    /// <summary>The inputs merged: neither duplicates, superseded shards nor unreadable folders.</summary>
+    public int MergedRunCount => Inputs.Count(input => input.Status == MergeInputStatus.Merged);
+
     /// <summary>The caveats to say on the console: inputs left out, and every flag of a merged run.</summary>
     public IEnumerable<MergeProblem> Warnings =>
         Inputs.Where(input => input.Status is MergeInputStatus.Duplicate or MergeInputStatus.Superseded)
