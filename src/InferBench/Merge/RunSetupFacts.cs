@@ -31,15 +31,17 @@ public static class RunSetupFacts
 
     /// <summary>
     /// Per run, the facts in which it differs from most of <paramref name="runs"/> (the most common value of each fact;
-    /// on a tie, the value of the first run that has one of the tied values), worded for a flag.
+    /// on a tie, the value of the run that started first, so the flag does not depend on the order the folders are found in),
+    /// worded for a flag.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Differences(IReadOnlyList<RunResult> runs)
     {
         var facts = runs.Select(Of).ToList();
         var names = facts.FirstOrDefault()?.Select(fact => fact.Name).ToList() ?? [];
-        var usual = names.Select((_, i) => facts.Select(run => run[i].Value)
-                .GroupBy(value => value, StringComparer.Ordinal)
+        var usual = names.Select((_, i) => facts.Select((run, r) => (run[i].Value, runs[r].StartedUtc))
+                .GroupBy(fact => fact.Value, StringComparer.Ordinal)
                 .OrderByDescending(group => group.Count())
+                .ThenBy(group => group.Min(fact => fact.StartedUtc))
                 .First().Key)
             .ToList();
         return [.. facts.Select(run => (IReadOnlyList<string>)[.. run.Select((fact, i) => (fact, i))
