@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using InferBench.Cost;
 using InferBench.Forecast;
+using InferBench.Reports;
 using InferBench.Runner;
 
 namespace InferBench.Cli.Commands;
@@ -37,6 +38,11 @@ public static class ForecastCommand
     private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
         "USD per hour of one GPU (or the profile's host); else the catalog's on-demand instance with that GPU, per GPU", CostInputs.PricePerHourUsd);
 
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "Folder to save forecast.json in; a run folder's report.md and report.html gain a forecast section [default: the --profile's run folder; none without --profile]",
+    };
+
     private static readonly Option<bool> ListGpus = new("--list-gpus") { Description = "List the catalog GPUs with their datasheet figures and exit" };
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
 
@@ -44,7 +50,7 @@ public static class ForecastCommand
     {
         var command = new Command("forecast", "Forecast tokens/s, TTFT, J/token and $ per 1M tokens on catalog GPUs (or a profile's host), each with a band; labelled forecast, never measured")
         {
-            Profile, ModelPath, Manifest, Model, Variant, Gpu, Batch, PromptTokens, GenTokens, PricePerHour, ListGpus, Json,
+            Profile, ModelPath, Manifest, Model, Variant, Gpu, Batch, PromptTokens, GenTokens, PricePerHour, Out, ListGpus, Json,
         };
         command.SetAction(parseResult =>
         {
@@ -58,8 +64,9 @@ public static class ForecastCommand
                 return ExitCodes.AllOk;
             }
             var profilePath = parseResult.GetValue(Profile);
+            var profile = profilePath is null ? null : ProfileJson.Read(profilePath);
             var request = new ForecastRequest(
-                profilePath is null ? null : ProfileJson.Read(profilePath),
+                profile,
                 parseResult.GetValue(ModelPath) ?? [],
                 parseResult.GetValue(Gpu) ?? [],
                 ForecastPlan.Create(parseResult.GetValue(Batch)!, parseResult.GetValue(PromptTokens)!, parseResult.GetValue(GenTokens)),
@@ -77,12 +84,50 @@ public static class ForecastCommand
                 io.Error.WriteLine("Stopped while building a synthetic model; nothing forecast.");
                 return ExitCodes.Cancelled;
             }
+            var forecast = SavedForecast.Of(rows, profile, DateTimeOffset.UtcNow);
             if (parseResult.GetValue(Json))
-                io.Out.WriteLine(ForecastJson.Serialize(rows));
+                io.Out.Write(ForecastJson.Serialize(forecast));
             else
                 ForecastText.Write(rows, io.Out);
+            if (SaveFolder(parseResult.GetValue(Out), profilePath) is { } folder)
+                Save(forecast, folder, io);
             return ExitCodes.AllOk;
         });
         return command;
+    }
+
+    /// <summary>--out, else the folder of a --profile that sits in a run folder (where `profile` writes it).</summary>
+    private static string? SaveFolder(string? output, string? profilePath)
+    {
+        if (output is not null)
+            return output;
+        var profileFolder = profilePath is null ? null : Path.GetDirectoryName(Path.GetFullPath(profilePath));
+        return profileFolder is not null && File.Exists(Path.Combine(profileFolder, RunJson.FileName)) ? profileFolder : null;
+    }
+
+    /// <summary>Writes forecast.json into <paramref name="folder"/> (created if missing), and the reports again when it is a run folder.</summary>
+    private static void Save(SavedForecast forecast, string folder, CliIo io)
+    {
+        var fullPath = Path.GetFullPath(folder);
+        try
+        {
+            Directory.CreateDirectory(fullPath);
+            if (File.Exists(Path.Combine(fullPath, RunJson.FileName)))
+            {
+                var runFolder = RunFolder.Open(fullPath);
+                runFolder.SaveForecast(forecast);
+                io.Error.WriteLine($"Saved {runFolder.ForecastPath}; {runFolder.ReportPath} and report.html show it under \"{ForecastSection.Heading}\".");
+            }
+            else
+            {
+                var path = Path.Combine(fullPath, ForecastJson.FileName);
+                AtomicFile.WriteAllText(path, ForecastJson.Serialize(forecast));
+                io.Error.WriteLine($"Saved {path}.");
+            }
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            throw new InputException($"cannot save {ForecastJson.FileName} in {fullPath}: {FileSystemProblem.Reason(e, fullPath)}");
+        }
     }
 }

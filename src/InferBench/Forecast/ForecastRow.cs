@@ -24,5 +24,7 @@ public sealed record ForecastRow(
     string BoundBy,
     Efficiencies Efficiencies)
 {
-    public string Label => "forecast";
+    public const string ForecastLabel = "forecast";
+
+    public string Label => ForecastLabel;
 }

@@ -1,3 +1,4 @@
+using InferBench.Forecast;
 using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Results;
@@ -14,7 +15,7 @@ public sealed class CsvResultsExporter : IRunExporter
 
     string IRunExporter.FileName => FileName;
 
-    public string Export(RunResult run)
+    public string Export(RunResult run, SavedForecast? forecast = null)
     {
         var pricing = new RunPricing(run.Cost);
         return CsvTable.Write(ResultColumns.Csv, run.Results.Select(result => new PricedRow(result, pricing.For(result))));

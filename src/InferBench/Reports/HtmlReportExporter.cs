@@ -1,5 +1,6 @@
 using System.Text;
 using InferBench.Cost;
+using InferBench.Forecast;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
@@ -17,7 +18,7 @@ public sealed class HtmlReportExporter : IRunExporter
 
     string IRunExporter.FileName => FileName;
 
-    public string Export(RunResult run)
+    public string Export(RunResult run, SavedForecast? forecast = null)
     {
         var pricing = new RunPricing(run.Cost);
         var title = ReportSetup.Title(run);
@@ -63,9 +64,18 @@ public sealed class HtmlReportExporter : IRunExporter
             }
             html.Append("</section>\n");
         }
+        if (forecast is { Rows.Count: > 0 })
+            AppendForecast(html, forecast);
         if (run.Drift is { } drift)
             AppendDrift(html, driftSummary!, drift);
         return html.Append($"<footer>{E(ReportSetup.Definitions)}</footer>\n</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static void AppendForecast(StringBuilder html, SavedForecast forecast)
+    {
+        html.Append($"<section class=\"forecast\">\n<h2>{E(ForecastSection.Heading)}</h2>\n<p>{E(ForecastSection.Introduction(forecast))}</p>\n");
+        AppendTable(html, ForecastSection.Columns, forecast.Rows);
+        html.Append("<ul>\n").AppendJoin("", ForecastSection.Notes(forecast.Rows).Select(note => $"<li>{E(note)}</li>\n")).Append("</ul>\n</section>\n");
     }
 
     private static void AppendDrift(StringBuilder html, string summary, RoundDrift drift)

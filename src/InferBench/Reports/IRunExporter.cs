@@ -1,3 +1,4 @@
+using InferBench.Forecast;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -8,5 +9,6 @@ public interface IRunExporter
     /// <summary>The file name inside the run folder, such as <c>results.csv</c>.</summary>
     string FileName { get; }
 
-    string Export(RunResult run);
+    /// <param name="forecast">The run folder's forecast.json, shown by the human reports in a section of its own; results.csv has no forecasts.</param>
+    string Export(RunResult run, SavedForecast? forecast = null);
 }

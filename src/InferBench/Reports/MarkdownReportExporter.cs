@@ -1,5 +1,6 @@
 using System.Text;
 using InferBench.Cost;
+using InferBench.Forecast;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;
 using InferBench.Results;
@@ -18,7 +19,7 @@ public sealed class MarkdownReportExporter : IRunExporter
 
     string IRunExporter.FileName => FileName;
 
-    public string Export(RunResult run)
+    public string Export(RunResult run, SavedForecast? forecast = null)
     {
         var pricing = new RunPricing(run.Cost);
         var columns = ReportTable.For(run);
@@ -58,10 +59,21 @@ public sealed class MarkdownReportExporter : IRunExporter
                 md.Append('\n');
             }
         }
+        if (forecast is { Rows.Count: > 0 })
+            AppendForecast(md, forecast);
         if (run.Drift is { } drift)
             AppendDrift(md, driftSummary!, drift);
         md.Append(ReportSetup.Definitions).Append('\n');
         return md.ToString();
+    }
+
+    private static void AppendForecast(StringBuilder md, SavedForecast forecast)
+    {
+        md.Append($"## {ForecastSection.Heading}\n\n{Text(ForecastSection.Introduction(forecast))}\n\n");
+        AppendTable(md, ForecastSection.Columns, forecast.Rows);
+        foreach (var note in ForecastSection.Notes(forecast.Rows))
+            md.Append($"- {Text(note)}\n");
+        md.Append('\n');
     }
 
     private static void AppendDrift(StringBuilder md, string summary, RoundDrift drift)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using InferBench.Forecast;
 using InferBench.Results;
 using InferBench.Runner;
 
@@ -29,6 +30,7 @@ public sealed class RunFolder : IRunStore
     public string CsvPath => Path.Combine(FullPath, CsvResultsExporter.FileName);
     public string ReportPath => Path.Combine(FullPath, MarkdownReportExporter.FileName);
     public string HtmlReportPath => Path.Combine(FullPath, HtmlReportExporter.FileName);
+    public string ForecastPath => Path.Combine(FullPath, ForecastJson.FileName);
 
     /// <summary>A run id for a run started at <paramref name="utcNow"/>: ids sort by start time, and the suffix keeps runs started in the same second apart.</summary>
     public static string NewRunId(DateTimeOffset utcNow) =>
@@ -98,10 +100,24 @@ public sealed class RunFolder : IRunStore
     /// <summary>Writes run.json alone (atomically), such as to mark a run whose other files could not be saved.</summary>
     public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
 
-    /// <summary>Writes the file of each of <see cref="Exporters"/> (not run.json), for rendering them again from run.json.</summary>
+    /// <summary>
+    /// Writes the file of each of <see cref="Exporters"/> (not run.json), for rendering them again from run.json; the
+    /// human reports gain a forecast section when the folder holds a forecast.json.
+    /// </summary>
+    /// <exception cref="InputException">forecast.json is there but unreadable or not a forecast; the message names the file.</exception>
     public void WriteReports(RunResult run)
     {
+        var forecast = File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null;
         foreach (var exporter in Exporters)
-            _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run));
+            _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run, forecast));
+    }
+
+    /// <summary>Writes forecast.json (atomically), then the reports again from run.json so that they show it.</summary>
+    /// <exception cref="InputException">run.json is missing or unreadable.</exception>
+    public void SaveForecast(SavedForecast forecast)
+    {
+        var run = Read();
+        _writeFile(ForecastPath, ForecastJson.Serialize(forecast));
+        WriteReports(run);
     }
 }
