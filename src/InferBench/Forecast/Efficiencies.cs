@@ -6,7 +6,9 @@ namespace InferBench.Forecast;
 /// </summary>
 /// <param name="Source">calibration, published or default.</param>
 /// <param name="Detail">Which profile or points, in words.</param>
-public sealed record Efficiencies(Band Memory, Band Compute, double FixedSecondsPerLayer, string Source, string Detail)
+/// <param name="Prefill">The prefill's efficiencies where they differ from these (which then are the decode step's): a
+/// calibration whose decode comes from the profile's joint decode fit and whose prefill from the variant's own fit.</param>
+public sealed record Efficiencies(Band Memory, Band Compute, double FixedSecondsPerLayer, string Source, string Detail, Efficiencies? Prefill = null)
 {
     public const string Calibration = "calibration";
     public const string Published = "published";

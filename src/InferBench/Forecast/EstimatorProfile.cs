@@ -17,4 +17,7 @@ public sealed record EstimatorProfile
     public required ProfileHost Host { get; init; }
     public string StepModel { get; init; } = StepModelFormula;
     public IReadOnlyList<ProfileVariant> Variants { get; init; } = [];
+
+    /// <summary>The joint fit of every variant's decode steps (shared η_mem and t₀); null with fewer than two variants with decode steps, or in a profile written before it existed.</summary>
+    public HostDecodeFit? DecodeFit { get; init; }
 }

@@ -1,3 +1,5 @@
+using static InferBench.Results.ReadableNumber;
+
 namespace InferBench.Forecast;
 
 /// <summary>
@@ -33,14 +35,17 @@ public static class Forecaster
                 double Step(double bytes, double flops, double memory, double compute) =>
                     RooflineFit.StepSeconds(bytes, flops, facts.Layers, bandwidth, peak, memory, compute, efficiencies.FixedSecondsPerLayer);
                 var e = efficiencies;
+                var p = efficiencies.Prefill ?? efficiencies;
+                double PrefillStep(double memory, double compute) =>
+                    RooflineFit.StepSeconds(prefillBytes, prefillFlops, facts.Layers, bandwidth, peak, memory, compute, p.FixedSecondsPerLayer);
                 var decode = Band.Of(
                     batch / Step(decodeBytes, decodeFlops, e.Memory.Low, e.Compute.Low),
                     batch / Step(decodeBytes, decodeFlops, e.Memory.Central, e.Compute.Central),
                     batch / Step(decodeBytes, decodeFlops, e.Memory.High, e.Compute.High));
                 var prefillSeconds = Band.Of(
-                    Step(prefillBytes, prefillFlops, e.Memory.High, e.Compute.High),
-                    Step(prefillBytes, prefillFlops, e.Memory.Central, e.Compute.Central),
-                    Step(prefillBytes, prefillFlops, e.Memory.Low, e.Compute.Low));
+                    PrefillStep(p.Memory.High, p.Compute.High),
+                    PrefillStep(p.Memory.Central, p.Compute.Central),
+                    PrefillStep(p.Memory.Low, p.Compute.Low));
                 var prefill = Band.Of((double)batch * prompt / prefillSeconds.High, (double)batch * prompt / prefillSeconds.Central, (double)batch * prompt / prefillSeconds.Low);
                 var ttft = new Band(prefillSeconds.Low * 1000, prefillSeconds.Central * 1000, prefillSeconds.High * 1000);
                 var boundBy = decodeBytes / (e.Memory.Central * bandwidth) >= decodeFlops / (e.Compute.Central * peak) ? "memory" : "compute";
@@ -87,8 +92,9 @@ public static class Forecaster
             var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;
             var computeBand = compute is { } c ? Band.Ratio(c, spread) : new Band(0.3, 0.55, 0.8);
             var computeWords = fit.ComputeEfficiency.Identified ? "" : compute is null ? "; compute efficiency not identified, default range used" : "; compute efficiency not identified, its lower bound used";
-            return new Efficiencies(Band.Ratio(memory, spread), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
+            var variantFit = new Efficiencies(Band.Ratio(memory, spread), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
                 Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ÷/× {1 + spread:0.00} (1 + the fit's largest residual){memoryWords}{computeWords}");
+            return DecodeFromHostFit(profile, calibrated, variantFit) ?? variantFit;
         }
         if (target.GpuClass is { } gpuClass)
         {
@@ -104,5 +110,24 @@ public static class Forecaster
         return Efficiencies.DefaultRange(profile is null
             ? $"no calibration profile given, and no published {EngineFamily} {precision} point on this GPU class"
             : $"the profile measured other hardware ({profile.Host.Hardware}) or no {precision} variant, and no published {EngineFamily} {precision} point on this GPU class");
+    }
+
+    /// <summary>
+    /// Decode efficiencies from the profile's joint decode fit (the host's η_mem and t₀, the variant's own decode
+    /// η_compute), the prefill's from the variant's own fit; null where the profile has no joint fit for the variant.
+    /// </summary>
+    private static Efficiencies? DecodeFromHostFit(EstimatorProfile profile, ProfileVariant calibrated, Efficiencies variantFit)
+    {
+        if (profile.DecodeFit is not { } joint || !joint.ComputeEfficiencyByVariant.TryGetValue(ProfileBuilder.HostDecodeFitKey(calibrated), out var compute)
+            || joint.MemoryEfficiency.Value is not { } memory)
+            return null;
+        var spread = Math.Max(double.IsFinite(joint.MaxAbsRelativeResidual) ? joint.MaxAbsRelativeResidual : 0, 0.05);
+        var computeValue = compute.Value ?? compute.LowerBound;
+        var computeWords = compute.Identified ? "" : computeValue is null ? "; decode compute efficiency not identified, default range used" : "; decode compute efficiency not identified, its lower bound used";
+        return new Efficiencies(Band.Ratio(memory, spread), computeValue is { } c ? Band.Ratio(c, spread) : new Band(0.3, 0.55, 0.8),
+            joint.FixedSecondsPerLayer.Value ?? 0, Efficiencies.Calibration,
+            $"profile of run {profile.RunId} on {profile.Host.Hardware}: decode from the joint fit of {Integer(profile.DecodeFit.ComputeEfficiencyByVariant.Count)} variants' decode steps " +
+            $"(shared memory efficiency and fixed time per layer, {calibrated.Model}/{calibrated.Variant}'s compute efficiency), band ÷/× {1 + spread:0.00}{computeWords}; " +
+            $"prefill from the variant's own fit", variantFit);
     }
 }

@@ -17,8 +17,16 @@ public static class ProfileBuilder
             .GroupBy(row => (row.Model, row.Variant))
             .Select(rows => Variant(rows.ToList(), host, factsOf))
             .ToList();
-        return new EstimatorProfile { RunId = run.RunId, CreatedUtc = createdUtc, Host = host, Variants = variants };
+        var decodeFit = HostDecodeFitter.Fit([.. variants.Where(variant => variant.Facts is not null).Select(variant => new HostDecodeFitter.VariantSteps(
+            HostDecodeFitKey(variant),
+            [.. variant.Points.Where(point => point.Phase == StepObservation.Decode).Select(point => new StepObservation(point.Phase, point.BatchSize,
+                point.PromptTokens, point.GenTokens, point.ContextTokens, point.BytesPerStep, point.FlopsPerStep, variant.Facts!.Layers, point.MeasuredStepSeconds))],
+            host.Peaks.PeakFlopsPerSecond(variant.Precision)))], host.MemoryBandwidthBytesPerSecond);
+        return new EstimatorProfile { RunId = run.RunId, CreatedUtc = createdUtc, Host = host, Variants = variants, DecodeFit = decodeFit };
     }
+
+    /// <summary>A variant's key in <see cref="HostDecodeFit.ComputeEfficiencyByVariant"/>: "model/variant".</summary>
+    public static string HostDecodeFitKey(ProfileVariant variant) => $"{variant.Model}/{variant.Variant}";
 
     private static ProfileVariant Variant(IReadOnlyList<ScenarioResult> rows, ProfileHost host, Func<string, ModelFacts> factsOf)
     {

@@ -8,12 +8,12 @@ namespace InferBench.Forecast;
 /// </summary>
 public static class RooflineFitter
 {
-    private const double MinEfficiency = 0.005;
+    internal const double MinEfficiency = 0.005;
     // The reference bandwidth is the most memory gives (a STREAM-like read, or the datasheet), so η_mem stays at or
     // below 1: time a small model saves by fitting in cache goes to t₀ instead, which keeps larger forecasts honest.
-    private const double MaxMemoryEfficiency = 1;
+    internal const double MaxMemoryEfficiency = 1;
     // Integer kernels (int8 VNNI) can beat the fp32 GEMM rate a CPU profile's peak is.
-    private const double MaxComputeEfficiency = 20;
+    internal const double MaxComputeEfficiency = 20;
     private const int GridSteps = 60;
     private const int Refinements = 4;
 
@@ -78,7 +78,7 @@ public static class RooflineFitter
         });
     }
 
-    private static double Loss(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, (double Memory, double Compute, double Fixed) p) =>
+    internal static double Loss(IReadOnlyList<StepObservation> points, double bandwidth, double peakFlops, (double Memory, double Compute, double Fixed) p) =>
         points.Sum(point =>
         {
             var error = Math.Log(RooflineFit.StepSeconds(point.Bytes, point.Flops, point.Layers, bandwidth, peakFlops, p.Memory, p.Compute, p.Fixed) / point.MeasuredSeconds);
@@ -115,10 +115,10 @@ public static class RooflineFitter
         return (best.Memory, best.Compute, best.Fixed);
     }
 
-    private static IEnumerable<double> Grid((double Low, double High) range, int steps) =>
+    internal static IEnumerable<double> Grid((double Low, double High) range, int steps) =>
         range.Low == range.High ? [range.Low] : Enumerable.Range(0, steps + 1).Select(i => range.Low + (range.High - range.Low) * i / steps);
 
-    private static (double, double) Narrow((double Low, double High) range, double centre, double share, double maximum, double minimum = double.NegativeInfinity)
+    internal static (double, double) Narrow((double Low, double High) range, double centre, double share, double maximum, double minimum = double.NegativeInfinity)
     {
         if (range.Low == range.High)
             return range;

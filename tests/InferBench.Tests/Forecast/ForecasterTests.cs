@@ -79,6 +79,29 @@ public sealed class ForecasterTests
     }
 
     [Fact]
+    public void A_profile_with_a_joint_decode_fit_forecasts_decode_from_it_and_the_prefill_from_the_variants_own_fit()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var variant = sample.Variants[0];
+        var joint = new HostDecodeFit(new FittedParameter(0.55, true), new FittedParameter(3e-4, true),
+            new Dictionary<string, FittedParameter> { [ProfileBuilder.HostDecodeFitKey(variant)] = new(0.3, true) }, 0.1, 0.2, 12);
+        var profile = sample with { DecodeFit = joint };
+        var host = new ForecastTarget(ForecastTarget.HostId, profile.Host.Peaks, null, null, "host", null, "none");
+
+        var efficiencies = Forecaster.EfficienciesFor(variant.Precision, host, profile, []);
+        var row = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, efficiencies, new ForecastPlan([1], [128], 64), null));
+        var withoutJoint = Forecaster.EfficienciesFor(variant.Precision, host, sample, []);
+        var ownRow = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, withoutJoint, new ForecastPlan([1], [128], 64), null));
+
+        Assert.Equal((0.55, 0.3, 3e-4), (efficiencies.Memory.Central, efficiencies.Compute.Central, efficiencies.FixedSecondsPerLayer));
+        Assert.Equal(0.55 / 1.2, efficiencies.Memory.Low, 12); // the joint fit's largest residual, 20%
+        Assert.Contains("joint fit", efficiencies.Detail);
+        Assert.Equal(withoutJoint, efficiencies.Prefill);
+        Assert.Equal(ownRow.TimeToFirstTokenMilliseconds, row.TimeToFirstTokenMilliseconds);
+        Assert.NotEqual(ownRow.DecodeTokensPerSecond, row.DecodeTokensPerSecond);
+    }
+
+    [Fact]
     public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
     {
         var catalog = PricingCatalogLoader.Embedded;

@@ -39,6 +39,25 @@ public sealed class ProfileJsonTests
     }
 
     [Fact]
+    public void A_profile_of_two_variants_has_a_joint_decode_fit_that_validates_and_reads_back()
+    {
+        var row = ReportSamples.OkRow();
+        var int4 = row with { Variant = "int4" };
+        var run = ReportSamples.Run(row, row with { BatchSize = 4 }, int4, int4 with { BatchSize = 4 });
+        var profile = ProfileBuilder.Build(run, Host, _ => Facts, DateTimeOffset.Parse("2026-12-03T01:02:03Z"));
+        var json = ProfileJson.Serialize(profile);
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Empty(ProfileJson.Problems(document.RootElement));
+        Assert.Equal(4, profile.DecodeFit!.PointsUsed);
+        Assert.Equal([$"{row.Model}/{row.Variant}", $"{row.Model}/int4"], profile.DecodeFit.ComputeEfficiencyByVariant.Keys.Order());
+        using var temp = new TempFolder();
+        var path = temp.Combine("profile.json");
+        File.WriteAllText(path, json);
+        Assert.Equal(json, ProfileJson.Serialize(ProfileJson.Read(path)));
+    }
+
+    [Fact]
     public void A_decode_point_is_the_row_median_as_one_step()
     {
         var decode = Sample().Variants[0].Points.First(point => point.Phase == StepObservation.Decode && point.BatchSize == 1);
