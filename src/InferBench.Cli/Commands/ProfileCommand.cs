@@ -69,6 +69,11 @@ public static class ProfileCommand
                 $"η_mem {Words(fit.MemoryEfficiency, "0.00")}, η_compute {Words(fit.ComputeEfficiency, "0.00")}, t0 {Words(fit.FixedSecondsPerLayer, "0.0000", 1e3, " ms/layer")}; " +
                 $"residual rms {fit.RmsRelativeResidual:P1} over {fit.PointsUsed} steps"));
         }
+        if (profile.DecodeFit is { } joint)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  decode, all variants jointly (what forecasts on this host use): η_mem {Words(joint.MemoryEfficiency, "0.00")}, t0 {Words(joint.FixedSecondsPerLayer, "0.0000", 1e3, " ms/layer")}, " +
+                $"η_compute {string.Join(", ", joint.ComputeEfficiencyByVariant.Select(pair => $"{pair.Key} {Words(pair.Value, "0.00")}"))}; " +
+                $"residual rms {joint.RmsRelativeResidual:P1} over {joint.PointsUsed} steps"));
     }
 
     private static string Words(FittedParameter parameter, string format, double scale = 1, string unit = "") =>

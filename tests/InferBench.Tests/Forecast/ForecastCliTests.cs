@@ -126,6 +126,23 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
     }
 
     [Fact]
+    public void A_cpu_run_of_two_variants_is_also_fitted_jointly_and_says_so()
+    {
+        using var temp = new TempFolder();
+        var row = ReportSamples.OkRow() with { ModelPath = tiny.Fp32, Precision = "fp32" };
+        var other = row with { Variant = "copy" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4 }, other, other with { BatchSize = 4 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample with { Host = HostFactsProbe.Read() });
+
+        var run = CliRun.Invoke("profile", folder.FullPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("decode, all variants jointly", run.Out);
+        Assert.NotNull(ProfileJson.Read(Path.Combine(folder.FullPath, EstimatorProfile.FileName)).DecodeFit);
+    }
+
+    [Fact]
     public void A_signal_before_the_peaks_are_measured_is_exit_130_and_writes_no_profile()
     {
         using var temp = new TempFolder();
