@@ -127,4 +127,22 @@ public sealed class SavedForecastTests : IDisposable
         Assert.Contains("$.rows[0]", run.Error);
         run.AssertNoStackTrace();
     }
+
+    [Fact]
+    public void A_damaged_forecast_json_never_stops_a_runs_saves_of_its_measured_rows()
+    {
+        var sample = ReportSamples.Run(ReportSamples.OkRow());
+        var folder = RunFolder.Create(_temp.Path, sample.StartedUtc);
+        var run = sample with { RunId = folder.RunId };
+        folder.WriteAll(run with { Results = [] });
+        File.WriteAllText(folder.ForecastPath, """{ "kind": "forecast" }""");
+
+        folder.WriteAll(run); // the next finished point, saved by the running session
+        folder.WriteReports(run); // as a session that stops on a failed save marks the run incomplete
+
+        Assert.Equal(run.Results.Count, folder.Read().Results.Count);
+        Assert.Equal(new CsvResultsExporter().Export(run), File.ReadAllText(folder.CsvPath));
+        Assert.Equal(new MarkdownReportExporter().Export(run), File.ReadAllText(folder.ReportPath));
+        Assert.Equal(2, CliRun.Invoke("report", folder.FullPath).ExitCode); // `report` still names the damaged file
+    }
 }
