@@ -145,4 +145,21 @@ public sealed class SavedForecastTests : IDisposable
         Assert.Equal(new MarkdownReportExporter().Export(run), File.ReadAllText(folder.ReportPath));
         Assert.Equal(2, CliRun.Invoke("report", folder.FullPath).ExitCode); // `report` still names the damaged file
     }
+
+    [Fact]
+    public void A_profile_whose_figures_put_the_forecast_out_of_range_gets_a_clear_error_and_nothing_saved()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var variant = sample.Variants[0];
+        var folder = ProfiledRun(sample with { Variants = [variant with { Fit = variant.Fit! with { MaxAbsRelativeResidual = 1e308 } }] });
+
+        var run = CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("out of range", run.Error);
+        Assert.Contains("$.rows[0].", run.Error);
+        run.AssertNoStackTrace();
+        Assert.False(File.Exists(folder.ForecastPath));
+        Assert.Equal("", run.Out);
+    }
 }
