@@ -85,11 +85,14 @@ public static class ForecastCommand
                 return ExitCodes.Cancelled;
             }
             var forecast = SavedForecast.Of(rows, profile, DateTimeOffset.UtcNow);
+            var folder = SaveFolder(parseResult.GetValue(Out), profilePath);
+            // Checked before anything is printed or saved: a figure forecast.json cannot hold stops the command whole.
+            var json = parseResult.GetValue(Json) || folder is not null ? ForecastJson.Serialize(forecast) : null;
             if (parseResult.GetValue(Json))
-                io.Out.Write(ForecastJson.Serialize(forecast));
+                io.Out.Write(json);
             else
                 ForecastText.Write(rows, io.Out);
-            if (SaveFolder(parseResult.GetValue(Out), profilePath) is { } folder)
+            if (folder is not null)
                 Save(forecast, folder, io);
             return ExitCodes.AllOk;
         });

@@ -17,7 +17,7 @@ public static class ReportCommand
             var run = folder.Read();
             try
             {
-                folder.WriteReports(run);
+                folder.RenderReports(run);
             }
             catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {

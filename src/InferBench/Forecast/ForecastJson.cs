@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using InferBench.Manifest;
 
 namespace InferBench.Forecast;
@@ -10,7 +11,22 @@ public static class ForecastJson
 
     private static readonly EmbeddedSchema Schema = new("forecast.schema.json");
 
-    public static string Serialize(SavedForecast forecast) => JsonSerializer.Serialize(forecast, ProfileJson.Options) + "\n";
+    // Writes a figure that is not finite as a string, so that the schema check below names it rather than the serializer throwing.
+    private static readonly JsonSerializerOptions CheckOptions = new(ProfileJson.Options) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <exception cref="InputException">A figure is not finite or out of the schema's range, so forecast.json could not be read back: inputs at the
+    /// edge of their ranges (a profile's fits, peaks or bandwidth, a price) put it there; the message names each figure's JSON path.</exception>
+    public static string Serialize(SavedForecast forecast)
+    {
+        using (var document = JsonSerializer.SerializeToDocument(forecast, CheckOptions))
+        {
+            var problems = Problems(document.RootElement);
+            if (problems.Count > 0)
+                throw new InputException("the forecast has figures out of range (from inputs at the edge of theirs: a profile's fits, peaks or bandwidth, or a price):"
+                    + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+        return JsonSerializer.Serialize(forecast, ProfileJson.Options) + "\n";
+    }
 
     /// <summary>The problems of a forecast.json document against the schema, one "$.path: expected ..." a line; empty when it is valid.</summary>
     public static IReadOnlyList<string> Problems(JsonElement document) => ValidatedJsonFile.Problems(Schema, document);

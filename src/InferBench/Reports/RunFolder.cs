@@ -85,7 +85,7 @@ public sealed class RunFolder : IRunStore
 
     /// <summary>
     /// Writes run.json, results.csv, report.md and report.html. Each file is replaced atomically, so this can be called after every
-    /// finished point and a reader never sees a half-written file.
+    /// finished point and a reader never sees a half-written file. A damaged forecast.json in the folder does not stop it.
     /// </summary>
     public void WriteAll(RunResult run)
     {
@@ -101,15 +101,36 @@ public sealed class RunFolder : IRunStore
     public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
 
     /// <summary>
-    /// Writes the file of each of <see cref="Exporters"/> (not run.json), for rendering them again from run.json; the
-    /// human reports gain a forecast section when the folder holds a forecast.json.
+    /// Writes the file of each of <see cref="Exporters"/> (not run.json), as a run saves them: the human reports gain a
+    /// forecast section when the folder holds a forecast.json that reads; one that does not is left out, never stopping
+    /// the run's saves (<see cref="RenderReports"/> names its problem).
+    /// </summary>
+    public void WriteReports(RunResult run) => WriteReports(run, ReadableForecast());
+
+    /// <summary>
+    /// Writes the file of each of <see cref="Exporters"/> again from run.json (<c>inferbench report</c>); the human reports
+    /// gain a forecast section when the folder holds a forecast.json.
     /// </summary>
     /// <exception cref="InputException">forecast.json is there but unreadable or not a forecast; the message names the file.</exception>
-    public void WriteReports(RunResult run)
+    public void RenderReports(RunResult run) => WriteReports(run, File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null);
+
+    private void WriteReports(RunResult run, SavedForecast? forecast)
     {
-        var forecast = File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null;
         foreach (var exporter in Exporters)
             _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run, forecast));
+    }
+
+    /// <summary>The folder's forecast.json; null when there is none or it does not read as a forecast.</summary>
+    private SavedForecast? ReadableForecast()
+    {
+        try
+        {
+            return File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes forecast.json (atomically), then the reports again from run.json so that they show it.</summary>
@@ -118,6 +139,6 @@ public sealed class RunFolder : IRunStore
     {
         var run = Read();
         _writeFile(ForecastPath, ForecastJson.Serialize(forecast));
-        WriteReports(run);
+        RenderReports(run);
     }
 }

@@ -14,12 +14,12 @@ public sealed class SavedForecastTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>A run folder with its reports and a profile.json, as `run` then `profile` leave it.</summary>
-    private RunFolder ProfiledRun()
+    private RunFolder ProfiledRun(EstimatorProfile? profile = null)
     {
         var sample = ReportSamples.Run(ReportSamples.OkRow());
         var folder = RunFolder.Create(_temp.Path, sample.StartedUtc);
         folder.WriteAll(sample with { RunId = folder.RunId });
-        File.WriteAllText(Path.Combine(folder.FullPath, EstimatorProfile.FileName), ProfileJson.Serialize(ProfileJsonTests.Sample()));
+        File.WriteAllText(Path.Combine(folder.FullPath, EstimatorProfile.FileName), ProfileJson.Serialize(profile ?? ProfileJsonTests.Sample()));
         return folder;
     }
 
@@ -67,6 +67,39 @@ public sealed class SavedForecastTests : IDisposable
     }
 
     [Fact]
+    public void A_forecast_whose_decode_comes_from_the_joint_fit_saves_a_forecast_json_that_reads_back_with_its_prefill_efficiencies()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var joint = new HostDecodeFit(new FittedParameter(0.55, true), new FittedParameter(3e-4, true),
+            new Dictionary<string, FittedParameter> { [ProfileBuilder.HostDecodeFitKey(sample.Variants[0])] = new(0.3, true) }, 0.1, 0.2, 12);
+        var folder = ProfiledRun(sample with { DecodeFit = joint });
+
+        var run = CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+        var rendered = CliRun.Invoke("report", folder.FullPath);
+
+        Assert.Equal((0, 0), (run.ExitCode, rendered.ExitCode));
+        Assert.All(ForecastJson.Read(folder.ForecastPath).Rows, row => Assert.NotNull(row.Efficiencies.Prefill));
+        Assert.Contains(ForecastSection.Heading, File.ReadAllText(folder.ReportPath));
+    }
+
+    [Fact]
+    public void A_forecast_json_with_an_unknown_field_in_the_prefill_efficiencies_is_refused()
+    {
+        var folder = ProfiledRun();
+        Assert.Equal(0, CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName)).ExitCode);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder.ForecastPath))!;
+        var efficiencies = node["rows"]![0]!["efficiencies"]!;
+        efficiencies["prefill"] = System.Text.Json.Nodes.JsonNode.Parse(efficiencies.ToJsonString());
+        efficiencies["prefill"]!["surprise"] = 1;
+        File.WriteAllText(folder.ForecastPath, node.ToJsonString());
+
+        var run = CliRun.Invoke("report", folder.FullPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("$.rows[0].efficiencies.prefill: unknown field \"surprise\"", run.Error);
+    }
+
+    [Fact]
     public void A_forecast_without_a_run_folder_is_saved_only_where_out_says()
     {
         var model = _temp.Combine("tiny");
@@ -93,5 +126,40 @@ public sealed class SavedForecastTests : IDisposable
         Assert.Contains(folder.ForecastPath, run.Error);
         Assert.Contains("$.rows[0]", run.Error);
         run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_damaged_forecast_json_never_stops_a_runs_saves_of_its_measured_rows()
+    {
+        var sample = ReportSamples.Run(ReportSamples.OkRow());
+        var folder = RunFolder.Create(_temp.Path, sample.StartedUtc);
+        var run = sample with { RunId = folder.RunId };
+        folder.WriteAll(run with { Results = [] });
+        File.WriteAllText(folder.ForecastPath, """{ "kind": "forecast" }""");
+
+        folder.WriteAll(run); // the next finished point, saved by the running session
+        folder.WriteReports(run); // as a session that stops on a failed save marks the run incomplete
+
+        Assert.Equal(run.Results.Count, folder.Read().Results.Count);
+        Assert.Equal(new CsvResultsExporter().Export(run), File.ReadAllText(folder.CsvPath));
+        Assert.Equal(new MarkdownReportExporter().Export(run), File.ReadAllText(folder.ReportPath));
+        Assert.Equal(2, CliRun.Invoke("report", folder.FullPath).ExitCode); // `report` still names the damaged file
+    }
+
+    [Fact]
+    public void A_profile_whose_figures_put_the_forecast_out_of_range_gets_a_clear_error_and_nothing_saved()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var variant = sample.Variants[0];
+        var folder = ProfiledRun(sample with { Variants = [variant with { Fit = variant.Fit! with { MaxAbsRelativeResidual = 1e308 } }] });
+
+        var run = CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("out of range", run.Error);
+        Assert.Contains("$.rows[0].", run.Error);
+        run.AssertNoStackTrace();
+        Assert.False(File.Exists(folder.ForecastPath));
+        Assert.Equal("", run.Out);
     }
 }
