@@ -15,6 +15,7 @@ public static class HostDecodeFitter
     private const int GridSteps = 40;
     private const int Refinements = 4;
     private const int ComputeGridSteps = 40;
+    private const double Worse = 1e-4;
 
     /// <returns>The fit; null with fewer than two variants that have decode steps (nothing is shared then).</returns>
     public static HostDecodeFit? Fit(IReadOnlyList<VariantSteps> variants, double bandwidth)
@@ -24,19 +25,21 @@ public static class HostDecodeFitter
             return null;
         var all = variants.SelectMany(variant => variant.Steps).ToList();
         var fixedStep = all.Min(step => step.MeasuredSeconds / step.Layers) * 0.1;
-        var fitted = Search(variants, bandwidth, memory: null, fixedPerLayer: null, heldCompute: null);
-        var baseline = fitted.Loss;
-        bool Worse(Parameters moved) => moved.Loss > baseline + 1e-4;
-        var memoryIdentified = new[] { -1, 1 }.All(direction =>
-            Worse(Search(variants, bandwidth, Math.Min(RooflineFitter.MaxMemoryEfficiency, fitted.Memory * (1 + 0.1 * direction)), null, null)));
-        var fixedIdentified = new[] { -1, 1 }.All(direction => fitted.FixedPerLayer + direction * fixedStep is var moved && moved >= 0
-            ? Worse(Search(variants, bandwidth, null, moved, null))
+        var withFixed = Search(variants, bandwidth, memory: null, fixedPerLayer: null, heldCompute: null);
+        var fixedIdentified = new[] { -1, 1 }.All(direction => withFixed.FixedPerLayer + direction * fixedStep is var moved && moved >= 0
+            ? Search(variants, bandwidth, null, moved, null).Loss > withFixed.Loss + Worse
             : true); // t₀ at its lower bound of 0: the move down is impossible, not flat.
+        // As in RooflineFitter: a t₀ the steps cannot identify is held at 0, and everything else is fitted (and judged) with it there.
+        double? heldFixed = fixedIdentified ? null : 0;
+        var fitted = fixedIdentified ? withFixed : Search(variants, bandwidth, null, 0, null);
+        bool Worsens(Parameters moved) => moved.Loss > fitted.Loss + Worse;
+        var memoryIdentified = new[] { -1, 1 }.All(direction =>
+            Worsens(Search(variants, bandwidth, fitted.Memory * (1 + 0.1 * direction), heldFixed, null)));
         var compute = variants.ToDictionary(variant => variant.Variant, variant =>
         {
             var value = fitted.Compute[variant.Variant];
             var identified = new[] { -1, 1 }.All(direction =>
-                Worse(Search(variants, bandwidth, null, null, (variant.Variant, value * (1 + 0.1 * direction)))));
+                Worsens(Search(variants, bandwidth, null, heldFixed, (variant.Variant, value * (1 + 0.1 * direction)))));
             return identified
                 ? new FittedParameter(value, true)
                 : FittedParameter.NotIdentified("no decode step of this variant is compute-bound; the steps only bound it from below",

@@ -46,4 +46,18 @@ public sealed class HostDecodeFitterTests
     {
         Assert.Null(HostDecodeFitter.Fit([Variant("m/fp32", 156e6, 0.1), new HostDecodeFitter.VariantSteps("m/int4", [], Peak)], Bandwidth));
     }
+
+    [Fact]
+    public void A_fixed_time_the_steps_cannot_identify_is_held_at_zero_and_the_bounds_are_read_with_it_there()
+    {
+        // Two variants reading the same bytes, every step memory-bound: a fixed time trades off exactly against the memory
+        // efficiency, so t0 is not identified and is held at 0; each compute efficiency is then bounded from below by its
+        // steps with no fixed time taken off them.
+        var fit = HostDecodeFitter.Fit([Variant("m/a", 100e6, 5), Variant("m/b", 100e6, 5)], Bandwidth)!;
+
+        Assert.False(fit.FixedSecondsPerLayer.Identified);
+        Assert.True(fit.MaxAbsRelativeResidual < 0.02, $"with t0 at 0 the memory efficiency alone explains the steps: largest residual {fit.MaxAbsRelativeResidual}");
+        var stepAtBatchFour = RooflineFit.StepSeconds(100e6, 4 * 80e6, 8, Bandwidth, Peak, Memory, 5, FixedPerLayer);
+        Assert.Equal(4 * 80e6 / Peak / stepAtBatchFour, fit.ComputeEfficiencyByVariant["m/a"].LowerBound!.Value, 9);
+    }
 }
