@@ -17,13 +17,20 @@ public static class ProfileBuilder
             .GroupBy(row => (row.Model, row.Variant))
             .Select(rows => Variant(rows.ToList(), host, factsOf))
             .ToList();
-        var decodeFit = HostDecodeFitter.Fit([.. variants.Where(variant => variant.Facts is not null).Select(variant => new HostDecodeFitter.VariantSteps(
+        var decodeFit = HostDecodeFitter.Fit([.. variants.Where(variant => variant.Facts is not null && SharesTheHostsMemory(variant, host)).Select(variant => new HostDecodeFitter.VariantSteps(
             HostDecodeFitKey(variant),
             [.. variant.Points.Where(point => point.Phase == StepObservation.Decode).Select(point => new StepObservation(point.Phase, point.BatchSize,
                 point.PromptTokens, point.GenTokens, point.ContextTokens, point.BytesPerStep, point.FlopsPerStep, variant.Facts!.Layers, point.MeasuredStepSeconds))],
             host.Peaks.PeakFlopsPerSecond(variant.Precision)))], host.MemoryBandwidthBytesPerSecond);
         return new EstimatorProfile { RunId = run.RunId, CreatedUtc = createdUtc, Host = host, Variants = variants, DecodeFit = decodeFit };
     }
+
+    /// <summary>
+    /// Whether a variant's decode steps read the bytes its files hold, so that its steps speak for the host's memory:
+    /// not fp16 on a CPU, which ONNX Runtime widens to fp32 at load (the run's rows say so), reading twice the file's bytes.
+    /// </summary>
+    private static bool SharesTheHostsMemory(ProfileVariant variant, ProfileHost host) =>
+        !(host.Kind == HostPeaks.CpuKind && variant.Precision == "fp16");
 
     /// <summary>A variant's key in <see cref="HostDecodeFit.ComputeEfficiencyByVariant"/>: "model/variant".</summary>
     public static string HostDecodeFitKey(ProfileVariant variant) => $"{variant.Model}/{variant.Variant}";

@@ -43,12 +43,15 @@ public sealed class ProfileJsonTests
     {
         var row = ReportSamples.OkRow();
         var int4 = row with { Variant = "int4" };
-        var run = ReportSamples.Run(row, row with { BatchSize = 4 }, int4, int4 with { BatchSize = 4 });
-        var profile = ProfileBuilder.Build(run, Host, _ => Facts, DateTimeOffset.Parse("2026-12-03T01:02:03Z"));
+        var fp16 = row with { Variant = "fp16", Precision = "fp16" }; // widened to fp32 on a CPU: its steps do not read its files' bytes
+        var run = ReportSamples.Run(row, row with { BatchSize = 4 }, int4, int4 with { BatchSize = 4 }, fp16, fp16 with { BatchSize = 4 });
+        var host = Host with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double>(Host.PeakFlopsPerSecondByPrecision) { ["fp16"] = 120e9 } };
+        var profile = ProfileBuilder.Build(run, host, _ => Facts, DateTimeOffset.Parse("2026-12-03T01:02:03Z"));
         var json = ProfileJson.Serialize(profile);
         using var document = JsonDocument.Parse(json);
 
         Assert.Empty(ProfileJson.Problems(document.RootElement));
+        Assert.Equal(3, profile.Variants.Count);
         Assert.Equal(4, profile.DecodeFit!.PointsUsed);
         Assert.Equal([$"{row.Model}/{row.Variant}", $"{row.Model}/int4"], profile.DecodeFit.ComputeEfficiencyByVariant.Keys.Order());
         using var temp = new TempFolder();
