@@ -48,7 +48,15 @@ internal static class SchemaProblemCollector
         if (keyword == "" && LastSegment(node.EvaluationPath) == "additionalProperties" && location.Parent is { } owner)
             return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(schema, owner)))];
         if (keyword == "required")
-            return SchemaKeywordMessages.MissingRequired(SchemaAt(schema, location), location.Value).Select(message => new ManifestProblem(location, message));
+        {
+            // The failing "required" may be the subschema's own or that of its if/then branch ("identified": true needs a "value").
+            var at = SchemaAt(schema, location);
+            var missing = SchemaKeywordMessages.MissingRequired(at, location.Value).ToList();
+            if (missing.Count == 0 && LastSegment(node.EvaluationPath) is { } branch && at is { ValueKind: JsonValueKind.Object } subschema
+                && subschema.TryGetProperty(branch, out var branchSchema))
+                missing = [.. SchemaKeywordMessages.MissingRequired(branchSchema, location.Value)];
+            return missing.Count > 0 ? missing.Select(message => new ManifestProblem(location, message)) : [new(location, libraryMessage)];
+        }
         return [new(location, SchemaKeywordMessages.For(keyword, SchemaAt(schema, location), location.Value, libraryMessage))];
     }
 

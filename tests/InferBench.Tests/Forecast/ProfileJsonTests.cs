@@ -97,6 +97,21 @@ public sealed class ProfileJsonTests
         Assert.Contains(path, exception.Message);
         Assert.Contains("$.schemaVersion", exception.Message);
     }
+    [Fact]
+    public void An_identified_parameter_without_its_value_is_exit_2_naming_the_missing_field()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Combine("profile.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ProfileJson.Serialize(Sample()))!;
+        node["variants"]![0]!["fit"]!["computeEfficiency"] = System.Text.Json.Nodes.JsonNode.Parse("{ \"identified\": true }");
+        File.WriteAllText(file, node.ToJsonString());
+
+        var run = CliRun.Invoke("forecast", "--profile", file, "--json");
+
+        Assert.Equal(InferBench.Cli.ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal($"inferbench: {file}: $.variants[0].fit.computeEfficiency: missing required field \"value\"", run.Error.Trim());
+    }
+
     /// <summary>Values the schema once let through that either would not deserialize (exit 3) or forecast Infinity, which --json cannot write (exit 3).</summary>
     [Theory]
     [InlineData("createdUtc", "\"yesterday\"", "$.createdUtc")]
