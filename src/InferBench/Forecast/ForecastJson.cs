@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InferBench.Manifest;
+using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Forecast;
 
@@ -29,8 +30,29 @@ public static class ForecastJson
     }
 
     /// <summary>The problems of a forecast.json document against the schema, one "$.path: expected ..." a line; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Problems(JsonElement document) => ValidatedJsonFile.Problems(Schema, document);
+    public static IReadOnlyList<string> Problems(JsonElement document) => ValidatedJsonFile.Problems(Schema, document, BandsOutOfOrder(document));
 
     /// <exception cref="InputException">The file is missing, not JSON, or not a forecast of a version this build reads; the message names the file and each problem's JSON path.</exception>
-    public static SavedForecast Read(string path) => ValidatedJsonFile.Read<SavedForecast>(path, Schema, ProfileJson.Options);
+    public static SavedForecast Read(string path) => ValidatedJsonFile.Read<SavedForecast>(path, Schema, ProfileJson.Options, BandsOutOfOrder);
+
+    /// <summary>Every band (an object with numbers low, central and high) whose ends are not low &lt;= central &lt;= high.</summary>
+    private static IEnumerable<ManifestProblem> BandsOutOfOrder(JsonElement document)
+    {
+        IEnumerable<ManifestProblem> Visit(JsonElement value, ManifestLocation location) => value.ValueKind switch
+        {
+            JsonValueKind.Object when Ends(value) is var (low, central, high) => low <= central && central <= high
+                ? []
+                : [new ManifestProblem(location, $"expected low <= central <= high, got {Of(low)}, {Of(central)}, {Of(high)}")],
+            JsonValueKind.Object => value.EnumerateObject().SelectMany(property => Visit(property.Value, location.Child(property.Name))),
+            JsonValueKind.Array => value.EnumerateArray().SelectMany((item, index) => Visit(item, location.Child(index))),
+            _ => [],
+        };
+        return Visit(document, ManifestLocation.Root(document)).ToList();
+    }
+
+    private static (double Low, double Central, double High)? Ends(JsonElement value) =>
+        value.TryGetProperty("low", out var low) && value.TryGetProperty("central", out var central) && value.TryGetProperty("high", out var high)
+        && low.ValueKind == JsonValueKind.Number && central.ValueKind == JsonValueKind.Number && high.ValueKind == JsonValueKind.Number
+            ? (low.GetDouble(), central.GetDouble(), high.GetDouble())
+            : null;
 }

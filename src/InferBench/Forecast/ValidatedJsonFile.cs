@@ -7,15 +7,16 @@ namespace InferBench.Forecast;
 internal static class ValidatedJsonFile
 {
     /// <summary>The problems of a document against <paramref name="schema"/>, one "$.path: expected ..." a line; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Problems(EmbeddedSchema schema, JsonElement document) =>
-        schema.Validate(document, []).Select(problem => problem.ToString()).ToList();
+    /// <param name="otherProblems">Checks JSON Schema cannot express, reported where the schema finds nothing wrong.</param>
+    public static IReadOnlyList<string> Problems(EmbeddedSchema schema, JsonElement document, IEnumerable<ManifestProblem>? otherProblems = null) =>
+        schema.Validate(document, otherProblems ?? []).Select(problem => problem.ToString()).ToList();
 
     /// <exception cref="InputException">The file is missing, not JSON, or does not validate; the message names the file and each problem's JSON path.</exception>
-    public static T Read<T>(string path, EmbeddedSchema schema, JsonSerializerOptions options)
+    public static T Read<T>(string path, EmbeddedSchema schema, JsonSerializerOptions options, Func<JsonElement, IEnumerable<ManifestProblem>>? otherProblems = null)
     {
         var fullPath = Path.GetFullPath(path);
         using var document = JsonInputFile.Read(fullPath, fullPath);
-        var problems = Problems(schema, document.RootElement);
+        var problems = Problems(schema, document.RootElement, otherProblems?.Invoke(document.RootElement));
         if (problems.Count > 0)
             throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fullPath}: {problem}")));
         try

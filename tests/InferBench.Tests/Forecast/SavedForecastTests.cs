@@ -129,6 +129,22 @@ public sealed class SavedForecastTests : IDisposable
     }
 
     [Fact]
+    public void A_band_whose_ends_are_out_of_order_stops_the_report_naming_it()
+    {
+        var folder = ProfiledRun();
+        Assert.Equal(0, CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName)).ExitCode);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder.ForecastPath))!;
+        node["rows"]![0]!["decodeTokensPerSecond"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "low": 100, "central": 1, "high": 0 }""");
+        File.WriteAllText(folder.ForecastPath, node.ToJsonString());
+
+        var run = CliRun.Invoke("report", folder.FullPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{folder.ForecastPath}: $.rows[0].decodeTokensPerSecond: expected low <= central <= high, got 100, 1.00, 0", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
     public void A_damaged_forecast_json_never_stops_a_runs_saves_of_its_measured_rows()
     {
         var sample = ReportSamples.Run(ReportSamples.OkRow());
