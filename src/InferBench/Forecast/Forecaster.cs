@@ -10,11 +10,12 @@ namespace InferBench.Forecast;
 /// </summary>
 public static class Forecaster
 {
-    private const string EngineFamily = "onnxruntime";
+    public const string EngineFamily = "onnxruntime";
 
-    /// <summary>Seconds of one step at the peaks (efficiency 1, no fixed time).</summary>
-    public static double RooflineSeconds(ModelFacts facts, int batch, double contextTokens, HostPeaks peaks, string precision) =>
-        Math.Max(facts.DecodeStepBytes(batch, contextTokens) / peaks.MemoryBandwidthBytesPerSecond,
+    /// <summary>Seconds of one decode step at the peaks (efficiency 1, no fixed time).</summary>
+    /// <param name="dequantizingGemm">Whether the engine multiplies quantized weights through an fp16 copy at more than one row (<see cref="ModelFacts.DequantizingGemm"/>).</param>
+    public static double RooflineSeconds(ModelFacts facts, int batch, double contextTokens, HostPeaks peaks, string precision, bool dequantizingGemm) =>
+        Math.Max(facts.DecodeStepBytes(batch, contextTokens, dequantizingGemm) / peaks.MemoryBandwidthBytesPerSecond,
             facts.DecodeStepFlops(batch, contextTokens) / peaks.PeakFlopsPerSecond(precision));
 
     /// <param name="hostWatts">The calibration run's average power for this precision on the profile's host, with its energy source; null for GPUs or where the run has none.</param>
@@ -28,9 +29,10 @@ public static class Forecaster
             foreach (var prompt in plan.PromptTokens)
             {
                 var context = prompt + plan.GenTokens / 2.0;
-                var decodeBytes = facts.DecodeStepBytes(batch, context);
+                var dequantizing = ModelFacts.DequantizingGemm(variant.Precision, target.Peaks.Kind);
+                var decodeBytes = facts.DecodeStepBytes(batch, context, dequantizing);
                 var decodeFlops = facts.DecodeStepFlops(batch, context);
-                var prefillBytes = facts.PrefillBytes(batch, prompt);
+                var prefillBytes = facts.PrefillBytes(batch, prompt, dequantizing);
                 var prefillFlops = facts.PrefillFlops(batch, prompt);
                 double Step(double bytes, double flops, double memory, double compute) =>
                     RooflineFit.StepSeconds(bytes, flops, facts.Layers, bandwidth, peak, memory, compute, efficiencies.FixedSecondsPerLayer);

@@ -29,11 +29,29 @@ public sealed record ModelFacts(
     /// <summary>FLOPs per prompt token of a prefill of <paramref name="promptTokens"/> tokens (causal: token i attends to i tokens, (p + 1) / 2 on average; logits are computed for every prompt token, as GenAI's graphs do).</summary>
     public double FlopsPerPrefillToken(int promptTokens) => FlopsPerDecodeToken((promptTokens + 1) / 2.0);
 
-    /// <summary>Bytes one decode step reads at <paramref name="batch"/> sequences of <paramref name="contextTokens"/> tokens: the weights once, each sequence's cache.</summary>
-    public double DecodeStepBytes(int batch, double contextTokens) => WeightBytesPerDecodeStep + (double)batch * contextTokens * KvCacheBytesPerToken;
+    /// <summary>
+    /// Bytes one decode step reads at <paramref name="batch"/> sequences of <paramref name="contextTokens"/> tokens: the
+    /// weights once, each sequence's cache, and with <paramref name="dequantizingGemm"/> the fp16 copy of the quantized
+    /// weights that a GEMM over more than one row goes through (<see cref="DequantizingGemm"/>).
+    /// </summary>
+    public double DecodeStepBytes(int batch, double contextTokens, bool dequantizingGemm = false) =>
+        WeightBytesPerDecodeStep + (double)batch * contextTokens * KvCacheBytesPerToken + (dequantizingGemm && batch > 1 ? DequantizedCopyBytes : 0);
 
-    /// <summary>Bytes a prefill moves: the weights once, and the cache it writes.</summary>
-    public double PrefillBytes(int batch, int promptTokens) => WeightBytesPerDecodeStep + (double)batch * promptTokens * KvCacheBytesPerToken;
+    /// <summary>Bytes a prefill moves: the weights once, the cache it writes, and with <paramref name="dequantizingGemm"/> the fp16 copy of the quantized weights.</summary>
+    public double PrefillBytes(int batch, int promptTokens, bool dequantizingGemm = false) =>
+        WeightBytesPerDecodeStep + (double)batch * promptTokens * KvCacheBytesPerToken + (dequantizingGemm && (long)batch * promptTokens > 1 ? DequantizedCopyBytes : 0);
+
+    /// <summary>
+    /// Whether a step of <paramref name="precision"/> weights on <paramref name="hostKind"/> goes through ONNX Runtime's
+    /// dequantizing GEMM: its CUDA MatMulNBits runs a fused GEMV for one row only (M = 1) and otherwise dequantizes every
+    /// 4- or 8-bit weight to fp16 in a scratch buffer and multiplies that (contrib_ops/cuda/quantization/matmul_4bits.cu,
+    /// matmul_nbits.cc). The CPU kernels multiply the packed weights directly.
+    /// </summary>
+    public static bool DequantizingGemm(string precision, string hostKind) =>
+        hostKind == HostPeaks.GpuKind && precision is "int4" or "int8";
+
+    /// <summary>2 bytes written and 2 read per matmul weight (lm_head counted, though the builder may leave it unquantized: about 1% of a 7B model).</summary>
+    private double DequantizedCopyBytes => 4.0 * MatMulParameters;
 
     public double DecodeStepFlops(int batch, double contextTokens) => batch * FlopsPerDecodeToken(contextTokens);
 

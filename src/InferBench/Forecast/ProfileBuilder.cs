@@ -54,7 +54,7 @@ public static class ProfileBuilder
         }
         var bandwidth = host.MemoryBandwidthBytesPerSecond;
         var peak = host.Peaks.PeakFlopsPerSecond(first.Precision);
-        var observations = rows.SelectMany(row => Observations(row, facts)).ToList();
+        var observations = rows.SelectMany(row => Observations(row, facts, ModelFacts.DequantizingGemm(first.Precision, host.Kind))).ToList();
         if (observations.Count == 0)
             return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, facts, [], null, averageWatts, energySource, "no row has a decode or prefill rate");
         var (fit, predicted) = RooflineFitter.Fit(observations, bandwidth, peak);
@@ -70,19 +70,20 @@ public static class ProfileBuilder
     }
 
     /// <summary>The decode step and the prefill of one row, from the medians of its measured repetitions.</summary>
-    public static IEnumerable<StepObservation> Observations(ScenarioResult row, ModelFacts facts)
+    /// <param name="dequantizingGemm">Whether the run's engine multiplied quantized weights through an fp16 copy (<see cref="ModelFacts.DequantizingGemm"/>).</param>
+    public static IEnumerable<StepObservation> Observations(ScenarioResult row, ModelFacts facts, bool dequantizingGemm)
     {
         var metrics = row.Metrics!;
         if (metrics.DecodeTokensPerSecond.Median > 0)
         {
             var context = row.PromptTokens + row.GenTokens / 2.0;
             yield return new StepObservation(StepObservation.Decode, row.BatchSize, row.PromptTokens, row.GenTokens, context,
-                facts.DecodeStepBytes(row.BatchSize, context), facts.DecodeStepFlops(row.BatchSize, context), facts.Layers,
+                facts.DecodeStepBytes(row.BatchSize, context, dequantizingGemm), facts.DecodeStepFlops(row.BatchSize, context), facts.Layers,
                 row.BatchSize / metrics.DecodeTokensPerSecond.Median);
         }
         if (metrics.PrefillTokensPerSecond.Median > 0)
             yield return new StepObservation(StepObservation.Prefill, row.BatchSize, row.PromptTokens, row.GenTokens, row.PromptTokens,
-                facts.PrefillBytes(row.BatchSize, row.PromptTokens), facts.PrefillFlops(row.BatchSize, row.PromptTokens), facts.Layers,
+                facts.PrefillBytes(row.BatchSize, row.PromptTokens, dequantizingGemm), facts.PrefillFlops(row.BatchSize, row.PromptTokens), facts.Layers,
                 (double)row.BatchSize * row.PromptTokens / metrics.PrefillTokensPerSecond.Median);
     }
 }

@@ -10,7 +10,9 @@ public sealed record PublishedPoint(PublishedThroughputEntry Entry, string GpuCl
 {
     public double ContextTokens => Entry.PromptTokens + (Entry.GenTokens ?? 0) / 2.0;
 
-    public double RooflineStepSeconds => Forecaster.RooflineSeconds(Facts, Entry.BatchSize, ContextTokens, Peaks, Entry.Precision);
+    /// <summary>The step at the peaks; ONNX Runtime points count the fp16 copy its quantized GEMMs go through (<see cref="ModelFacts.DequantizingGemm"/>), other engines' kernels do not.</summary>
+    public double RooflineStepSeconds => Forecaster.RooflineSeconds(Facts, Entry.BatchSize, ContextTokens, Peaks, Entry.Precision,
+        Entry.EngineFamily == Forecaster.EngineFamily && ModelFacts.DequantizingGemm(Entry.Precision, Peaks.Kind));
 
     public double MeasuredStepSeconds => Entry.BatchSize / Entry.DecodeTokensPerSecond;
 

@@ -34,6 +34,24 @@ public sealed class ForecasterTests
         Assert.True(row.TimeToFirstTokenMilliseconds.Low <= row.TimeToFirstTokenMilliseconds.Central && row.TimeToFirstTokenMilliseconds.Central <= row.TimeToFirstTokenMilliseconds.High);
     }
 
+    [Theory]
+    [InlineData("int4", 1, 0.0)] // one row: the fused GEMV reads the packed weights only
+    [InlineData("int4", 4, 4.0)] // more rows: every weight is dequantized to fp16 (2 bytes written, 2 read) before the GEMM
+    [InlineData("int8", 4, 4.0)]
+    [InlineData("fp16", 4, 0.0)]
+    public void On_a_gpu_a_quantized_decode_step_of_more_than_one_row_moves_the_fp16_copy_of_its_weights(string precision, int batch, double copyBytesPerWeight)
+    {
+        var efficiencies = new Efficiencies(new Band(1, 1, 1), new Band(1e6, 1e6, 1e6), 0, Efficiencies.Published, "test");
+        var variant = new ForecastVariant("m", "v", precision, Facts);
+        var target = Target with { Peaks = Peaks with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double> { [precision] = 300e12 } } };
+
+        var row = Assert.Single(Forecaster.Forecast(variant, target, efficiencies, new ForecastPlan([batch], [128], 64), hostWatts: null));
+
+        var bytes = 14e9 + batch * (128 + 32) * 131_072.0 + copyBytesPerWeight * 7e9;
+        Assert.Equal(batch * 2e12 / bytes, row.DecodeTokensPerSecond.Central, 6);
+        Assert.False(ModelFacts.DequantizingGemm(precision, HostPeaks.CpuKind));
+    }
+
     [Fact]
     public void Efficiencies_come_from_a_same_hardware_calibration_then_published_points_then_the_default()
     {
