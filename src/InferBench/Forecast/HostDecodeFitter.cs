@@ -26,9 +26,9 @@ public static class HostDecodeFitter
         var all = variants.SelectMany(variant => variant.Steps).ToList();
         var fixedStep = all.Min(step => step.MeasuredSeconds / step.Layers) * 0.1;
         var withFixed = Search(variants, bandwidth, memory: null, fixedPerLayer: null, heldCompute: null);
-        var fixedIdentified = new[] { -1, 1 }.All(direction => withFixed.FixedPerLayer + direction * fixedStep is var moved && moved >= 0
-            ? Search(variants, bandwidth, null, moved, null).Loss > withFixed.Loss + Worse
-            : true); // t₀ at its lower bound of 0: the move down is impossible, not flat.
+        // As in RooflineFitter: a move down stops at 0; from 0 itself it is impossible, not flat.
+        var fixedIdentified = new[] { -1, 1 }.All(direction => Math.Max(0, withFixed.FixedPerLayer + direction * fixedStep) is var moved
+            && (moved == withFixed.FixedPerLayer || Search(variants, bandwidth, null, moved, null).Loss > withFixed.Loss + Worse));
         // As in RooflineFitter: a t₀ the steps cannot identify is held at 0, and everything else is fitted (and judged) with it there.
         double? heldFixed = fixedIdentified ? null : 0;
         var fitted = fixedIdentified ? withFixed : Search(variants, bandwidth, null, 0, null);
