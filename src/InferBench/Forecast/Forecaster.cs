@@ -88,7 +88,7 @@ public static class Forecaster
             // identify it (weights that fit in cache), another variant's fit on the same host does; else the bound.
             var (memory, memoryWords) = fit.MemoryEfficiency.Value is { } own
                 ? (own, "")
-                : profile.Variants.FirstOrDefault(v => v.Fit?.MemoryEfficiency.Value is not null) is { Fit.MemoryEfficiency.Value: { } borrowed } other
+                : profile.Variants.FirstOrDefault(v => v.Fit?.MemoryEfficiency.Value is not null && ProfileBuilder.SharesTheHostsMemory(v, profile.Host)) is { Fit.MemoryEfficiency.Value: { } borrowed } other
                     ? (borrowed, $"; memory efficiency not identified, {other.Model}/{other.Variant}'s used")
                     : (Math.Min(1, fit.MemoryEfficiency.LowerBound ?? 1), "; memory efficiency not identified, its lower bound (at most 1) used");
             var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;

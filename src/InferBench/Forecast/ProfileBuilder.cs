@@ -29,7 +29,7 @@ public static class ProfileBuilder
     /// Whether a variant's decode steps read the bytes its files hold, so that its steps speak for the host's memory:
     /// not fp16 on a CPU, which ONNX Runtime widens to fp32 at load (the run's rows say so), reading twice the file's bytes.
     /// </summary>
-    private static bool SharesTheHostsMemory(ProfileVariant variant, ProfileHost host) =>
+    internal static bool SharesTheHostsMemory(ProfileVariant variant, ProfileHost host) =>
         !(host.Kind == HostPeaks.CpuKind && variant.Precision == "fp16");
 
     /// <summary>A variant's key in <see cref="HostDecodeFit.ComputeEfficiencyByVariant"/>: "model/variant".</summary>

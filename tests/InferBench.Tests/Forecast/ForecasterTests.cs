@@ -120,6 +120,22 @@ public sealed class ForecasterTests
     }
 
     [Fact]
+    public void A_memory_efficiency_is_never_borrowed_from_fp16_on_a_cpu_which_reads_more_than_its_files()
+    {
+        var sample = ProfileJsonTests.Sample();
+        var int4 = sample.Variants[0];
+        var fit = int4.Fit! with { MemoryEfficiency = FittedParameter.NotIdentified("weights in cache", lowerBound: 0.9) };
+        var fp16 = int4 with { Variant = "fp16", Precision = "fp16", Fit = int4.Fit! with { MemoryEfficiency = new FittedParameter(0.4, true) } };
+        var profile = sample with { Variants = [int4 with { Fit = fit }, fp16] };
+        var host = new ForecastTarget(ForecastTarget.HostId, profile.Host.Peaks, null, null, "host", null, "none");
+
+        var efficiencies = Forecaster.EfficienciesFor("int4", host, profile, []);
+
+        Assert.Equal(0.9, efficiencies.Memory.Central);
+        Assert.Contains("its lower bound", efficiencies.Detail);
+    }
+
+    [Fact]
     public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
     {
         var catalog = PricingCatalogLoader.Embedded;
