@@ -15,6 +15,8 @@ public sealed record Efficiencies(Band Memory, Band Compute, double FixedSeconds
     public const string Default = "default";
 
     /// <summary>The stated default: 30% to 80% of both peaks (55% central), no fixed time; used when nothing measured applies.</summary>
-    public static Efficiencies DefaultRange(string why) => new(new Band(0.3, 0.55, 0.8), new Band(0.3, 0.55, 0.8), 0, Default,
+    public static Band DefaultBand { get; } = new(0.3, 0.55, 0.8);
+
+    public static Efficiencies DefaultRange(string why) => new(DefaultBand, DefaultBand, 0, Default,
         $"stated default range 0.3-0.8 of the peaks ({why})");
 }

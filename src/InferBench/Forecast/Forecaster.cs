@@ -83,7 +83,7 @@ public static class Forecaster
         var sameHardware = profile is not null && (target.Id == ForecastTarget.HostId || profile.Host.GpuId == target.Id);
         if (sameHardware && profile!.Variants.FirstOrDefault(v => v.Precision == precision && v.Fit is not null) is { Fit: { } fit } calibrated)
         {
-            var spread = Math.Max(double.IsFinite(fit.MaxAbsRelativeResidual) ? fit.MaxAbsRelativeResidual : 0, 0.05);
+            var spread = Spread(fit.MaxAbsRelativeResidual);
             // Bandwidth efficiency belongs to the host's memory, not the kernel: where this variant's points do not
             // identify it (weights that fit in cache), another variant's fit on the same host does; else the bound.
             var (memory, memoryWords) = fit.MemoryEfficiency.Value is { } own
@@ -91,9 +91,7 @@ public static class Forecaster
                 : profile.Variants.FirstOrDefault(v => v.Fit?.MemoryEfficiency.Value is not null && ProfileBuilder.SharesTheHostsMemory(v, profile.Host)) is { Fit.MemoryEfficiency.Value: { } borrowed } other
                     ? (borrowed, $"; memory efficiency not identified, {other.Model}/{other.Variant}'s used")
                     : (Math.Min(1, fit.MemoryEfficiency.LowerBound ?? 1), "; memory efficiency not identified, its lower bound (at most 1) used");
-            var compute = fit.ComputeEfficiency.Value ?? fit.ComputeEfficiency.LowerBound;
-            var computeBand = compute is { } c ? Band.Ratio(c, spread) : new Band(0.3, 0.55, 0.8);
-            var computeWords = fit.ComputeEfficiency.Identified ? "" : compute is null ? "; compute efficiency not identified, default range used" : "; compute efficiency not identified, its lower bound used";
+            var (computeBand, computeWords) = ComputeEfficiency(fit.ComputeEfficiency, spread, "compute efficiency");
             var variantFit = new Efficiencies(Band.Ratio(memory, spread), computeBand, fit.FixedSecondsPerLayer.Value ?? 0,
                 Efficiencies.Calibration, $"profile of run {profile.RunId}, variant {calibrated.Model}/{calibrated.Variant} on {profile.Host.Hardware}; band ÷/× {1 + spread:0.00} (1 + the fit's largest residual){memoryWords}{computeWords}");
             return DecodeFromHostFit(profile, calibrated, variantFit) ?? variantFit;
@@ -123,13 +121,23 @@ public static class Forecaster
         if (profile.DecodeFit is not { } joint || !joint.ComputeEfficiencyByVariant.TryGetValue(ProfileBuilder.HostDecodeFitKey(calibrated), out var compute)
             || joint.MemoryEfficiency.Value is not { } memory)
             return null;
-        var spread = Math.Max(double.IsFinite(joint.MaxAbsRelativeResidual) ? joint.MaxAbsRelativeResidual : 0, 0.05);
-        var computeValue = compute.Value ?? compute.LowerBound;
-        var computeWords = compute.Identified ? "" : computeValue is null ? "; decode compute efficiency not identified, default range used" : "; decode compute efficiency not identified, its lower bound used";
-        return new Efficiencies(Band.Ratio(memory, spread), computeValue is { } c ? Band.Ratio(c, spread) : new Band(0.3, 0.55, 0.8),
+        var spread = Spread(joint.MaxAbsRelativeResidual);
+        var (computeBand, computeWords) = ComputeEfficiency(compute, spread, "decode compute efficiency");
+        return new Efficiencies(Band.Ratio(memory, spread), computeBand,
             joint.FixedSecondsPerLayer.Value ?? 0, Efficiencies.Calibration,
             $"profile of run {profile.RunId} on {profile.Host.Hardware}: decode from the joint fit of {Integer(profile.DecodeFit.ComputeEfficiencyByVariant.Count)} variants' decode steps " +
             $"(shared memory efficiency and fixed time per layer, {calibrated.Model}/{calibrated.Variant}'s compute efficiency), band ÷/× {1 + spread:0.00}{computeWords}; " +
             $"prefill from the variant's own fit", variantFit);
+    }
+
+    /// <summary>A calibration band's relative spread: the fit's largest residual, at least 5%.</summary>
+    private static double Spread(double maxAbsRelativeResidual) => Math.Max(double.IsFinite(maxAbsRelativeResidual) ? maxAbsRelativeResidual : 0, 0.05);
+
+    /// <summary>A fitted compute efficiency as a band: its value, else its lower bound, else the default range; with words for a detail where it is not identified.</summary>
+    private static (Band Band, string Words) ComputeEfficiency(FittedParameter compute, double spread, string name)
+    {
+        var value = compute.Value ?? compute.LowerBound;
+        var words = compute.Identified ? "" : value is null ? $"; {name} not identified, default range used" : $"; {name} not identified, its lower bound used";
+        return (value is { } c ? Band.Ratio(c, spread) : Efficiencies.DefaultBand, words);
     }
 }

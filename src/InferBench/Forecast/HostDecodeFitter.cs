@@ -43,7 +43,7 @@ public static class HostDecodeFitter
             return identified
                 ? new FittedParameter(value, true)
                 : FittedParameter.NotIdentified("no decode step of this variant is compute-bound; the steps only bound it from below",
-                    variant.Steps.Max(step => step.Flops / variant.PeakFlopsPerSecond / Math.Max(step.MeasuredSeconds - step.Layers * fitted.FixedPerLayer, step.MeasuredSeconds * 1e-3)));
+                    variant.Steps.Max(step => step.Flops / variant.PeakFlopsPerSecond / RooflineFitter.Available(step, fitted.FixedPerLayer)));
         });
         var residuals = variants.SelectMany(variant => variant.Steps.Select(step =>
             RooflineFit.StepSeconds(step.Bytes, step.Flops, step.Layers, bandwidth, variant.PeakFlopsPerSecond, fitted.Memory, fitted.Compute[variant.Variant], fitted.FixedPerLayer)

@@ -53,7 +53,7 @@ public static class RooflineFitter
             points.Count), predicted);
     }
 
-    private static double Available(StepObservation point, double fixedPerLayer) => Math.Max(point.MeasuredSeconds - point.Layers * fixedPerLayer, point.MeasuredSeconds * 1e-3);
+    internal static double Available(StepObservation point, double fixedPerLayer) => Math.Max(point.MeasuredSeconds - point.Layers * fixedPerLayer, point.MeasuredSeconds * 1e-3);
 
     private static double MemoryTime(StepObservation p, double bandwidth, double efficiency) => p.Bytes / (efficiency * bandwidth);
 

@@ -112,7 +112,7 @@ public sealed class RunFolder : IRunStore
     /// gain a forecast section when the folder holds a forecast.json.
     /// </summary>
     /// <exception cref="InputException">forecast.json is there but unreadable or not a forecast; the message names the file.</exception>
-    public void RenderReports(RunResult run) => WriteReports(run, File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null);
+    public void RenderReports(RunResult run) => WriteReports(run, SavedForecast());
 
     private void WriteReports(RunResult run, SavedForecast? forecast)
     {
@@ -120,12 +120,16 @@ public sealed class RunFolder : IRunStore
             _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run, forecast));
     }
 
+    /// <summary>The folder's forecast.json; null when there is none.</summary>
+    /// <exception cref="InputException">It is there but unreadable or not a forecast.</exception>
+    private SavedForecast? SavedForecast() => File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null;
+
     /// <summary>The folder's forecast.json; null when there is none or it does not read as a forecast.</summary>
     private SavedForecast? ReadableForecast()
     {
         try
         {
-            return File.Exists(ForecastPath) ? ForecastJson.Read(ForecastPath) : null;
+            return SavedForecast();
         }
         catch (InputException)
         {
@@ -139,6 +143,6 @@ public sealed class RunFolder : IRunStore
     {
         var run = Read();
         _writeFile(ForecastPath, ForecastJson.Serialize(forecast));
-        RenderReports(run);
+        WriteReports(run, forecast);
     }
 }
