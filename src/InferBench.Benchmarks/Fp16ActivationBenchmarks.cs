@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InferBench.Models;
+using InferBench.Engines;
+using InferBench.Engines.GenAi;
 using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;

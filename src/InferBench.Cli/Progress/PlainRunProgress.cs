@@ -1,4 +1,5 @@
 using System.Globalization;
+using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Runner;
 

@@ -1,5 +1,5 @@
+using InferBench.Engines;
 using InferBench.Models;
-using InferBench.Quantization;
 using InferBench.Statistics;
 
 namespace InferBench.Fidelity;
@@ -13,10 +13,10 @@ namespace InferBench.Fidelity;
 public static class FidelityMeter
 {
     /// <exception cref="ModelFolderException">A folder is not a GenAI model folder.</exception>
-    /// <exception cref="FidelityException">The vocabularies differ, a sequence does not fit a context, or a model gave unusable logits.</exception>
-    /// <exception cref="Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIException">GenAI could not load or run a model.</exception>
+    /// <exception cref="FidelityException">The vocabularies differ, a sequence does not fit a context, or a model gave a logit that is not finite.</exception>
+    /// <exception cref="EngineException">The engine could not load or run a model, or gave other than the logits of every position.</exception>
     /// <exception cref="OperationCanceledException">Cancelled between sequences.</exception>
-    public static FidelityResult Measure(string referenceFolder, string variantFolder, FidelityOptions options, CancellationToken cancellation = default)
+    public static FidelityResult Measure(IInferenceEngine engine, string referenceFolder, string variantFolder, FidelityOptions options, CancellationToken cancellation = default)
     {
         options.Validate();
         var reference = GenAiModelFolder.Inspect(referenceFolder);
@@ -31,7 +31,7 @@ public static class FidelityMeter
         var vocab = reference.VocabSize;
         var sequences = TokenSequences.Create(options.Seed, options.Sequences, options.SequenceLengthTokens, vocab);
         var referenceLogits = new float[sequences.Length][];
-        using (var model = new TeacherForcedLogits(referenceFolder, LogitsOutputName.Read(referenceFolder), vocab, options))
+        using (var model = new TeacherForcedLogits(engine, referenceFolder, vocab, options))
             for (var s = 0; s < sequences.Length; s++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -40,7 +40,7 @@ public static class FidelityMeter
 
         var kls = new List<double>(options.Positions);
         var (agreements, deltaSum) = (0, 0.0);
-        using (var model = new TeacherForcedLogits(variantFolder, LogitsOutputName.Read(variantFolder), vocab, options))
+        using (var model = new TeacherForcedLogits(engine, variantFolder, vocab, options))
             for (var s = 0; s < sequences.Length; s++)
             {
                 cancellation.ThrowIfCancellationRequested();

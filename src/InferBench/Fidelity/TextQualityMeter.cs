@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
+using InferBench.Engines;
 using InferBench.Models;
-using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Statistics;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Fidelity;
 
@@ -22,11 +21,11 @@ public static class TextQualityMeter
     /// <param name="variants">The variants' folders and providers; a variant that cannot be run gets its <see cref="TextVariantQuality.Failure"/>.</param>
     /// <exception cref="QualityUnavailableException">No tokenizer, a token id outside the vocabulary, too little text, or different vocabularies.</exception>
     /// <exception cref="ModelFolderException">The reference folder is not a GenAI model folder.</exception>
-    /// <exception cref="FidelityException">The reference gave unusable logits.</exception>
-    /// <exception cref="OnnxRuntimeGenAIException">GenAI could not load or run the reference.</exception>
+    /// <exception cref="FidelityException">The reference gave a logit that is not finite.</exception>
+    /// <exception cref="EngineException">The engine could not load or run the reference, or gave other than the logits of every position.</exception>
     /// <exception cref="OperationCanceledException">Cancelled between windows.</exception>
     public static TextQualityResult Measure(
-        (string Folder, ExecutionProvider Provider) reference, IReadOnlyList<(string Folder, ExecutionProvider Provider)> variants,
+        IInferenceEngine engine, (string Folder, ExecutionProvider Provider) reference, IReadOnlyList<(string Folder, ExecutionProvider Provider)> variants,
         string text, TextQualityOptions options, CancellationToken cancellation = default)
     {
         var info = GenAiModelFolder.Inspect(reference.Folder);
@@ -40,7 +39,7 @@ public static class TextQualityMeter
         int[] tokens;
         IReadOnlyList<PerplexityWindow> windows;
         double referenceNll = 0;
-        using (var model = new TeacherForcedLogits(reference.Folder, LogitsOutputName.Read(reference.Folder), vocab,
+        using (var model = new TeacherForcedLogits(engine, reference.Folder, vocab,
                    new FidelityOptions(ExecutionProvider: reference.Provider, IntraOpThreads: options.IntraOpThreads)))
         {
             tokens = Tokenize(model.Model, reference.Folder, text, options.MaxScoredTokens + 1, vocab);
@@ -64,9 +63,9 @@ public static class TextQualityMeter
             referenceLogitsFile.Position = 0;
             try
             {
-                results.Add(MeasureVariant(variant, vocab, tokens, windows, referenceLogitsFile, options, cancellation));
+                results.Add(MeasureVariant(engine, variant, vocab, tokens, windows, referenceLogitsFile, options, cancellation));
             }
-            catch (Exception e) when (e is FidelityException or ModelFolderException or OnnxRuntimeGenAIException)
+            catch (Exception e) when (e is FidelityException or ModelFolderException or EngineException)
             {
                 results.Add(new TextVariantQuality(variant.Folder, null, null, e.Message.Split('\n')[0].Trim()));
             }
@@ -75,7 +74,7 @@ public static class TextQualityMeter
     }
 
     private static TextVariantQuality MeasureVariant(
-        (string Folder, ExecutionProvider Provider) variant, int vocab, int[] tokens, IReadOnlyList<PerplexityWindow> windows,
+        IInferenceEngine engine, (string Folder, ExecutionProvider Provider) variant, int vocab, int[] tokens, IReadOnlyList<PerplexityWindow> windows,
         FileStream referenceLogits, TextQualityOptions options, CancellationToken cancellation)
     {
         var info = GenAiModelFolder.Inspect(variant.Folder);
@@ -91,7 +90,7 @@ public static class TextQualityMeter
         var nlls = new double[scoredTokens];
         var referenceRows = new float[windows.Max(w => w.ScoredTokens) * vocab];
         var done = 0;
-        using var model = new TeacherForcedLogits(variant.Folder, LogitsOutputName.Read(variant.Folder), vocab,
+        using var model = new TeacherForcedLogits(engine, variant.Folder, vocab,
             new FidelityOptions(ExecutionProvider: variant.Provider, IntraOpThreads: options.IntraOpThreads));
         foreach (var w in windows)
         {
@@ -122,7 +121,7 @@ public static class TextQualityMeter
     public static double NegativeLogLikelihood(ReadOnlySpan<float> logits, int target) => PositionComparison.LogSumExp(logits) - logits[target];
 
     /// <summary>The text's first tokens by the model's own tokenizer: enough for <paramref name="tokensWanted"/>, all ids inside the vocabulary.</summary>
-    private static int[] Tokenize(Model model, string folder, string text, int tokensWanted, int vocab)
+    private static int[] Tokenize(IEngineModel model, string folder, string text, int tokensWanted, int vocab)
     {
         if (GenAiModelFolder.MissingTokenizerFile(folder) is { } missing)
             throw new QualityUnavailableException($"the model folder has no tokenizer ({missing} is missing)");
@@ -130,11 +129,9 @@ public static class TextQualityMeter
         int[] tokens;
         try
         {
-            using var tokenizer = new Tokenizer(model);
-            using var sequences = tokenizer.Encode(prefix);
-            tokens = sequences[0].ToArray();
+            tokens = model.Tokenize(prefix);
         }
-        catch (OnnxRuntimeGenAIException e)
+        catch (EngineException e)
         {
             throw new QualityUnavailableException($"the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()})");
         }

@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Fetch;
 using InferBench.Fidelity;
 using InferBench.Results;
@@ -104,7 +105,7 @@ public sealed class BenchmarkSession : IDisposable
         try
         {
             Save(run);
-            showProgress(progress => new SweepRunner(plan, progress, row =>
+            showProgress(progress => new SweepRunner(plan, InferenceEngines.Default, progress, row =>
             {
                 rows.Add(row);
                 Save(run with { Results = rows.ToArray() });
@@ -118,7 +119,7 @@ public sealed class BenchmarkSession : IDisposable
         IReadOnlyList<ScenarioResult> results = rows.ToArray();
         if (_setup.Fidelity && !cancellation.IsCancellationRequested)
         {
-            (results, var evaluationText) = FidelitySweep.Attach(results, targets, plan, LoadQualityText, _note, cancellation);
+            (results, var evaluationText) = FidelitySweep.Attach(results, targets, plan, InferenceEngines.Default, LoadQualityText, _note, cancellation);
             run = run with { EvaluationText = evaluationText };
         }
 

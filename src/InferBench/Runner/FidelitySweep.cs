@@ -1,7 +1,7 @@
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Models;
 using InferBench.Results;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Runner;
 
@@ -16,10 +16,11 @@ public static class FidelitySweep
 {
     private static readonly Precision[] TextReferenceOrder = [Precision.Fp32, Precision.Fp16, Precision.Int8, Precision.Int4];
 
+    /// <param name="engine">The engine the rows were measured with; the quality's logits come from it too.</param>
     /// <param name="loadText">The evaluation text, read on first use; throws <see cref="QualityUnavailableException"/> when there is none.</param>
     /// <returns>The rows with quality attached, and the text measured on (null when no model was measured on text).</returns>
     public static (IReadOnlyList<ScenarioResult> Rows, EvaluationTextRecord? Text) Attach(
-        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> targets, RunPlanRecord plan, Func<EvaluationText> loadText,
+        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> targets, RunPlanRecord plan, IInferenceEngine engine, Func<EvaluationText> loadText,
         Action<string> log, CancellationToken cancellation)
     {
         var measured = targets.Where(t => rows.Any(r => Same(r, t) && r.Status == ResultStatus.Ok)).ToArray();
@@ -32,7 +33,7 @@ public static class FidelitySweep
                 break;
             if (!model.Any(HasTokenizer))
             {
-                rows = AttachRandomTokenDrift(rows, model.ToArray(), plan, log, cancellation);
+                rows = AttachRandomTokenDrift(rows, model.ToArray(), plan, engine, log, cancellation);
                 continue;
             }
             if (text is null && textUnavailable is null)
@@ -51,7 +52,7 @@ public static class FidelitySweep
                 rows = Unavailable(rows, model, textUnavailable!);
                 continue;
             }
-            (rows, var measuredOnText) = AttachTextQuality(rows, model.ToArray(), plan, text, log, cancellation);
+            (rows, var measuredOnText) = AttachTextQuality(rows, model.ToArray(), plan, engine, text, log, cancellation);
             if (measuredOnText)
                 used = new EvaluationTextRecord(text.Name, text.Source, text.Revision, text.Path, text.Sha256, text.Licence, text.Text.Length);
         }
@@ -59,7 +60,8 @@ public static class FidelitySweep
     }
 
     private static (IReadOnlyList<ScenarioResult> Rows, bool Measured) AttachTextQuality(
-        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> model, RunPlanRecord plan, EvaluationText text, Action<string> log, CancellationToken cancellation)
+        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> model, RunPlanRecord plan, IInferenceEngine engine, EvaluationText text,
+        Action<string> log, CancellationToken cancellation)
     {
         var reference = TextReferenceOrder.Select(precision => model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(precision)))
             .FirstOrDefault(t => t is not null) ?? model[0];
@@ -70,14 +72,14 @@ public static class FidelitySweep
         TextQualityResult result;
         try
         {
-            result = TextQualityMeter.Measure(
+            result = TextQualityMeter.Measure(engine,
                 (reference.FolderPath, RanOn(rows, reference)), [.. variants.Select(v => (v.FolderPath, RanOn(rows, v)))], text.Text, options, cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return (rows, false);
         }
-        catch (Exception e) when (e is QualityUnavailableException or FidelityException or ModelFolderException or OnnxRuntimeGenAIException)
+        catch (Exception e) when (e is QualityUnavailableException or FidelityException or ModelFolderException or EngineException)
         {
             return (Unavailable(rows, model, e.Message.Split('\n')[0].Trim()), false);
         }
@@ -99,7 +101,8 @@ public static class FidelitySweep
     }
 
     private static IReadOnlyList<ScenarioResult> AttachRandomTokenDrift(
-        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> model, RunPlanRecord plan, Action<string> log, CancellationToken cancellation)
+        IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> model, RunPlanRecord plan, IInferenceEngine engine, Action<string> log,
+        CancellationToken cancellation)
     {
         var reference = model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(Precision.Fp32)) ?? model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(Precision.Fp16));
         if (reference is null)
@@ -115,10 +118,10 @@ public static class FidelitySweep
             var options = new FidelityOptions(ExecutionProvider: RanOn(rows, variant), IntraOpThreads: plan.IntraOpThreads);
             try
             {
-                var result = FidelityMeter.Measure(reference.FolderPath, variant.FolderPath, options, cancellation);
+                var result = FidelityMeter.Measure(engine, reference.FolderPath, variant.FolderPath, options, cancellation);
                 rows = Update(rows, variant, row => row with { Fidelity = FidelityOf(reference.Variant, result), Quality = method });
             }
-            catch (Exception e) when (e is FidelityException or ModelFolderException or OnnxRuntimeGenAIException)
+            catch (Exception e) when (e is FidelityException or ModelFolderException or EngineException)
             {
                 var note = $"fidelity not measured: {e.Message.Split('\n')[0].Trim()}";
                 rows = Update(rows, variant, row => row with { Reason = row.Reason is null ? note : $"{row.Reason}; {note}", Quality = method });

@@ -1,3 +1,5 @@
+using InferBench.Engines;
+
 namespace InferBench.Runner;
 
 /// <summary>

@@ -1,6 +1,6 @@
+using InferBench.Engines;
 using InferBench.Models;
 using InferBench.Results;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Runner;
 
@@ -27,7 +27,7 @@ public sealed class PromptSource
 
     public int? FixedPromptTokens => _textTokens?.Length;
 
-    public static PromptSource Create(RunPlanRecord plan, Model model, GenAiModelInfo info)
+    public static PromptSource Create(RunPlanRecord plan, IEngineModel model, GenAiModelInfo info)
     {
         if (plan.PromptText is null)
             return new PromptSource(plan.Seed, info.VocabSize, null, null);
@@ -40,11 +40,9 @@ public sealed class PromptSource
         int[] tokens;
         try
         {
-            using var tokenizer = new Tokenizer(model);
-            using var sequences = tokenizer.Encode(plan.PromptText);
-            tokens = sequences[0].ToArray();
+            tokens = model.Tokenize(plan.PromptText);
         }
-        catch (OnnxRuntimeGenAIException e)
+        catch (EngineException e)
         {
             return new PromptSource(plan.Seed, info.VocabSize, null,
                 $"the prompt text cannot be tokenized: the model's tokenizer cannot be used ({e.Message.Split('\n')[0].Trim()}); use random-token prompts");

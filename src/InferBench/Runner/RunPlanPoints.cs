@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Statistics;
 

@@ -26,4 +26,20 @@ public sealed record SweepEnergy(PowerMeter Meter, IdleBaseline? IdleBefore)
     /// <summary>The shortest window worth measuring: a few counter updates or sample periods, and at least a second.</summary>
     public TimeSpan MinimumWindow =>
         TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, 5 * (Meter.CounterUpdatePeriod ?? Meter.SamplePeriod).Ticks));
+
+    /// <summary>Each device's state now, as the meter's source reads it (NVML: clocks, power limit, temperature, throttle reasons).</summary>
+    public IReadOnlyList<DeviceState> DeviceStates() => Meter.Snapshot()
+        .Select(d => new DeviceState(
+            d.Device.Name,
+            d.SmClockMegahertz,
+            d.MemoryClockMegahertz,
+            d.PowerLimit?.Watts,
+            d.TemperatureCelsius,
+            d.ThrottleReasons is { } reasons ? Names(reasons) : []))
+        .ToArray();
+
+    private static string[] Names(ThrottleReasons reasons) => Enum.GetValues<ThrottleReasons>()
+        .Where(reason => reason != ThrottleReasons.None && reasons.HasFlag(reason))
+        .Select(reason => reason.ToString())
+        .ToArray();
 }

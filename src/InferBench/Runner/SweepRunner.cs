@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using InferBench.Engines;
 using InferBench.Models;
 using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Statistics;
 using InferBench.Telemetry;
 using InferBench.Telemetry.Power;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace InferBench.Runner;
 
@@ -14,14 +14,12 @@ namespace InferBench.Runner;
 /// reason, and the sweep goes on; each finished row is handed to <c>rowFinished</c> at once so it can be saved.
 /// With <c>energy</c>, loading and the measured generations of each point are also measured in joules.
 /// Each row records the provider it ran on (<see cref="ExecutionProviderChoice"/>); <c>runnableProviders</c> are those this
-/// build and host can run (default: the CPU only), which <c>--ep auto</c> picks from.
+/// build and host can run (default: the CPU only), which <c>--ep auto</c> picks from. Models load and run through <c>engine</c>.
 /// </summary>
 public sealed class SweepRunner(
-    RunPlanRecord plan, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null,
+    RunPlanRecord plan, IInferenceEngine engine, IRunProgress progress, Action<ScenarioResult> rowFinished, SweepEnergy? energy = null,
     IReadOnlyCollection<ExecutionProvider>? runnableProviders = null)
 {
-    private const int MaximumEnergyOnlyGenerations = 10_000;
-
     private readonly IReadOnlyList<PlanPoint> _points = RunPlanPoints.Expand(plan);
     private readonly IReadOnlyCollection<ExecutionProvider> _runnable = runnableProviders ?? [ExecutionProvider.Cpu];
 
@@ -44,104 +42,153 @@ public sealed class SweepRunner(
         }
     }
 
+    /// <summary>
+    /// One target over its points: rows that say why where it cannot run; else its folder prepared and read, its provider
+    /// settled, the points that fit its context, the model loaded through the engine, and each point measured.
+    /// </summary>
     private void RunTarget(BenchmarkTarget target, CancellationToken cancellation)
     {
-        // Rows written before the provider is known (--ep auto before genai_config.json is read) record what was asked.
         var resolved = ExecutionProviderChoice.Resolve(plan.ExecutionProvider, target.ExecutionProviders, _runnable);
-        var early = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
+        // Rows written before the provider is known (--ep auto before genai_config.json is read) record what was asked.
+        var asked = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
         // Rows for a variant that never runs: one per workload where its batch would have been doubled from 1.
-        var plannedPoints = AutoBatchOn(resolved) is null ? _points : Workloads();
-        if (target.UnavailableReason is { } unavailable)
-        {
-            EmitAll(early, plannedPoints, ResultStatus.Skipped, unavailable);
+        var planned = AutoBatchOn(resolved) is null ? _points : Workloads();
+        if (!Runnable(asked, resolved, planned)
+            || Prepare(asked, planned, cancellation) is not { } prepared
+            || ProviderFor(asked, planned, resolved, prepared.Info) is not { } executionProvider)
             return;
-        }
-        if (resolved is { } requested && target.ExecutionProviders.Count > 0 && !target.ExecutionProviders.Contains(requested))
-        {
-            EmitAll(early, plannedPoints, ResultStatus.Unsupported,
-                $"variant is built for {string.Join(", ", target.ExecutionProviders.Select(JsonEnumName.Of))}; this run asks for {JsonEnumName.Of(requested)}");
-            return;
-        }
 
-        GenAiModelInfo info;
-        string? prepared;
+        target = target with { ExecutionProvider = executionProvider };
+        var note = Note(target, prepared, executionProvider);
+        var points = PointsToRun(target, prepared.Info, AutoBatchOn(executionProvider));
+        if (points.Count == 0 || Load(target, executionProvider, prepared.Info, points) is not { } loaded)
+            return;
+        using (loaded.Model)
+            MeasurePoints(target, prepared.Info, loaded, points, note, cancellation);
+    }
+
+    /// <summary>False, after its rows, for a target that is unavailable or not built for the provider the run asks for.</summary>
+    private bool Runnable(BenchmarkTarget asked, ExecutionProvider? resolved, IReadOnlyList<PlanPoint> planned)
+    {
+        if (asked.UnavailableReason is { } unavailable)
+            EmitAll(asked, planned, ResultStatus.Skipped, unavailable);
+        else if (resolved is { } requested && asked.ExecutionProviders.Count > 0 && !asked.ExecutionProviders.Contains(requested))
+            EmitAll(asked, planned, ResultStatus.Unsupported,
+                $"variant is built for {string.Join(", ", asked.ExecutionProviders.Select(JsonEnumName.Of))}; this run asks for {JsonEnumName.Of(requested)}");
+        else
+            return true;
+        return false;
+    }
+
+    /// <summary>The target's folder prepared (a derived variant is built on first use) and read; null, after its rows, where that fails or is cancelled.</summary>
+    private PreparedTarget? Prepare(BenchmarkTarget asked, IReadOnlyList<PlanPoint> planned, CancellationToken cancellation)
+    {
         try
         {
-            prepared = target.Prepare?.Invoke(cancellation);
-            info = GenAiModelFolder.Inspect(target.FolderPath);
+            var preparationNote = asked.Prepare?.Invoke(cancellation);
+            return new PreparedTarget(GenAiModelFolder.Inspect(asked.FolderPath), preparationNote);
         }
         catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
         {
-            EmitAll(early, plannedPoints, (e as ModelPreparationException)?.Status ?? ResultStatus.Failed, e.Message);
-            return;
+            EmitAll(asked, planned, (e as ModelPreparationException)?.Status ?? ResultStatus.Failed, e.Message);
+            return null;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            return;
+            return null;
         }
-        if ((resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider)) is not { } executionProvider)
-        {
-            // The rows record the provider the model asks for, though InferBench has no name of its own for it.
-            foreach (var point in plannedPoints)
-                Emit(Row(early, point, ResultStatus.Unsupported,
-                    $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
-                    + "it can run the model on the cpu provider instead") with { ExecutionProvider = info.ConfiguredProvider! });
-            return;
-        }
-        target = target with { ExecutionProvider = executionProvider };
-        var note = Join(Join(prepared, target.Note), Join(
-            ExecutionProviderChoice.ConfigurationNote(info.ConfiguredProvider, executionProvider),
+    }
+
+    /// <summary>
+    /// The provider the target runs on: the one resolved, else the one its genai_config.json asks for; null, after its rows,
+    /// where that is one InferBench does not run.
+    /// </summary>
+    private ExecutionProvider? ProviderFor(BenchmarkTarget asked, IReadOnlyList<PlanPoint> planned, ExecutionProvider? resolved, GenAiModelInfo info)
+    {
+        if ((resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider)) is { } executionProvider)
+            return executionProvider;
+        // The rows record the provider the model asks for, though InferBench has no name of its own for it.
+        foreach (var point in planned)
+            Emit(Row(asked, point, ResultStatus.Unsupported,
+                $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
+                + "it can run the model on the cpu provider instead") with { ExecutionProvider = info.ConfiguredProvider! });
+        return null;
+    }
+
+    /// <summary>The target's standing note on each of its measured rows: what preparing it said, its own note, and its provider and quantization notes.</summary>
+    private static string? Note(BenchmarkTarget target, PreparedTarget prepared, ExecutionProvider executionProvider) => Join(
+        Join(prepared.PreparationNote, target.Note),
+        Join(ExecutionProviderChoice.ConfigurationNote(prepared.Info.ConfiguredProvider, executionProvider),
             QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider)));
 
-        var autoBatch = AutoBatchOn(executionProvider);
-        var allPoints = autoBatch is null ? _points : Workloads();
-        var points = plan.PromptText is null ? WithinContext(target, info, allPoints) : allPoints;
-        if (points.Count == 0)
-            return;
+    /// <summary>The plan's points, or each workload at batch 1 where the batch doubles; with random-token prompts, those that fit the context.</summary>
+    private IReadOnlyList<PlanPoint> PointsToRun(BenchmarkTarget target, GenAiModelInfo info, AutoBatch? autoBatch)
+    {
+        var points = autoBatch is null ? _points : Workloads();
+        return plan.PromptText is null ? WithinContext(target, info, points) : points;
+    }
 
-        Model model;
+    /// <summary>The model loaded through the engine, timed and (with energy) metered; null, after its rows, where the engine cannot load it.</summary>
+    private LoadedModel? Load(BenchmarkTarget target, ExecutionProvider executionProvider, GenAiModelInfo info, IReadOnlyList<PlanPoint> points)
+    {
         var loadWindow = energy?.Meter.BeginWindow(PowerPhase.Load);
         var loadStart = Stopwatch.GetTimestamp();
+        IEngineModel model;
         try
         {
-            model = GenAiModelLoader.Load(target.FolderPath, executionProvider, plan.IntraOpThreads, plan.ProviderOptions);
+            model = engine.Load(target.FolderPath, executionProvider, plan.IntraOpThreads, plan.ProviderOptions);
         }
-        catch (Exception e) when (e is OnnxRuntimeGenAIException)
+        catch (EngineException e)
         {
             loadWindow?.End();
             var (status, reason) = FailureReasons.Classify(e, "loading the model", info);
             EmitAll(target, points, status, reason);
+            return null;
+        }
+        var loadSeconds = Stopwatch.GetElapsedTime(loadStart).TotalSeconds;
+        return new LoadedModel(model, loadSeconds, ProcessMemory.ResidentBytes(), loadWindow?.End().Energy?.Joules);
+    }
+
+    /// <summary>
+    /// Each point on the loaded model with the run's prompts (a text prompt's length replaces the plan's), until cancelled;
+    /// where the batch doubles, each workload from batch 1.
+    /// </summary>
+    private void MeasurePoints(
+        BenchmarkTarget target, GenAiModelInfo info, LoadedModel loaded, IReadOnlyList<PlanPoint> points, string? note, CancellationToken cancellation)
+    {
+        var prompts = PromptSource.Create(plan, loaded.Model, info);
+        if (prompts.UnsupportedReason is { } promptProblem)
+        {
+            EmitAll(target, points, ResultStatus.Unsupported, promptProblem);
             return;
         }
+        if (prompts.FixedPromptTokens is { } fixedLength)
+            points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
 
-        using (model)
+        var otherHardware = energy?.OtherHardwareThan(target.ExecutionProvider!.Value);
+        ScenarioResult Measure(PlanPoint point)
         {
-            var loadSeconds = Stopwatch.GetElapsedTime(loadStart).TotalSeconds;
-            var loaded = new LoadFacts(loadSeconds, ProcessMemory.ResidentBytes(), loadWindow?.End().Energy?.Joules);
-            var prompts = PromptSource.Create(plan, model, info);
-            if (prompts.UnsupportedReason is { } promptProblem)
+            var measurement = new PointMeasurement(plan, progress, energy, target, info, point, prompts.For(point));
+            var row = Row(target, point, ResultStatus.Ok, null) with
             {
-                EmitAll(target, points, ResultStatus.Unsupported, promptProblem);
+                LoadSeconds = loaded.Seconds,
+                ResidentMemoryAfterLoadBytes = loaded.ResidentBytes,
+            };
+            // Per-repetition prefill and decode windows only where the meter measures this row's hardware: other rows' energy
+            // is dropped (WithoutEnergy), though their generation window still records how long the point ran.
+            var repetitions = loaded.Model.RepetitionRunner(point, otherHardware is null ? energy?.Meter : null);
+            row = measurement.Run(row, repetitions, loaded.Joules, cancellation);
+            return Judged(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
+        }
+        var autoBatch = AutoBatchOn(target.ExecutionProvider);
+        foreach (var point in points)
+        {
+            if (cancellation.IsCancellationRequested)
                 return;
-            }
-            if (prompts.FixedPromptTokens is { } fixedLength)
-                points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
-
-            var otherHardware = energy?.OtherHardwareThan(executionProvider);
-            ScenarioResult Measure(PlanPoint point)
-            {
-                var row = RunPoint(target, info, model, loaded, point, prompts.For(point), measuresRowEnergy: otherHardware is null, cancellation);
-                return Judged(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
-            }
-            foreach (var point in points)
-            {
-                if (cancellation.IsCancellationRequested)
-                    return;
-                if (autoBatch is null)
-                    Emit(Measure(point));
-                else
-                    DoubleBatch(point, autoBatch, Measure, cancellation);
-            }
+            if (autoBatch is null)
+                Emit(Measure(point));
+            else
+                DoubleBatch(point, autoBatch, Measure, cancellation);
         }
     }
 
@@ -199,150 +246,6 @@ public sealed class SweepRunner(
     private ScenarioResult Judged(ScenarioResult row) =>
         row.Metrics is { } metrics ? row with { Targets = LatencyTargetJudge.Judge(metrics, plan.LatencyTargets) } : row;
 
-    private ScenarioResult RunPoint(
-        BenchmarkTarget target, GenAiModelInfo info, Model model, LoadFacts loaded, PlanPoint point, int[] prompt, bool measuresRowEnergy,
-        CancellationToken cancellation)
-    {
-        var row = Row(target, point, ResultStatus.Ok, null) with
-        {
-            LoadSeconds = loaded.Seconds,
-            ResidentMemoryAfterLoadBytes = loaded.ResidentBytes,
-        };
-        var stopper = plan.AutoRepetitions is { } auto ? new AutoRepetitionStopper(auto) : null;
-        var mostMeasured = plan.AutoRepetitions?.MaxRepetitions ?? plan.MeasuredRepetitions;
-        progress.PointStarted(target, point, plan.WarmupRepetitions + mostMeasured);
-        ProcessMemory.TryResetPeak();
-        var samples = new List<RepetitionSample>(plan.WarmupRepetitions + mostMeasured);
-        var decodeRates = new List<double>(mostMeasured);
-        // Per-repetition prefill and decode windows only where the meter measures this row's hardware: other rows' energy
-        // is dropped (WithoutEnergy), though their generation window still records how long the point ran.
-        var repetitionRunner = new RepetitionRunner(model, point, measuresRowEnergy ? energy?.Meter : null);
-        PowerWindow? generationWindow = null;
-        long measuredStart = 0;
-        var stopReason = RepetitionStopReason.Planned;
-        GpuPointState? gpu = null;
-        foreach (var phase in Enumerable.Repeat(RepetitionPhase.Warmup, plan.WarmupRepetitions)
-                     .Concat(Enumerable.Repeat(RepetitionPhase.Measured, mostMeasured)))
-        {
-            if (cancellation.IsCancellationRequested)
-            {
-                stopReason = RepetitionStopReason.Cancelled;
-                break;
-            }
-            var iteration = samples.Count(s => s.Phase == phase) + 1;
-            var repetition = $"{JsonEnumName.Of(phase)} repetition {iteration}";
-            var step = repetition;
-            try
-            {
-                if (phase == RepetitionPhase.Measured && iteration == 1)
-                {
-                    step = "the steady-state warmup";
-                    gpu = GpuBeforeMeasuring(repetitionRunner, prompt, cancellation);
-                    step = repetition;
-                    generationWindow = energy?.Meter.BeginWindow(PowerPhase.Generation);
-                    measuredStart = Stopwatch.GetTimestamp();
-                }
-                samples.Add(repetitionRunner.Run(prompt, phase, iteration));
-            }
-            catch (Exception e) when (e is OnnxRuntimeGenAIException or InvalidOperationException)
-            {
-                generationWindow?.End();
-                var (status, reason) = FailureReasons.Classify(e, step, info);
-                return row with { Status = status, Reason = reason, Repetitions = samples, Gpu = WithEnd(gpu) };
-            }
-            progress.RepetitionFinished(samples[^1]);
-            if (phase != RepetitionPhase.Measured)
-                continue;
-            decodeRates.Add(RepetitionRates.DecodeTokensPerSecond(point.BatchSize, samples[^1]));
-            if (stopper?.Decide(decodeRates, Stopwatch.GetElapsedTime(measuredStart).TotalSeconds) is { } decided)
-            {
-                stopReason = decided;
-                break;
-            }
-        }
-
-        var generation = generationWindow?.End();
-        row = row with
-        {
-            PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
-            Repetitions = samples,
-            Gpu = WithEnd(gpu),
-        };
-        var measured = samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
-        if (measured.Length == 0)
-            return row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" };
-        return row with
-        {
-            Metrics = ScenarioMetricsCalculator.From(samples, point.BatchSize, point.PromptTokens),
-            Energy = generation is null ? null : Energy(generation, measured, repetitionRunner, prompt, point, loaded, cancellation),
-            Reason = stopReason == RepetitionStopReason.Cancelled
-                ? $"run cancelled after {measured.Length} of {(stopper is null ? "" : "at most ")}{mostMeasured} measured repetitions"
-                : null,
-            RepetitionStop = AutoRepetitionStopper.Record(stopReason, decodeRates, plan.AutoRepetitions?.TargetHalfWidthPercent),
-        };
-    }
-
-    /// <summary>
-    /// The point's energy. When its measured generations were too short for the power source, the generation is
-    /// repeated inside one longer window (those repetitions are not timed) rather than reporting zero joules.
-    /// </summary>
-    private ScenarioEnergy Energy(
-        PowerWindowResult generation, RepetitionSample[] measured, RepetitionRunner repetitionRunner, int[] prompt,
-        PlanPoint point, LoadFacts loaded, CancellationToken cancellation)
-    {
-        var generations = measured.Length;
-        string? note = null;
-        if (generation.Status == PowerWindowStatus.TooShort && !cancellation.IsCancellationRequested)
-        {
-            var minimum = energy!.MinimumWindow;
-            var window = energy.Meter.BeginWindow(PowerPhase.Generation);
-            var start = Stopwatch.GetTimestamp();
-            generations = 0;
-            while ((Stopwatch.GetElapsedTime(start) < minimum || generations == 0)
-                   && generations < MaximumEnergyOnlyGenerations && !cancellation.IsCancellationRequested)
-                repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations);
-            generation = window.End();
-            note = $"the {measured.Length} measured repetitions were too short to measure, so the window repeats the generation {generations} times (untimed)";
-        }
-        return ScenarioEnergyCalculator.From(
-            generation, generations, measured, point.BatchSize, point.PromptTokens, point.GenTokens,
-            energy!.IdleBefore, loaded.Joules, DeviceStates(), note);
-    }
-
-    /// <summary>
-    /// On NVML runs, the steady-state warmup (repeating the warmup generation untimed) and each GPU's state just before
-    /// the first measured repetition; null on other runs, whose CPU state is not recorded per point.
-    /// </summary>
-    private GpuPointState? GpuBeforeMeasuring(RepetitionRunner repetitionRunner, int[] prompt, CancellationToken cancellation)
-    {
-        if (energy?.Meter.Selection.Opened != PowerSourceChoice.Nvml)
-            return null;
-        var generations = 0;
-        var steadyState = plan.SteadyState is { MaxSeconds: > 0 } steady
-            ? SteadyStateWarmup.Run(energy.Meter, steady, energy.MinimumWindow,
-                () => repetitionRunner.Run(prompt, RepetitionPhase.Warmup, ++generations), cancellation)
-            : null;
-        return new GpuPointState(steadyState, DeviceStates(), []);
-    }
-
-    /// <summary>The GPU state with each GPU's state now, after the last measured repetition (or the one that failed).</summary>
-    private GpuPointState? WithEnd(GpuPointState? gpu) => gpu is null ? null : gpu with { AtEnd = DeviceStates() };
-
-    private IReadOnlyList<DeviceState> DeviceStates() => energy!.Meter.Snapshot()
-        .Select(d => new DeviceState(
-            d.Device.Name,
-            d.SmClockMegahertz,
-            d.MemoryClockMegahertz,
-            d.PowerLimit?.Watts,
-            d.TemperatureCelsius,
-            d.ThrottleReasons is { } reasons ? Names(reasons) : []))
-        .ToArray();
-
-    private static string[] Names(ThrottleReasons reasons) => Enum.GetValues<ThrottleReasons>()
-        .Where(reason => reason != ThrottleReasons.None && reasons.HasFlag(reason))
-        .Select(reason => reason.ToString())
-        .ToArray();
-
     private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : $"{first}; {second}";
 
     /// <summary>A variant's standing note (such as fp16 running through casts on the CPU) on each of its measured rows.</summary>
@@ -392,6 +295,4 @@ public sealed class SweepRunner(
         Reason = reason,
         Round = _round,
     };
-
-    private sealed record LoadFacts(double Seconds, long ResidentBytes, double? Joules);
 }

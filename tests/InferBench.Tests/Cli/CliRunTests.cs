@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InferBench.Cli;
+using InferBench.Engines;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Tests.Support;
@@ -118,7 +119,7 @@ public sealed class CliRunTests : IDisposable
     [SkippableFact]
     public void Cuda_on_the_cpu_build_gives_unsupported_rows_not_a_failure_and_exits_nothing_measured()
     {
-        Skip.If(InferBench.Runner.BuildFlavour.IsCuda, "this is the CUDA build");
+        Skip.If(InferBench.Engines.BuildFlavour.IsCuda, "this is the CUDA build");
         var run = RunOnFixture("--ep", "cuda");
 
         Assert.Equal(ExitCodes.NothingMeasured, run.ExitCode);

@@ -1,4 +1,5 @@
 using InferBench.Cli;
+using InferBench.Engines;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;

@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Results;
 using InferBench.Synthetic;
@@ -16,7 +17,7 @@ public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<
     {
         var options = new FidelityOptions(Sequences: 3, SequenceLengthTokens: 40, IntraOpThreads: 1);
 
-        var result = FidelityMeter.Measure(tiny.Fp32, tiny.Fp32, options);
+        var result = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Fp32, options);
 
         Assert.Equal(new FidelityResult(0.0, 0.0, 1.0, 0.0, Positions: 120), result);
     }
@@ -24,7 +25,7 @@ public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<
     [Fact]
     public void A_variant_against_itself_has_exactly_zero_kl_and_full_agreement()
     {
-        var result = FidelityMeter.Measure(tiny.Folder(Precision.Int4), tiny.Folder(Precision.Int4), new FidelityOptions(IntraOpThreads: 1));
+        var result = FidelityMeter.Measure(InferenceEngines.Default, tiny.Folder(Precision.Int4), tiny.Folder(Precision.Int4), new FidelityOptions(IntraOpThreads: 1));
 
         Assert.Equal(new FidelityResult(0.0, 0.0, 1.0, 0.0, Positions: 1024), result);
     }
@@ -32,9 +33,9 @@ public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<
     [Fact]
     public void The_p99_is_not_below_the_mean_and_the_seed_decides_the_tokens()
     {
-        var first = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 1, IntraOpThreads: 1));
-        var again = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 1, IntraOpThreads: 1));
-        var other = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 2, IntraOpThreads: 1));
+        var first = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 1, IntraOpThreads: 1));
+        var again = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 1, IntraOpThreads: 1));
+        var other = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(Precision.Int4), new FidelityOptions(Sequences: 2, Seed: 2, IntraOpThreads: 1));
 
         Assert.True(first.P99KlDivergenceNats >= first.MeanKlDivergenceNats);
         Assert.Equal(first, again);
@@ -47,7 +48,7 @@ public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<
         var other = _temp.Combine("vocab300");
         SyntheticModelWriter.Write(SyntheticModelPresets.Tiny with { VocabSize = 300 }, other);
 
-        var error = Assert.Throws<FidelityException>(() => FidelityMeter.Measure(tiny.Fp32, other, new FidelityOptions()));
+        var error = Assert.Throws<FidelityException>(() => FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, other, new FidelityOptions()));
 
         Assert.Equal($"{other} has a vocabulary of 300 tokens and {tiny.Fp32} one of 512: not variants of one model", error.Message);
     }
@@ -56,7 +57,7 @@ public sealed class FidelityMeterTests(TinySyntheticModel tiny) : IClassFixture<
     public void Sequences_longer_than_the_context_are_refused()
     {
         var error = Assert.Throws<FidelityException>(() =>
-            FidelityMeter.Measure(tiny.Fp32, tiny.Fp32, new FidelityOptions(SequenceLengthTokens: SyntheticModelPresets.Tiny.ContextLength)));
+            FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Fp32, new FidelityOptions(SequenceLengthTokens: SyntheticModelPresets.Tiny.ContextLength)));
 
         Assert.Equal("sequences of 256 tokens do not fit a context of 256; use fewer tokens", error.Message);
     }

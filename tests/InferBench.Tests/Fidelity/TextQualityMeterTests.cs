@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Results;
 using InferBench.Synthetic;
@@ -24,7 +25,7 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
     {
         var fp32 = model.Require();
 
-        var result = TextQualityMeter.Measure(Cpu(fp32), [], TextQualityModel.Text, Options);
+        var result = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(fp32), [], TextQualityModel.Text, Options);
 
         var expected = IndependentPerplexity.Of(fp32, TextQualityModel.Text, MaxScored, Window, Stride);
         Assert.Equal(MaxScored, result.ScoredTokens);
@@ -40,7 +41,7 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         var fp32 = model.Require();
         Precision[] rungs = [Precision.Fp32, Precision.Fp16, Precision.Int8, Precision.Int4];
 
-        var result = TextQualityMeter.Measure(Cpu(fp32), [.. rungs.Select(rung => Cpu(model.Rung(rung)))], TextQualityModel.Text, Options);
+        var result = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(fp32), [.. rungs.Select(rung => Cpu(model.Rung(rung)))], TextQualityModel.Text, Options);
 
         var byRung = rungs.Zip(result.Variants).ToDictionary(pair => pair.First, pair => pair.Second);
         Assert.All(byRung.Values, variant => Assert.Null(variant.Failure));
@@ -62,7 +63,7 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         var broken = _temp.CopyOf(fp32);
         File.WriteAllText(Path.Combine(broken, "model.onnx"), "not an onnx model");
 
-        var result = TextQualityMeter.Measure(Cpu(fp32), [Cpu(broken), Cpu(fp32)], TextQualityModel.Text, Options with { MaxScoredTokens = 30 });
+        var result = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(fp32), [Cpu(broken), Cpu(fp32)], TextQualityModel.Text, Options with { MaxScoredTokens = 30 });
 
         Assert.NotNull(result.Variants[0].Failure);
         Assert.Null(result.Variants[0].Perplexity);
@@ -78,7 +79,7 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         foreach (var file in new[] { "tokenizer.json", "tokenizer_config.json", "vocab.json" })
             File.Copy(Path.Combine(SharedFixtures.TinyGpt2Path!, file), Path.Combine(small, file));
 
-        var error = Assert.Throws<QualityUnavailableException>(() => TextQualityMeter.Measure(Cpu(small), [], TextQualityModel.Text, Options));
+        var error = Assert.Throws<QualityUnavailableException>(() => TextQualityMeter.Measure(InferenceEngines.Default, Cpu(small), [], TextQualityModel.Text, Options));
 
         Assert.Contains("outside the model's vocabulary (vocab_size 512)", error.Message);
     }
@@ -89,7 +90,7 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         var folder = _temp.Combine("no-tokenizer");
         SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, folder);
 
-        var error = Assert.Throws<QualityUnavailableException>(() => TextQualityMeter.Measure(Cpu(folder), [], "Some text to score.", Options));
+        var error = Assert.Throws<QualityUnavailableException>(() => TextQualityMeter.Measure(InferenceEngines.Default, Cpu(folder), [], "Some text to score.", Options));
 
         Assert.Contains("no tokenizer", error.Message);
     }

@@ -1,3 +1,4 @@
+using InferBench.Engines.GenAi;
 using InferBench.Models;
 using InferBench.Quantization;
 using InferBench.Results;

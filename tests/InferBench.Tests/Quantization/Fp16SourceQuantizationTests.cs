@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Quantization;
 using InferBench.Results;
@@ -34,7 +35,7 @@ public sealed class Fp16SourceQuantizationTests(TinySyntheticModel tiny) : IClas
 
         Assert.Equal(5 * SyntheticModelPresets.Tiny.Layers + 1, stamp.QuantizedMatMuls);
         Assert.Equal(Precision.Fp16, stamp.SourcePrecision);
-        var result = FidelityMeter.Measure(tiny.Fp32, folder, Fidelity);
+        var result = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, folder, Fidelity);
         Assert.True(result.Top1Agreement >= minTop1Agreement, $"top-1 agreement {result.Top1Agreement:P1}, expected at least {minTop1Agreement:P0}");
         Assert.InRange(result.MeanKlDivergenceNats, 0, maxMeanKlNats);
     }

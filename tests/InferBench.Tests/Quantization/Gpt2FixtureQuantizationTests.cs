@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Quantization;
 using InferBench.Results;
@@ -31,7 +32,7 @@ public sealed class Gpt2FixtureQuantizationTests : IDisposable
         Assert.Equal(["past.onnx"], stamp.SourceSha256.Keys);
         foreach (var copied in new[] { "tokenizer.json", "tokenizer_config.json", "vocab.json", "LICENSE.onnxruntime-genai", "genai_config.json" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(source, copied)), File.ReadAllBytes(Path.Combine(folder, copied)));
-        var result = FidelityMeter.Measure(source, folder, new FidelityOptions(IntraOpThreads: 1));
+        var result = FidelityMeter.Measure(InferenceEngines.Default, source, folder, new FidelityOptions(IntraOpThreads: 1));
         Assert.True(result.Top1Agreement >= minTop1Agreement, $"top-1 agreement {result.Top1Agreement:P1}");
     }
 }

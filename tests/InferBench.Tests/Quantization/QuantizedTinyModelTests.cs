@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using InferBench.Engines;
+using InferBench.Engines.GenAi;
 using InferBench.Fidelity;
 using InferBench.Models;
 using InferBench.Quantization;
@@ -28,7 +30,7 @@ public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFix
     [InlineData(Precision.Fp16, 0.98, 1e-5)]
     public void Each_variant_agrees_with_fp32_on_the_next_token(Precision precision, double minTop1Agreement, double maxMeanKlNats)
     {
-        var result = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(precision), Fidelity);
+        var result = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(precision), Fidelity);
 
         Assert.Equal(Fidelity.Positions, result.Positions);
         Assert.True(result.Top1Agreement >= minTop1Agreement, $"top-1 agreement {result.Top1Agreement:P1}, expected at least {minTop1Agreement:P0}");
@@ -39,8 +41,8 @@ public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFix
     [Fact]
     public void Int8_is_closer_to_fp32_than_int4()
     {
-        var int8 = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(Precision.Int8), Fidelity);
-        var int4 = FidelityMeter.Measure(tiny.Fp32, tiny.Folder(Precision.Int4), Fidelity);
+        var int8 = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(Precision.Int8), Fidelity);
+        var int4 = FidelityMeter.Measure(InferenceEngines.Default, tiny.Fp32, tiny.Folder(Precision.Int4), Fidelity);
 
         Assert.True(int8.P99KlDivergenceNats < int4.P99KlDivergenceNats / 10, $"int8 p99 KL {int8.P99KlDivergenceNats:E2}, int4 {int4.P99KlDivergenceNats:E2}");
     }

@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Quantization;
@@ -37,7 +38,7 @@ public sealed class DerivedVariantTests : IDisposable
         var targets = TargetSelection.FromManifest(manifest, [], [], Cache);
         var rows = new List<ScenarioResult>();
 
-        new SweepRunner(new RunPlanRecord([16], [8], [1], 0, 1, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null), new RecordingProgress(), rows.Add)
+        new SweepRunner(new RunPlanRecord([16], [8], [1], 0, 1, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null), InferenceEngines.Default, new RecordingProgress(), rows.Add)
             .Run(targets, CancellationToken.None);
 
         Assert.Equal(["fp16", "int8", "int4"], rows.Select(row => row.Variant));

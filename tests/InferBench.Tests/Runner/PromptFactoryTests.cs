@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Runner;
 
 namespace InferBench.Tests.Runner;

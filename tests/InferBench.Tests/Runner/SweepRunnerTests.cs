@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
@@ -23,7 +24,7 @@ public sealed class SweepRunnerTests : IDisposable
         CancellationToken cancellation = default, RecordingProgress? progress = null)
     {
         var saved = new List<ScenarioResult>();
-        new SweepRunner(plan, progress ?? new RecordingProgress(), saved.Add).Run(targets, cancellation);
+        new SweepRunner(plan, InferenceEngines.Default, progress ?? new RecordingProgress(), saved.Add).Run(targets, cancellation);
         return saved;
     }
 
@@ -258,7 +259,7 @@ public sealed class SweepRunnerTests : IDisposable
     private static List<ScenarioResult> SweepWithEnergy(string model, SweepEnergy energy, RunPlanRecord? plan = null)
     {
         var saved = new List<ScenarioResult>();
-        new SweepRunner(plan ?? Plan(reps: 2), new RecordingProgress(), saved.Add, energy).Run([Target(model)], CancellationToken.None);
+        new SweepRunner(plan ?? Plan(reps: 2), InferenceEngines.Default, new RecordingProgress(), saved.Add, energy).Run([Target(model)], CancellationToken.None);
         return saved;
     }
 

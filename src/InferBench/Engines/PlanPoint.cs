@@ -1,5 +1,6 @@
-namespace InferBench.Runner;
+namespace InferBench.Engines;
 
+/// <summary>One workload of a plan: a batch of sequences, each a prompt of <see cref="PromptTokens"/> then <see cref="GenTokens"/> generated tokens.</summary>
 public sealed record PlanPoint(int BatchSize, int PromptTokens, int GenTokens)
 {
     public int TotalTokensPerSequence => PromptTokens + GenTokens;

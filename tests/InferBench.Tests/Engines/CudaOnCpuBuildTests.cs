@@ -1,9 +1,8 @@
-using InferBench.Models;
+using InferBench.Engines;
 using InferBench.Results;
-using InferBench.Runner;
 using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Runner;
+namespace InferBench.Tests.Engines;
 
 /// <summary>Asking for CUDA on the CPU build must say how to get the CUDA build, not just that it failed.</summary>
 public sealed class CudaOnCpuBuildTests
@@ -20,7 +19,7 @@ public sealed class CudaOnCpuBuildTests
         Skip.If(BuildFlavour.IsCuda, "this is the CUDA build (-p:ExecutionProvider=cuda): the CPU build's message does not apply");
         var folder = SharedFixtures.RequireTinyGpt2();
 
-        var exception = Record.Exception(() => GenAiModelLoader.Load(folder, ExecutionProvider.Cuda, intraOpThreads: null).Dispose());
+        var exception = Record.Exception(() => InferenceEngines.Default.Load(folder, ExecutionProvider.Cuda, intraOpThreads: null).Dispose());
         var (status, reason) = FailureReasons.Classify(exception!, "load");
 
         Assert.Equal(ResultStatus.Unsupported, status);

@@ -3,18 +3,30 @@ using InferBench.Results;
 using InferBench.Telemetry.Power;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Runner;
+namespace InferBench.Engines.GenAi;
 
 /// <summary>
-/// Runs one repetition of a plan point (a full greedy generation) and times its phases. With a power meter, a
-/// measured repetition also gets a prefill and a decode energy window; the meter's readings happen between the
-/// timed intervals, so they never add to a timing.
+/// Runs one repetition of a plan point (a full greedy generation on one GenAI <c>Generator</c>) and times its phases. With
+/// a power meter, a measured repetition also gets a prefill and a decode energy window; the meter's readings happen
+/// between the timed intervals, so they never add to a timing.
 /// </summary>
-public sealed class RepetitionRunner(Model model, PlanPoint point, PowerMeter? meter = null)
+internal sealed class GenAiRepetitionRunner(Model model, PlanPoint point, PowerMeter? meter) : IRepetitionRunner
 {
     private readonly long[] _stepEndTimestamps = new long[point.GenTokens - 1];
 
     public RepetitionSample Run(int[] promptTokens, RepetitionPhase phase, int iteration)
+    {
+        try
+        {
+            return Generate(promptTokens, phase, iteration);
+        }
+        catch (OnnxRuntimeGenAIException e)
+        {
+            throw GenAiErrors.Translate(e);
+        }
+    }
+
+    private RepetitionSample Generate(int[] promptTokens, RepetitionPhase phase, int iteration)
     {
         using var generatorParams = new GeneratorParams(model);
         // min_length = max_length: generation cannot stop early at an EOS token.

@@ -1,8 +1,9 @@
+using InferBench.Models;
 using InferBench.Results;
 using System.Text.Json.Nodes;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Models;
+namespace InferBench.Engines.GenAi;
 
 /// <summary>Opens a GenAI model folder on the requested execution provider, with the run's thread setting.</summary>
 public static class GenAiModelLoader

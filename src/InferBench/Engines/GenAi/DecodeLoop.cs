@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Runner;
+namespace InferBench.Engines.GenAi;
 
 /// <summary>
 /// The measured inner loop: one GenerateNextToken per step and one Stopwatch timestamp after it,

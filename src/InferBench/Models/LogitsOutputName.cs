@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InferBench.Models;
 
-namespace InferBench.Quantization;
+namespace InferBench.Models;
 
 /// <summary>The decoder output that holds the logits: genai_config.json's model.decoder.outputs.logits, or GenAI's default.</summary>
 public static class LogitsOutputName

@@ -1,23 +1,21 @@
 using InferBench.Models;
 using InferBench.Results;
-using Microsoft.ML.OnnxRuntimeGenAI;
 
-namespace InferBench.Runner;
+namespace InferBench.Engines;
 
-/// <summary>Turns what ONNX Runtime GenAI throws into a row status and a reason a person can act on.</summary>
+/// <summary>Turns what an engine throws (<see cref="EngineException"/>, by its <see cref="EngineFailure"/>) into a row status and a reason a person can act on.</summary>
 public static class FailureReasons
 {
-    /// <param name="model">The folder's genai_config.json facts, for naming the inputs when GenAI and the graph disagree on one.</param>
+    /// <param name="model">The folder's genai_config.json facts, for naming the inputs when the engine and the graph disagree on one.</param>
     public static (ResultStatus Status, string Reason) Classify(Exception exception, string stage, GenAiModelInfo? model = null) => exception switch
     {
         OutOfMemoryException => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: .NET could not allocate ({FirstLine(exception.Message)})"),
-        OnnxRuntimeGenAIException e when IsOutOfMemory(e.Message) => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: {FirstLine(e.Message)}"),
-        OnnxRuntimeGenAIException e when IsBatchLimit(e.Message) => (ResultStatus.Unsupported, $"{RuntimeBatchLimit}: {FirstLine(e.Message)}"),
-        OnnxRuntimeGenAIException e when e.Message.Contains("Cuda interface not available", StringComparison.Ordinal) =>
-            (ResultStatus.Unsupported, CudaUnavailable()),
-        OnnxRuntimeGenAIException e when model is not null && ModelInputFacts.IsInputMismatch(e.Message) =>
+        EngineException { Failure: EngineFailure.OutOfMemory } e => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: {FirstLine(e.Message)}"),
+        EngineException { Failure: EngineFailure.BatchLimit } e => (ResultStatus.Unsupported, $"{RuntimeBatchLimit}: {FirstLine(e.Message)}"),
+        EngineException { Failure: EngineFailure.CudaUnavailable } => (ResultStatus.Unsupported, CudaUnavailable()),
+        EngineException { Failure: EngineFailure.InputMismatch } e when model is not null =>
             (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)} ({ModelInputFacts.Describe(model)})"),
-        OnnxRuntimeGenAIException e => (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)}"),
+        EngineException e => (ResultStatus.Failed, $"{stage}: {FirstLine(e.Message)}"),
         _ => (ResultStatus.Failed, $"{stage}: {exception.GetType().Name}: {FirstLine(exception.Message)}"),
     };
 
@@ -31,16 +29,6 @@ public static class FailureReasons
     public const string RuntimeBatchLimit =
         "ONNX Runtime GenAI refuses this batch size (its maximum, kMaxBatchSize in src/generators.cpp, is a compile-time constant, on every device)";
 
-    /// <summary>
-    /// An allocation failure: std::bad_alloc (the CPU allocator, also under an address-space limit), ONNX Runtime's arena
-    /// ("Failed to allocate memory"), or CUDA's out of memory (cudaErrorMemoryAllocation, "CUDA error ... out of memory").
-    /// </summary>
-    public static bool IsOutOfMemory(string message) =>
-        message.Contains("bad_alloc", StringComparison.Ordinal)
-        || message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("Failed to allocate memory", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("cudaErrorMemoryAllocation", StringComparison.Ordinal);
-
     /// <summary>Why a <c>--batch auto</c> sweep ends at a row that did not run: out of memory, the runtime's batch limit, or a failure.</summary>
     public static BatchStop BatchStopOf(ScenarioResult row) =>
         row.Reason?.StartsWith(OutOfMemory, StringComparison.Ordinal) == true
@@ -48,10 +36,6 @@ public static class FailureReasons
             : row.Reason?.StartsWith(RuntimeBatchLimit, StringComparison.Ordinal) == true
                 ? new BatchStop(BatchStopReason.RuntimeLimit, $"ONNX Runtime GenAI refuses batch {row.BatchSize}; it cannot be raised without rebuilding GenAI")
                 : new BatchStop(BatchStopReason.Failed, $"batch {row.BatchSize} is {JsonEnumName.Of(row.Status)}: {row.Reason}");
-
-    /// <summary>GenAI's "batch_size (64) must be in [1, 32]".</summary>
-    public static bool IsBatchLimit(string message) =>
-        message.Contains("batch_size (", StringComparison.Ordinal) && message.Contains(") must be in [1, ", StringComparison.Ordinal);
 
     /// <summary>The CPU build lacks GenAI's CUDA library; the CUDA build has it but could not load it (driver, CUDA or cuDNN).</summary>
     private static string CudaUnavailable() =>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace InferBench.Runner;
+namespace InferBench.Engines;
 
 /// <summary>Which ONNX Runtime GenAI native build this InferBench was compiled against: <c>cpu</c> or <c>cuda</c>.</summary>
 /// <remarks>Set by <c>dotnet build -p:ExecutionProvider=cuda</c> and recorded as assembly metadata (see docs/gpu.md).</remarks>

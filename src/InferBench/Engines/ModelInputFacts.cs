@@ -3,19 +3,14 @@ using Google.Protobuf;
 using InferBench.Models;
 using Onnx;
 
-namespace InferBench.Runner;
+namespace InferBench.Engines;
 
 /// <summary>
-/// What InferBench knows when GenAI and the decoder graph disagree about an input: the inputs the graph has and
+/// What InferBench knows when an engine and the decoder graph disagree about an input: the inputs the graph has and
 /// those genai_config.json expects, so a row's reason shows which name is wrong.
 /// </summary>
 public static partial class ModelInputFacts
 {
-    /// <summary>GenAI's "Model input was not found: NAME" and ONNX Runtime's "Missing Input: NAME".</summary>
-    public static bool IsInputMismatch(string message) =>
-        message.Contains("Model input was not found", StringComparison.Ordinal)
-        || message.Contains("Missing Input:", StringComparison.Ordinal);
-
     public static string Describe(GenAiModelInfo model)
     {
         var expected = model.DecoderInputs.Count == 0
