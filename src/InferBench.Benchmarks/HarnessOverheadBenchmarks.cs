@@ -8,7 +8,7 @@ using Microsoft.ML.OnnxRuntimeGenAI;
 namespace InferBench.Benchmarks;
 
 /// <summary>
-/// What InferBench's timing costs: decode steps through the runner's <see cref="DecodeLoop"/> against the same
+/// What InferBench's timing costs: decode steps through the GenAI engine's <see cref="DecodeLoop"/> against the same
 /// steps as a bare GenAI loop, on one model and one generator. Both rewind to the prompt first, identically.
 /// </summary>
 [MemoryDiagnoser]
