@@ -59,10 +59,12 @@ public sealed record KubernetesClassSettings(IReadOnlyDictionary<string, string>
 /// <param name="BackoffLimitPerIndex">Retries of a failed shard (default 1); each shard is retried alone.</param>
 /// <param name="Inferbench">How the image runs inferbench; null: the repository's Dockerfile image's way.</param>
 /// <param name="KubectlImage">An image with sh and kubectl for the merge Job's wait; null: <see cref="KubernetesManifests.DefaultKubectlImage"/>.</param>
+/// <param name="MergeWaitSeconds">How long the merge Job waits for the shard Jobs; null: <see cref="KubernetesManifests.DefaultMergeWaitSeconds"/>.</param>
 public sealed record KubernetesSettings(
     string Image,
     string ResultsClaim,
     string? Namespace = null,
     int? BackoffLimitPerIndex = null,
     string? Inferbench = null,
-    string? KubectlImage = null);
+    string? KubectlImage = null,
+    int? MergeWaitSeconds = null);

@@ -13,6 +13,10 @@ public static class KubernetesManifests
     public const string DefaultInferbench = "dotnet /app/bin/InferBench.Cli.dll";
     public const string DefaultKubectlImage = "bitnami/kubectl:latest";
     public const int DefaultBackoffLimitPerIndex = 1;
+    /// <summary>How long the merge Job waits for the shard Jobs to end before it gives up (two days).</summary>
+    public const int DefaultMergeWaitSeconds = 172_800;
+    private const string RoleLabel = "inferbench/role";
+    private const string CampaignLabel = "inferbench/campaign";
     /// <summary>The repository's Dockerfile runs as this user; the results volume is made writable for its group.</summary>
     public const int ImageUserId = 10001;
     public const string ResultsMount = "/results";
@@ -91,10 +95,12 @@ public static class KubernetesManifests
             ["securityContext"] = new JsonObject { ["fsGroup"] = ImageUserId },
             ["containers"] = new JsonArray(container),
             ["volumes"] = Volumes(campaign, settings),
+            ["affinity"] = OneShardPerNode(campaign.Name),
         };
         if (machineClass.Kubernetes?.NodeSelector is { Count: > 0 } selector)
             podSpec["nodeSelector"] = new JsonObject(selector.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
         var labels = Labels(campaign.Name);
+        labels[RoleLabel] = "shard";
         labels["inferbench/machine-class"] = machineClass.Id;
         return new JsonObject
         {
@@ -119,6 +125,25 @@ public static class KubernetesManifests
             },
         };
     }
+
+    /// <summary>
+    /// Shards on one node would measure each other (Slurm's campaigns use --exclusive): a shard pod is never scheduled on
+    /// a node that runs another shard of the campaign, of any machine class. The merge pod is not a shard, so it does not count.
+    /// </summary>
+    private static JsonObject OneShardPerNode(string campaign) => new()
+    {
+        ["podAntiAffinity"] = new JsonObject
+        {
+            ["requiredDuringSchedulingIgnoredDuringExecution"] = new JsonArray(new JsonObject
+            {
+                ["topologyKey"] = "kubernetes.io/hostname",
+                ["labelSelector"] = new JsonObject
+                {
+                    ["matchLabels"] = new JsonObject { [CampaignLabel] = campaign, [RoleLabel] = "shard" },
+                },
+            }),
+        },
+    };
 
     /// <summary>The merge Job reads the shard Jobs' status: a service account allowed to get Jobs, and nothing else.</summary>
     private static IEnumerable<JsonObject> MergeAccess(LoadedCampaign campaign, KubernetesSettings settings, IEnumerable<string> jobs)
@@ -156,10 +181,19 @@ public static class KubernetesManifests
         var inferbench = settings.Inferbench ?? DefaultInferbench;
         var name = campaign.Name;
         // Slurm's --dependency=afterany: wait until every shard Job has ended, succeeded or failed.
+        // The wait has a deadline: a shard Job stuck Pending (no node fits it) must not keep the merge pod waiting forever.
+        var waitSeconds = settings.MergeWaitSeconds ?? DefaultMergeWaitSeconds;
         var wait = string.Join('\n',
             "set -eu",
+            $"deadline=$(( $(date +%s) + {waitSeconds.ToString(CultureInfo.InvariantCulture)} ))",
             $"for job in {string.Join(' ', jobs)}; do",
-            "  until kubectl get job \"$job\" -o jsonpath='{.status.conditions[?(@.status==\"True\")].type}' | grep -Eq 'Complete|Failed'; do sleep 30; done",
+            "  until kubectl get job \"$job\" -o jsonpath='{.status.conditions[?(@.status==\"True\")].type}' | grep -Eq 'Complete|Failed'; do",
+            "    if [ \"$(date +%s)\" -ge \"$deadline\" ]; then",
+            $"      echo \"job $job has not ended after {waitSeconds.ToString(CultureInfo.InvariantCulture)} s (mergeWaitSeconds): not merging; run 'inferbench campaign merge' once the shards end\" >&2",
+            "      exit 1",
+            "    fi",
+            "    sleep 30",
+            "  done",
             "done");
         var merge = string.Join('\n',
             "set -eu",
@@ -212,7 +246,7 @@ public static class KubernetesManifests
     private static JsonObject Labels(string campaign) => new()
     {
         ["app.kubernetes.io/name"] = "inferbench",
-        ["inferbench/campaign"] = campaign,
+        [CampaignLabel] = campaign,
     };
 
     private static JsonObject Metadata(string name, string campaign, KubernetesSettings settings, JsonObject? labels = null)

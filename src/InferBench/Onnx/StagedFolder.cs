@@ -6,9 +6,12 @@ namespace InferBench.Onnx;
 /// Writes a model folder so that it appears whole or not at all: everything goes into a hidden sibling folder
 /// (<c>.NAME.partial-XXXX</c>) that is renamed into place only when complete, and deleted if anything fails.
 /// A folder holding an earlier model of the same kind (its stamp file present) is replaced; any other non-empty folder is refused.
+/// A writer holds a lock file beside its staging folder (<c>.NAME.partial-XXXX.lock</c>) while it writes, so the staging
+/// folders a killed writer left (a second Ctrl-C ends the process at once) are told from live ones and removed by the next write.
 /// </summary>
 internal static class StagedFolder
 {
+    private const string LockSuffix = ".lock";
 
     /// <param name="folderPath">The folder to create or replace.</param>
     /// <param name="stampFileName">The file that marks an earlier model of this kind, e.g. synthetic.json.</param>
@@ -20,8 +23,13 @@ internal static class StagedFolder
         var targetPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
         RequireReplaceable(targetPath, stampFileName, modelKind);
         var stagingPath = Path.Combine(Path.GetDirectoryName(targetPath)!, $".{Path.GetFileName(targetPath)}.partial-{RandomSuffix()}");
+        FileStream? writerLock = null;
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
+            RemoveAbandonedStaging(targetPath);
+            writerLock = LockExclusively(stagingPath + LockSuffix)
+                ?? throw new IOException($"{stagingPath}{LockSuffix} is locked by another writer");
             Directory.CreateDirectory(stagingPath);
             var result = writeFiles(stagingPath);
             MoveIntoPlace(stagingPath, targetPath);
@@ -36,6 +44,46 @@ internal static class StagedFolder
         {
             DeleteQuietly(stagingPath);
             throw;
+        }
+        finally
+        {
+            if (writerLock is not null)
+            {
+                writerLock.Dispose();
+                DeleteFileQuietly(stagingPath + LockSuffix);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the staging and retired folders of <paramref name="targetPath"/> whose writer is gone: those whose lock file
+    /// can be taken (or that have none, as folders of earlier versions). A live writer's folder is left alone.
+    /// </summary>
+    private static void RemoveAbandonedStaging(string targetPath)
+    {
+        var parent = Path.GetDirectoryName(targetPath)!;
+        var name = Path.GetFileName(targetPath);
+        foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.partial-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.old-*")))
+        {
+            using var taken = LockExclusively(folder + LockSuffix);
+            if (taken is null)
+                continue;
+            DeleteQuietly(folder);
+            taken.Dispose();
+            DeleteFileQuietly(folder + LockSuffix);
+        }
+    }
+
+    /// <summary>The lock file opened for this process alone, or null where another process holds it.</summary>
+    private static FileStream? LockExclusively(string lockPath)
+    {
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            return null;
         }
     }
 
@@ -75,6 +123,18 @@ internal static class StagedFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Keep the original failure; a stray hidden folder is the lesser problem.
+        }
+    }
+
+    private static void DeleteFileQuietly(string filePath)
+    {
+        try
+        {
+            File.Delete(filePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A lock file left behind is removed by the next write to the same folder.
         }
     }
 }

@@ -25,7 +25,6 @@ public static class ModelQuantizer
     private const string ModelKind = "quantized model";
     /// <summary>Float32 values per piece read while quantizing: 32 MiB, so a 2-core machine keeps both cores busy per piece.</summary>
     private const int PieceElements = 8 << 20;
-    private static readonly string[] SourceStamps = [SyntheticModelStamp.FileName, QuantizationStamp.FileName];
 
     /// <param name="sourceFolder">An fp32 or fp16 GenAI model folder whose MatMul weights are initializers.</param>
     /// <param name="outFolder">Created, or replaced if it holds an earlier variant (or nothing).</param>
@@ -47,13 +46,13 @@ public static class ModelQuantizer
             throw new InputFieldException([QuantizationOptions.PrecisionField], $"fp16: {source.DecoderPath} is fp16 already; expected int4 or int8 for an fp16 model");
         var plan = new Plan(options, target, selection, selection.WeightType, ActivationType(options.Precision, selection.WeightType, target));
         var dataFileNames = InitializerReader.ExternalFileNames(source.Decoder, source.DecoderPath);
-        var sourceSha256 = new[] { source.DecoderFileName }.Concat(dataFileNames)
+        var sourceSha256 = new[] { source.DecoderFileName }.Concat(dataFileNames).Union(QuantizationStamp.SourceFiles(source.FolderPath))
             .ToDictionary(name => name, name => FileSha256.Of(Path.Combine(source.FolderPath, name)));
         return StagedFolder.Write(outFolder, QuantizationStamp.FileName, ModelKind, stagingPath =>
         {
             var files = new FolderFileWriter(stagingPath, createFile ?? FolderFileWriter.CreateNewFile, cancellation);
             WriteDecoder(source, plan, files);
-            var skipped = new HashSet<string>([source.DecoderFileName, .. dataFileNames, .. SourceStamps, .. files.FileBytes.Keys]);
+            var skipped = new HashSet<string>([source.DecoderFileName, .. dataFileNames, .. QuantizationStamp.SourceStamps, .. files.FileBytes.Keys]);
             foreach (var path in Directory.GetFiles(source.FolderPath).Where(path => !skipped.Contains(Path.GetFileName(path))))
                 files.Write(Path.GetFileName(path), stream =>
                 {

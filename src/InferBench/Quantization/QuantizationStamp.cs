@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using InferBench.Models;
 using InferBench.Onnx;
 using InferBench.Results;
+using InferBench.Synthetic;
 
 namespace InferBench.Quantization;
 
@@ -9,7 +10,10 @@ namespace InferBench.Quantization;
 /// quantization.json, written last into a variant folder by <see cref="ModelQuantizer"/>: how the variant was made and from
 /// what, for reports to show beside its numbers.
 /// </summary>
-/// <param name="SourceSha256">SHA-256 (lowercase hex) of each source file the variant was made from: the decoder and its external data.</param>
+/// <param name="SourceSha256">
+/// SHA-256 (lowercase hex) of each source file the variant was made from: the decoder, its external data, and the files
+/// copied beside them (genai_config.json, the tokenizer's), so a variant goes stale when any of them changes.
+/// </param>
 /// <param name="Bits">int4/int8: bits per weight in MatMulNBits; null for fp16.</param>
 /// <param name="BlockSizeElements">int4/int8: weights along K per scale; null for fp16.</param>
 /// <param name="Symmetric">int4/int8: true when blocks have no zero points; null for fp16.</param>
@@ -35,6 +39,9 @@ public sealed record QuantizationStamp(
     IReadOnlyDictionary<string, long> FileBytes)
 {
     public const string FileName = "quantization.json";
+
+    /// <summary>Stamps of a source folder: they describe how it was made, not what the variant is made from.</summary>
+    public static readonly IReadOnlyList<string> SourceStamps = [SyntheticModelStamp.FileName, FileName];
 
     /// <summary>Raised whenever the same source and options would give different files.</summary>
     public const int CurrentQuantizerVersion = 2;
@@ -91,8 +98,22 @@ public sealed record QuantizationStamp(
             return "a file of it is missing or not at its recorded size";
         var changed = stamp.SourceSha256.FirstOrDefault(file =>
             !File.Exists(Path.Combine(sourceFolder, file.Key)) || FileSha256.Of(Path.Combine(sourceFolder, file.Key)) != file.Value);
-        return changed.Key is null ? null : $"its source file {changed.Key} is missing or changed (SHA-256) since it was made";
+        if (changed.Key is not null)
+            return $"its source file {changed.Key} is missing or changed (SHA-256) since it was made";
+        // A stamp written before the copied files were hashed lacks genai_config.json: it cannot vouch for it, so it is rebuilt.
+        var unrecorded = SourceFiles(sourceFolder).FirstOrDefault(name => !stamp.SourceSha256.ContainsKey(name));
+        return unrecorded is null ? null : $"its source file {unrecorded} is not among those it was made from (SHA-256)";
     }
+
+    /// <summary>
+    /// The files of <paramref name="sourceFolder"/> a variant is made from and hashes into its stamp
+    /// (genai_config.json, the tokenizer's and any other model file), ordinal order. Stamps and hidden bookkeeping files
+    /// (such as a fetch marker) are not the model's, so they are left out.
+    /// </summary>
+    public static IEnumerable<string> SourceFiles(string sourceFolder) => Directory.EnumerateFiles(sourceFolder)
+        .Select(path => Path.GetFileName(path))
+        .Where(name => !name.StartsWith('.') && !SourceStamps.Contains(name))
+        .Order(StringComparer.Ordinal);
 
     /// <summary>
     /// What genai_config.json asks for, null where <see cref="SourceModel.Open"/> would refuse the folder for what it reads

@@ -179,6 +179,21 @@ public sealed class ManifestProblemMessageTests
     }
 
     [Fact]
+    public void ASyntheticModelDeeperThanTheWriterAllowsIsRefusedWithItsJsonPath()
+    {
+        var manifest = TestManifests.Valid();
+        TestManifests.FirstVariant(manifest)["source"] = new JsonObject
+        {
+            ["synthetic"] = new JsonObject { ["preset"] = "tiny", ["layers"] = 100_000 },
+        };
+
+        var problem = Assert.Single(TestManifests.ProblemsIn(manifest));
+
+        Assert.StartsWith("models.manifest.json: $.models[0].variants[0].source.synthetic.layers: ", problem);
+        Assert.Contains(global::InferBench.Synthetic.SyntheticModelInputs.MaxLayers.ToString(System.Globalization.CultureInfo.InvariantCulture), problem);
+    }
+
+    [Fact]
     public void SourceWithBothPathAndHuggingFaceGetsOneClearMessage()
     {
         var manifest = TestManifests.Valid();

@@ -112,6 +112,7 @@ public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFix
         Assert.Equal(5 * SyntheticModelPresets.Tiny.Layers + 1, stamp.QuantizedMatMuls);
         Assert.Equal(new Dictionary<string, string>
         {
+            ["genai_config.json"] = Sha256(Path.Combine(tiny.Fp32, "genai_config.json")),
             ["model.onnx"] = Sha256(Path.Combine(tiny.Fp32, "model.onnx")),
             ["model.onnx.data"] = Sha256(Path.Combine(tiny.Fp32, "model.onnx.data")),
         }, stamp.SourceSha256);
@@ -151,6 +152,41 @@ public sealed class QuantizedTinyModelTests(TinySyntheticModel tiny) : IClassFix
         using (var data = new FileStream(Path.Combine(variant, "model.onnx.data"), FileMode.Open))
             data.SetLength(data.Length - 1);
         Assert.False(QuantizationStamp.IsCompleteFor(variant, source, options));
+    }
+
+    [Theory]
+    [InlineData("changed genai_config.json", "its source file genai_config.json is missing or changed (SHA-256) since it was made")]
+    [InlineData("added tokenizer file", "its source file tokenizer.json is not among those it was made from (SHA-256)")]
+    [InlineData("stamp that predates hashing genai_config.json", "its source file genai_config.json is not among those it was made from (SHA-256)")]
+    [InlineData("new fetch marker (hidden)", null)]
+    public void A_source_whose_genai_config_or_tokenizer_changed_makes_the_variant_stale(string change, string? why)
+    {
+        using var temp = new TempFolder();
+        var source = temp.CopyOf(tiny.Fp32);
+        var variant = temp.Combine("variant");
+        var options = new QuantizationOptions(Precision.Int4);
+        ModelQuantizer.Quantize(source, variant, options);
+
+        switch (change)
+        {
+            case "changed genai_config.json":
+                File.AppendAllText(Path.Combine(source, "genai_config.json"), "\n");
+                break;
+            case "added tokenizer file":
+                File.WriteAllText(Path.Combine(source, "tokenizer.json"), "{}");
+                break;
+            case "stamp that predates hashing genai_config.json":
+                var stampPath = Path.Combine(variant, QuantizationStamp.FileName);
+                var stamp = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stampPath))!;
+                stamp["sourceSha256"]!.AsObject().Remove("genai_config.json");
+                File.WriteAllText(stampPath, stamp.ToJsonString());
+                break;
+            default:
+                File.WriteAllText(Path.Combine(source, ".inferbench-fetch.json"), "{}");
+                break;
+        }
+
+        Assert.Equal(why, QuantizationStamp.WhyNotCurrent(variant, source, options));
     }
 
     [Fact]
