@@ -18,6 +18,9 @@ public sealed record HubDataset(string Id, string Repo, string Revision, string 
     /// <summary>The cache folder (beside the models' folders) that holds fetched datasets.</summary>
     public const string CacheFolder = "datasets";
 
+    /// <summary>Every dataset here is a parquet file with its text in this column; a fetch checks it is (<see cref="ParquetTextFile"/>).</summary>
+    public const string TextColumn = "text";
+
     public HuggingFaceModelSource Source => new($"datasets/{Repo}", Revision, Folder);
 
     public string PathInRepo => $"{Folder}/{File.Path}";

@@ -48,16 +48,21 @@ public sealed class VariantFetcher : IDisposable
 
     /// <summary>
     /// A Hub dataset's file into <c>{cache}/{HubDataset.CacheFolder}/{dataset id}</c>, resumable and verified like a
-    /// model's (its SHA-256 where the dataset pins one; the marker records the hash either way).
+    /// model's (its SHA-256 where the dataset pins one; the marker records the hash either way), and read as a parquet
+    /// file with its text column before it is called verified: without a pinned hash, that is what tells the text from
+    /// any other bytes the server sent.
     /// </summary>
     /// <returns>The dataset's folder in the cache, complete.</returns>
-    /// <exception cref="FetchException">The download failed or the file is not what the dataset pins.</exception>
+    /// <exception cref="FetchException">The download failed, or the file is not what the dataset pins or not its text.</exception>
     /// <exception cref="FetchStoppedException"><paramref name="cancellation"/> fired; what arrived is kept for the next run to resume.</exception>
     public Task<string> FetchAsync(HubDataset dataset, IFetchProgress progress, CancellationToken cancellation) =>
-        FetchFilesAsync(HubDataset.CacheFolder, dataset.Id, dataset.Source, [dataset.File], progress, cancellation);
+        FetchFilesAsync(HubDataset.CacheFolder, dataset.Id, dataset.Source, [dataset.File], progress, cancellation,
+            path => ParquetTextFile.Read(path, HubDataset.TextColumn));
 
+    /// <param name="readContent">Reads a downloaded file as what it must be, throwing <see cref="InvalidDataException"/> where it is not; null for model files.</param>
     private async Task<string> FetchFilesAsync(
-        string model, string variant, HuggingFaceModelSource source, IReadOnlyList<ManifestFile> files, IFetchProgress progress, CancellationToken cancellation)
+        string model, string variant, HuggingFaceModelSource source, IReadOnlyList<ManifestFile> files, IFetchProgress progress, CancellationToken cancellation,
+        Action<string>? readContent = null)
     {
         Directory.CreateDirectory(Path.Combine(_cache.Root, model));
         using var fetchLock = AcquireLock(model, variant);
@@ -69,7 +74,7 @@ public sealed class VariantFetcher : IDisposable
         try
         {
             foreach (var file in files)
-                fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, cancellation));
+                fetched.Add(await FetchFileAsync(downloader, source, file, staging, progress, readContent, cancellation));
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -84,7 +89,8 @@ public sealed class VariantFetcher : IDisposable
     public void Dispose() => _client.Dispose();
 
     private async Task<FetchedFile> FetchFileAsync(
-        PartialFileDownloader downloader, HuggingFaceModelSource source, ManifestFile file, string staging, IFetchProgress progress, CancellationToken cancellation)
+        PartialFileDownloader downloader, HuggingFaceModelSource source, ManifestFile file, string staging, IFetchProgress progress,
+        Action<string>? readContent, CancellationToken cancellation)
     {
         var finalPath = Path.Combine(staging, file.Path);
         var url = HubUrls.Resolve(_hub.Endpoint, source, file.Path);
@@ -93,7 +99,7 @@ public sealed class VariantFetcher : IDisposable
         {
             // Verified by an earlier run; checked again because the manifest may have gained a hash since.
             var earlier = new FetchedFile(file.Path, new FileInfo(finalPath).Length, await Sha256Async(finalPath, cancellation));
-            if (Mismatch(file, earlier, url) is null)
+            if ((Mismatch(file, earlier, url) ?? ContentProblem(finalPath, readContent, url)) is null)
                 return earlier;
             File.Delete(finalPath);
         }
@@ -101,7 +107,7 @@ public sealed class VariantFetcher : IDisposable
         var partialPath = finalPath + ".partial";
         var length = await downloader.DownloadAsync(url, source.Repo, file.Path, partialPath, file.SizeBytes, cancellation);
         var downloaded = new FetchedFile(file.Path, length, await Sha256Async(partialPath, cancellation));
-        if (Mismatch(file, downloaded, url) is { } problem)
+        if ((Mismatch(file, downloaded, url) ?? ContentProblem(partialPath, readContent, url)) is { } problem)
         {
             File.Delete(partialPath);
             throw new FetchException(problem);
@@ -120,6 +126,20 @@ public sealed class VariantFetcher : IDisposable
             return $"{expected.Path}: sha256 mismatch: expected {sha256}, got {actual.Sha256} (downloaded from {url}); "
                 + "the file was deleted: check the manifest's revision and sha256, then fetch again";
         return null;
+    }
+
+    /// <summary>Why the file at <paramref name="path"/> is not what <paramref name="readContent"/> reads; null when it is, or when there is nothing to read.</summary>
+    private static string? ContentProblem(string path, Action<string>? readContent, Uri url)
+    {
+        try
+        {
+            readContent?.Invoke(path);
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return $"{e.Message} (downloaded from {url}); the file was deleted: the server did not send the dataset's text";
+        }
     }
 
     private static HuggingFaceModelSource RequireFetchable(string model, ManifestVariant variant)

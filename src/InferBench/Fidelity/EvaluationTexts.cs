@@ -1,15 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using InferBench.Fetch;
-using Parquet;
-using Parquet.Schema;
 
 namespace InferBench.Fidelity;
 
 /// <summary>Where the evaluation text comes from: a UTF-8 file the user gives, or a fetched Hub dataset (parquet, column "text").</summary>
 public static class EvaluationTexts
 {
-    public const string TextColumn = "text";
+    public const string TextColumn = HubDataset.TextColumn;
 
     /// <summary>Any UTF-8 text file (--quality-text); a byte-order mark is dropped.</summary>
     /// <param name="field">The library's name of the input, for the message.</param>
@@ -43,44 +41,19 @@ public static class EvaluationTexts
         return new EvaluationText(ParquetText(found.FilePath), dataset.Name, dataset.Repo, dataset.Revision, dataset.PathInRepo, found.Fetched.Sha256, dataset.Licence);
     }
 
-    /// <summary>
-    /// Every row of the "text" column, concatenated as they are: WikiText's raw rows are its lines with their own line
-    /// breaks, so this gives back the raw file (wiki.test.raw) that llama.cpp reads. Null rows are skipped.
-    /// </summary>
-    /// <exception cref="QualityUnavailableException">Not a parquet file, or no string column "text".</exception>
+    /// <summary>The text column of a fetched dataset file (<see cref="ParquetTextFile"/>).</summary>
+    /// <exception cref="QualityUnavailableException">Not a parquet file, no string column "text", or no text in it.</exception>
     public static string ParquetText(string path)
     {
         try
         {
-            return ReadParquetTextAsync(path).GetAwaiter().GetResult();
+            return ParquetTextFile.Read(path, TextColumn);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (InvalidDataException e)
         {
-            throw new QualityUnavailableException($"{path} cannot be read as a parquet file with a text column \"{TextColumn}\": {e.Message}");
+            throw new QualityUnavailableException(e.Message);
         }
     }
-
-    private static async Task<string> ReadParquetTextAsync(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream);
-        var field = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == TextColumn && IsText(f))
-            ?? throw new InvalidDataException(
-                $"its columns are {string.Join(", ", reader.Schema.GetDataFields().Select(f => $"{f.Name} ({(IsText(f) ? "text" : f.ClrType.Name)})"))}");
-        var text = new StringBuilder();
-        for (var group = 0; group < reader.RowGroupCount; group++)
-        {
-            using var rows = reader.OpenRowGroupReader(group);
-            var values = new string?[rows.RowCount];
-            await rows.ReadAsync(field, values.AsMemory(), null);
-            foreach (var value in values)
-                text.Append(value);
-        }
-        return text.ToString();
-    }
-
-    /// <summary>A UTF-8 string column (Parquet.Net 6 reports it as ReadOnlyMemory&lt;char&gt;).</summary>
-    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
 
     private static byte[] ReadBytes(string fullPath, string field)
     {

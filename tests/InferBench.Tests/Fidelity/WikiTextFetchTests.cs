@@ -76,6 +76,24 @@ public sealed class WikiTextFetchTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("bytes that are not parquet")]
+    [InlineData("parquet without a text column")]
+    public async Task A_file_that_is_not_the_datasets_text_is_deleted_and_never_called_verified(string served)
+    {
+        var body = served == "bytes that are not parquet" ? Enumerable.Repeat((byte)'a', 4 << 20).ToArray() : Parquet(["a"], column: "sentence");
+        using var wrongHub = new LoopbackHttpServer(request => LoopbackResponse.File(request, body));
+        var progress = new RecordingFetchProgress();
+
+        using var fetcher = new VariantFetcher(Cache, new HubSettings(wrongHub.BaseUri, null), Quick);
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(Dataset, progress, CancellationToken.None));
+
+        Assert.Contains("cannot be read as a parquet file with a text column \"text\"", error.Message);
+        Assert.Contains("the file was deleted: the server did not send the dataset's text", error.Message);
+        Assert.Null(Dataset.InCache(Cache));
+        Assert.DoesNotContain(progress.Events, e => e.StartsWith("verified", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Not_fetched_is_quality_unavailable_saying_how_to_fetch_it()
     {

@@ -1,0 +1,56 @@
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace InferBench.Fetch;
+
+/// <summary>
+/// A Hub dataset's text: a parquet file with a UTF-8 string column. Read here so that a fetch checks what it got before
+/// calling it verified (a dataset with no public SHA-256 has nothing else to be checked against), and quality on text
+/// reads it the same way.
+/// </summary>
+public static class ParquetTextFile
+{
+    /// <summary>
+    /// Every row of <paramref name="column"/>, concatenated as they are (WikiText's raw rows are its lines with their own
+    /// line breaks, so this gives back the raw file llama.cpp reads). Null rows are skipped.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a parquet file, no string column of that name, or no text in it; the message names the file.</exception>
+    public static string Read(string path, string column)
+    {
+        string text;
+        try
+        {
+            text = ReadAsync(path, column).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path} cannot be read as a parquet file with a text column \"{column}\": {e.Message}", e);
+        }
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new InvalidDataException($"{path}: its text column \"{column}\" holds no text")
+            : text;
+    }
+
+    private static async Task<string> ReadAsync(string path, string column)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var field = reader.Schema.GetDataFields().FirstOrDefault(f => f.Name == column && IsText(f))
+            ?? throw new InvalidDataException(
+                $"its columns are {string.Join(", ", reader.Schema.GetDataFields().Select(f => $"{f.Name} ({(IsText(f) ? "text" : f.ClrType.Name)})"))}");
+        var text = new StringBuilder();
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var rows = reader.OpenRowGroupReader(group);
+            var values = new string?[rows.RowCount];
+            await rows.ReadAsync(field, values.AsMemory(), null);
+            foreach (var value in values)
+                text.Append(value);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A UTF-8 string column (Parquet.Net 6 reports it as ReadOnlyMemory&lt;char&gt;).</summary>
+    private static bool IsText(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+}
