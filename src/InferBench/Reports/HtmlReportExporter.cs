@@ -1,15 +1,9 @@
-using InferBench.Forecast;
 using InferBench.Reports.Document;
-using InferBench.Results;
 
 namespace InferBench.Reports;
 
-/// <summary>report.html: the run's report (<see cref="RunReport"/>) in one self-contained page, with its charts.</summary>
-public sealed class HtmlReportExporter : IRunExporter
+/// <summary>report.html: the run's report in one self-contained page, with its charts.</summary>
+public sealed class HtmlReportExporter() : RunReportExporter(FileName, HtmlRenderer.Render)
 {
     public const string FileName = "report.html";
-
-    string IRunExporter.FileName => FileName;
-
-    public string Export(RunResult run, SavedForecast? forecast = null) => HtmlRenderer.Render(RunReport.For(run, forecast));
 }
