@@ -1,5 +1,6 @@
 using InferBench.Reports;
 using InferBench.Reports.Charts;
+using InferBench.Reports.Document;
 using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Merge;

@@ -1,5 +1,6 @@
 using InferBench.Reports;
 using InferBench.Reports.Columns;
+using InferBench.Reports.Document;
 
 namespace InferBench.Merge;
 
@@ -7,7 +8,7 @@ namespace InferBench.Merge;
 public static class MergeFolder
 {
     public static IReadOnlyList<string> FileNames { get; } =
-        [CsvResultsExporter.FileName, MergedJson.FileName, MergedMarkdown.FileName, MergedHtml.FileName];
+        [CsvResultsExporter.FileName, MergedJson.FileName, MarkdownReportExporter.FileName, HtmlReportExporter.FileName];
 
     /// <summary>Writes the merged files into <paramref name="folder"/> (created if missing).</summary>
     /// <param name="optionName">The option that named the folder, for messages.</param>
@@ -24,12 +25,13 @@ public static class MergeFolder
         {
             throw new InputException($"{optionName}: cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}");
         }
+        var report = MergeReport.For(merge, mergedUtc);
         string[] contents =
         [
             CsvTable.Write(MergedColumns.Csv, merge.Rows),
             MergedJson.Serialize(merge, mergedUtc),
-            MergedMarkdown.Export(merge, mergedUtc),
-            MergedHtml.Export(merge, mergedUtc),
+            MarkdownRenderer.Render(report),
+            HtmlRenderer.Render(report),
         ];
         foreach (var (name, text) in FileNames.Zip(contents))
         {

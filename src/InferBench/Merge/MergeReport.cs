@@ -1,14 +1,18 @@
 using System.Globalization;
 using InferBench.Reports;
+using InferBench.Reports.Document;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Merge;
 
-/// <summary>What the merged report.md and report.html both say: the title, the machines, each run folder, the problems and the definitions.</summary>
+/// <summary>
+/// What the merged report.md and report.html say: the machines and each run folder, then per model the comparison across
+/// machines (with a chart in HTML), then what could not be merged.
+/// </summary>
 internal static class MergeReport
 {
-    public const string Definitions =
+    private const string Definitions =
         "One row per model x variant x machine x workload (prompt and gen tokens), from one run: where several runs on a machine " +
         "measured the same, the figures are one run's, never pooled (the notes name the others). Batch 1: the row at batch 1. " +
         $"Best: {MergedEntry.BestPointRule}. Decode tok/s is the median over the measured repetitions ± the half-width of the 95% " +
@@ -19,16 +23,33 @@ internal static class MergeReport
         "runs is flagged not comparable on that; copies of a run and superseded runs of a campaign shard are left out. " +
         "Every row of every merged run is in results.csv; definitions: results/README.md.";
 
-    public static string Title(RunMerge merge) =>
+    public static ReportDocument For(RunMerge merge, DateTimeOffset mergedUtc)
+    {
+        List<ReportSection> sections =
+        [
+            new("Machines", [new FactsBlock([.. Machines(merge)])]),
+            new("Runs", [new FactsBlock([.. Inputs(merge)]), .. merge.Entries.Count == 0 ? [new ParagraphBlock(NoEntries)] : Array.Empty<ReportBlock>()]),
+            .. merge.Entries.GroupBy(entry => entry.Model).Select(model => new ReportSection(model.Key,
+            [
+                new ChartsBlock(MergeChart.For([.. model], merge.Machines) is { } chart ? [chart] : []),
+                TableBlock.Of(MergedColumns.Comparison, model),
+            ], Enclosed: true)),
+        ];
+        if (merge.Problems.Count > 0)
+            sections.Add(new("Not merged", [new FactsBlock([.. Problems(merge)])]));
+        return new ReportDocument(Title(merge), [new ParagraphBlock(Timing(mergedUtc))], sections, Definitions);
+    }
+
+    private static string Title(RunMerge merge) =>
         $"InferBench merge: {Integer(merge.MergedRunCount)} runs from {Integer(merge.Machines.Count)} machines";
 
-    public static string Timing(DateTimeOffset mergedUtc) =>
+    private static string Timing(DateTimeOffset mergedUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"Merged {mergedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");
 
-    public static IEnumerable<ReportFact> Machines(RunMerge merge) => merge.Machines.Select(machine => new ReportFact(machine.Label,
+    private static IEnumerable<ReportFact> Machines(RunMerge merge) => merge.Machines.Select(machine => new ReportFact(machine.Label,
         machine.Description + (machine.PriceUsdPerHour is { } price ? $"; priced at {Usd(price)}/h ({machine.PriceSource})" : "; priced by each run's own cost assumptions")));
 
-    public static IEnumerable<ReportFact> Inputs(RunMerge merge) => merge.Inputs.Select(input => new ReportFact(input.Folder,
+    private static IEnumerable<ReportFact> Inputs(RunMerge merge) => merge.Inputs.Select(input => new ReportFact(input.Folder,
         input.Status switch
         {
             MergeInputStatus.Merged => $"merged: run {input.RunId} on {input.Machine}, {JsonEnumName.Of(input.State!.Value)}" +
@@ -37,7 +58,7 @@ internal static class MergeReport
             _ => $"not merged, {JsonEnumName.Of(input.Status)}: {input.Reason}",
         }));
 
-    public static IEnumerable<ReportFact> Problems(RunMerge merge) => merge.Problems.Select(problem => new ReportFact(problem.Folder, problem.Problem));
+    private static IEnumerable<ReportFact> Problems(RunMerge merge) => merge.Problems.Select(problem => new ReportFact(problem.Folder, problem.Problem));
 
-    public const string NoEntries = "No run could be merged, so there is nothing to compare.";
+    private const string NoEntries = "No run could be merged, so there is nothing to compare.";
 }

@@ -1,3 +1,4 @@
+using InferBench.Reports.Document;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

@@ -1,6 +1,7 @@
 using InferBench.Cost;
 using InferBench.Reports.Charts;
 using InferBench.Reports.Columns;
+using InferBench.Reports.Document;
 using InferBench.Results;
 using InferBench.Statistics;
 using static InferBench.Reports.ReportCell;

@@ -1,5 +1,6 @@
 using InferBench.Cost;
 using InferBench.Reports.Charts;
+using InferBench.Reports.Document;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferBench.Cost;
+using InferBench.Reports.Document;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

@@ -15,6 +15,9 @@ public sealed class RunFolder : IRunStore
     /// <summary>The files rendered from run.json, each written by <see cref="WriteReports"/>.</summary>
     public static IReadOnlyList<IRunExporter> Exporters { get; } = [new CsvResultsExporter(), new MarkdownReportExporter(), new HtmlReportExporter()];
 
+    /// <summary>The writer of run.json, the file the others are rendered from.</summary>
+    private static readonly IRunExporter RunJsonWriter = new RunJsonExporter();
+
     private readonly Action<string, string> _writeFile;
 
     private RunFolder(string fullPath, Action<string, string>? writeFile = null)
@@ -98,7 +101,7 @@ public sealed class RunFolder : IRunStore
     }
 
     /// <summary>Writes run.json alone (atomically), such as to mark a run whose other files could not be saved.</summary>
-    public void WriteRunJson(RunResult run) => _writeFile(RunJsonPath, RunJson.Serialize(run));
+    public void WriteRunJson(RunResult run) => Write(RunJsonWriter, run, null);
 
     /// <summary>
     /// Writes the file of each of <see cref="Exporters"/> (not run.json), as a run saves them: the human reports gain a
@@ -117,8 +120,11 @@ public sealed class RunFolder : IRunStore
     private void WriteReports(RunResult run, SavedForecast? forecast)
     {
         foreach (var exporter in Exporters)
-            _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run, forecast));
+            Write(exporter, run, forecast);
     }
+
+    private void Write(IRunExporter exporter, RunResult run, SavedForecast? forecast) =>
+        _writeFile(Path.Combine(FullPath, exporter.FileName), exporter.Export(run, forecast));
 
     /// <summary>The folder's forecast.json; null when there is none.</summary>
     /// <exception cref="InputException">It is there but unreadable or not a forecast.</exception>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace InferBench.Reports;
+namespace InferBench.Reports.Document;
 
 /// <summary>
 /// Makes text, such as names and messages taken from the inputs, literal where report.md puts it: in a heading, a

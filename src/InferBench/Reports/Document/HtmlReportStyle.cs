@@ -1,6 +1,6 @@
-namespace InferBench.Reports;
+namespace InferBench.Reports.Document;
 
-/// <summary>report.html's inline style sheet: system fonts only, tables scroll sideways on a phone, charts scale to the page.</summary>
+/// <summary>The HTML reports' inline style sheet (run and merge alike): system fonts only, tables scroll sideways on a phone, charts scale to the page.</summary>
 internal static class HtmlReportStyle
 {
     public const string Css = """

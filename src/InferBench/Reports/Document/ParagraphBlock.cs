@@ -1,0 +1,4 @@
+namespace InferBench.Reports.Document;
+
+/// <summary>A paragraph of literal text.</summary>
+public sealed record ParagraphBlock(string Text) : ReportBlock;
