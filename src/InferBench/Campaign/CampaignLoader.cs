@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Manifest;
 using InferBench.Results;
 using InferBench.Runner;

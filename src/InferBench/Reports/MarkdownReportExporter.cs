@@ -1,5 +1,5 @@
 using System.Text;
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Forecast;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;

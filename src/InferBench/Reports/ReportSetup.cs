@@ -1,5 +1,6 @@
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Model;
+using InferBench.Cost.Runs;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using InferBench.Cost.Units;
 using InferBench.Manifest;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>
 /// What the pricing schema cannot say: ids are unique in their section, each default names an entry, and each number

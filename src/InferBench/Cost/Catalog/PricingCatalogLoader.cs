@@ -1,7 +1,7 @@
 using System.Text.Json;
 using InferBench.Manifest;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>Reads the embedded pricing catalog and override files, checking both against Schemas/pricing.schema.json.</summary>
 public static class PricingCatalogLoader
