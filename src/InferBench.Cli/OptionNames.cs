@@ -1,5 +1,5 @@
 using InferBench.Campaign;
-using InferBench.Cost;
+using InferBench.Cost.Units;
 using InferBench.Fetch;
 using InferBench.Onnx;
 using InferBench.Quantization;

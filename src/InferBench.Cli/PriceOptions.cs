@@ -1,5 +1,8 @@
 using System.CommandLine;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Runs;
+using InferBench.Cost.Units;
 using InferBench.Results;
 
 namespace InferBench.Cli;

@@ -14,7 +14,7 @@ public static class RunSummary
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
         if (OperatingPoints.Apply(run))
         {
-            var pricing = new InferBench.Cost.RunPricing(run.Cost);
+            var pricing = new InferBench.Cost.Runs.RunPricing(run.Cost);
             foreach (var model in run.Results.GroupBy(r => r.Model))
             foreach (var choice in OperatingPoints.For(run, [.. model], pricing))
                 io.Out.WriteLine($"{OperatingPoints.Heading}, {model.Key}/{OperatingPoints.Sentence(choice, run.Plan.LatencyTargets is { Count: > 0 })}");

@@ -14,15 +14,17 @@ namespace InferBench;
 /// </summary>
 internal static partial class JsonBindingProblem
 {
+    /// <summary>How <see cref="Expected"/> words an integer of any size.</summary>
+    public const string WholeNumber = "a whole number";
+
     /// <param name="root">The document that failed to bind.</param>
     /// <param name="rootType">The type the whole document was read into.</param>
     public static string Describe(JsonException exception, JsonElement root, JsonSerializerOptions options, Type rootType)
     {
         if (MissingRequired().Match(exception.Message) is { Success: true } missing)
             return $"missing required fields: {missing.Groups[1].Value}";
-        var segments = Segments(exception.Path ?? "$");
-        var expected = ExpectedAt(options.GetTypeInfo(rootType), segments, options);
-        var found = FoundAt(root, segments);
+        var expected = Expected(exception, options, rootType);
+        var found = FoundAt(root, Segments(exception.Path ?? "$"));
         return (expected, found) switch
         {
             (null, null) => "the value here does not match the format",
@@ -31,6 +33,10 @@ internal static partial class JsonBindingProblem
             _ => $"expected {expected}, got {found}",
         };
     }
+
+    /// <summary>What the format expects, in words, at the JSON path where <paramref name="exception"/> stopped; null when that is not known.</summary>
+    public static string? Expected(JsonException exception, JsonSerializerOptions options, Type rootType) =>
+        ExpectedAt(options.GetTypeInfo(rootType), Segments(exception.Path ?? "$"), options);
 
     /// <summary>Property names, or null for an array index, from a path like <c>$.points[0]['odd name']</c>.</summary>
     private static (string? Name, int Index)[] Segments(string path) =>
@@ -65,7 +71,7 @@ internal static partial class JsonBindingProblem
         {
             TypeCode.Boolean => "true or false",
             TypeCode.String or TypeCode.Char => "a string",
-            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => "a whole number",
+            TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => WholeNumber,
             TypeCode.Single or TypeCode.Double or TypeCode.Decimal => "a number",
             TypeCode.DateTime => "a date and time as a string (ISO 8601, like 2026-01-31T12:00:00Z)",
             _ when type == typeof(DateTimeOffset) => "a date and time as a string (ISO 8601, like 2026-01-31T12:00:00Z)",

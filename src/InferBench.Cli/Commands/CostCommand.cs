@@ -1,5 +1,9 @@
 using System.CommandLine;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Model;
+using InferBench.Cost.Sheets;
+using InferBench.Cost.Units;
 using InferBench.Reports;
 
 namespace InferBench.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Units;
 using InferBench.Forecast;
 using InferBench.Reports;
 using InferBench.Runner;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Merge;
 
 namespace InferBench.Cli.Commands;

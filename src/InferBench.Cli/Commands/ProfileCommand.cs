@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Forecast;
 using InferBench.Reports;
 using InferBench.Telemetry;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Manifest;
 using InferBench.Results;
 using InferBench.Runner;
@@ -22,28 +22,16 @@ public static class CampaignLoader
             throw new InputException("campaign path is empty");
         var fileName = Path.GetFileName(campaignPath);
         var fullPath = Path.GetFullPath(campaignPath);
-        using var document = JsonInputFile.Read(fullPath, fileName);
-        var root = document.RootElement;
         // A model listed twice would run its variants twice; list its variants once.
-        Throw(fileName, Schema.Validate(root, DuplicateIdCheck.InList(ManifestLocation.Root(root).Child("machineClasses"))
-            .Concat(DuplicateIdCheck.InList(ManifestLocation.Root(root).Child("models"), "model"))));
-
-        CampaignFile campaign;
-        try
-        {
-            campaign = root.Deserialize<CampaignFile>(SerializerOptions)!;
-        }
-        catch (JsonException exception)
-        {
-            // What the schema lets through and System.Text.Json will not read: an integer written as 1.0 or 1e3.
-            throw new InputException($"{fileName}: {exception.Path ?? "$"}: expected a whole number written without a decimal point or exponent");
-        }
+        using var file = ValidatedJsonFile.Open(fullPath, fileName, Schema, root => DuplicateIds.In(JsonLocation.Root(root).Child("machineClasses"))
+            .Concat(DuplicateIds.In(JsonLocation.Root(root).Child("models"), "model")));
+        var campaign = file.Bind<CampaignFile>(SerializerOptions);
 
         var manifestPath = Path.GetFullPath(campaign.Manifest, Path.GetDirectoryName(fullPath)!);
         var manifest = ManifestLoader.Load(manifestPath);
-        var at = ManifestLocation.Root(root);
+        var at = file.Root;
         var work = campaign.Models.SelectMany(model => model.Variants.Select(variant => new CampaignWork(model.Model, variant))).ToArray();
-        Throw(fileName, UnknownModels(at, campaign, manifest, Path.GetFileName(manifestPath))
+        file.ThrowIfAny(UnknownModels(at, campaign, manifest, Path.GetFileName(manifestPath))
             .Concat(UnknownInstances(at, campaign, PricingCatalogLoader.Embedded))
             .Concat(TooManyShards(at, campaign, work.Length))
             .Concat(PlanProblems(at, campaign))
@@ -59,13 +47,7 @@ public static class CampaignLoader
             executionProvider, PromptText: null, ProviderOptions: [], SteadyState: SteadyStatePlan.Default);
     }
 
-    private static void Throw(string fileName, IReadOnlyList<ManifestProblem> problems)
-    {
-        if (problems.Count > 0)
-            throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fileName}: {problem}")));
-    }
-
-    private static IEnumerable<ManifestProblem> UnknownModels(ManifestLocation root, CampaignFile campaign, ModelManifest manifest, string manifestName)
+    private static IEnumerable<JsonProblem> UnknownModels(JsonLocation root, CampaignFile campaign, ModelManifest manifest, string manifestName)
     {
         for (var index = 0; index < campaign.Models.Count; index++)
         {
@@ -86,7 +68,7 @@ public static class CampaignLoader
         }
     }
 
-    private static IEnumerable<ManifestProblem> UnknownInstances(ManifestLocation root, CampaignFile campaign, PricingCatalog catalog)
+    private static IEnumerable<JsonProblem> UnknownInstances(JsonLocation root, CampaignFile campaign, PricingCatalog catalog)
     {
         for (var index = 0; index < campaign.MachineClasses.Count; index++)
         {
@@ -96,7 +78,7 @@ public static class CampaignLoader
         }
     }
 
-    private static IEnumerable<ManifestProblem> TooManyShards(ManifestLocation root, CampaignFile campaign, int workCount)
+    private static IEnumerable<JsonProblem> TooManyShards(JsonLocation root, CampaignFile campaign, int workCount)
     {
         for (var index = 0; index < campaign.MachineClasses.Count; index++)
         {
@@ -107,7 +89,7 @@ public static class CampaignLoader
     }
 
     /// <summary>The plan checks the schema cannot make (the largest point's size), named by the plan's JSON fields.</summary>
-    private static IEnumerable<ManifestProblem> PlanProblems(ManifestLocation root, CampaignFile campaign)
+    private static IEnumerable<JsonProblem> PlanProblems(JsonLocation root, CampaignFile campaign)
     {
         try
         {

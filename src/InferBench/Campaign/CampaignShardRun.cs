@@ -1,4 +1,7 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Runs;
+using InferBench.Cost.Units;
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Results;

@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Results;
 
 namespace InferBench.Forecast;

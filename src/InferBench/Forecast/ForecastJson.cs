@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using InferBench.Manifest;
 using static InferBench.Results.ReadableNumber;
 
 namespace InferBench.Forecast;
@@ -33,21 +32,22 @@ public static class ForecastJson
     public static IReadOnlyList<string> Problems(JsonElement document) => ValidatedJsonFile.Problems(Schema, document, BandsOutOfOrder(document));
 
     /// <exception cref="InputException">The file is missing, not JSON, or not a forecast of a version this build reads; the message names the file and each problem's JSON path.</exception>
-    public static SavedForecast Read(string path) => ValidatedJsonFile.Read<SavedForecast>(path, Schema, ProfileJson.Options, BandsOutOfOrder);
+    public static SavedForecast Read(string path) =>
+        ValidatedJsonFile.Read<SavedForecast>(Path.GetFullPath(path), Path.GetFullPath(path), Schema, ProfileJson.Options, BandsOutOfOrder);
 
     /// <summary>Every band (an object with numbers low, central and high) whose ends are not low &lt;= central &lt;= high.</summary>
-    private static IEnumerable<ManifestProblem> BandsOutOfOrder(JsonElement document)
+    private static IEnumerable<JsonProblem> BandsOutOfOrder(JsonElement document)
     {
-        IEnumerable<ManifestProblem> Visit(JsonElement value, ManifestLocation location) => value.ValueKind switch
+        IEnumerable<JsonProblem> Visit(JsonElement value, JsonLocation location) => value.ValueKind switch
         {
             JsonValueKind.Object when Ends(value) is var (low, central, high) => low <= central && central <= high
                 ? []
-                : [new ManifestProblem(location, $"expected low <= central <= high, got {Of(low)}, {Of(central)}, {Of(high)}")],
+                : [new JsonProblem(location, $"expected low <= central <= high, got {Of(low)}, {Of(central)}, {Of(high)}")],
             JsonValueKind.Object => value.EnumerateObject().SelectMany(property => Visit(property.Value, location.Child(property.Name))),
             JsonValueKind.Array => value.EnumerateArray().SelectMany((item, index) => Visit(item, location.Child(index))),
             _ => [],
         };
-        return Visit(document, ManifestLocation.Root(document)).ToList();
+        return Visit(document, JsonLocation.Root(document)).ToList();
     }
 
     private static (double Low, double Central, double High)? Ends(JsonElement value) =>

@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Runner;
 
 namespace InferBench.Forecast;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using InferBench.Manifest;
 
 namespace InferBench.Forecast;
 
@@ -25,5 +24,5 @@ public static class ProfileJson
     public static IReadOnlyList<string> Problems(JsonElement document) => ValidatedJsonFile.Problems(Schema, document);
 
     /// <exception cref="InputException">The file is missing, not JSON, or not a profile of a version this build reads; the message names the file and each problem's JSON path.</exception>
-    public static EstimatorProfile Read(string path) => ValidatedJsonFile.Read<EstimatorProfile>(path, Schema, Options);
+    public static EstimatorProfile Read(string path) => ValidatedJsonFile.Read<EstimatorProfile>(Path.GetFullPath(path), Path.GetFullPath(path), Schema, Options);
 }

@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 
 namespace InferBench.Forecast;
 

@@ -11,9 +11,9 @@ internal static class DerivedSourceCheck
 {
     private static readonly string[] IntegerOnlySettings = ["blockSize", "symmetric", "accuracyLevel", "quantizeLmHead"];
 
-    public static IEnumerable<ManifestProblem> Find(JsonElement manifest)
+    public static IEnumerable<JsonProblem> Find(JsonElement manifest)
     {
-        var models = ManifestLocation.Root(manifest).Child("models");
+        var models = JsonLocation.Root(manifest).Child("models");
         if (!models.TryGetValue(out var modelList) || modelList.ValueKind != JsonValueKind.Array)
             yield break;
         for (var m = 0; m < modelList.GetArrayLength(); m++)
@@ -32,7 +32,7 @@ internal static class DerivedSourceCheck
         }
     }
 
-    private static IEnumerable<ManifestProblem> InVariant(ManifestLocation variant, string modelId, IReadOnlyDictionary<string, JsonElement> variantsById)
+    private static IEnumerable<JsonProblem> InVariant(JsonLocation variant, string modelId, IReadOnlyDictionary<string, JsonElement> variantsById)
     {
         var derived = variant.Child("source").Child("derived");
         if (!derived.TryGetValue(out var settings) || settings.ValueKind != JsonValueKind.Object)
@@ -75,7 +75,7 @@ internal static class DerivedSourceCheck
             yield return new(from, $"\"{fromId}\" is {sourcePrecision} already; expected a variant of a higher precision to derive {precision} from");
     }
 
-    private static string? StringAt(ManifestLocation location) =>
+    private static string? StringAt(JsonLocation location) =>
         location.TryGetValue(out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string? StringAt(JsonElement owner, string property) =>

@@ -1,5 +1,7 @@
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
 
 namespace InferBench.Merge;
 

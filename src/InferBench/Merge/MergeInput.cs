@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Results;
 
 namespace InferBench.Merge;

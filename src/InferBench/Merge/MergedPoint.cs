@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Results;
 
 namespace InferBench.Merge;

@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Runs;
 using InferBench.Reports;
 using InferBench.Reports.Columns;
 using InferBench.Results;

@@ -1,5 +1,5 @@
+using InferBench.Cost.Runs;
 using InferBench.Forecast;
-using InferBench.Cost;
 using InferBench.Reports.Columns;
 using InferBench.Results;
 

@@ -1,4 +1,6 @@
-using InferBench.Cost;
+using InferBench.Cost.Model;
+using InferBench.Cost.Runs;
+using InferBench.Cost.Sheets;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;
 using static InferBench.Results.ReadableNumber;

@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Runs;
+using InferBench.Cost.Units;
 using InferBench.Reports.Charts;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Document;

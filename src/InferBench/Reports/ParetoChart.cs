@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Reports.Charts;
 using InferBench.Results;
 using ParetoPoint = (InferBench.Results.ScenarioResult Row, InferBench.Reports.Charts.XyPoint Point, double? Quality);

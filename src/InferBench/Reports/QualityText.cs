@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Sheets;
 using InferBench.Results;
 using static InferBench.Results.ReadableNumber;
 

@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Sheets;
+using InferBench.Cost.Units;
 using InferBench.Results;
 
 namespace InferBench.Reports;

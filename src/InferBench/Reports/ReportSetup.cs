@@ -1,5 +1,6 @@
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Model;
+using InferBench.Cost.Runs;
 using InferBench.Reports.Document;
 using InferBench.Results;
 using static InferBench.Reports.ReportCell;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Results;
 
 namespace InferBench.Reports;

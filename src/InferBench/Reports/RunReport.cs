@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Forecast;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Compare;

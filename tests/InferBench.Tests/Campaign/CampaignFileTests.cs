@@ -100,7 +100,7 @@ public sealed class CampaignFileTests
         var a100 = CampaignShardRun.Prepare(campaign, 2, 5, folder.Path, host, DateTimeOffset.UnixEpoch, "test");
         var epyc = CampaignShardRun.Prepare(campaign, 4, 5, folder.Path, host, DateTimeOffset.UnixEpoch, "test");
 
-        var instance = InferBench.Cost.PricingCatalogLoader.Embedded.GpuInstances.Single(entry => entry.Id == "aws-p4d.24xlarge");
+        var instance = InferBench.Cost.Catalog.PricingCatalogLoader.Embedded.GpuInstances.Single(entry => entry.Id == "aws-p4d.24xlarge");
         Assert.Equal(instance.Price.Value, a100.Setup.Cost!.PriceUsdPerHour!.Value);
         Assert.Equal(ExecutionProvider.Cuda, a100.Setup.Plan.ExecutionProvider);
         Assert.Equal(["fp32", "int8"], a100.Targets.Select(target => target.Variant));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using CsCheck;
 using InferBench.Cli;
-using InferBench.Cost;
+using InferBench.Cost.Units;
 using InferBench.Quantization;
 using InferBench.Runner;
 using InferBench.Synthetic;

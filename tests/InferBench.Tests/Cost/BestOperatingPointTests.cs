@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Results;
 using InferBench.Tests.Support;
 

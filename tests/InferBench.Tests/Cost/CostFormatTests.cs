@@ -1,5 +1,5 @@
 using System.Globalization;
-using InferBench.Cost;
+using InferBench.Cost.Sheets;
 
 namespace InferBench.Tests.Cost;
 

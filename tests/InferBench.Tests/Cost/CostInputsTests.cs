@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using InferBench.Cli;
-using InferBench.Cost;
+using InferBench.Cost.Units;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Tests.Cli;

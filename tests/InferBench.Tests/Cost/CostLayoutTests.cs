@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using InferBench.Cost;
+using InferBench.Cost.Model;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;
@@ -24,7 +24,7 @@ public sealed partial class CostLayoutTests
     [InlineData("RowCost")]
     public void Pricing_a_run_lives_beside_the_cost_model(string type)
     {
-        Assert.NotNull(typeof(CostModel).Assembly.GetType($"InferBench.Cost.{type}"));
+        Assert.NotNull(typeof(CostModel).Assembly.GetType($"InferBench.Cost.Runs.{type}"));
         Assert.True(File.Exists(Path.Combine(CostFolder, "Runs", type + ".cs")), $"{type}.cs is not in Cost/Runs");
     }
 

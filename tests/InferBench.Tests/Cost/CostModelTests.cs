@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
 using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Cost;

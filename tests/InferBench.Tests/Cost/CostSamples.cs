@@ -1,4 +1,6 @@
-using InferBench.Cost;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
 
 namespace InferBench.Tests.Cost;
 

@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Units;
 using InferBench.Results;
 using InferBench.Tests.Support;
 
@@ -214,13 +215,26 @@ public sealed class PricingCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_number_written_with_a_decimal_point_is_named_by_its_json_path()
+    {
+        var path = Write("""
+            { "schemaVersion": 1, "gpuInstances": [ { "id": "x", "description": "d", "pricing": "spot", "usdPerHour": 1,
+              "gpu": { "id": "l4", "count": 2.0 }, "source": "s", "asOf": "2026", "provenance": "recalled" } ] }
+            """);
+
+        var exception = Assert.Throws<InputException>(() => PricingCatalogLoader.Load(path));
+
+        Assert.Equal($"{path}: $.gpuInstances[0].gpu.count: expected a whole number written without a decimal point or exponent (at most 64 bits)", exception.Message);
+    }
+
+    [Fact]
     public void A_missing_override_file_names_its_path()
     {
         var path = _temp.Combine("nowhere.json");
 
         var exception = Assert.Throws<InputException>(() => PricingCatalogLoader.Load(path));
 
-        Assert.Equal($"nowhere.json: file not found at {path}", exception.Message);
+        Assert.Equal($"{path}: file not found at {path}", exception.Message);
     }
 
     [Fact]

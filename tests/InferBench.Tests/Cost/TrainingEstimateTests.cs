@@ -1,4 +1,7 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
 using InferBench.Results;
 
 namespace InferBench.Tests.Cost;

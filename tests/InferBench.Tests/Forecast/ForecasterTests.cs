@@ -1,4 +1,5 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Units;
 using InferBench.Forecast;
 
 namespace InferBench.Tests.Forecast;

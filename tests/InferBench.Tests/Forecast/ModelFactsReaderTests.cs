@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Forecast;
 using InferBench.Results;
 using InferBench.Synthetic;

@@ -123,7 +123,7 @@ public sealed class ManifestProblemMessageTests
         var text = manifest.ToJsonString().Replace("\"sizeBytes\":0", "\"sizeBytes\":643.0");
 
         Assert.Equal(
-            ["models.manifest.json: $.models[0].variants[0].files[0].sizeBytes: expected a whole number written without a decimal point or exponent"],
+            ["models.manifest.json: $.models[0].variants[0].files[0].sizeBytes: expected a whole number written without a decimal point or exponent (at most 64 bits)"],
             TestManifests.ProblemsIn(text));
     }
 

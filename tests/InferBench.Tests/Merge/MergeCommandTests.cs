@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CsvHelper;
 using InferBench.Cli;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Merge;
 using InferBench.Reports;
 using InferBench.Reports.Columns;

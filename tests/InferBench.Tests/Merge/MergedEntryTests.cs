@@ -1,4 +1,4 @@
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Merge;
 using InferBench.Results;
 using InferBench.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InferBench.Cost;
+using InferBench.Cost.Catalog;
 using InferBench.Merge;
 using InferBench.Results;
 using InferBench.Tests.Support;

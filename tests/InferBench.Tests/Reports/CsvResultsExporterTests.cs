@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using InferBench.Cost;
+using InferBench.Cost.Runs;
 using InferBench.Reports;
 using InferBench.Reports.Columns;
 using InferBench.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>A hosted model's API price per million input (prompt) and output (generated) tokens.</summary>
 public sealed record ApiEntry : CatalogEntry

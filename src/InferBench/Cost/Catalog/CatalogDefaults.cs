@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>The ids of the entries used when the command line does not give a value.</summary>
 public sealed record CatalogDefaults

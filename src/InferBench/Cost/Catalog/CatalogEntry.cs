@@ -1,6 +1,7 @@
+using InferBench.Cost.Citations;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>What every pricing catalog entry carries besides its figure: an id, what it is, and where and when it was true.</summary>
 public abstract record CatalogEntry

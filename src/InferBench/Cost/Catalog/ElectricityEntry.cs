@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>An electricity price.</summary>
 public sealed record ElectricityEntry : CatalogEntry

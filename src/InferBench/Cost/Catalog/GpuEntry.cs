@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>A GPU model: its peak dense FP16/BF16 tensor throughput (no sparsity), and the datasheet figures forecasts use.</summary>
 public sealed record GpuEntry : CatalogEntry

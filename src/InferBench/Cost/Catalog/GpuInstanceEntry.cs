@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>The hourly price of a cloud GPU instance (all its GPUs) or of one GPU on a GPU cloud.</summary>
 public sealed record GpuInstanceEntry : CatalogEntry

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>
 /// A GPU's datasheet figures a performance forecast divides by, with their own source and date (the entry's

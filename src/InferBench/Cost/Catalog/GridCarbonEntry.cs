@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>A grid's carbon intensity.</summary>
 public sealed record GridCarbonEntry : CatalogEntry

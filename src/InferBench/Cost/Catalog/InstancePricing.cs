@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>How a GPU instance's hourly price is offered.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<InstancePricing>))]

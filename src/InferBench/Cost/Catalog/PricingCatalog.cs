@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Model;
+
+namespace InferBench.Cost.Catalog;
 
 /// <summary>
 /// Prices, power and carbon figures, each with its source and date (format: Schemas/pricing.schema.json). Read by

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using InferBench.Manifest;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>
 /// What the pricing schema cannot say: ids are unique in their section, each default names an entry, and each number
@@ -23,15 +23,15 @@ internal static class PricingCatalogChecks
     ];
 
     /// <param name="underneath">The catalog the document overrides: its ids count as known to the defaults.</param>
-    public static IEnumerable<ManifestProblem> Find(JsonElement catalog, PricingCatalog? underneath)
+    public static IEnumerable<JsonProblem> Find(JsonElement catalog, PricingCatalog? underneath)
     {
-        var root = ManifestLocation.Root(catalog);
-        return Sections.SelectMany(section => DuplicateIdCheck.InList(root.Child(section)))
+        var root = JsonLocation.Root(catalog);
+        return Sections.SelectMany(section => DuplicateIds.In(root.Child(section)))
             .Concat(UnknownDefaults(root, underneath))
             .Concat(Numbers.SelectMany(number => OutOfRange(root.Child(number.Section), number.Field, number.Range)));
     }
 
-    private static IEnumerable<ManifestProblem> OutOfRange(ManifestLocation section, string field, InputRange range)
+    private static IEnumerable<JsonProblem> OutOfRange(JsonLocation section, string field, InputRange range)
     {
         if (!section.TryGetValue(out var entries) || entries.ValueKind != JsonValueKind.Array)
             yield break;
@@ -45,7 +45,7 @@ internal static class PricingCatalogChecks
         }
     }
 
-    private static IEnumerable<ManifestProblem> UnknownDefaults(ManifestLocation root, PricingCatalog? underneath)
+    private static IEnumerable<JsonProblem> UnknownDefaults(JsonLocation root, PricingCatalog? underneath)
     {
         // Each default is named after the section it picks from.
         (string Section, IEnumerable<CatalogEntry> Underneath)[] defaults =
@@ -65,7 +65,7 @@ internal static class PricingCatalogChecks
         }
     }
 
-    private static IEnumerable<string> IdsIn(ManifestLocation section) =>
+    private static IEnumerable<string> IdsIn(JsonLocation section) =>
         section.TryGetValue(out var entries) && entries.ValueKind == JsonValueKind.Array
             ? entries.EnumerateArray()
                 .Where(entry => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using InferBench.Manifest;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>Reads the embedded pricing catalog and override files, checking both against Schemas/pricing.schema.json.</summary>
 public static class PricingCatalogLoader
@@ -18,26 +17,16 @@ public static class PricingCatalogLoader
     /// <summary>The embedded catalog, with the entries of <paramref name="overridePath"/> (same format) replacing or adding by id.</summary>
     /// <exception cref="InputException">
     /// The file is missing or unreadable, is not JSON, breaks the format, or has a number outside its
-    /// <see cref="CostInputs"/> range. The message names the file and, one problem a line, its full path, the JSON path and
-    /// what was expected there.
+    /// <see cref="CostInputs"/> range. The message names the file by its full path and, one problem a line, the JSON path
+    /// and what was expected there.
     /// </exception>
     public static PricingCatalog Load(string? overridePath)
     {
         if (overridePath is null)
             return Embedded;
         var path = Path.GetFullPath(overridePath);
-        using var document = JsonInputFile.Read(path, Path.GetFileName(path));
-        return Embedded.OverriddenBy(Read(document.RootElement, path, underneath: Embedded));
-    }
-
-    /// <param name="underneath">The catalog this one overrides, whose ids the defaults may name; null for the embedded one.</param>
-    private static PricingCatalog Read(JsonElement catalog, string fileName, PricingCatalog? underneath)
-    {
-        var problems = Schema.Validate(catalog, PricingCatalogChecks.Find(catalog, underneath));
-        if (problems.Count > 0)
-            throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fileName}: {problem}")));
-        // Not null: the schema has checked the document is an object.
-        return catalog.Deserialize<PricingCatalog>(SerializerOptions)!;
+        return Embedded.OverriddenBy(ValidatedJsonFile.Read<PricingCatalog>(path, path, Schema, SerializerOptions,
+            catalog => PricingCatalogChecks.Find(catalog, underneath: Embedded)));
     }
 
     private static PricingCatalog ReadEmbedded()
@@ -46,7 +35,7 @@ public static class PricingCatalogLoader
         using var stream = typeof(PricingCatalogLoader).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"embedded resource {resourceName} is missing");
         using var reader = new StreamReader(stream);
-        using var document = JsonInputFile.Parse(reader.ReadToEnd(), EmbeddedFileName);
-        return Read(document.RootElement, EmbeddedFileName, underneath: null);
+        using var file = ValidatedJsonFile.Parse(reader.ReadToEnd(), EmbeddedFileName, Schema, catalog => PricingCatalogChecks.Find(catalog, underneath: null));
+        return file.Bind<PricingCatalog>(SerializerOptions);
     }
 }

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>A published model's shape, as its model card gives it, and the bits its weights and cache were stored in.</summary>
 /// <param name="GatedMlp">Llama-style SwiGLU (gate, up and down projections); false for a two-matrix MLP (GPT-2, Phi-2).</param>

@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Catalog;
 
 /// <summary>
 /// A published measurement of decode throughput: which model (and its shape), precision, GPU (a <see cref="GpuEntry"/>

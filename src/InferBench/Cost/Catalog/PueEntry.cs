@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Catalog;
 
 /// <summary>A power usage effectiveness: the facility's energy over the IT equipment's energy (1 or more).</summary>
 public sealed record PueEntry : CatalogEntry

@@ -1,6 +1,6 @@
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Citations;
 
 /// <summary>Where a figure came from and the date it was true.</summary>
 /// <param name="Source">A page, a document or, for a given value, the option that gave it.</param>

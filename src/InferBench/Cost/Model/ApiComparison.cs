@@ -1,4 +1,7 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>The API to compare self-hosting with, and the workload's token mix both are priced at.</summary>
 /// <param name="Name">The catalog id of the API, or a description of prices given on the command line.</param>

@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>
 /// The monthly volume at which self-hosting and an API cost the same. Self-hosting costs a fixed amount a month plus,

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Model;
 
 public enum BreakEvenOutcome
 {

@@ -1,6 +1,7 @@
+using InferBench.Cost.Units;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Model;
 
 /// <summary>Turns throughput (and energy, when measured) into money under one set of <see cref="CostAssumptions"/>.</summary>
 public sealed class CostModel(CostAssumptions assumptions)

@@ -1,4 +1,7 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>What turns joules at the hardware into money and CO2.</summary>
 /// <param name="Pue">Power usage effectiveness: facility energy / hardware energy, 1 or more.</param>

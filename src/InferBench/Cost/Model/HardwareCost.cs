@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>How the hardware's time is paid for: <see cref="RentedHardware"/> or <see cref="OwnedHardware"/>.</summary>
 public abstract record HardwareCost

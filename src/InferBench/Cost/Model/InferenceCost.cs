@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>What tokens cost on the assumed hardware at a measured throughput, with the assumptions it rests on.</summary>
 public sealed record InferenceCost

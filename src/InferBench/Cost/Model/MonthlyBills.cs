@@ -1,4 +1,6 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>Both monthly bills at one volume.</summary>
 /// <param name="Instances">How many of the hardware the volume needs at the assumed utilisation (each paid in full): a whole number, up to about 4e17.</param>

@@ -1,4 +1,7 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>
 /// Hardware bought outright: its purchase is spread evenly over every hour of its amortisation period, used or not,

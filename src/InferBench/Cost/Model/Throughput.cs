@@ -1,6 +1,7 @@
+using InferBench.Cost.Units;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Model;
 
 /// <summary>What the hardware sustains while it works: decode (generated) tokens/s and, when known, prefill (prompt) tokens/s.</summary>
 public sealed record Throughput(TokensPerSecond Decode, TokensPerSecond? Prefill)

@@ -1,4 +1,9 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Sheets;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Model;
 
 /// <summary>
 /// A training run's compute and price: 6 x parameters x tokens FLOPs (forward and backward pass) at a sustained

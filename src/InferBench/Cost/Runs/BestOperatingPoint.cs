@@ -1,7 +1,8 @@
+using InferBench.Cost.Model;
 using InferBench.Results;
 using InferBench.Statistics;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Runs;
 
 /// <summary>
 /// Where to serve a variant: per variant and workload, the batch that meets the latency targets at the highest

@@ -1,6 +1,7 @@
+using InferBench.Cost.Units;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Runs;
 
 /// <summary>One measured batch of a variant and workload, as the frontier plots it.</summary>
 /// <param name="Row">The measured row.</param>

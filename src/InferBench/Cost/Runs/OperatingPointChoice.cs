@@ -1,6 +1,6 @@
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Runs;
 
 /// <summary>
 /// The measured batches of one variant (model, variant, precision, EP) at one workload (prompt and gen tokens), and the

@@ -1,4 +1,7 @@
-namespace InferBench.Cost;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
+
+namespace InferBench.Cost.Runs;
 
 /// <summary>What one row's tokens cost under its run's assumptions; each figure is null where it cannot be priced.</summary>
 /// <param name="HardwarePerMillionGeneratedTokens">Hardware time at the median decode tok/s and the run's utilisation; null without a price.</param>

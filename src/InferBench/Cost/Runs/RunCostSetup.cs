@@ -1,6 +1,10 @@
+using InferBench.Cost.Citations;
+using InferBench.Cost.Model;
+using InferBench.Cost.Sheets;
+using InferBench.Cost.Units;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Runs;
 
 /// <summary>Converts between the cost model's cited assumptions and the plain <see cref="CostSetup"/> run.json records.</summary>
 public static class RunCostSetup

@@ -1,6 +1,8 @@
+using InferBench.Cost.Model;
+using InferBench.Cost.Sheets;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Runs;
 
 /// <summary>
 /// Prices a run's rows at export time from the assumptions its run.json records (<see cref="RunResult.Cost"/>); nothing

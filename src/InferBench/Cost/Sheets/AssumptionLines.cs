@@ -1,6 +1,9 @@
-using static InferBench.Cost.CostFormat;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
+using static InferBench.Cost.Sheets.CostFormat;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>The assumption lines <c>inferbench cost</c> lists under its figures: each value with where it came from.</summary>
 public static class AssumptionLines

@@ -1,7 +1,9 @@
-using static InferBench.Cost.CostFormat;
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
+using static InferBench.Cost.Sheets.CostFormat;
 using static InferBench.Results.ReadableNumber;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>The figure groups <c>inferbench cost</c> prints, built from cost results so text and JSON show the same numbers.</summary>
 public static class CostFigures

@@ -1,6 +1,7 @@
 using System.Globalization;
+using InferBench.Cost.Units;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>How cost figures are written for people: invariant culture, thousands separated, the digits that matter.</summary>
 public static class CostFormat

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>The cost figures of one measured row of a run.</summary>
 public sealed record CostRow(string Model, string Variant, int BatchSize, int PromptTokens, int GenTokens, IReadOnlyList<FigureGroup> Groups)

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>What <c>inferbench cost</c> prints, as text (<see cref="CostSheetText"/>) or JSON (<see cref="CostSheetJson"/>).</summary>
 /// <param name="Rows">One per measured row when the figures come from a run; empty otherwise.</param>

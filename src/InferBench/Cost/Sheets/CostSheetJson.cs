@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>
 /// Writes a <see cref="CostSheet"/> as one JSON object for scripts: each group an object of figures keyed with their

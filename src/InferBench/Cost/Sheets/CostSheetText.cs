@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>Writes a <see cref="CostSheet"/> as aligned plain text: headings, "label  figure" lines, then the assumptions.</summary>
 public static class CostSheetText

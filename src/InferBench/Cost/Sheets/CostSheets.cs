@@ -1,6 +1,8 @@
+using InferBench.Cost.Model;
+using InferBench.Cost.Units;
 using InferBench.Results;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>Assembles what <c>inferbench cost</c> prints: the figure groups that apply, and the assumptions they rest on.</summary>
 public static class CostSheets

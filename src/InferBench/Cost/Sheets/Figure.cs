@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>One printed figure: its text for people and its value for scripts.</summary>
 /// <param name="Key">The JSON name, with the unit in it ("usdPerHour").</param>

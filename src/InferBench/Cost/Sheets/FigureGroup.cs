@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Sheets;
 
 /// <summary>Figures under one heading.</summary>
 /// <param name="Key">The group's JSON name.</param>

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>An API's price per million input (prompt) and output (generated) tokens.</summary>
 public sealed record ApiPrice(UsdPerMillionTokens Input, UsdPerMillionTokens Output)

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>The calendar every cost figure uses: a month is 30 days (720 h), a year 365 days (8760 h).</summary>
 public static class CostCalendar

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>
 /// The ranges of the numbers a user prices with. Each has a finite floor and ceiling, wide enough for any real

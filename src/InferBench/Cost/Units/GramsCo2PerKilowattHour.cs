@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>The carbon intensity of electricity, in grams of CO2 per kilowatt-hour.</summary>
 [JsonConverter(typeof(UnitJsonConverter<GramsCo2PerKilowattHour>))]

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>Energy per generated token, in joules, as the hardware draws it (before the facility's overhead).</summary>
 public readonly record struct JoulesPerToken(double Value)

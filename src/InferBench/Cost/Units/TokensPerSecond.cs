@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>A throughput, in tokens per second, summed over the batch.</summary>
 public readonly record struct TokensPerSecond(double Value);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>Reads and writes a unit value as a bare JSON number: the pricing catalog says <c>"usdPerHour": 32.77</c>.</summary>
 internal sealed class UnitJsonConverter<T> : JsonConverter<T> where T : struct, IUnitValue<T>

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>An amount of money in US dollars.</summary>
 public readonly record struct Usd(double Value)

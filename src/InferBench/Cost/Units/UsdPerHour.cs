@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>A price for time, in US dollars per hour.</summary>
 [JsonConverter(typeof(UnitJsonConverter<UsdPerHour>))]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>An electricity price, in US dollars per kilowatt-hour.</summary>
 [JsonConverter(typeof(UnitJsonConverter<UsdPerKilowattHour>))]

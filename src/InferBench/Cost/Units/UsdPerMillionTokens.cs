@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>A price for tokens, in US dollars per million tokens (how API prices are listed).</summary>
 [JsonConverter(typeof(UnitJsonConverter<UsdPerMillionTokens>))]

@@ -1,4 +1,4 @@
-namespace InferBench.Cost;
+namespace InferBench.Cost.Units;
 
 /// <summary>
 /// The share of paid hardware time spent generating at the measured throughput: <see cref="CostInputs.Utilization"/>,

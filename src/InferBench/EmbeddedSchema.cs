@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
 /// <summary>A schema embedded from Schemas/: as JSON (to word messages from) and built for evaluation.</summary>
 internal sealed class EmbeddedSchema
@@ -22,7 +22,7 @@ internal sealed class EmbeddedSchema
     /// Everything wrong with <paramref name="instance"/>: its failed schema keywords and <paramref name="otherProblems"/>
     /// (checks JSON Schema cannot express) at locations the schema found nothing wrong with, deepest location first.
     /// </summary>
-    public IReadOnlyList<ManifestProblem> Validate(JsonElement instance, IEnumerable<ManifestProblem> otherProblems)
+    public IReadOnlyList<JsonProblem> Validate(JsonElement instance, IEnumerable<JsonProblem> otherProblems)
     {
         // Every keyword is evaluated (no short-circuit) and the tree kept, so all problems can be reported.
         var results = _built.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });

@@ -2,24 +2,24 @@ using System.Text.Json;
 using Json.Pointer;
 using Json.Schema;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
 /// <summary>Turns a hierarchical JsonSchema.Net evaluation into one worded problem per failed keyword.</summary>
 internal static class SchemaProblemCollector
 {
     /// <param name="schema">The schema that was evaluated, to word problems from its keywords.</param>
-    public static IReadOnlyList<ManifestProblem> Collect(EvaluationResults results, JsonElement instance, JsonElement schema)
+    public static IReadOnlyList<JsonProblem> Collect(EvaluationResults results, JsonElement instance, JsonElement schema)
     {
-        var problems = new List<ManifestProblem>();
+        var problems = new List<JsonProblem>();
         Visit(results, instance, schema, problems);
         return problems;
     }
 
-    private static void Visit(EvaluationResults node, JsonElement instance, JsonElement schema, List<ManifestProblem> problems)
+    private static void Visit(EvaluationResults node, JsonElement instance, JsonElement schema, List<JsonProblem> problems)
     {
         if (node.IsValid)
             return;
-        var location = ManifestLocation.FromPointer(instance, node.InstanceLocation);
+        var location = JsonLocation.FromPointer(instance, node.InstanceLocation);
         // A value of the wrong type fails other keywords too (a string "source" fails its oneOf); say only the type.
         if (node.Errors is { } errors && errors.TryGetValue("type", out var typeMessage))
         {
@@ -41,8 +41,8 @@ internal static class SchemaProblemCollector
             Visit(child, instance, schema, problems);
     }
 
-    private static IEnumerable<ManifestProblem> Describe(
-        EvaluationResults node, ManifestLocation location, JsonElement schema, string keyword, string libraryMessage)
+    private static IEnumerable<JsonProblem> Describe(
+        EvaluationResults node, JsonLocation location, JsonElement schema, string keyword, string libraryMessage)
     {
         // "additionalProperties": false fails as a false schema at the unknown field; report it on the owning object.
         if (keyword == "" && LastSegment(node.EvaluationPath) == "additionalProperties" && location.Parent is { } owner)
@@ -55,7 +55,7 @@ internal static class SchemaProblemCollector
             if (missing.Count == 0 && LastSegment(node.EvaluationPath) is { } branch && at is { ValueKind: JsonValueKind.Object } subschema
                 && subschema.TryGetProperty(branch, out var branchSchema))
                 missing = [.. SchemaKeywordMessages.MissingRequired(branchSchema, location.Value)];
-            return missing.Count > 0 ? missing.Select(message => new ManifestProblem(location, message)) : [new(location, libraryMessage)];
+            return missing.Count > 0 ? missing.Select(message => new JsonProblem(location, message)) : [new(location, libraryMessage)];
         }
         return [new(location, SchemaKeywordMessages.For(keyword, SchemaAt(schema, location), location.Value, libraryMessage))];
     }
@@ -66,6 +66,6 @@ internal static class SchemaProblemCollector
     private static string? LastSegment(JsonPointer pointer) =>
         pointer.SegmentCount == 0 ? null : pointer[pointer.SegmentCount - 1].ToString();
 
-    private static JsonElement? SchemaAt(JsonElement schema, ManifestLocation location) =>
+    private static JsonElement? SchemaAt(JsonElement schema, JsonLocation location) =>
         SubschemaFinder.Find(schema, location.Segments);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Json.Pointer;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
 /// <summary>Finds the subschema that applies at a location, to word a problem from its keywords.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
 /// <summary>Plain-English wording for a failed schema keyword, from the keyword's value in the schema and the value found.</summary>
 internal static class SchemaKeywordMessages

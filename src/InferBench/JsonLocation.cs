@@ -4,31 +4,31 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Pointer;
 
-namespace InferBench.Manifest;
+namespace InferBench;
 
-/// <summary>A place in a manifest document, printed JSONPath-style: <c>$.models[2].variants[0].precision</c>.</summary>
-internal sealed partial class ManifestLocation
+/// <summary>A place in a JSON document, printed JSONPath-style: <c>$.models[2].variants[0].precision</c>.</summary>
+internal sealed partial class JsonLocation
 {
     private readonly JsonElement _document;
     private readonly string[] _segments;
 
-    private ManifestLocation(JsonElement document, string[] segments)
+    private JsonLocation(JsonElement document, string[] segments)
     {
         _document = document;
         _segments = segments;
     }
 
-    public static ManifestLocation Root(JsonElement document) => new(document, []);
+    public static JsonLocation Root(JsonElement document) => new(document, []);
 
-    public static ManifestLocation FromPointer(JsonElement document, JsonPointer pointer) =>
+    public static JsonLocation FromPointer(JsonElement document, JsonPointer pointer) =>
         new(document, [.. Enumerable.Range(0, pointer.SegmentCount).Select(i => Unescape(pointer[i].ToString()))]);
 
     public IReadOnlyList<string> Segments => _segments;
     public int Depth => _segments.Length;
-    public ManifestLocation? Parent => Depth == 0 ? null : new(_document, _segments[..^1]);
+    public JsonLocation? Parent => Depth == 0 ? null : new(_document, _segments[..^1]);
 
-    public ManifestLocation Child(string property) => new(_document, [.. _segments, property]);
-    public ManifestLocation Child(int index) => Child(index.ToString(CultureInfo.InvariantCulture));
+    public JsonLocation Child(string property) => new(_document, [.. _segments, property]);
+    public JsonLocation Child(int index) => Child(index.ToString(CultureInfo.InvariantCulture));
 
     public bool TryGetValue(out JsonElement value)
     {
