@@ -46,7 +46,7 @@ internal static class SchemaProblemCollector
     {
         // "additionalProperties": false fails as a false schema at the unknown field; report it on the owning object.
         if (keyword == "" && LastSegment(node.EvaluationPath) == "additionalProperties" && location.Parent is { } owner)
-            return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(schema, owner)))];
+            return [new(owner, SchemaKeywordMessages.UnknownField(location.Segments[^1], SchemaAt(schema, owner))) { IsUnknownField = true }];
         if (keyword == "required")
         {
             // The failing "required" may be the subschema's own or that of its if/then branch ("identified": true needs a "value").

@@ -14,6 +14,8 @@ public static class RunJson
 {
     public const string FileName = "run.json";
 
+    private static readonly EmbeddedSchema Schema = new("run.schema.json");
+
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static string Serialize(RunResult run) => JsonSerializer.Serialize(run, Options);
@@ -32,6 +34,8 @@ public static class RunJson
         {
             var run = JsonSerializer.Deserialize<RunResult>(json, Options)
                 ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
+            // After binding, whose messages give line and column; the schema then finds values out of range.
+            RequireValid(document.RootElement, fileNameForErrors);
             if (run.Cost is { } cost)
                 RunCostSetup.Check(cost, fileNameForErrors);
             return EarlierSchemaVersions.Upgrade(run);
@@ -69,6 +73,17 @@ public static class RunJson
         {
             throw new InputException($"{fileName}: schemaVersion {version.GetRawText()} is not supported; this InferBench reads {ReadableVersions}.");
         }
+    }
+
+    /// <summary>
+    /// The file's values against run.schema.json (a batch of -5 is refused, not rendered). Fields the schema does not know
+    /// are allowed: readers ignore them, so a file from a newer InferBench of the same schemaVersion still reads.
+    /// </summary>
+    private static void RequireValid(JsonElement root, string fileName)
+    {
+        var problems = Schema.Validate(root, []).Where(problem => !problem.IsUnknownField).Select(problem => $"{fileName}: {problem}").ToArray();
+        if (problems.Length > 0)
+            throw new InputException(string.Join("\n", problems));
     }
 
     private static string ReadableVersions =>

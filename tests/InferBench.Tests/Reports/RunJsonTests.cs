@@ -143,6 +143,31 @@ public sealed class RunJsonTests
         Assert.DoesNotContain("nullability", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("batchSize", -5, "$.results[0].batchSize: ")]
+    [InlineData("genTokens", -1, "$.results[0].genTokens: ")]
+    public void AValueTheSchemaRefusesIsAnInputErrorNotARenderedRow(string field, int value, string expectedStart)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["results"]![0]![field] = value;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.StartsWith($"{FileName}: {expectedStart}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFieldTheSchemaDoesNotKnowIsIgnoredAsAFileFromANewerInferBenchMayHaveIt()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
+        json["results"]![0]!["addedLater"] = 1;
+        json["addedLater"] = "x";
+
+        var run = RunJson.Deserialize(json.ToJsonString(), FileName);
+
+        Assert.Single(run.Results);
+    }
+
     [Fact]
     public void AMissingRequiredValueIsNamedWithoutDotNetTypeNames()
     {
