@@ -1,4 +1,5 @@
 using InferBench.Campaign;
+using InferBench.Configuration;
 using InferBench.Cost;
 using InferBench.Fetch;
 using InferBench.Onnx;
@@ -48,6 +49,8 @@ public static class OptionNames
         { PowerInputs.CpuTdpWatts.Field, "--cpu-tdp-watts" },
         { PowerInputs.CpuThreads.Field, "--cpu-threads" },
         { CostInputs.Utilization.Field, "--utilization" },
+        { nameof(RunInputs.PricePerHour), "--price-per-hour" },
+        { nameof(RunInputs.GpuInstance), "--gpu" },
         { SyntheticModelInputs.HiddenSize.Field, "--hidden-size" },
         { SyntheticModelInputs.Layers.Field, "--layers" },
         { SyntheticModelInputs.AttentionHeads.Field, "--heads" },

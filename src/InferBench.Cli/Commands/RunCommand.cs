@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using InferBench.Cli.Progress;
+using InferBench.Configuration;
 using InferBench.Fidelity;
 using InferBench.Reports;
 using InferBench.Results;
@@ -139,30 +139,34 @@ public static class RunCommand
             fixedReps is null
                 ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
                 : null,
-            PowerInputs.SteadyState(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
+            new SteadyStatePlan(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
                 parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)),
             autoBatch,
             LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null,
             QualityTokens: parseResult.GetValue(QualityTokens),
             QualityText: parseResult.GetValue(QualityText));
-        RunPlanPoints.Validate(plan, Environment.ProcessorCount);
         var host = HostFactsProbe.Read();
         var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
         if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
             throw new InputException($"--power {JsonEnumName.Of(powerChoice)}: {powerProblem}");
-        var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
-        var cost = Prices.RunSetup(parseResult);
+        Prices.RequireOnePrice(parseResult);
+        var configuration = RunConfigurationFactory.Create(
+            new RunInputs(plan, Prices.ReadUtilization(parseResult), parseResult.GetValue(Out)!, DateTimeOffset.UtcNow,
+                "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)))
+            {
+                Power = powerChoice,
+                Cpu = cpu,
+                IdleSeconds = parseResult.GetValue(IdleSeconds),
+                PricePerHour = Prices.GivenPricePerHour(parseResult),
+                GpuInstance = parseResult.GetValue(Prices.GpuInstance),
+                Fidelity = parseResult.GetValue(Fidelity),
+            }, host);
 
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
-        // Read before the run folder exists, so a bad file leaves nothing behind.
-        var qualityText = plan.QualityText is { } qualityTextPath ? EvaluationTexts.FromFile(qualityTextPath, nameof(RunPlanRecord.QualityText)) : null;
-        var startedUtc = DateTimeOffset.UtcNow;
-        var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
-        var setup = new BenchmarkSessionSetup(plan, host, startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
-            powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity), QualityText: qualityText);
-        return SessionRun.Execute(setup, folder, targets, io, parseResult.GetValue(Json), cancellation);
+        var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, Out.Name, io.WriteRunFile);
+        return SessionRun.Execute(configuration, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
 
     private static IReadOnlyList<BenchmarkTarget> ManifestTargets(ParseResult parseResult, CliIo io)
