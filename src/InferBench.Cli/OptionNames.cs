@@ -3,7 +3,9 @@ using InferBench.Configuration;
 using InferBench.Cost;
 using InferBench.Fetch;
 using InferBench.Onnx;
+using InferBench.Merge;
 using InferBench.Quantization;
+using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
@@ -24,6 +26,10 @@ public static class OptionNames
         { QuantizationOptions.QuantizeLmHeadField, "--quantize-lm-head" },
         { QuantizationOptions.TargetField, "--target" },
         { ModelOutputFolder.Field, "--out" },
+        { RunFolder.ResultsFolderField, "--out" },
+        { MergeFolder.Field, "--out" },
+        { MachinePrice.Field, "--price" },
+        { SyntheticModelPresets.PresetField, "--preset" },
         { FetchCache.CacheField, $"--cache (or {FetchCache.EnvironmentVariable})" },
         { RunPlanPoints.GenTokens.Field, "--gen-tokens" },
         { RunPlanPoints.BatchSizes.Field, "--batch" },

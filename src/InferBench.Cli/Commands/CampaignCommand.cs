@@ -90,7 +90,7 @@ public static class CampaignCommand
             var shard = CampaignShardRun.Prepare(campaign, parseResult.GetValue(index), parseResult.GetValue(count), parseResult.GetValue(results)!,
                 HostFactsProbe.Read(), DateTimeOffset.UtcNow, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
             var output = shard.Configuration.Output;
-            var folder = RunFolder.Create(output.ResultsFolder, output.StartedUtc, results.Name, io.WriteRunFile);
+            var folder = RunFolder.Create(output.ResultsFolder, output.StartedUtc, io.WriteRunFile);
             io.Error.WriteLine($"Shard {shard.Shard.Index} of {shard.Shard.Count} ({shard.Shard.MachineClass.Id}): {string.Join(", ", shard.Shard.Work)}");
             var exitCode = SessionRun.Execute(shard.Configuration, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);
             // A variant that could not be fetched is a skipped row saying so; the shard still failed.

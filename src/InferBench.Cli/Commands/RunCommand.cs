@@ -165,7 +165,7 @@ public static class RunCommand
         var targets = parseResult.GetValue(ModelPath) is { } modelPath
             ? [TargetSelection.FromFolder(modelPath)]
             : ManifestTargets(parseResult, io);
-        var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, Out.Name, io.WriteRunFile);
+        var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, io.WriteRunFile);
         return SessionRun.Execute(configuration, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
 

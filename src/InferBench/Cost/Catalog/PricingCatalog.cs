@@ -41,10 +41,11 @@ public sealed record PricingCatalog
     };
 
     /// <param name="field">The input that named <paramref name="id"/>, which the error names.</param>
+    /// <param name="item">Which of the field's values named it, when it has several (<see cref="InputFieldException.Item"/>).</param>
     /// <exception cref="InputFieldException">No entry of <paramref name="section"/> has <paramref name="id"/>; the message lists the known ids.</exception>
-    public static T Find<T>(IReadOnlyList<T> section, string id, string field) where T : CatalogEntry =>
+    public static T Find<T>(IReadOnlyList<T> section, string id, string field, string? item = null) where T : CatalogEntry =>
         section.FirstOrDefault(entry => entry.Id == id)
-        ?? throw new InputFieldException([field], $"no \"{id}\" in the pricing catalog (known: {string.Join(", ", section.Select(entry => entry.Id))})");
+        ?? throw new InputFieldException([field], $"no \"{id}\" in the pricing catalog (known: {string.Join(", ", section.Select(entry => entry.Id))})", item);
 
     // The loader has checked that every default names an entry, and the embedded catalog sets them all.
     private static T Single<T>(IReadOnlyList<T> section, string? id) where T : CatalogEntry =>
