@@ -57,6 +57,7 @@ public static class OptionNames
         { CostInputs.Utilization.Field, "--utilization" },
         { nameof(RunInputs.PricePerHour), "--price-per-hour" },
         { nameof(RunInputs.GpuInstance), "--gpu" },
+        { nameof(RunInputs.Power), "--power" },
         { SyntheticModelInputs.HiddenSize.Field, "--hidden-size" },
         { SyntheticModelInputs.Layers.Field, "--layers" },
         { SyntheticModelInputs.AttentionHeads.Field, "--heads" },

@@ -14,12 +14,15 @@ public static class RunConfigurationFactory
     /// Checks <paramref name="given"/> for <paramref name="host"/>, prices it from the embedded pricing catalog, and reads
     /// the plan's quality text, so a bad input is refused before the run folder exists.
     /// </summary>
-    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), the idle seconds
+    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), the power source
+    /// cannot measure the plan's execution provider, the idle seconds
     /// are out of <see cref="PowerInputs.IdleSeconds"/>, two prices or an unknown GPU instance are given, or the quality text
     /// file cannot be read as UTF-8 text; it names the fields.</exception>
     public static RunConfiguration Create(RunInputs given, HostFacts host)
     {
         RunPlanPoints.Validate(given.Plan, Environment.ProcessorCount);
+        if (PowerSources.ProblemFor(given.Power, given.Plan.ExecutionProvider) is { } powerProblem)
+            throw new InputFieldException([nameof(RunInputs.Power)], powerProblem, JsonEnumName.Of(given.Power));
         var power = new RunPowerSettings(given.Power, given.Cpu, PowerInputs.IdleDuration(given.IdleSeconds));
         var catalog = PricingCatalogLoader.Embedded;
         var cost = RunCostSetup.Record(Price(given, catalog), given.Utilization, catalog.DefaultEnergy);
