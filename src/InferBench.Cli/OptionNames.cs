@@ -1,8 +1,11 @@
 using InferBench.Campaign;
+using InferBench.Configuration;
 using InferBench.Cost.Units;
 using InferBench.Fetch;
 using InferBench.Onnx;
+using InferBench.Merge;
 using InferBench.Quantization;
+using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
@@ -23,6 +26,10 @@ public static class OptionNames
         { QuantizationOptions.QuantizeLmHeadField, "--quantize-lm-head" },
         { QuantizationOptions.TargetField, "--target" },
         { ModelOutputFolder.Field, "--out" },
+        { RunFolder.ResultsFolderField, "--out" },
+        { MergeFolder.Field, "--out" },
+        { MachinePrice.Field, "--price" },
+        { SyntheticModelPresets.PresetField, "--preset" },
         { FetchCache.CacheField, $"--cache (or {FetchCache.EnvironmentVariable})" },
         { RunPlanPoints.GenTokens.Field, "--gen-tokens" },
         { RunPlanPoints.BatchSizes.Field, "--batch" },
@@ -48,6 +55,9 @@ public static class OptionNames
         { PowerInputs.CpuTdpWatts.Field, "--cpu-tdp-watts" },
         { PowerInputs.CpuThreads.Field, "--cpu-threads" },
         { CostInputs.Utilization.Field, "--utilization" },
+        { nameof(RunInputs.PricePerHour), "--price-per-hour" },
+        { nameof(RunInputs.GpuInstance), "--gpu" },
+        { nameof(RunInputs.Power), "--power" },
         { SyntheticModelInputs.HiddenSize.Field, "--hidden-size" },
         { SyntheticModelInputs.Layers.Field, "--layers" },
         { SyntheticModelInputs.AttentionHeads.Field, "--heads" },

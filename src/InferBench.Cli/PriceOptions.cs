@@ -24,22 +24,13 @@ public sealed class PriceOptions
     public Option<double?> UtilizationFraction { get; } = NumberOption.Create("--utilization",
         "Share of paid hours spent generating: an idle rented machine still costs money [default: 1]", CostInputs.Utilization);
 
-    /// <summary>The assumptions <c>run</c> records in run.json: the price and utilisation given, the catalog's energy defaults.</summary>
-    /// <exception cref="InputException">Two prices, or an unknown --gpu instance.</exception>
-    public CostSetup RunSetup(ParseResult parseResult)
-    {
-        var catalog = PricingCatalogLoader.Load(null);
-        RequireOnePrice(parseResult);
-        return RunCostSetup.Record(RentalPrice(parseResult, catalog), ReadUtilization(parseResult), catalog.DefaultEnergy);
-    }
-
     /// <summary>The hourly price from --price-per-hour or a catalog --gpu instance; null when neither is given.</summary>
     /// <remarks>The caller has checked that at most one price is given (<see cref="RequireOnePrice"/>).</remarks>
     /// <exception cref="InputException">The instance is not in <paramref name="catalog"/>.</exception>
     public Cited<UsdPerHour>? RentalPrice(ParseResult parseResult, PricingCatalog catalog)
     {
-        if (parseResult.GetValue(PricePerHour) is { } usd)
-            return new(new UsdPerHour(usd), Citation.Given(PricePerHour.Name));
+        if (GivenPricePerHour(parseResult) is { } price)
+            return price;
         if (parseResult.GetValue(GpuInstance) is { } id)
         {
             var instance = PricingCatalog.Find(catalog.GpuInstances, id, GpuInstance.Name);
@@ -47,6 +38,11 @@ public sealed class PriceOptions
         }
         return null;
     }
+
+    /// <summary>The hourly price --price-per-hour gives, cited as given; null when it is not given.</summary>
+    public Cited<UsdPerHour>? GivenPricePerHour(ParseResult parseResult) => parseResult.GetValue(PricePerHour) is { } usd
+        ? new(new UsdPerHour(usd), Citation.Given(PricePerHour.Name))
+        : null;
 
     public Cited<Utilization> ReadUtilization(ParseResult parseResult) => parseResult.GetValue(UtilizationFraction) is { } fraction
         ? new(new(fraction), Citation.Given(UtilizationFraction.Name))

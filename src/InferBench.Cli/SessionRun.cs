@@ -10,14 +10,14 @@ public static class SessionRun
 {
     /// <param name="json">Print only the run.json path on stdout.</param>
     /// <returns>The run's exit code (<see cref="ExitCodes.ForRun"/>).</returns>
-    public static int Execute(BenchmarkSessionSetup setup, RunFolder folder, IReadOnlyList<BenchmarkTarget> targets, CliIo io, bool json,
+    public static int Execute(RunConfiguration configuration, RunFolder folder, IReadOnlyList<BenchmarkTarget> targets, CliIo io, bool json,
         CancellationToken cancellation)
     {
         using var announce = cancellation.Register(() => io.Error.WriteLine(
             "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
-        using var session = BenchmarkSession.Start(setup, folder, io.Error.WriteLine);
+        using var session = BenchmarkSession.Start(configuration, folder, io.Error.WriteLine);
         if (session.PowerUnavailableReason is { } unavailable)
-            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(setup.Power)}), " +
+            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(configuration.Power.Source)}), " +
                                $"so this run's energy figures are unavailable: {unavailable}");
         var outcome = session.Run(targets, sweep =>
         {

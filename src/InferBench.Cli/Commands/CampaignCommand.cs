@@ -87,12 +87,12 @@ public static class CampaignCommand
                     return fetched;
                 fetchFailed |= fetched != ExitCodes.AllOk;
             }
-            var startedUtc = DateTimeOffset.UtcNow;
             var shard = CampaignShardRun.Prepare(campaign, parseResult.GetValue(index), parseResult.GetValue(count), parseResult.GetValue(results)!,
-                HostFactsProbe.Read(), startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
-            var folder = RunFolder.Create(shard.ShardFolder, startedUtc, results.Name, io.WriteRunFile);
+                HostFactsProbe.Read(), DateTimeOffset.UtcNow, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)));
+            var output = shard.Configuration.Output;
+            var folder = RunFolder.Create(output.ResultsFolder, output.StartedUtc, io.WriteRunFile);
             io.Error.WriteLine($"Shard {shard.Shard.Index} of {shard.Shard.Count} ({shard.Shard.MachineClass.Id}): {string.Join(", ", shard.Shard.Work)}");
-            var exitCode = SessionRun.Execute(shard.Setup, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);
+            var exitCode = SessionRun.Execute(shard.Configuration, folder, shard.Targets, io, parseResult.GetValue(json), cancellation);
             // A variant that could not be fetched is a skipped row saying so; the shard still failed.
             return fetchFailed && exitCode is ExitCodes.AllOk or ExitCodes.NothingMeasured ? ExitCodes.SomeRowsFailed : exitCode;
         });

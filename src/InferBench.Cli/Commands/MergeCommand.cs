@@ -16,7 +16,7 @@ public static class MergeCommand
         Arity = ArgumentArity.OneOrMore,
     };
     private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the merged files (created if missing)", Required = true };
-    private static readonly Option<string[]> Prices = new(MachinePrice.Option)
+    private static readonly Option<string[]> Prices = new("--price")
     {
         Description = "Price a machine: <machine>=<catalog GPU instance id or USD per hour>, the machine named by its label, cloud instance type, " +
             "GPU or CPU model (repeatable); other machines are priced by their runs' own cost assumptions",
@@ -42,7 +42,7 @@ public static class MergeCommand
             var saveFailed = false;
             try
             {
-                MergeFolder.Write(folder, merge, DateTimeOffset.UtcNow, Out.Name);
+                MergeFolder.Write(folder, merge, DateTimeOffset.UtcNow);
             }
             catch (IOException e)
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using InferBench.Cli.Progress;
+using InferBench.Configuration;
 using InferBench.Fidelity;
 using InferBench.Reports;
 using InferBench.Results;
@@ -115,6 +115,38 @@ public static class RunCommand
 
     private static int Execute(ParseResult parseResult, CliIo io, CancellationToken cancellation)
     {
+        var host = HostFactsProbe.Read();
+        var configuration = RunConfigurationFactory.Create(Inputs(parseResult, host), host);
+        var targets = parseResult.GetValue(ModelPath) is { } modelPath
+            ? [TargetSelection.FromFolder(modelPath)]
+            : ManifestTargets(parseResult, io);
+        var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, io.WriteRunFile);
+        return SessionRun.Execute(configuration, folder, targets, io, parseResult.GetValue(Json), cancellation);
+    }
+
+    /// <summary>What the options give, for <see cref="RunConfigurationFactory.Create"/> to check.</summary>
+    /// <exception cref="InputException">Options that cannot be used together, or a power option that cannot rate this machine's CPU.</exception>
+    private static RunInputs Inputs(ParseResult parseResult, HostFacts host)
+    {
+        var plan = Plan(parseResult);
+        var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
+        Prices.RequireOnePrice(parseResult);
+        return new RunInputs(plan, Prices.ReadUtilization(parseResult), parseResult.GetValue(Out)!, DateTimeOffset.UtcNow,
+            "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)))
+        {
+            Power = powerChoice,
+            Cpu = cpu,
+            IdleSeconds = parseResult.GetValue(IdleSeconds),
+            PricePerHour = Prices.GivenPricePerHour(parseResult),
+            GpuInstance = parseResult.GetValue(Prices.GpuInstance),
+            Fidelity = parseResult.GetValue(Fidelity),
+        };
+    }
+
+    /// <summary>The plan as the options give it (unchecked).</summary>
+    /// <exception cref="InputFieldException">A provider option or latency target that cannot be parsed.</exception>
+    private static RunPlanRecord Plan(ParseResult parseResult)
+    {
         // --ep accepts only the providers' names, so the name is always found.
         var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
         var fixedReps = FixedReps(parseResult.GetValue(Reps)!);
@@ -124,7 +156,7 @@ public static class RunCommand
         var autoBatch = batchSizes.Length > 0 && parseResult.IsGiven(Batch)
             ? null
             : new AutoBatch(parseResult.GetValue(MaxBatch), parseResult.GetValue(BatchMinGain), CudaOnly: batchSizes.Length > 0);
-        var plan = new RunPlanRecord(
+        return new RunPlanRecord(
             parseResult.GetValue(PromptTokens)!,
             parseResult.GetValue(GenTokens)!,
             batchSizes,
@@ -139,30 +171,12 @@ public static class RunCommand
             fixedReps is null
                 ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
                 : null,
-            PowerInputs.SteadyState(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
+            new SteadyStatePlan(parseResult.GetValue(SteadyMaxSeconds), parseResult.GetValue(SteadyWindowSeconds),
                 parseResult.GetValue(SteadyPowerSlope), parseResult.GetValue(SteadyTempSlope)),
             autoBatch,
             LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null,
             QualityTokens: parseResult.GetValue(QualityTokens),
             QualityText: parseResult.GetValue(QualityText));
-        RunPlanPoints.Validate(plan, Environment.ProcessorCount);
-        var host = HostFactsProbe.Read();
-        var (powerChoice, cpu) = PowerChoice.Read(parseResult, host.CpuModel);
-        if (PowerSources.ProblemFor(powerChoice, plan.ExecutionProvider) is { } powerProblem)
-            throw new InputException($"--power {JsonEnumName.Of(powerChoice)}: {powerProblem}");
-        var idle = PowerInputs.IdleDuration(parseResult.GetValue(IdleSeconds));
-        var cost = Prices.RunSetup(parseResult);
-
-        var targets = parseResult.GetValue(ModelPath) is { } modelPath
-            ? [TargetSelection.FromFolder(modelPath)]
-            : ManifestTargets(parseResult, io);
-        // Read before the run folder exists, so a bad file leaves nothing behind.
-        var qualityText = plan.QualityText is { } qualityTextPath ? EvaluationTexts.FromFile(qualityTextPath, nameof(RunPlanRecord.QualityText)) : null;
-        var startedUtc = DateTimeOffset.UtcNow;
-        var folder = RunFolder.Create(parseResult.GetValue(Out)!, startedUtc, Out.Name, io.WriteRunFile);
-        var setup = new BenchmarkSessionSetup(plan, host, startedUtc, "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)),
-            powerChoice, cpu, idle, cost, parseResult.GetValue(Fidelity), QualityText: qualityText);
-        return SessionRun.Execute(setup, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
 
     private static IReadOnlyList<BenchmarkTarget> ManifestTargets(ParseResult parseResult, CliIo io)

@@ -1,17 +1,15 @@
-using InferBench.Cost.Catalog;
+using InferBench.Configuration;
 using InferBench.Cost.Citations;
-using InferBench.Cost.Runs;
 using InferBench.Cost.Units;
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Results;
 using InferBench.Runner;
-using InferBench.Telemetry.Power;
 
 namespace InferBench.Campaign;
 
-/// <summary>One shard made ready to run: the session's setup and the shard's targets, from the campaign file alone.</summary>
-public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionSetup Setup, IReadOnlyList<BenchmarkTarget> Targets, string ShardFolder)
+/// <summary>One shard made ready to run: the run's configuration and the shard's targets, from the campaign file alone.</summary>
+public sealed record CampaignShardRun(CampaignShardPlan Shard, RunConfiguration Configuration, IReadOnlyList<BenchmarkTarget> Targets)
 {
     public const string ShardIndexField = "ShardIndex";
     public const string ShardCountField = "ShardCount";
@@ -53,20 +51,20 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, BenchmarkSessionS
         var shard = campaign.Shards[index];
         var file = campaign.File;
         var plan = CampaignLoader.RunPlan(file.Plan, shard.MachineClass);
-        var catalog = PricingCatalogLoader.Embedded;
         var utilization = file.Plan.Utilization is { } fraction
             ? new Cited<Utilization>(new(fraction), Citation.Given($"{Path.GetFileName(campaign.FullPath)}: plan.utilization"))
             : new Cited<Utilization>(Utilization.Full, Citation.Default("busy every paid hour; set the campaign's plan.utilization"));
-        // The loader has checked that the instance is in the catalog.
-        var instance = catalog.GpuInstances.FirstOrDefault(entry => entry.Id == shard.MachineClass.Instance);
-        Cited<UsdPerHour>? price = instance is null ? null : new(instance.Price, instance.Citation);
-        var setup = new BenchmarkSessionSetup(plan, host, startedUtc, commandLine, PowerSourceChoice.Auto, new CpuRating(null, null),
-            PowerInputs.IdleDuration(file.Plan.IdleSeconds), RunCostSetup.Record(price, utilization, catalog.DefaultEnergy), file.Plan.Fidelity,
-            new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]));
+        var configuration = RunConfigurationFactory.Create(new RunInputs(plan, utilization, CampaignFolders.Shard(resultsRoot, campaign.Name, index), startedUtc, commandLine)
+        {
+            IdleSeconds = file.Plan.IdleSeconds,
+            GpuInstance = shard.MachineClass.Instance,
+            Fidelity = file.Plan.Fidelity,
+            Shard = new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]),
+        }, host);
 
         // Every variant of the manifest, then only the shard's, in the shard's order: an absent one becomes a skipped row saying why.
         var all = TargetSelection.FromManifest(campaign.ManifestFullPath, [], []);
         var targets = shard.Work.Select(work => all.First(target => target.Model == work.Model && target.Variant == work.Variant)).ToArray();
-        return new CampaignShardRun(shard, setup, targets, CampaignFolders.Shard(resultsRoot, campaign.Name, index));
+        return new CampaignShardRun(shard, configuration, targets);
     }
 }

@@ -72,7 +72,7 @@ public static class KubernetesManifests
         var script = string.Join('\n',
             "set -eu",
             $"mkdir -p {WorkFolder} && cp {ConfigMount}/{CampaignFileName} {ConfigMount}/{ManifestFileName} {WorkFolder}/",
-            $"exec {inferbench} campaign run {WorkFolder}/{CampaignFileName} --shard-index \"$(( {first} + JOB_COMPLETION_INDEX ))\" --shard-count {total} --out {ResultsMount}");
+            $"exec {inferbench} campaign run {WorkFolder}/{CampaignFileName} {CommandOptions.ShardIndex} \"$(( {first} + JOB_COMPLETION_INDEX ))\" {CommandOptions.ShardCount} {total} {CommandOptions.ShardResults} {ResultsMount}");
         var container = new JsonObject
         {
             ["name"] = "shard",
@@ -198,7 +198,7 @@ public static class KubernetesManifests
         var merge = string.Join('\n',
             "set -eu",
             $"mkdir -p {WorkFolder} && cp {ConfigMount}/{CampaignFileName} {ConfigMount}/{ManifestFileName} {WorkFolder}/",
-            $"exec {inferbench} campaign merge {WorkFolder}/{CampaignFileName} --results {ResultsMount}");
+            $"exec {inferbench} campaign merge {WorkFolder}/{CampaignFileName} {CommandOptions.MergeResults} {ResultsMount}");
         return new JsonObject
         {
             ["apiVersion"] = "batch/v1",

@@ -37,7 +37,7 @@ public static class EvaluationTexts
     {
         if (dataset.InCache(cache) is not { } found)
             throw new QualityUnavailableException(
-                $"the evaluation text ({dataset.Name}, {dataset.Repo}) is not downloaded in {cache.Root}: run `inferbench fetch {dataset.Id}` where the Hub can be reached, or give --quality-text");
+                $"the evaluation text ({dataset.Name}, {dataset.Repo}) is not downloaded in {cache.Root}: run `inferbench fetch {dataset.Id}` where the Hub can be reached, or give {CommandOptions.QualityText}");
         return new EvaluationText(ParquetText(found.FilePath), dataset.Name, dataset.Repo, dataset.Revision, dataset.PathInRepo, found.Fetched.Sha256, dataset.Licence);
     }
 

@@ -19,8 +19,8 @@ public static class EstimatorProfiles
         ProfileHost host;
         if (gpuId is not null)
         {
-            var gpu = PricingCatalog.Find(catalog.Gpus, gpuId, "--gpu");
-            var peaks = GpuPeaks.Of(gpu, "--gpu");
+            var gpu = PricingCatalog.Find(catalog.Gpus, gpuId, GpuField);
+            var peaks = GpuPeaks.Of(gpu, GpuField);
             if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cuda)))
                 throw new InputFieldException([GpuField], $"run {run.RunId} has no measured CUDA row to profile on {gpuId}");
             host = new ProfileHost(HostPeaks.GpuKind, gpu.Description, gpu.Id, run.Host.LogicalCores, peaks.MemoryBandwidthBytesPerSecond, peaks.PeakFlopsPerSecondByPrecision, peaks.Source);

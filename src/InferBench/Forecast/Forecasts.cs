@@ -78,8 +78,8 @@ public static class Forecasts
         }
         return request.GpuIds.Select(id =>
         {
-            var gpu = PricingCatalog.Find(catalog.Gpus, id, "--gpu");
-            var peaks = GpuPeaks.Of(gpu, "--gpu");
+            var gpu = PricingCatalog.Find(catalog.Gpus, id, EstimatorProfiles.GpuField);
+            var peaks = GpuPeaks.Of(gpu, EstimatorProfiles.GpuField);
             var (price, priceSource) = Price(id, request.PricePerHourUsd, catalog);
             var specs = gpu.Specs!;
             return new ForecastTarget(id, peaks, specs.GpuClass, specs.BoardPowerWatts,

@@ -10,10 +10,11 @@ namespace InferBench.Forecast;
 /// </summary>
 public static class GpuPeaks
 {
-    /// <exception cref="InputException">The entry has no datasheet specs.</exception>
-    public static HostPeaks Of(GpuEntry gpu, string option)
+    /// <param name="field">The input that named <paramref name="gpu"/>, which the error names.</param>
+    /// <exception cref="InputFieldException">The entry has no datasheet specs.</exception>
+    public static HostPeaks Of(GpuEntry gpu, string field)
     {
-        var specs = gpu.Specs ?? throw new InputException($"{option}: catalog GPU \"{gpu.Id}\" has no datasheet specs (memory bandwidth, board power){(gpu.Note is { } note ? $": {note}" : "")}");
+        var specs = gpu.Specs ?? throw new InputFieldException([field], $"catalog GPU \"{gpu.Id}\" has no datasheet specs (memory bandwidth, board power){(gpu.Note is { } note ? $": {note}" : "")}");
         var fp16 = gpu.PeakDenseTflops * 1e12;
         var int8 = (specs.PeakDenseInt8Tops ?? gpu.PeakDenseTflops) * 1e12;
         return new HostPeaks(gpu.Description, HostPeaks.GpuKind, specs.MemoryBandwidthGBps * 1e9,

@@ -38,7 +38,7 @@ internal static class MergeChart
         var missing = left > 0 ? $" {Integer(left)} machine x variant mark(s) have no {(priced ? "price" : "energy figure")} and are not drawn." : "";
         var caption = $"{title} against decode tok/s, one mark per machine x variant at its best measured point ({MergedEntry.BestPointRule}), " +
             $"prompt {Integer(workload.PromptTokens)}, gen {Integer(workload.GenTokens)}: down and to the right is faster and cheaper." +
-            (priced ? "" : " No machine has a price (give --price), so energy per token is shown instead.") + missing;
+            (priced ? "" : $" No machine has a price (give {CommandOptions.MachinePrice}), so energy per token is shown instead.") + missing;
         return new ReportFigure(caption, new XyChart($"{title} against decode tok/s across machines", TokensTitle, title, series).ToSvg());
     }
 }

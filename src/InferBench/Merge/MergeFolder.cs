@@ -10,11 +10,13 @@ public static class MergeFolder
     public static IReadOnlyList<string> FileNames { get; } =
         [CsvResultsExporter.FileName, MergedJson.FileName, MarkdownReportExporter.FileName, HtmlReportExporter.FileName];
 
+    /// <summary>The input that names the merge's output folder, which its errors name.</summary>
+    public const string Field = "MergeFolder";
+
     /// <summary>Writes the merged files into <paramref name="folder"/> (created if missing).</summary>
-    /// <param name="optionName">The option that named the folder, for messages.</param>
-    /// <exception cref="InputException">The folder cannot be created or written (a file in the way, no permission).</exception>
+    /// <exception cref="InputFieldException">The folder cannot be created or written (a file in the way, no permission).</exception>
     /// <exception cref="IOException">A write failed for another reason, such as a full disk.</exception>
-    public static void Write(string folder, RunMerge merge, DateTimeOffset mergedUtc, string optionName = "--out")
+    public static void Write(string folder, RunMerge merge, DateTimeOffset mergedUtc)
     {
         var full = Path.GetFullPath(folder);
         try
@@ -23,7 +25,7 @@ public static class MergeFolder
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            throw new InputException($"{optionName}: cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}");
+            throw new InputFieldException([Field], $"cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}");
         }
         var report = MergeReport.For(merge, mergedUtc);
         string[] contents =
@@ -41,7 +43,7 @@ public static class MergeFolder
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new InputException($"{optionName}: cannot write into {full}: {FileSystemProblem.Reason(e, full)}");
+                throw new InputFieldException([Field], $"cannot write into {full}: {FileSystemProblem.Reason(e, full)}");
             }
         }
     }

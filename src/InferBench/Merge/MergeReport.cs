@@ -12,13 +12,13 @@ namespace InferBench.Merge;
 /// </summary>
 internal static class MergeReport
 {
-    private const string Definitions =
+    private static string Definitions { get; } =
         "One row per model x variant x machine x workload (prompt and gen tokens), from one run: where several runs on a machine " +
         "measured the same, the figures are one run's, never pooled (the notes name the others). Batch 1: the row at batch 1. " +
         $"Best: {MergedEntry.BestPointRule}. Decode tok/s is the median over the measured repetitions ± the half-width of the 95% " +
         "confidence interval of the mean. J/token is gross (prefill and idle included), from the energy source named; " +
         "estimated-* sources are estimates, marked (est.). $/1M gen tokens = the machine's price per hour / (median decode tok/s " +
-        "× 3600 × the run's utilisation) × 1e6, at --price's price where given, else the run's own. Top-1 agreement and KL are the " +
+        $"× 3600 × the run's utilisation) × 1e6, at {CommandOptions.MachinePrice}'s price where given, else the run's own. Top-1 agreement and KL are the " +
         "variant's drift from its model's reference variant as its run measured it. A run whose plan or software differs from most " +
         "runs is flagged not comparable on that; copies of a run and superseded runs of a campaign shard are left out. " +
         "Every row of every merged run is in results.csv; definitions: results/README.md.";

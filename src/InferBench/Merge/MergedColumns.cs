@@ -29,7 +29,7 @@ public static class MergedColumns
         new("gpu_driver", "Driver", "text", false, "The GPU driver version", row => Cell.Of(row.Machine.Identity.GpuDriver)),
         new("cpu_model", "CPU", "text", false, "The CPU model", row => Cell.Of(row.Machine.Identity.CpuModel)),
         new("logical_cores", "Cores", "count", true, "Logical cores the host showed", row => Cell.Of(row.Machine.Identity.LogicalCores)),
-        new("price_usd_per_hour", "$/h", "USD/h", true, "The hardware price usd_per_1m_tokens rests on: --price's, else the run's",
+        new("price_usd_per_hour", "$/h", "USD/h", true, $"The hardware price usd_per_1m_tokens rests on: {CommandOptions.MachinePrice}'s, else the run's",
             row => Cell.Of(row.Machine.PriceUsdPerHour ?? row.Input.Run?.Cost?.PriceUsdPerHour?.Value)),
     ];
 

@@ -32,6 +32,6 @@ public sealed record MergedEntry(
     IReadOnlyList<string> Notes)
 {
     /// <summary>How <see cref="Best"/> is chosen (Cost's BestOperatingPoint), as the reports and merged.json state it.</summary>
-    public const string BestPointRule = "the batch that meets the run's latency targets (--slo) at the highest median decode tok/s; " +
+    public static string BestPointRule { get; } = $"the batch that meets the run's latency targets ({CommandOptions.Slo}) at the highest median decode tok/s; " +
         "without targets, the ok row with the highest median decode tok/s at any batch";
 }

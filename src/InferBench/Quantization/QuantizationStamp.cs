@@ -145,7 +145,7 @@ public sealed record QuantizationStamp(
             "these numbers say nothing about fp16 on a GPU",
         (ExecutionProvider.Cpu, _, not null, _) when ActivationPrecision == Precision.Fp16 =>
             "int4/int8 with fp16 activations (made for CUDA) on CPU: measured up to 2.6x slower than the same weights with fp32 activations " +
-            "(the variant `models quantize --target cpu` makes); these numbers say little about either",
+            $"(the variant `models quantize {CommandOptions.QuantizeTarget} cpu` makes); these numbers say little about either",
         (ExecutionProvider.Cpu, _, 8, not 4) =>
             $"8-bit MatMulNBits with accuracy_level {AccuracyLevel} on CPU: ONNX Runtime dequantizes the weights on every call, " +
             "far slower than fp32; accuracy_level 4 uses its int8 kernels",

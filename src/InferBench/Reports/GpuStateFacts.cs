@@ -22,7 +22,7 @@ internal static class GpuStateFacts
         .ToArray();
 
     private static string Warmup(SteadyStateRecord? steady) => steady is null
-        ? "no steady-state warmup (--steady-max-seconds 0)"
+        ? $"no steady-state warmup ({CommandOptions.SteadyMaxSeconds} 0)"
         : $"warmup {Outcome(steady.Outcome)} after {Number(steady.Seconds)} s ({Integer(steady.Generations)} generations; " +
           $"power slope {Number(steady.PowerSlopePercentPerSecond)} %/s, temperature slope {Number(steady.TemperatureSlopeCelsiusPerSecond)} °C/s" +
           (steady.Reason is { } reason ? $"; {reason}" : "") + ")";

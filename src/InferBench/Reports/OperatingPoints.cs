@@ -46,7 +46,7 @@ public static class OperatingPoints
         var energy = point.JoulesPerGeneratedToken is { } joules
             ? EnergyLabel.Marked($"{Of(joules.Value)} J/token", point.Row.Energy?.Source)
             : "J/token not measured";
-        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: --price-per-hour or --gpu), {energy}";
+        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: {CommandOptions.PricePerHour} or {CommandOptions.GpuInstance}), {energy}";
     }
 
     /// <summary>The frontier table's columns: one row per measured batch.</summary>
@@ -65,7 +65,7 @@ public static class OperatingPoints
             p => Cell.Composed(EnergyLabel.Marked(Number(p.JoulesPerGeneratedToken?.Value), p.Row.Energy?.Source))),
         new("targets", "Meets targets", "text", false, "Whether the batch meets every latency target, else the targets it misses",
             p => Cell.Composed(p.Verdict is null ? Absent : p.Verdict.Met ? "yes" : "no: " + string.Join(", ", p.Verdict.Missed.Select(BatchDoublingRule.Describe)))),
-        new("stop", "Batch stop", "text", false, "Why a --batch auto sweep stopped after this batch",
+        new("stop", "Batch stop", "text", false, $"Why a {CommandOptions.Batch} auto sweep stopped after this batch",
             p => Cell.Composed(p.Row.BatchStop is { } stop ? JsonEnumName.Of(stop.Reason) : "")),
     ];
 

@@ -79,12 +79,12 @@ internal static class ReportSetup
         var lines = pricing.Assumptions.Select(line => new ReportFact(line.Label, $"{line.Text} ({line.Citation})"));
         return pricing.HasPrice
             ? [.. lines]
-            : [new("hardware price", "none given (--price-per-hour or --gpu): no $/1M gen tokens."), .. lines];
+            : [new("hardware price", $"none given ({CommandOptions.PricePerHour} or {CommandOptions.GpuInstance}): no $/1M gen tokens."), .. lines];
     }
 
     private static string EnergyLine(PowerSetup? power) => power switch
     {
-        null => "not measured (--power none).",
+        null => $"not measured ({CommandOptions.Power} none).",
         { UnavailableReason: { } why } when power.Source == "unavailable" => $"unavailable: {why}.",
         { Source: "estimated-cpu-tdp" } => $"{power.Source}: {power.Method}.{NotesOf(power)} No idle power: the estimate sees only this process's CPU time.",
         _ => $"{power.Source}: {power.Method}.{NotesOf(power)} Idle {Number(power.IdleWattsBefore)} W before, {Number(power.IdleWattsAfter)} W after the sweep ({power.Source}).",
@@ -104,7 +104,7 @@ internal static class ReportSetup
             yield break;
         var stopped = run.Results.Where(result => result.RepetitionStop is not null).ToArray();
         var missed = stopped.Where(result => result.RepetitionStop!.TargetMissed).ToArray();
-        var text = $"--reps auto: each point repeated until the 95% interval of its mean decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
+        var text = $"{CommandOptions.Reps} auto: each point repeated until the 95% interval of its mean decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
                    $"(at most {Integer(auto.MaxRepetitions)} repetitions and {Number(auto.MaxSecondsPerPoint)} s per point); " +
                    $"{Integer(stopped.Length - missed.Length)} of {Integer(stopped.Length)} measured points reached it";
         if (missed.Length > 0)

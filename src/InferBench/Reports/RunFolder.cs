@@ -40,14 +40,16 @@ public sealed class RunFolder : IRunStore
         utcNow.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" +
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
+    /// <summary>The input that names the folder run folders go to, which <see cref="Create"/>'s errors name.</summary>
+    public const string ResultsFolderField = nameof(RunOutputSettings.ResultsFolder);
+
     /// <summary>Creates a new, empty run folder under <paramref name="resultsDirectory"/> (created if missing).</summary>
-    /// <param name="optionName">The option that named <paramref name="resultsDirectory"/>, for error messages.</param>
     /// <param name="writeFile">Writes one file (path, contents); <see cref="AtomicFile.WriteAllText"/> unless a test stands in a full disk.</param>
-    /// <exception cref="InputException">The folder cannot be created there (empty path, a file in the way, no permission); the message names the path and the reason.</exception>
-    public static RunFolder Create(string resultsDirectory, DateTimeOffset startedUtc, string optionName = "--out", Action<string, string>? writeFile = null)
+    /// <exception cref="InputFieldException">The folder cannot be created there (empty path, a file in the way, no permission); the message names the path and the reason.</exception>
+    public static RunFolder Create(string resultsDirectory, DateTimeOffset startedUtc, Action<string, string>? writeFile = null)
     {
         if (string.IsNullOrWhiteSpace(resultsDirectory))
-            throw new InputException($"{optionName}: expected a folder path, got \"{resultsDirectory}\"");
+            throw new InputFieldException([ResultsFolderField], $"expected a folder path, got \"{resultsDirectory}\"");
         var root = Path.GetFullPath(resultsDirectory);
         while (true)
         {
@@ -60,7 +62,7 @@ public sealed class RunFolder : IRunStore
             }
             catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {
-                throw new InputException($"{optionName}: cannot create a run folder in {root}: {FileSystemProblem.Reason(e, root)}");
+                throw new InputFieldException([ResultsFolderField], $"cannot create a run folder in {root}: {FileSystemProblem.Reason(e, root)}");
             }
             return new RunFolder(folder, writeFile);
         }

@@ -9,24 +9,22 @@ using InferBench.Telemetry.Power;
 namespace InferBench.Runner;
 
 /// <summary>
-/// One run, from a checked setup and its targets to the saved <see cref="RunResult"/>: the power meter and its idle
-/// baselines, the sweep (saved after every row), the fidelity pass, and the run's final state. <see cref="Start"/> opens
-/// the meter; <see cref="Run"/> measures and saves. Messages for the person running it go to <c>note</c>.
+/// One run, from its checked <see cref="RunConfiguration"/> and its targets to the saved <see cref="RunResult"/>: the power
+/// meter and its idle baselines, the sweep (saved after every row), the fidelity pass, and the run's final state.
+/// <see cref="Start"/> opens the meter; <see cref="Run"/> measures and saves. Messages for the person running it go to <c>note</c>.
 /// </summary>
 public sealed class BenchmarkSession : IDisposable
 {
-    private readonly BenchmarkSessionSetup _setup;
+    private readonly RunConfiguration _configuration;
     private readonly IRunStore _store;
     private readonly Action<string> _note;
     private readonly IReadOnlyList<ExecutionProvider> _runnable;
     private readonly PowerMeter? _meter;
-    private readonly EvaluationText? _qualityText;
+    private RunResult? _lastGood;
 
-    private BenchmarkSession(BenchmarkSessionSetup setup, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter,
-        EvaluationText? qualityText)
+    private BenchmarkSession(RunConfiguration configuration, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter)
     {
-        _setup = setup;
-        _qualityText = qualityText;
+        _configuration = configuration;
         _store = store;
         _note = note;
         _runnable = runnable;
@@ -36,19 +34,18 @@ public sealed class BenchmarkSession : IDisposable
     /// <summary>Why no power source could be opened for a run that asked for one; null when one was (or none was asked for).</summary>
     public string? PowerUnavailableReason => _meter is { Selection.Source: null } ? _meter.Selection.UnavailableReason : null;
 
-    /// <summary>Checks the plan, reads the --quality-text file, and opens the power meter; nothing is saved or measured yet.</summary>
-    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), or the quality text file cannot be read as UTF-8 text.</exception>
-    public static BenchmarkSession Start(BenchmarkSessionSetup setup, IRunStore store, Action<string> note)
+    private bool MeasuringPower => _meter?.Selection.Source is not null;
+
+    /// <summary>Opens the power meter the configuration asks for; nothing is saved or measured yet.</summary>
+    public static BenchmarkSession Start(RunConfiguration configuration, IRunStore store, Action<string> note)
     {
-        var plan = setup.Plan;
-        RunPlanPoints.Validate(plan, Environment.ProcessorCount);
-        var qualityText = setup.QualityText ?? (plan.QualityText is { } path ? EvaluationTexts.FromFile(path, nameof(RunPlanRecord.QualityText)) : null);
-        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: setup.Host.Gpus.Count > 0);
-        var meter = setup.Power == PowerSourceChoice.None
+        var (plan, power, host) = (configuration.Plan, configuration.Power, configuration.Host);
+        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
+        var meter = power.Source == PowerSourceChoice.None
             ? null
-            : PowerMeter.Start(setup.Power, PowerOptions.FromEnvironment(setup.Host, setup.Cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
+            : PowerMeter.Start(power.Source, PowerOptions.FromEnvironment(host, power.Cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
                 PowerSources.AutoOrderFor(runnable.Contains(ExecutionProvider.Cuda) ? plan.ExecutionProvider : ExecutionProvider.Cpu));
-        return new BenchmarkSession(setup, store, note, runnable, meter, qualityText);
+        return new BenchmarkSession(configuration, store, note, runnable, meter);
     }
 
     /// <summary>
@@ -59,97 +56,110 @@ public sealed class BenchmarkSession : IDisposable
     /// <param name="showProgress">Runs the sweep it is given with a progress display of the front end's choice.</param>
     public RunOutcome Run(IReadOnlyList<BenchmarkTarget> targets, Action<Action<IRunProgress>> showProgress, CancellationToken cancellation)
     {
-        var plan = _setup.Plan;
-        var idle = _setup.Idle;
-        var measuring = _meter?.Selection.Source is not null;
-        PowerWindowResult? MeasureIdle(string when)
-        {
-            var window = _meter!.MeasureIdle(idle, cancellation);
-            if (cancellation.IsCancellationRequested)
-                _note(FormattableString.Invariant(
-                    $"Idle measurement {when} the sweep stopped after {window.Duration.TotalSeconds:0.0#} of {idle.TotalSeconds:0.##} s; run.json records the seconds it lasted."));
-            return window;
-        }
-        var idleBefore = measuring && idle > TimeSpan.Zero ? MeasureIdle("before") : null;
-        var energy = measuring ? new SweepEnergy(_meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
-        var run = new RunResult
-        {
-            RunId = _store.RunId,
-            StartedUtc = _setup.StartedUtc,
-            CommandLine = _setup.CommandLine,
-            Plan = plan,
-            Host = _setup.Host,
-            Software = SoftwareVersionsProbe.Read(),
-            Power = _meter is null ? null : PowerSetupOf(_meter, idle, idleBefore, idleAfter: null),
-            Cost = _setup.Cost,
-            Shard = _setup.Shard,
-            State = RunState.InProgress,
-        };
-        var rows = new List<ScenarioResult>();
-        var saved = run;
-        // Every save carries the drift between the rounds measured so far.
-        void Save(RunResult next)
-        {
-            next = next with { Drift = RoundDriftCalculator.Of(next.Results, plan.Rounds) };
-            try
-            {
-                _store.WriteAll(next);
-            }
-            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
-            {
-                throw new RunSaveException(_store.FullPath, e);
-            }
-            saved = next;
-        }
-
+        var idleBefore = MeasureIdle("before", cancellation);
+        var run = Started(idleBefore);
+        _lastGood = run;
         try
         {
             Save(run);
-            showProgress(progress => new SweepRunner(plan, InferenceEngines.Default, progress, row =>
-            {
-                rows.Add(row);
-                Save(run with { Results = rows.ToArray() });
-            }, energy, _runnable).Run(targets, cancellation));
+            var rows = Sweep(run, targets, idleBefore, showProgress, cancellation);
+            (rows, run) = WithQuality(run, rows, targets, cancellation);
+            Save(Finished(run, rows, idleBefore, cancellation));
         }
         catch (RunSaveException e)
         {
-            return StopIncomplete(saved, e, cancellation.IsCancellationRequested);
+            return StopIncomplete(_lastGood, e, cancellation.IsCancellationRequested);
         }
+        return new RunOutcome(_lastGood, _lastGood.Cancelled, SaveFailed: false);
+    }
 
-        IReadOnlyList<ScenarioResult> results = rows.ToArray();
-        if (_setup.Fidelity && !cancellation.IsCancellationRequested)
+    /// <summary>Idle power before or after the sweep; null when the run measures no power or no idle.</summary>
+    private PowerWindowResult? MeasureIdle(string when, CancellationToken cancellation)
+    {
+        var idle = _configuration.Power.Idle;
+        if (!MeasuringPower || idle <= TimeSpan.Zero)
+            return null;
+        var window = _meter!.MeasureIdle(idle, cancellation);
+        if (cancellation.IsCancellationRequested)
+            _note(FormattableString.Invariant(
+                $"Idle measurement {when} the sweep stopped after {window.Duration.TotalSeconds:0.0#} of {idle.TotalSeconds:0.##} s; run.json records the seconds it lasted."));
+        return window;
+    }
+
+    private RunResult Started(PowerWindowResult? idleBefore) => new()
+    {
+        RunId = _store.RunId,
+        StartedUtc = _configuration.Output.StartedUtc,
+        CommandLine = _configuration.Output.CommandLine,
+        Plan = _configuration.Plan,
+        Host = _configuration.Host,
+        Software = SoftwareVersionsProbe.Read(),
+        Power = _meter is null ? null : PowerSetupOf(_meter, idleBefore, idleAfter: null),
+        Cost = _configuration.Cost,
+        Shard = _configuration.Output.Shard,
+        State = RunState.InProgress,
+    };
+
+    /// <summary>The sweep's rows, each saved with those before it as it is measured.</summary>
+    private IReadOnlyList<ScenarioResult> Sweep(RunResult run, IReadOnlyList<BenchmarkTarget> targets, PowerWindowResult? idleBefore,
+        Action<Action<IRunProgress>> showProgress, CancellationToken cancellation)
+    {
+        var energy = MeasuringPower ? new SweepEnergy(_meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
+        var rows = new List<ScenarioResult>();
+        showProgress(progress => new SweepRunner(_configuration.Plan, InferenceEngines.Default, progress, row =>
         {
-            (results, var evaluationText) = FidelitySweep.Attach(results, targets, plan, InferenceEngines.Default, LoadQualityText, _note, cancellation);
-            run = run with { EvaluationText = evaluationText };
-        }
+            rows.Add(row);
+            Save(run with { Results = rows.ToArray() });
+        }, energy, _runnable).Run(targets, cancellation));
+        return rows.ToArray();
+    }
 
-        var idleAfter = measuring && idle > TimeSpan.Zero && !cancellation.IsCancellationRequested ? MeasureIdle("after") : null;
-        if (_meter is not null)
-            run = run with { Power = PowerSetupOf(_meter, idle, idleBefore, idleAfter) };
+    /// <summary>The rows with their quality, and the run with the text it was measured on, when the run measures quality and was not stopped.</summary>
+    private (IReadOnlyList<ScenarioResult> Rows, RunResult Run) WithQuality(RunResult run, IReadOnlyList<ScenarioResult> rows,
+        IReadOnlyList<BenchmarkTarget> targets, CancellationToken cancellation)
+    {
+        if (!_configuration.Quality.Measured || cancellation.IsCancellationRequested)
+            return (rows, run);
+        var (measured, evaluationText) = FidelitySweep.Attach(rows, targets, _configuration.Plan, InferenceEngines.Default, LoadQualityText, _note, cancellation);
+        return (measured, run with { EvaluationText = evaluationText });
+    }
+
+    /// <summary>The run as it ends, with idle power measured after the sweep unless it was stopped.</summary>
+    private RunResult Finished(RunResult run, IReadOnlyList<ScenarioResult> rows, PowerWindowResult? idleBefore, CancellationToken cancellation)
+    {
+        var idleAfter = cancellation.IsCancellationRequested ? null : MeasureIdle("after", cancellation);
         var cancelled = cancellation.IsCancellationRequested;
-        var finished = run with
+        return run with
         {
-            Results = results,
+            Power = _meter is null ? null : PowerSetupOf(_meter, idleBefore, idleAfter),
+            Results = rows,
             FinishedUtc = DateTimeOffset.UtcNow,
             Cancelled = cancelled,
             State = cancelled ? RunState.Cancelled : RunState.Complete,
         };
+    }
+
+    /// <summary>Writes <paramref name="next"/> with the drift between the rounds measured so far, and keeps it as the last good save.</summary>
+    /// <exception cref="RunSaveException">The run folder could not be written.</exception>
+    private void Save(RunResult next)
+    {
+        next = next with { Drift = RoundDriftCalculator.Of(next.Results, _configuration.Plan.Rounds) };
         try
         {
-            Save(finished);
+            _store.WriteAll(next);
         }
-        catch (RunSaveException e)
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            return StopIncomplete(saved, e, cancellation.IsCancellationRequested);
+            throw new RunSaveException(_store.FullPath, e);
         }
-        return new RunOutcome(saved, cancelled, SaveFailed: false);
+        _lastGood = next;
     }
 
     public void Dispose() => _meter?.Dispose();
 
-    /// <summary>--quality-text, else WikiText-2 from the fetch cache (read only once a model with a tokenizer needs it).</summary>
+    /// <summary>The plan's quality text, else WikiText-2 from the fetch cache (read only once a model with a tokenizer needs it).</summary>
     private EvaluationText LoadQualityText() =>
-        _qualityText ?? EvaluationTexts.FromCache(HubDataset.WikiText2Test, _setup.TextCache ?? FetchCache.FromEnvironment());
+        _configuration.Quality.Text ?? EvaluationTexts.FromCache(HubDataset.WikiText2Test, _configuration.Quality.TextCache ?? FetchCache.FromEnvironment());
 
     /// <summary>
     /// A save failed: the run stops, its files keep the last good save, and run.json is marked incomplete. When even
@@ -182,8 +192,9 @@ public sealed class BenchmarkSession : IDisposable
         return new RunOutcome(marked, cancelled, SaveFailed: true);
     }
 
-    private static PowerSetup PowerSetupOf(PowerMeter meter, TimeSpan idle, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
+    private PowerSetup PowerSetupOf(PowerMeter meter, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
     {
+        var idle = _configuration.Power.Idle;
         var source = meter.Selection.Source;
         return new PowerSetup(
             JsonEnumName.Of(meter.Selection.Label),

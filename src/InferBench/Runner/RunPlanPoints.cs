@@ -1,6 +1,7 @@
 using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Statistics;
+using InferBench.Telemetry.Power;
 
 namespace InferBench.Runner;
 
@@ -55,7 +56,7 @@ public static class RunPlanPoints
 
     /// <summary>Rejects a plan that cannot produce the metrics or cannot be held in 32-bit sizes.</summary>
     /// <param name="logicalCores">This machine's logical cores (<see cref="Environment.ProcessorCount"/>), the most threads a plan may ask for.</param>
-    /// <exception cref="InputFieldException">A value, or the largest point's token count, is out of range, or the prompt text
+    /// <exception cref="InputFieldException">A value (steady-state warmup's included), or the largest point's token count, is out of range, or the prompt text
     /// is empty; it names the plan fields.</exception>
     public static void Validate(RunPlanRecord plan, int logicalCores)
     {
@@ -85,6 +86,8 @@ public static class RunPlanPoints
             IntraOpThreads(logicalCores).Check(threads);
         if (plan.QualityTokens is { } qualityTokens)
             QualityTokens.Check(qualityTokens);
+        if (plan.SteadyState is { } steadyState)
+            PowerInputs.Check(steadyState);
 
         var (batch, prompt, gen) = (batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)

@@ -72,10 +72,10 @@ public static class TargetSelection
         LocalModelSource local when Directory.Exists(local.FolderPath) => null,
         LocalModelSource local => $"not present locally: {local.FolderPath}",
         HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
-        HuggingFaceModelSource => $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}",
+        HuggingFaceModelSource => NotDownloaded(model, variant),
         SyntheticModelSource => null,
         DerivedModelSource derived => Availability(model, SourceOf(model, derived), cache) is { } why
-            ? $"derived from {derived.From}, which is {(SourceOf(model, derived).Source is HuggingFaceModelSource ? $"not downloaded: run inferbench fetch {model.Id} --variant {variant.Id}" : why)}"
+            ? $"derived from {derived.From}, which is {(SourceOf(model, derived).Source is HuggingFaceModelSource ? NotDownloaded(model, variant) : why)}"
             : null,
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
@@ -172,6 +172,9 @@ public static class TargetSelection
             },
         };
     }
+
+    private static string NotDownloaded(ManifestModel model, ManifestVariant variant) =>
+        $"not downloaded: run inferbench fetch {model.Id} {CommandOptions.FetchVariant} {variant.Id}";
 
     private static string? JoinNotes(string? first, string second) => first is null ? second : $"{first}; {second}";
 

@@ -21,11 +21,14 @@ public static class SyntheticModelPresets
 
     public static IReadOnlyList<string> Names { get; } = ["tiny", "small"];
 
-    /// <exception cref="InputException">No preset has that name.</exception>
+    /// <summary>The input that names a preset, which <see cref="Named"/>'s error names.</summary>
+    public const string PresetField = "Preset";
+
+    /// <exception cref="InputFieldException">No preset has that name.</exception>
     public static SyntheticModelConfig Named(string name) => name switch
     {
         "tiny" => Tiny,
         "small" => Small,
-        _ => throw new InputException($"--preset: expected one of {string.Join(", ", Names)}, got \"{name}\""),
+        _ => throw new InputFieldException([PresetField], $"expected one of {string.Join(", ", Names)}, got \"{name}\""),
     };
 }

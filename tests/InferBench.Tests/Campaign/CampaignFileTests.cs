@@ -101,14 +101,14 @@ public sealed class CampaignFileTests
         var epyc = CampaignShardRun.Prepare(campaign, 4, 5, folder.Path, host, DateTimeOffset.UnixEpoch, "test");
 
         var instance = InferBench.Cost.Catalog.PricingCatalogLoader.Embedded.GpuInstances.Single(entry => entry.Id == "aws-p4d.24xlarge");
-        Assert.Equal(instance.Price.Value, a100.Setup.Cost!.PriceUsdPerHour!.Value);
-        Assert.Equal(ExecutionProvider.Cuda, a100.Setup.Plan.ExecutionProvider);
+        Assert.Equal(instance.Price.Value, a100.Configuration.Cost!.PriceUsdPerHour!.Value);
+        Assert.Equal(ExecutionProvider.Cuda, a100.Configuration.Plan.ExecutionProvider);
         Assert.Equal(["fp32", "int8"], a100.Targets.Select(target => target.Variant));
-        Assert.Equal(new CampaignShard("gpu-compare", 2, 5, "a100", a100.Setup.Shard!.Work), a100.Setup.Shard);
-        Assert.Equal(["tiny/fp32", "tiny/int8"], a100.Setup.Shard.Work);
-        Assert.Null(epyc.Setup.Cost!.PriceUsdPerHour);
-        Assert.Equal(ExecutionProvider.Cpu, epyc.Setup.Plan.ExecutionProvider);
-        Assert.Equal(folder.Combine("gpu-compare", "shard-4"), epyc.ShardFolder);
+        Assert.Equal(new CampaignShard("gpu-compare", 2, 5, "a100", a100.Configuration.Output.Shard!.Work), a100.Configuration.Output.Shard);
+        Assert.Equal(["tiny/fp32", "tiny/int8"], a100.Configuration.Output.Shard.Work);
+        Assert.Null(epyc.Configuration.Cost!.PriceUsdPerHour);
+        Assert.Equal(ExecutionProvider.Cpu, epyc.Configuration.Plan.ExecutionProvider);
+        Assert.Equal(folder.Combine("gpu-compare", "shard-4"), epyc.Configuration.Output.ResultsFolder);
     }
 
     [Fact]

@@ -240,7 +240,7 @@ public sealed class PricingCatalogTests : IDisposable
     [Fact]
     public void An_unknown_id_lists_the_known_ones()
     {
-        var exception = Assert.Throws<InputException>(() => PricingCatalog.Find(Embedded.Gpus, "tpu-v5", "--gpu"));
+        var exception = Assert.Throws<InputFieldException>(() => PricingCatalog.Find(Embedded.Gpus, "tpu-v5", "--gpu"));
 
         Assert.StartsWith("--gpu: no \"tpu-v5\" in the pricing catalog (known: v100-sxm2, a100-sxm4, h100-sxm5,", exception.Message);
     }

@@ -10,7 +10,8 @@ public sealed class RunFlowDocumentationTests
 {
     private static readonly Type[] RunPath =
     [
-        typeof(RunCommand), typeof(InferBench.Results.RunPlanRecord), typeof(BenchmarkSessionSetup), typeof(TargetSelection),
+        typeof(RunCommand), typeof(InferBench.Configuration.RunInputs), typeof(InferBench.Configuration.RunConfigurationFactory),
+        typeof(RunConfiguration), typeof(InferBench.Results.RunPlanRecord), typeof(TargetSelection),
         typeof(BenchmarkTarget), typeof(RunFolder), typeof(IRunStore), typeof(BenchmarkSession), typeof(SweepRunner),
         typeof(InferBench.Results.ScenarioResult), typeof(FidelitySweep), typeof(InferBench.Results.RunResult), typeof(RunOutcome),
     ];

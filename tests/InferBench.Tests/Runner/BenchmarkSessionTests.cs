@@ -1,3 +1,6 @@
+using InferBench.Configuration;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
 using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;
@@ -15,9 +18,15 @@ public sealed class BenchmarkSessionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static BenchmarkSessionSetup Setup(int[]? batch = null) => new(
+    private static RunInputs Setup(int[]? batch = null) => new(
         new RunPlanRecord([8], [4], batch ?? [1], 0, 2, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null),
-        HostFactsProbe.Read(), DateTimeOffset.UtcNow, "test", PowerSourceChoice.None, new CpuRating(null, null), TimeSpan.Zero, Cost: null, Fidelity: false);
+        new Cited<Utilization>(Utilization.Full, Citation.Default("test")), "results", DateTimeOffset.UtcNow, "test")
+    {
+        Power = PowerSourceChoice.None,
+        IdleSeconds = 0,
+    };
+
+    private static RunConfiguration Configure(RunInputs setup) => RunConfigurationFactory.Create(setup, HostFactsProbe.Read());
 
     private BenchmarkTarget TinyFolder()
     {
@@ -26,10 +35,10 @@ public sealed class BenchmarkSessionTests : IDisposable
         return TargetSelection.FromFolder(folder);
     }
 
-    private static RunOutcome Run(BenchmarkSessionSetup setup, IRunStore store, IReadOnlyList<BenchmarkTarget> targets,
+    private static RunOutcome Run(RunInputs setup, IRunStore store, IReadOnlyList<BenchmarkTarget> targets,
         List<string>? notes = null, CancellationToken cancellation = default)
     {
-        using var session = BenchmarkSession.Start(setup, store, (notes ?? []).Add);
+        using var session = BenchmarkSession.Start(Configure(setup), store, (notes ?? []).Add);
         return session.Run(targets, sweep => sweep(new RecordingProgress()), cancellation);
     }
 
@@ -76,7 +85,7 @@ public sealed class BenchmarkSessionTests : IDisposable
     {
         var setup = Setup() with { Plan = Setup().Plan with { Rounds = 0 } };
 
-        var error = Assert.Throws<InputRangeException>(() => BenchmarkSession.Start(setup, new MemoryRunStore(), _ => { }));
+        var error = Assert.Throws<InputRangeException>(() => Configure(setup));
 
         Assert.Equal([nameof(RunPlanRecord.Rounds)], error.Fields);
         Assert.Contains("from 1 to 100", error.Message, StringComparison.Ordinal);
@@ -142,11 +151,11 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
-    public void Starting_checks_the_plan_and_names_its_field()
+    public void The_configuration_checks_the_plan_and_names_its_field()
     {
         var setup = Setup() with { Plan = Setup().Plan with { PromptText = "" } };
 
-        var error = Assert.Throws<InputFieldException>(() => BenchmarkSession.Start(setup, new MemoryRunStore(), _ => { }));
+        var error = Assert.Throws<InputFieldException>(() => Configure(setup));
 
         Assert.Equal([nameof(RunPlanRecord.PromptText)], error.Fields);
         Assert.Equal("PromptText: expected some text, got an empty string", error.Message);

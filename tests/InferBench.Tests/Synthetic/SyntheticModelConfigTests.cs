@@ -46,11 +46,12 @@ public sealed class SyntheticModelConfigTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_preset_names_the_option_and_the_choices()
+    public void An_unknown_preset_names_the_field_the_cli_names_as_its_option_and_the_choices()
     {
-        var error = Assert.Throws<InputException>(() => SyntheticModelPresets.Named("huge"));
+        var error = Assert.Throws<InputFieldException>(() => SyntheticModelPresets.Named("huge"));
 
-        Assert.Equal("--preset: expected one of tiny, small, got \"huge\"", error.Message);
+        Assert.Equal([SyntheticModelPresets.PresetField], error.Fields);
+        Assert.Equal("--preset: expected one of tiny, small, got \"huge\"", error.MessageNaming(InferBench.Cli.OptionNames.Of));
     }
 
     [Fact]

@@ -42,10 +42,12 @@ public sealed record PricingCatalog
         Defaults = Defaults.OverriddenBy(overrides.Defaults),
     };
 
-    /// <exception cref="InputException">No entry of <paramref name="section"/> has <paramref name="id"/>; the message starts with <paramref name="option"/> and lists the known ids.</exception>
-    public static T Find<T>(IReadOnlyList<T> section, string id, string option) where T : CatalogEntry =>
+    /// <param name="field">The input that named <paramref name="id"/>, which the error names.</param>
+    /// <param name="item">Which of the field's values named it, when it has several (<see cref="InputFieldException.Item"/>).</param>
+    /// <exception cref="InputFieldException">No entry of <paramref name="section"/> has <paramref name="id"/>; the message lists the known ids.</exception>
+    public static T Find<T>(IReadOnlyList<T> section, string id, string field, string? item = null) where T : CatalogEntry =>
         section.FirstOrDefault(entry => entry.Id == id)
-        ?? throw new InputException($"{option}: no \"{id}\" in the pricing catalog (known: {string.Join(", ", section.Select(entry => entry.Id))})");
+        ?? throw new InputFieldException([field], $"no \"{id}\" in the pricing catalog (known: {string.Join(", ", section.Select(entry => entry.Id))})", item);
 
     // The loader has checked that every default names an entry, and the embedded catalog sets them all.
     private static T Single<T>(IReadOnlyList<T> section, string? id) where T : CatalogEntry =>

@@ -42,7 +42,7 @@ public static class CostSheets
         return new CostSheet(groups, [], assumptions);
     }
 
-    private const string GivenMethod = "the number given with --joules-per-token";
+    private static readonly string GivenMethod = $"the number given with {CommandOptions.JoulesPerToken}";
 
     /// <summary>
     /// A row's energy figures, led by where its joules come from (and how, as the run recorded it), so an estimate never
@@ -53,7 +53,7 @@ public static class CostSheets
         var energy = scenario.Energy;
         var unavailable = energy is { JoulesPerGeneratedToken: not null }
             ? $"this {scenario.ExecutionProvider} row's energy is {energy.Source}, the CPU's, not its GPU's, so it is not priced"
-            : energy?.Reason ?? "this row has no energy figure (run with --power other than none)";
+            : energy?.Reason ?? $"this row has no energy figure (run with {CommandOptions.Power} other than none)";
         if (cost.Energy is null || energy is null)
             return CostFigures.Energy(cost, unavailable, "unavailable", method: null);
         var group = CostFigures.Energy(cost, unavailable, energy.Source, power?.Source == energy.Source ? power.Method : null);

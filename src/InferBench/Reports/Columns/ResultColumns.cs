@@ -41,7 +41,7 @@ public static class ResultColumns
         "Peak resident set size of the process during the point", row => Mebibytes(row.Result.PeakMemoryBytes));
 
     public static Column<PricedRow> Round { get; } = new("round", "Round", "count", true,
-        "The sweep round that measured the row, from 1 (--rounds; even rounds run the variants in reverse order)", row => Cell.Of(row.Result.Round));
+        $"The sweep round that measured the row, from 1 ({CommandOptions.Rounds}; even rounds run the variants in reverse order)", row => Cell.Of(row.Result.Round));
 
     public static Column<PricedRow> MeasuredRepetitions { get; } = new("measured_reps", "n", "count", true,
         "Measured repetitions the statistics rest on (warmup excluded)", row => Cell.Of(row.Result.Metrics?.TimeToFirstTokenMilliseconds.Count));
@@ -133,7 +133,7 @@ public static class ResultColumns
         Number("decode_ci95_stop_pct", "Decode CI95 at stop (±%)", "% of mean",
             "Half-width of the stopping rule's 95% interval of the mean decode tok/s, in percent of the mean",
             row => row.Result.RepetitionStop?.DecodeHalfWidthPercent),
-        Number("target_ci_pct", "Target CI (±%)", "% of mean", "--reps auto's target half-width",
+        Number("target_ci_pct", "Target CI (±%)", "% of mean", $"{CommandOptions.Reps} auto's target half-width",
             row => row.Result.RepetitionStop?.TargetHalfWidthPercent),
         Number("decode_tok_s_per_seq", "Decode tok/s per sequence", "tokens/s per sequence",
             "Median decode throughput / batch: the generation speed one sequence (one user) sees",
@@ -144,7 +144,7 @@ public static class ResultColumns
             row => Cell.Of(row.Result.Targets?.Met)),
         new("slo_missed", "Targets missed", "text", false, "The targets the row misses, the one missed by the largest factor first",
             row => Cell.Of(row.Result.Targets is { } verdict ? string.Join(' ', verdict.Missed.Select(r => $"{JsonEnumName.Of(r.Metric)}={CsvNumber.Format(r.MeasuredMilliseconds)}ms")) : null)),
-        new("batch_stop", "Batch stop", "text", false, "On the row that ended a --batch auto sweep",
+        new("batch_stop", "Batch stop", "text", false, $"On the row that ended a {CommandOptions.Batch} auto sweep",
             row => Cell.Of(row.Result.BatchStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
         new("batch_stop_detail", "Batch stop detail", "text", false, "The same in words, with the figures it rests on",
             row => Cell.Of(row.Result.BatchStop?.Detail)),

@@ -48,7 +48,7 @@ public static class ComparisonTable
                 "mean the runs are alike: only that the change may lie anywhere in its interval, which is wide because 3 or 4 " +
                 "values estimate the noise poorly and cannot show it is normal. At 5% run-to-run variation, 3 repetitions a side " +
                 "find a 20% change in about 8 comparisons out of 10 and a 10% change in about 1 in 3; 5 repetitions find a 10% " +
-                "change in about 3 out of 4 and a 20% change nearly always. Run with --reps 5 or more to rule out smaller changes.");
+                $"change in about 3 out of 4 and a 20% change nearly always. Run with {CommandOptions.Reps} 5 or more to rule out smaller changes.");
         if (comparison.UnmatchedRows > 0)
             notes.Add($"{Integer(comparison.UnmatchedRows)} measured row(s) had no match in the other runs and are left out.");
         return notes;

@@ -32,12 +32,14 @@ public static class PowerInputs
     /// <summary>Settled temperature slope; a GPU under load heats by a few °C per second at most.</summary>
     public static InputRange SteadyTemperatureSlopeCelsiusPerSecond { get; } = new(nameof(SteadyTemperatureSlopeCelsiusPerSecond), 0, 10, MinimumExcluded: true);
 
-    /// <exception cref="InputRangeException">A value is out of its range.</exception>
-    public static SteadyStatePlan SteadyState(double maxSeconds, double windowSeconds, double powerSlopePercentPerSecond, double temperatureSlopeCelsiusPerSecond) => new(
-        SteadyMaxSeconds.Check(maxSeconds),
-        SteadyWindowSeconds.Check(windowSeconds),
-        SteadyPowerSlopePercentPerSecond.Check(powerSlopePercentPerSecond),
-        SteadyTemperatureSlopeCelsiusPerSecond.Check(temperatureSlopeCelsiusPerSecond));
+    /// <exception cref="InputRangeException">A value of <paramref name="plan"/> is out of its range.</exception>
+    public static void Check(SteadyStatePlan plan)
+    {
+        SteadyMaxSeconds.Check(plan.MaxSeconds);
+        SteadyWindowSeconds.Check(plan.WindowSeconds);
+        SteadyPowerSlopePercentPerSecond.Check(plan.PowerSlopePercentPerSecond);
+        SteadyTemperatureSlopeCelsiusPerSecond.Check(plan.TemperatureSlopeCelsiusPerSecond);
+    }
 
     /// <exception cref="InputRangeException">The seconds are out of <see cref="IdleSeconds"/>.</exception>
     public static TimeSpan IdleDuration(double seconds) => TimeSpan.FromSeconds(IdleSeconds.Check(seconds));

@@ -1,0 +1,46 @@
+using InferBench.Cost.Catalog;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Runs;
+using InferBench.Cost.Units;
+using InferBench.Fidelity;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
+
+namespace InferBench.Configuration;
+
+/// <summary>The one place a <see cref="RunConfiguration"/> is made: every input checked once, named by its field.</summary>
+public static class RunConfigurationFactory
+{
+    /// <summary>
+    /// Checks <paramref name="given"/> for <paramref name="host"/>, prices it from the embedded pricing catalog, and reads
+    /// the plan's quality text, so a bad input is refused before the run folder exists.
+    /// </summary>
+    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), the power source
+    /// cannot measure the plan's execution provider, the idle seconds
+    /// are out of <see cref="PowerInputs.IdleSeconds"/>, two prices or an unknown GPU instance are given, or the quality text
+    /// file cannot be read as UTF-8 text; it names the fields.</exception>
+    public static RunConfiguration Create(RunInputs given, HostFacts host)
+    {
+        RunPlanPoints.Validate(given.Plan, Environment.ProcessorCount);
+        if (PowerSources.ProblemFor(given.Power, given.Plan.ExecutionProvider) is { } powerProblem)
+            throw new InputFieldException([nameof(RunInputs.Power)], powerProblem, JsonEnumName.Of(given.Power));
+        var power = new RunPowerSettings(given.Power, given.Cpu, PowerInputs.IdleDuration(given.IdleSeconds));
+        var catalog = PricingCatalogLoader.Embedded;
+        var cost = RunCostSetup.Record(Price(given, catalog), given.Utilization, catalog.DefaultEnergy);
+        var qualityText = given.Plan.QualityText is { } path ? EvaluationTexts.FromFile(path, nameof(RunPlanRecord.QualityText)) : null;
+        return new RunConfiguration(given.Plan, power, cost, new RunQualitySettings(given.Fidelity, qualityText, given.TextCache),
+            new RunOutputSettings(given.ResultsFolder, given.StartedUtc, given.CommandLine, given.Shard), host);
+    }
+
+    private static Cited<UsdPerHour>? Price(RunInputs given, PricingCatalog catalog)
+    {
+        if (given is { PricePerHour: not null, GpuInstance: not null })
+            throw new InputFieldException([nameof(RunInputs.PricePerHour), nameof(RunInputs.GpuInstance)], "give one price");
+        if (given.GpuInstance is not { } id)
+            return given.PricePerHour;
+        var instance = PricingCatalog.Find(catalog.GpuInstances, id, nameof(RunInputs.GpuInstance));
+        return new(instance.Price, instance.Citation);
+    }
+}
