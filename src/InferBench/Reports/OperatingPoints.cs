@@ -44,7 +44,7 @@ public static class OperatingPoints
         var energy = point.JoulesPerGeneratedToken is { } joules
             ? EnergyLabel.Marked($"{Of(joules.Value)} J/token", point.Row.Energy?.Source)
             : "J/token not measured";
-        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: --price-per-hour or --gpu), {energy}";
+        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: --price-per-hour or --instance), {energy}";
     }
 
     /// <summary>The frontier table's columns: one row per measured batch.</summary>
