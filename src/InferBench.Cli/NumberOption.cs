@@ -42,14 +42,24 @@ public static class NumberOption
     private static double? Parse(ArgumentResult result, string name, InputRange range, PercentSign percentSign)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        var (number, scale) = percentSign != PercentSign.Refused && token.EndsWith('%')
-            ? (token[..^1], percentSign == PercentSign.Hundredths ? 0.01 : 1)
-            : (token, 1.0);
-        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && range.Accepts(value * scale))
-            return value * scale;
+        var value = (percentSign, token.EndsWith('%')) switch
+        {
+            (PercentSign.Ignored, true) => Number(token[..^1]),
+            (PercentSign.Hundredths, true) => Hundredths(token[..^1]),
+            _ => Number(token),
+        };
+        if (value is { } number && range.Accepts(number))
+            return number;
         result.AddError($"{name}: expected {Expected(range, percentSign)}, got \"{token}\"");
         return null;
     }
+
+    private static double? Number(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>Divided as a decimal, so 22.4% is the same double as 0.224 typed (22.4 x 0.01 is not).</summary>
+    private static double? Hundredths(string percent) =>
+        decimal.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? Number((value / 100).ToString(CultureInfo.InvariantCulture)) : null;
 
     private static string Expected(InputRange range, PercentSign percentSign) => percentSign switch
     {
