@@ -26,6 +26,8 @@ public static class InferBenchCli
             ForecastCommand.Create(io, cancellation),
         };
         var parseResult = root.Parse(args);
+        foreach (var warning in DeprecatedSpelling.Warnings(parseResult))
+            io.Error.WriteLine($"warning: {warning}");
         var errors = ErrorMessages(parseResult).ToArray();
         if (errors.Length > 0)
         {

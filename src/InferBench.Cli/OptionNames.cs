@@ -56,7 +56,7 @@ public static class OptionNames
         { PowerInputs.CpuThreads.Field, "--cpu-threads" },
         { CostInputs.Utilization.Field, "--utilization" },
         { nameof(RunInputs.PricePerHour), "--price-per-hour" },
-        { nameof(RunInputs.GpuInstance), "--gpu" },
+        { nameof(RunInputs.Instance), "--instance" },
         { nameof(RunInputs.Power), "--power" },
         { SyntheticModelInputs.HiddenSize.Field, "--hidden-size" },
         { SyntheticModelInputs.Layers.Field, "--layers" },

@@ -13,7 +13,7 @@ public static class CommandOptions
     public static CommandOption Power { get; } = new("run", "power");
     public static CommandOption SteadyMaxSeconds { get; } = new("run", "steady-max-seconds");
     public static CommandOption PricePerHour { get; } = new("run", "price-per-hour");
-    public static CommandOption GpuInstance { get; } = new("run", "gpu");
+    public static CommandOption Instance { get; } = new("run", "instance");
     public static CommandOption QualityText { get; } = new("run", "quality-text");
     public static CommandOption JoulesPerToken { get; } = new("cost", "joules-per-token");
     public static CommandOption MachinePrice { get; } = new("merge", "price");

@@ -65,12 +65,8 @@ public static class CampaignCommand
         var file = CampaignFileArgument();
         var index = new Option<int>("--shard-index") { Description = "The shard to run, 0 to the shard count - 1 (Slurm: SLURM_ARRAY_TASK_ID)", Required = true };
         var count = new Option<int>("--shard-count") { Description = "The campaign's shard count, as campaign plan prints it: a different count is refused", Required = true };
-        var results = new Option<string>("--out")
-        {
-            Description = "The shared results folder: the run folder goes to <out>/<campaign>/shard-<index>/<run id>",
-            DefaultValueFactory = _ => "results",
-        };
-        var json = new Option<bool>("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
+        var results = CommonOptions.Out("The shared results folder: the run folder goes to <out>/<campaign>/shard-<index>/<run id>", defaultValue: "results");
+        var json = CommonOptions.Json("the run.json path");
         var command = new Command("run", "Run one shard of the campaign into an ordinary run folder that records the shard in run.json (fetching its Hugging Face variants first when they are not in the fetch cache)") { file, index, count, results, json };
         command.SetAction(parseResult =>
         {
@@ -160,7 +156,7 @@ public static class CampaignCommand
     private static Command KubernetesCommand(CliIo io)
     {
         var file = CampaignFileArgument();
-        var output = new Option<string?>("--out") { Description = "Write the YAML to this file instead of stdout" };
+        var output = CommonOptions.Out("File to write the YAML to instead of stdout");
         var command = new Command("k8s",
             "Kubernetes objects for the campaign: one Indexed Job per machine class (a completion per shard) and a merge Job (apply with kubectl apply -f)") { file, output };
         command.SetAction(parseResult =>

@@ -16,7 +16,7 @@ public static class CompareCommand
         Description = "Run folders holding run.json; the first is the baseline",
         Arity = new ArgumentArity(2, RunComparison.MaxRuns),
     };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
+    private static readonly Option<bool> Json = CommonOptions.Json("one JSON object");
 
     public static Command Create(CliIo io)
     {

@@ -14,14 +14,14 @@ namespace InferBench.Cli.Commands;
 /// </summary>
 public static class CostCommand
 {
-    private const string PriceChoices = "--price-per-hour, --gpu or --hardware-cost-usd";
+    private const string PriceChoices = "--price-per-hour, --instance or --hardware-cost-usd";
 
     private static readonly Option<string?> PricingOption = new("--pricing")
     {
         Description = "Pricing file in the catalog's format; its entries replace or add to the catalog's by id",
         Recursive = true,
     };
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (for scripts)", Recursive = true };
+    private static readonly Option<bool> JsonOption = CommonOptions.Json("one JSON object", recursive: true);
 
     private static readonly PriceOptions Prices = new();
     private static readonly Option<double?> HardwareCostOption = NumberOption.Create("--hardware-cost-usd", "Owned hardware: purchase price, USD", CostInputs.HardwareCostUsd);
@@ -44,8 +44,9 @@ public static class CostCommand
 
     private static readonly Option<double?> ParametersOption = NumberOption.Create("--params", "Model parameters, like 175e9", CostInputs.TrainingParameters, required: true);
     private static readonly Option<double?> TrainingTokensOption = NumberOption.Create("--tokens", "Training tokens, like 300e9", CostInputs.TrainingTokens, required: true);
-    private static readonly Option<string?> GpuOption = new("--gpu") { Description = "A GPU id from the pricing catalog, whose peak TFLOPS --utilization scales" };
-    private static readonly Option<double?> MfuOption = NumberOption.Create("--utilization", "Share of the GPU's peak the run sustains", CostInputs.Utilization);
+    private static readonly Option<string?> GpuOption = CommonOptions.Gpu("its peak TFLOPS, scaled by --mfu, is what each GPU sustains");
+    private static readonly Option<double?> MfuOption = NumberOption.Fraction("--mfu",
+        "Model FLOPs utilisation: the share of the --gpu's peak TFLOPS the run sustains, such as 0.4 or 40%", CostInputs.Utilization).WithOldSpelling("--utilization");
     private static readonly Option<double?> GpuTflopsOption = NumberOption.Create("--gpu-tflops", "Sustained TFLOPS per GPU (instead of --gpu)", CostInputs.SustainedTflopsPerGpu);
     private static readonly Option<double?> PricePerGpuHourOption = NumberOption.Create("--price-per-gpu-hour", "USD per GPU-hour", CostInputs.PricePerGpuHourUsd, required: true);
     private static readonly Option<double?> GpusOption = NumberOption.Create("--gpus", "GPUs the run is spread over [default: 1]", CostInputs.Gpus);
@@ -60,7 +61,7 @@ public static class CostCommand
 
         var command = new Command("cost", "Money, energy and CO2 per token, hour and month, and break-even against an API; from numbers or a run")
         {
-            PricingOption, JsonOption, Prices.PricePerHour, Prices.GpuInstance, HardwareCostOption, AmortizationYearsOption, HoursPerMonthOption,
+            PricingOption, JsonOption, Prices.PricePerHour, Prices.Instance, HardwareCostOption, AmortizationYearsOption, HoursPerMonthOption,
             Prices.UtilizationFraction, TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption, ElectricityOption, PueOption,
             GridCarbonOption, ApiOption, ApiInputOption, ApiOutputOption, InputOutputRatioOption, InputTokensPerMonthOption,
             OutputTokensPerMonthOption, RunOption, training,
@@ -179,13 +180,13 @@ public static class CostCommand
         if (parseResult.GetValue(GpuOption) is { } id)
         {
             var utilization = parseResult.GetValue(MfuOption)
-                ?? throw new InputException("--gpu needs --utilization: the share of the GPU's peak the run sustains, like 0.4");
-            sustained = TrainingEstimate.Sustained(PricingCatalog.Find(catalog.Gpus, id, "--gpu"), new(new(utilization), Citation.Given("--utilization")));
+                ?? throw new InputException($"{GpuOption.Name} needs {MfuOption.Name}: the share of the GPU's peak the run sustains, like 0.4");
+            sustained = TrainingEstimate.Sustained(PricingCatalog.Find(catalog.Gpus, id, GpuOption.Name), new(new(utilization), Citation.Given(MfuOption.Name)));
         }
         else
         {
             Reject(parseResult, "it scales the peak of a catalog --gpu", MfuOption);
-            var tflops = parseResult.GetValue(GpuTflopsOption) ?? throw new InputException("give --gpu-tflops, or --gpu with --utilization");
+            var tflops = parseResult.GetValue(GpuTflopsOption) ?? throw new InputException($"give --gpu-tflops, or {GpuOption.Name} with {MfuOption.Name}");
             sustained = new(tflops, Citation.Given("--gpu-tflops"));
         }
         var estimate = new TrainingEstimate

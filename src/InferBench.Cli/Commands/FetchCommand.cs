@@ -13,16 +13,8 @@ public static class FetchCommand
     {
         Description = $"Manifest model id, or an evaluation text: {string.Join(", ", HubDataset.All.Select(d => $"{d.Id} ({d.Name}, {d.Repo})"))}",
     };
-    private static readonly Option<string[]> Variant = new("--variant")
-    {
-        Description = "Only these variants (by id; repeatable; default: every Hugging Face variant of the model); a derived variant fetches the variant it is made from",
-        AllowMultipleArgumentsPerToken = true,
-    };
-    private static readonly Option<string> Manifest = new("--manifest")
-    {
-        Description = "Model manifest to read",
-        DefaultValueFactory = _ => "models.manifest.json",
-    };
+    private static readonly Option<string[]> Variant = CommonOptions.Variants();
+    private static readonly Option<string> Manifest = CommonOptions.Manifest();
     private static readonly Option<string?> Cache = new("--cache")
     {
         Description = $"Cache folder (default: {FetchCache.EnvironmentVariable}, else ~/.cache/inferbench/models)",
@@ -32,7 +24,7 @@ public static class FetchCommand
     {
         var command = new Command("fetch",
             "Download a manifest model's variant folders, or an evaluation text (wikitext-2), from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) "
-            + "into the local cache; prints each folder")
+            + "into the local cache; prints each folder. Without --variant: every Hugging Face variant of the model; a derived variant fetches the variant it is made from")
         {
             Model, Variant, Manifest, Cache,
         };

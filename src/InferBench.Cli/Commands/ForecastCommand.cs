@@ -19,33 +19,23 @@ public static class ForecastCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static readonly Option<string?> Manifest = new("--manifest") { Description = "Manifest that --model and --variant name [default: models.manifest.json]" };
-
-    private static readonly Option<string[]> Model = new("--model") { Description = "Forecast this manifest model's variants (repeatable); a synthetic one is built on first use", AllowMultipleArgumentsPerToken = true };
-
-    private static readonly Option<string[]> Variant = new("--variant") { Description = "Only these manifest variant ids (repeatable)", AllowMultipleArgumentsPerToken = true };
-
-    private static readonly Option<string[]> Gpu = new("--gpu")
-    {
-        Description = "Catalog GPU ids to forecast on (comma separated or repeated; `inferbench forecast --list-gpus`); none: the profile's own host",
-        AllowMultipleArgumentsPerToken = true,
-        CustomParser = result => [.. result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
-    };
+    private static readonly Option<string> Manifest = CommonOptions.Manifest();
+    private static readonly Option<string[]> Model = CommonOptions.Models();
+    private static readonly Option<string[]> Variant = CommonOptions.Variants();
+    private static readonly Option<string[]> Gpu = CommonOptions.Gpus("the GPUs to forecast on; none: the profile's own host");
 
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
-    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths", RunPlanPoints.PromptTokens, 128);
-    private static readonly Option<int> GenTokens = IntOption.Create("--gen-tokens", "Tokens generated per sequence", RunPlanPoints.GenTokens, 64);
+    private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128);
+    private static readonly Option<int[]> GenTokens = CommonOptions.GenTokens(64);
 
     private static readonly Option<double?> PricePerHour = NumberOption.Create("--price-per-hour",
         "USD per hour of one GPU (or the profile's host); else the catalog's on-demand instance with that GPU, per GPU", CostInputs.PricePerHourUsd);
 
-    private static readonly Option<string?> Out = new("--out")
-    {
-        Description = "Folder to save forecast.json in; a run folder's report.md and report.html gain a forecast section [default: the --profile's run folder; none without --profile]",
-    };
+    private static readonly Option<string> Out = CommonOptions.Out(
+        "Folder to save forecast.json in; a run folder's report.md and report.html gain a forecast section [default: the --profile's run folder; none without --profile]");
 
     private static readonly Option<bool> ListGpus = new("--list-gpus") { Description = "List the catalog GPUs with their datasheet figures and exit" };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object (for scripts)" };
+    private static readonly Option<bool> Json = CommonOptions.Json("one JSON object");
 
     public static Command Create(CliIo io, CancellationToken cancellation)
     {
@@ -70,7 +60,7 @@ public static class ForecastCommand
                 profile,
                 parseResult.GetValue(ModelPath) ?? [],
                 parseResult.GetValue(Gpu) ?? [],
-                ForecastPlan.Create(parseResult.GetValue(Batch)!, parseResult.GetValue(PromptTokens)!, parseResult.GetValue(GenTokens)),
+                ForecastPlan.Create(parseResult.GetValue(Batch)!, parseResult.GetValue(PromptTokens)!, parseResult.GetValue(GenTokens)!),
                 parseResult.GetValue(PricePerHour),
                 parseResult.GetValue(Manifest),
                 parseResult.GetValue(Model) ?? [],

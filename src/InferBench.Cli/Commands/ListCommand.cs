@@ -8,11 +8,7 @@ namespace InferBench.Cli.Commands;
 /// <summary><c>inferbench list</c>: the manifest's models and whether each variant is on this machine.</summary>
 public static class ListCommand
 {
-    private static readonly Option<string> Manifest = new("--manifest")
-    {
-        Description = "Model manifest to read",
-        DefaultValueFactory = _ => "models.manifest.json",
-    };
+    private static readonly Option<string> Manifest = CommonOptions.Manifest();
 
     public static Command Create(CliIo io)
     {

@@ -15,7 +15,7 @@ public static class MergeCommand
         Description = "Run folders, or folders holding run folders at any depth (as a scheduler or an upload leaves them)",
         Arity = ArgumentArity.OneOrMore,
     };
-    private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the merged files (created if missing)", Required = true };
+    private static readonly Option<string> Out = CommonOptions.Out("Folder that receives the merged files (created if missing)", required: true);
     private static readonly Option<string[]> Prices = new("--price")
     {
         Description = "Price a machine: <machine>=<catalog GPU instance id or USD per hour>, the machine named by its label, cloud instance type, " +

@@ -27,7 +27,7 @@ public static class ModelsCommand
     private static readonly Option<int?> Seed = IntOption.CreateOptional("--seed", $"Seed of the weights (preset default {SyntheticModelPresets.DefaultSeed})", SyntheticModelInputs.Seed);
     private static readonly Option<string[]> Layout = CreateLayoutOption();
     private static readonly Option<int?>[] SizeOptions = [HiddenSize, Layers, Heads, KeyValueHeads, IntermediateSize, VocabSize, ContextLength, Seed];
-    private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
+    private static readonly Option<string> Out = CommonOptions.Out("Folder to write the model into (appears whole or not at all)", required: true);
 
     private static readonly Option<string> In = new("--in") { Description = "fp32 or fp16 ONNX Runtime GenAI model folder to make the variant from", Required = true };
     private static readonly Option<string> QuantizedPrecision = CreatePrecisionOption();

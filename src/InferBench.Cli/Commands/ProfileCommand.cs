@@ -12,12 +12,10 @@ public static class ProfileCommand
 {
     private static readonly Argument<string> Folder = new("run-folder") { Description = "A run folder holding run.json" };
 
-    private static readonly Option<string?> Gpu = new("--gpu")
-    {
-        Description = "A GPU run: the catalog GPU id its CUDA rows ran on (its datasheet peaks are the reference). A CPU run is profiled on this machine, whose peaks are measured (a few seconds)",
-    };
+    private static readonly Option<string?> Gpu = CommonOptions.Gpu(
+        "for a GPU run, the GPU its CUDA rows ran on (its datasheet peaks are the reference). A CPU run is profiled on this machine, whose peaks are measured (a few seconds)");
 
-    private static readonly Option<string?> Out = new("--out") { Description = "Where to write the profile [default: <run folder>/profile.json]" };
+    private static readonly Option<string> Out = CommonOptions.Out("File to write the profile to [default: <run folder>/profile.json]");
 
     public static Command Create(CliIo io, CancellationToken cancellation)
     {

@@ -14,31 +14,19 @@ namespace InferBench.Cli.Commands;
 /// <summary><c>inferbench run</c>: benchmarks manifest models (or one folder) over the run plan.</summary>
 public static class RunCommand
 {
-    private static readonly Option<string> Manifest = new("--manifest")
-    {
-        Description = "Model manifest to read",
-        DefaultValueFactory = _ => "models.manifest.json",
-    };
-    private static readonly Option<string[]> Model = new("--model")
-    {
-        Description = "Only these manifest models (by id; repeatable)",
-        AllowMultipleArgumentsPerToken = true,
-    };
-    private static readonly Option<string[]> Variant = new("--variant")
-    {
-        Description = "Only these variants (by id; repeatable)",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string> Manifest = CommonOptions.Manifest();
+    private static readonly Option<string[]> Model = CommonOptions.Models();
+    private static readonly Option<string[]> Variant = CommonOptions.Variants();
     private static readonly Option<string?> ModelPath = CreateModelPathOption();
     private static readonly Option<string> Ep = CreateExecutionProviderOption();
-    private static readonly Option<int[]> PromptTokens = IntListOption.Create("--prompt-tokens", "Prompt lengths in tokens", RunPlanPoints.PromptTokens, 128, 512);
-    private static readonly Option<int[]> GenTokens = IntListOption.Create("--gen-tokens", "Generated tokens per sequence (at least 2)", RunPlanPoints.GenTokens, 64);
+    private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128, 512);
+    private static readonly Option<int[]> GenTokens = CommonOptions.GenTokens(64);
     private const string AutoBatchWord = "auto";
     private static readonly Option<int[]> Batch = CreateBatchOption();
     private static readonly Option<int> MaxBatch = IntOption.Create("--max-batch",
         "--batch auto (and the default plan on CUDA): the largest batch tried", RunPlanPoints.AutoMaxBatchSize, 256);
-    private static readonly Option<double> BatchMinGain = NumberOption.Create("--batch-min-gain",
-        "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings (0: never)",
+    private static readonly Option<double> BatchMinGain = NumberOption.Percent("--batch-min-gain",
+        "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings, such as 10 or 10% (0: never)",
         RunPlanPoints.AutoMinGainPercent, 10);
     private static readonly Option<string[]> Slo = new("--slo")
     {
@@ -48,8 +36,8 @@ public static class RunCommand
     private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
     private const string AutoReps = "auto";
     private static readonly Option<string> Reps = CreateRepsOption();
-    private static readonly Option<double> TargetCi = NumberOption.Create("--target-ci",
-        "--reps auto: target half-width of the 95% interval of mean decode tok/s, in percent of the mean", RunPlanPoints.AutoTargetHalfWidthPercent, 2);
+    private static readonly Option<double> TargetCi = NumberOption.Percent("--target-ci",
+        "--reps auto: target half-width of the 95% interval of mean decode tok/s, in percent of the mean, such as 2 or 2%", RunPlanPoints.AutoTargetHalfWidthPercent, 2);
     private static readonly Option<int> MaxReps = IntOption.Create("--max-reps",
         "--reps auto: the most measured repetitions per point", RunPlanPoints.AutoMaxRepetitions, 50);
     private static readonly Option<double> MaxSecondsPerPoint = NumberOption.Create("--max-seconds-per-point",
@@ -58,7 +46,7 @@ public static class RunCommand
         "Sweep the variants this many times, even rounds in reverse order; the report shows each point's drift between rounds", RunPlanPoints.Rounds, 1);
     private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
         "ONNX Runtime intra-op threads, at most one per logical core (default: ONNX Runtime's choice)", RunPlanPoints.IntraOpThreads(Environment.ProcessorCount));
-    private static readonly Option<string> Out = new("--out") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "results" };
+    private static readonly Option<string> Out = CommonOptions.Out("Folder that receives the run folder", defaultValue: "results");
     private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the random prompt tokens", RunPlanPoints.Seed, 42);
     private static readonly Option<string?> PromptText = new("--prompt-text")
     {
@@ -76,8 +64,8 @@ public static class RunCommand
         PowerInputs.SteadyMaxSeconds, SteadyStatePlan.Default.MaxSeconds);
     private static readonly Option<double> SteadyWindowSeconds = NumberOption.Create("--steady-window-seconds",
         "Window the settling slopes are fitted over", PowerInputs.SteadyWindowSeconds, SteadyStatePlan.Default.WindowSeconds);
-    private static readonly Option<double> SteadyPowerSlope = NumberOption.Create("--steady-power-slope",
-        "Settled when board power changes by at most this many percent of its mean per second", PowerInputs.SteadyPowerSlopePercentPerSecond,
+    private static readonly Option<double> SteadyPowerSlope = NumberOption.Percent("--steady-power-slope",
+        "Settled when board power changes by at most this many percent of its mean per second, such as 0.5 or 0.5%", PowerInputs.SteadyPowerSlopePercentPerSecond,
         SteadyStatePlan.Default.PowerSlopePercentPerSecond);
     private static readonly Option<double> SteadyTempSlope = NumberOption.Create("--steady-temp-slope",
         "Settled when the GPU temperature changes by at most this many °C per second", PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond,
@@ -96,7 +84,7 @@ public static class RunCommand
     {
         Description = "Measure quality on this UTF-8 text file instead of WikiText-2's test split (fetched with `inferbench fetch wikitext-2`)",
     };
-    private static readonly Option<bool> Json = new("--json") { Description = "Print only the run.json path on stdout (for scripts)" };
+    private static readonly Option<bool> Json = CommonOptions.Json("the run.json path");
 
     public static Command Create(CliIo io, CancellationToken cancellation)
     {
@@ -105,7 +93,7 @@ public static class RunCommand
             Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
             Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
-            Prices.PricePerHour, Prices.GpuInstance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
+            Prices.PricePerHour, Prices.Instance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
         };
         foreach (var option in PowerChoice.All)
             command.Options.Add(option);
@@ -138,7 +126,7 @@ public static class RunCommand
             Cpu = cpu,
             IdleSeconds = parseResult.GetValue(IdleSeconds),
             PricePerHour = Prices.GivenPricePerHour(parseResult),
-            GpuInstance = parseResult.GetValue(Prices.GpuInstance),
+            Instance = parseResult.GetValue(Prices.Instance),
             Fidelity = parseResult.GetValue(Fidelity),
         };
     }

@@ -57,7 +57,7 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, RunConfiguration 
         var configuration = RunConfigurationFactory.Create(new RunInputs(plan, utilization, CampaignFolders.Shard(resultsRoot, campaign.Name, index), startedUtc, commandLine)
         {
             IdleSeconds = file.Plan.IdleSeconds,
-            GpuInstance = shard.MachineClass.Instance,
+            Instance = shard.MachineClass.Instance,
             Fidelity = file.Plan.Fidelity,
             Shard = new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]),
         }, host);

@@ -36,11 +36,11 @@ public static class RunConfigurationFactory
 
     private static Cited<UsdPerHour>? Price(RunInputs given, PricingCatalog catalog)
     {
-        if (given is { PricePerHour: not null, GpuInstance: not null })
-            throw new InputFieldException([nameof(RunInputs.PricePerHour), nameof(RunInputs.GpuInstance)], "give one price");
-        if (given.GpuInstance is not { } id)
+        if (given is { PricePerHour: not null, Instance: not null })
+            throw new InputFieldException([nameof(RunInputs.PricePerHour), nameof(RunInputs.Instance)], "give one price");
+        if (given.Instance is not { } id)
             return given.PricePerHour;
-        var instance = PricingCatalog.Find(catalog.GpuInstances, id, nameof(RunInputs.GpuInstance));
+        var instance = PricingCatalog.Find(catalog.GpuInstances, id, nameof(RunInputs.Instance));
         return new(instance.Price, instance.Citation);
     }
 }

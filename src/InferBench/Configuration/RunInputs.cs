@@ -25,11 +25,11 @@ public sealed record RunInputs(RunPlanRecord Plan, Cited<Utilization> Utilizatio
     /// <summary>Idle power is measured this long before and after the sweep (<see cref="PowerInputs.IdleSeconds"/>; 0: skip).</summary>
     public required double IdleSeconds { get; init; }
 
-    /// <summary>A rented machine's price given as a number, cited; null: none (or <see cref="GpuInstance"/>).</summary>
+    /// <summary>A rented machine's price given as a number, cited; null: none (or <see cref="Instance"/>).</summary>
     public Cited<UsdPerHour>? PricePerHour { get; init; }
 
     /// <summary>A GPU instance id of the pricing catalog, priced at its USD per hour; null: none (or <see cref="PricePerHour"/>).</summary>
-    public string? GpuInstance { get; init; }
+    public string? Instance { get; init; }
 
     /// <summary>Whether each model's quality is measured after the sweep.</summary>
     public bool Fidelity { get; init; }

@@ -19,46 +19,46 @@ public static class Forecaster
             facts.DecodeStepFlops(batch, contextTokens) / peaks.PeakFlopsPerSecond(precision));
 
     /// <param name="hostWatts">The calibration run's average power for this precision on the profile's host, with its energy source; null for GPUs or where the run has none.</param>
-    public static IEnumerable<ForecastRow> Forecast(ForecastVariant variant, ForecastTarget target, Efficiencies efficiencies, ForecastPlan plan, (double Watts, string Source)? hostWatts)
+    public static IEnumerable<ForecastRow> Forecast(ForecastVariant variant, ForecastTarget target, Efficiencies efficiencies, ForecastPlan plan, (double Watts, string Source)? hostWatts) =>
+        from batch in plan.BatchSizes
+        from prompt in plan.PromptTokens
+        from gen in plan.GenTokens
+        select Row(variant, target, efficiencies, batch, prompt, gen, hostWatts);
+
+    private static ForecastRow Row(ForecastVariant variant, ForecastTarget target, Efficiencies efficiencies, int batch, int prompt, int gen, (double Watts, string Source)? hostWatts)
     {
         var facts = variant.Facts;
         var bandwidth = target.Peaks.MemoryBandwidthBytesPerSecond;
         var peak = target.Peaks.PeakFlopsPerSecond(variant.Precision);
-        foreach (var batch in plan.BatchSizes)
-        {
-            foreach (var prompt in plan.PromptTokens)
-            {
-                var context = prompt + plan.GenTokens / 2.0;
-                var dequantizing = ModelFacts.DequantizingGemm(variant.Precision, target.Peaks.Kind);
-                var decodeBytes = facts.DecodeStepBytes(batch, context, dequantizing);
-                var decodeFlops = facts.DecodeStepFlops(batch, context);
-                var prefillBytes = facts.PrefillBytes(batch, prompt, dequantizing);
-                var prefillFlops = facts.PrefillFlops(batch, prompt);
-                double Step(double bytes, double flops, double memory, double compute) =>
-                    RooflineFit.StepSeconds(bytes, flops, facts.Layers, bandwidth, peak, memory, compute, efficiencies.FixedSecondsPerLayer);
-                var e = efficiencies;
-                var p = efficiencies.Prefill ?? efficiencies;
-                double PrefillStep(double memory, double compute) =>
-                    RooflineFit.StepSeconds(prefillBytes, prefillFlops, facts.Layers, bandwidth, peak, memory, compute, p.FixedSecondsPerLayer);
-                var decode = Band.Of(
-                    batch / Step(decodeBytes, decodeFlops, e.Memory.Low, e.Compute.Low),
-                    batch / Step(decodeBytes, decodeFlops, e.Memory.Central, e.Compute.Central),
-                    batch / Step(decodeBytes, decodeFlops, e.Memory.High, e.Compute.High));
-                var prefillSeconds = Band.Of(
-                    PrefillStep(p.Memory.High, p.Compute.High),
-                    PrefillStep(p.Memory.Central, p.Compute.Central),
-                    PrefillStep(p.Memory.Low, p.Compute.Low));
-                var prefill = Band.Of((double)batch * prompt / prefillSeconds.High, (double)batch * prompt / prefillSeconds.Central, (double)batch * prompt / prefillSeconds.Low);
-                var ttft = new Band(prefillSeconds.Low * 1000, prefillSeconds.Central * 1000, prefillSeconds.High * 1000);
-                var boundBy = decodeBytes / (e.Memory.Central * bandwidth) >= decodeFlops / (e.Compute.Central * peak) ? "memory" : "compute";
-                var (joules, energyNote) = Energy(target, decode, Math.Max(decodeBytes / bandwidth, decodeFlops / peak) * decode.Central / batch, hostWatts);
-                var (usd, priceNote) = target.UsdPerHour is { } price
-                    ? (Band.Of(price / (decode.High * 3600) * 1e6, price / (decode.Central * 3600) * 1e6, price / (decode.Low * 3600) * 1e6), target.PriceSource)
-                    : ((Band?)null, target.PriceSource);
-                yield return new ForecastRow(variant.Model, variant.Variant, variant.Precision, target.Id, batch, prompt, plan.GenTokens,
-                    decode, prefill, ttft, joules, energyNote, usd, priceNote, boundBy, efficiencies);
-            }
-        }
+        var context = prompt + gen / 2.0;
+        var dequantizing = ModelFacts.DequantizingGemm(variant.Precision, target.Peaks.Kind);
+        var decodeBytes = facts.DecodeStepBytes(batch, context, dequantizing);
+        var decodeFlops = facts.DecodeStepFlops(batch, context);
+        var prefillBytes = facts.PrefillBytes(batch, prompt, dequantizing);
+        var prefillFlops = facts.PrefillFlops(batch, prompt);
+        double Step(double bytes, double flops, double memory, double compute) =>
+            RooflineFit.StepSeconds(bytes, flops, facts.Layers, bandwidth, peak, memory, compute, efficiencies.FixedSecondsPerLayer);
+        var e = efficiencies;
+        var p = efficiencies.Prefill ?? efficiencies;
+        double PrefillStep(double memory, double compute) =>
+            RooflineFit.StepSeconds(prefillBytes, prefillFlops, facts.Layers, bandwidth, peak, memory, compute, p.FixedSecondsPerLayer);
+        var decode = Band.Of(
+            batch / Step(decodeBytes, decodeFlops, e.Memory.Low, e.Compute.Low),
+            batch / Step(decodeBytes, decodeFlops, e.Memory.Central, e.Compute.Central),
+            batch / Step(decodeBytes, decodeFlops, e.Memory.High, e.Compute.High));
+        var prefillSeconds = Band.Of(
+            PrefillStep(p.Memory.High, p.Compute.High),
+            PrefillStep(p.Memory.Central, p.Compute.Central),
+            PrefillStep(p.Memory.Low, p.Compute.Low));
+        var prefill = Band.Of((double)batch * prompt / prefillSeconds.High, (double)batch * prompt / prefillSeconds.Central, (double)batch * prompt / prefillSeconds.Low);
+        var ttft = new Band(prefillSeconds.Low * 1000, prefillSeconds.Central * 1000, prefillSeconds.High * 1000);
+        var boundBy = decodeBytes / (e.Memory.Central * bandwidth) >= decodeFlops / (e.Compute.Central * peak) ? "memory" : "compute";
+        var (joules, energyNote) = Energy(target, decode, Math.Max(decodeBytes / bandwidth, decodeFlops / peak) * decode.Central / batch, hostWatts);
+        var (usd, priceNote) = target.UsdPerHour is { } price
+            ? (Band.Of(price / (decode.High * 3600) * 1e6, price / (decode.Central * 3600) * 1e6, price / (decode.Low * 3600) * 1e6), target.PriceSource)
+            : ((Band?)null, target.PriceSource);
+        return new ForecastRow(variant.Model, variant.Variant, variant.Precision, target.Id, batch, prompt, gen,
+            decode, prefill, ttft, joules, energyNote, usd, priceNote, boundBy, efficiencies);
     }
 
     /// <param name="utilisation">Roofline time over forecast step time at the central efficiencies: the share of the limiting peak in use.</param>

@@ -46,7 +46,7 @@ public static class OperatingPoints
         var energy = point.JoulesPerGeneratedToken is { } joules
             ? EnergyLabel.Marked($"{Of(joules.Value)} J/token", point.Row.Energy?.Source)
             : "J/token not measured";
-        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: {CommandOptions.PricePerHour} or {CommandOptions.GpuInstance}), {energy}";
+        return point.HardwarePerMillionGeneratedTokens is { } price ? $"{Usd(price)} per 1M generated tokens, {energy}" : $"no price given ($/1M: {CommandOptions.PricePerHour} or {CommandOptions.Instance}), {energy}";
     }
 
     /// <summary>The frontier table's columns: one row per measured batch.</summary>

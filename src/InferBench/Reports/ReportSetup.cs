@@ -79,7 +79,7 @@ internal static class ReportSetup
         var lines = pricing.Assumptions.Select(line => new ReportFact(line.Label, $"{line.Text} ({line.Citation})"));
         return pricing.HasPrice
             ? [.. lines]
-            : [new("hardware price", $"none given ({CommandOptions.PricePerHour} or {CommandOptions.GpuInstance}): no $/1M gen tokens."), .. lines];
+            : [new("hardware price", $"none given ({CommandOptions.PricePerHour} or {CommandOptions.Instance}): no $/1M gen tokens."), .. lines];
     }
 
     private static string EnergyLine(PowerSetup? power) => power switch

@@ -19,7 +19,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--slo", "tpot=1s", "--slo: expected a metric among ttft, ttft-p90, ttft-p99, itl, itl-p90, itl-p99, e2e, e2e-p90, e2e-p99, got \"tpot\"")]
     [InlineData("--slo", "ttft=NaNs", "--slo: ttft: expected a limit above 0 and at most 1 day (86400 s), got \"NaNs\"")]
     [InlineData("--max-batch", "0", "--max-batch: expected a whole number from 1 to 1048576, got 0")]
-    [InlineData("--batch-min-gain", "Infinity", "--batch-min-gain: expected a number from 0 to 1000 (percent of decode tok/s gained over two doublings), got \"Infinity\"")]
+    [InlineData("--batch-min-gain", "Infinity", "--batch-min-gain: expected a number from 0 to 1000 (percent of decode tok/s gained over two doublings), with or without %, got \"Infinity\"")]
     [InlineData("--batch", "auto,2", "--batch: expected integers like 128,512, each a whole number from 1 to 2147483647, or auto alone, got \"auto\"")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string expected)
     {

@@ -53,7 +53,7 @@ public sealed class HostileInputPropertyTests : IDisposable
         [
             "--prompt-tokens", "--gen-tokens", "--batch", "--warmup", "--reps", "--threads", "--seed", "--idle-seconds",
             "--steady-max-seconds", "--steady-window-seconds", "--steady-power-slope", "--steady-temp-slope",
-            "--price-per-hour", "--utilization", "--cpu-tdp-watts", "--prompt-text", "--ep", "--gpu", "--bogus",
+            "--price-per-hour", "--utilization", "--cpu-tdp-watts", "--prompt-text", "--ep", "--instance", "--gpu", "--bogus",
             "--max-batch", "--batch-min-gain", "--slo",
         ];
         var prefix = RunPrefix();

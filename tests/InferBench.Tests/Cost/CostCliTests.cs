@@ -52,7 +52,7 @@ public sealed class CostCliTests : IDisposable
     [Fact]
     public void Training_on_a_catalog_gpu_scales_its_peak_by_the_utilisation()
     {
-        var run = CliRun.Invoke("cost", "training", "--params", "175e9", "--tokens", "300e9", "--gpu", "v100-sxm2", "--utilization", "0.224",
+        var run = CliRun.Invoke("cost", "training", "--params", "175e9", "--tokens", "300e9", "--gpu", "v100-sxm2", "--mfu", "0.224",
             "--price-per-gpu-hour", "1.5", "--gpus", "1024", "--json");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
@@ -78,7 +78,7 @@ public sealed class CostCliTests : IDisposable
     [SkippableFact]
     public void Run_records_the_price_and_utilisation_cost_prints_for_the_same_options_with_the_same_citations()
     {
-        string[] pricing = ["--gpu", "aws-p4d.24xlarge"];
+        string[] pricing = ["--instance", "aws-p4d.24xlarge"];
         var benchmark = CliRun.Invoke(
         [
             "run", "--model-path", SharedFixtures.RequireTinyGpt2(), "--prompt-tokens", "8", "--gen-tokens", "4", "--batch", "1", "--warmup", "0",
@@ -105,7 +105,7 @@ public sealed class CostCliTests : IDisposable
     [Fact]
     public void Json_carries_every_figure_with_its_unit_in_the_key_and_each_assumption_with_its_source()
     {
-        var run = CliRun.Invoke("cost", "--gpu", "aws-p4d.24xlarge", "--tokens-per-second", "1000", "--joules-per-token", "0.36",
+        var run = CliRun.Invoke("cost", "--instance", "aws-p4d.24xlarge", "--tokens-per-second", "1000", "--joules-per-token", "0.36",
             "--pue", "1", "--electricity-usd-per-kwh", "0.1", "--api", "gpt-4o", "--input-tokens-per-month", "3e9", "--output-tokens-per-month", "1e9", "--json");
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
@@ -194,18 +194,18 @@ public sealed class CostCliTests : IDisposable
 
     [Theory]
     [InlineData("cost --price-per-hour -1", "inferbench: --price-per-hour: expected a number from 0 to 1000000, got \"-1\"")]
-    [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a number from 0.001 to 1, got \"1.5\"")]
-    [InlineData("cost --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
+    [InlineData("cost --price-per-hour 38 --utilization 1.5 --tokens-per-second 1", "inferbench: --utilization: expected a number from 0.001 to 1, or a percentage like 40%, got \"1.5\"")]
+    [InlineData("cost --price-per-hour 38 --instance aws-p4d.24xlarge", "inferbench: --price-per-hour and --instance cannot be used together: give one price")]
     [InlineData("cost --price-per-hour 38 --hardware-cost-usd 30000", "inferbench: --price-per-hour and --hardware-cost-usd cannot be used together: give one price")]
-    [InlineData("run --power none --price-per-hour 38 --gpu aws-p4d.24xlarge", "inferbench: --price-per-hour and --gpu cannot be used together: give one price")]
-    [InlineData("cost --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
-    [InlineData("run --power none --gpu h100", "inferbench: --gpu: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
-    [InlineData("cost", "inferbench: nothing to price: give a price (--price-per-hour, --gpu or --hardware-cost-usd), --joules-per-token or --run")]
+    [InlineData("run --power none --price-per-hour 38 --instance aws-p4d.24xlarge", "inferbench: --price-per-hour and --instance cannot be used together: give one price")]
+    [InlineData("cost --instance h100", "inferbench: --instance: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
+    [InlineData("run --power none --instance h100", "inferbench: --instance: no \"h100\" in the pricing catalog (known: aws-sagemaker-ml.p4d.24xlarge,")]
+    [InlineData("cost", "inferbench: nothing to price: give a price (--price-per-hour, --instance or --hardware-cost-usd), --joules-per-token or --run")]
     [InlineData("cost --hardware-cost-usd 30000", "inferbench: --hardware-cost-usd needs --amortization-years")]
     [InlineData("cost --price-per-hour 38 --tokens-per-second 100 --api gpt-4o", "inferbench: comparing with an API needs the workload's token mix")]
     [InlineData("cost --price-per-hour 38 --api gpt-4o --input-output-ratio 1", "inferbench: --tokens-per-second is needed to price tokens or to compare with an API")]
-    [InlineData("cost training --params 175e9 --tokens 300e9 --price-per-gpu-hour 1.5", "inferbench: give --gpu-tflops, or --gpu with --utilization")]
-    [InlineData("cost training --params 175e9 --tokens 300e9 --gpu v100-sxm2 --price-per-gpu-hour 1.5", "inferbench: --gpu needs --utilization")]
+    [InlineData("cost training --params 175e9 --tokens 300e9 --price-per-gpu-hour 1.5", "inferbench: give --gpu-tflops, or --gpu with --mfu")]
+    [InlineData("cost training --params 175e9 --tokens 300e9 --gpu v100-sxm2 --price-per-gpu-hour 1.5", "inferbench: --gpu needs --mfu")]
     [InlineData("cost training --tokens 300e9 --gpu-tflops 28 --price-per-gpu-hour 1.5", "inferbench: Option '--params' is required")]
     [InlineData("cost training --params 1e9 --tokens 3e9 --gpu-tflops 28 --price-per-gpu-hour 1.5 --gpus 0.5", "inferbench: --gpus: expected a whole number from 1 to 1000000, got \"0.5\"")]
     public void Bad_input_exits_2_with_a_message_naming_the_option(string commandLine, string expected)

@@ -28,6 +28,22 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
         });
     }
 
+    [Fact]
+    public void Every_prompt_length_is_forecast_with_every_generated_length()
+    {
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", "--batch", "1", "--prompt-tokens", "128,512", "--gen-tokens", "64,256", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var rows = document.RootElement.GetProperty("rows").EnumerateArray()
+            .ToDictionary(row => (row.GetProperty("promptTokens").GetInt32(), row.GetProperty("genTokens").GetInt32()),
+                row => row.GetProperty("decodeTokensPerSecond").GetProperty("central").GetDouble());
+        Assert.Equal([(128, 64), (128, 256), (512, 64), (512, 256)], rows.Keys.Order());
+        // More generated tokens: a longer mean context, more KV cache read per decode step.
+        Assert.True(rows[(128, 256)] < rows[(128, 64)]);
+        Assert.True(rows[(512, 256)] < rows[(512, 64)]);
+    }
+
     [Theory]
     [InlineData("--gpu", "tpu-v5", "--gpu: no \"tpu-v5\" in the pricing catalog")]
     [InlineData("--gpu", "a100-sxm4", "--gpu: catalog GPU \"a100-sxm4\" has no datasheet specs")]

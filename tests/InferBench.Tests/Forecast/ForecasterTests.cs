@@ -20,7 +20,7 @@ public sealed class ForecasterTests
         var efficiencies = new Efficiencies(new Band(0.5, 0.6, 0.7), new Band(0.5, 0.6, 0.7), 0, Efficiencies.Published, "test");
         var variant = new ForecastVariant("m", "v", "fp16", Facts);
 
-        var row = Assert.Single(Forecaster.Forecast(variant, Target, efficiencies, new ForecastPlan([1], [128], 64), hostWatts: null));
+        var row = Assert.Single(Forecaster.Forecast(variant, Target, efficiencies, new ForecastPlan([1], [128], [64]), hostWatts: null));
 
         var bytes = 14e9 + (128 + 32) * 131_072.0;
         Assert.Equal(0.6 * 2e12 / bytes, row.DecodeTokensPerSecond.Central, 6);
@@ -46,7 +46,7 @@ public sealed class ForecasterTests
         var variant = new ForecastVariant("m", "v", precision, Facts);
         var target = Target with { Peaks = Peaks with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double> { [precision] = 300e12 } } };
 
-        var row = Assert.Single(Forecaster.Forecast(variant, target, efficiencies, new ForecastPlan([batch], [128], 64), hostWatts: null));
+        var row = Assert.Single(Forecaster.Forecast(variant, target, efficiencies, new ForecastPlan([batch], [128], [64]), hostWatts: null));
 
         var bytes = 14e9 + batch * (128 + 32) * 131_072.0 + copyBytesPerWeight * 7e9;
         Assert.Equal(batch * 2e12 / bytes, row.DecodeTokensPerSecond.Central, 6);
@@ -110,9 +110,9 @@ public sealed class ForecasterTests
         var host = HostOf(profile);
 
         var efficiencies = Forecaster.EfficienciesFor(variant.Precision, host, profile, []);
-        var row = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, efficiencies, new ForecastPlan([1], [128], 64), null));
+        var row = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, efficiencies, new ForecastPlan([1], [128], [64]), null));
         var withoutJoint = Forecaster.EfficienciesFor(variant.Precision, host, sample, []);
-        var ownRow = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, withoutJoint, new ForecastPlan([1], [128], 64), null));
+        var ownRow = Assert.Single(Forecaster.Forecast(new ForecastVariant("m", "v", variant.Precision, variant.Facts!), host, withoutJoint, new ForecastPlan([1], [128], [64]), null));
 
         Assert.Equal((0.55, 0.3, 3e-4), (efficiencies.Memory.Central, efficiencies.Compute.Central, efficiencies.FixedSecondsPerLayer));
         Assert.Equal(0.55 / 1.2, efficiencies.Memory.Low, 12); // the joint fit's largest residual, 20%

@@ -147,7 +147,7 @@ public sealed class MarkdownReportExporterTests
         var run = ReportSamples.Run(ReportSamples.OkRow());
         var report = Exporter.Export(run with { Cost = run.Cost! with { PriceUsdPerHour = null } });
 
-        Assert.Contains("- **hardware price:** none given (--price-per-hour or --gpu): no $/1M gen tokens.\n", report, StringComparison.Ordinal);
+        Assert.Contains("- **hardware price:** none given (--price-per-hour or --instance): no $/1M gen tokens.\n", report, StringComparison.Ordinal);
         Assert.DoesNotContain("- **utilisation:**", report, StringComparison.Ordinal);
         Assert.Contains("| 45.5 ± 0.3 | – | 21.7 / 24.7 |", report, StringComparison.Ordinal);
         Assert.Contains("| $0.751 [2171] |", report, StringComparison.Ordinal);

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using InferBench.Runner;
+
+namespace InferBench.Cli;
+
+/// <summary>
+/// The options several commands take, each declared here once so its name, parsing and help read the same on every
+/// command; a command passes only what differs (what --out receives, what --json prints, what a --gpu is for).
+/// </summary>
+public static class CommonOptions
+{
+    public const string DefaultManifest = "models.manifest.json";
+
+    public static Option<string> Manifest() => new("--manifest")
+    {
+        Description = "The model manifest (JSON, schema: models.manifest.schema.json) whose models --model and --variant name",
+        DefaultValueFactory = _ => DefaultManifest,
+    };
+
+    public static Option<string[]> Models() => IdList("--model",
+        "Manifest model ids, comma separated or repeated: only these models' variants (default: every model); a synthetic model is built on first use");
+
+    public static Option<string[]> Variants() => IdList("--variant",
+        "Manifest variant ids, comma separated or repeated: only variants of these ids (default: every variant)");
+
+    /// <param name="receives">What the folder or file receives, such as "Folder that receives the run folder".</param>
+    public static Option<string> Out(string receives, string? defaultValue = null, bool required = false)
+    {
+        var option = new Option<string>("--out") { Description = receives, Required = required };
+        if (defaultValue is not null)
+            option.DefaultValueFactory = _ => defaultValue;
+        return option;
+    }
+
+    /// <param name="prints">What stdout then holds, such as "one JSON object" or "the run.json path".</param>
+    public static Option<bool> Json(string prints, bool recursive = false) => new("--json")
+    {
+        Description = $"Print only {prints} on stdout, for scripts",
+        Recursive = recursive,
+    };
+
+    /// <param name="use">What the GPU is for on this command.</param>
+    public static Option<string?> Gpu(string use) => new("--gpu")
+    {
+        Description = $"A catalog GPU id (`inferbench forecast --list-gpus`): {use}",
+    };
+
+    /// <param name="use">What the GPUs are for on this command.</param>
+    public static Option<string[]> Gpus(string use) => IdList("--gpu",
+        $"Catalog GPU ids, comma separated or repeated (`inferbench forecast --list-gpus`): {use}");
+
+    public static Option<int[]> PromptTokens(params int[] defaults) => IntListOption.Create("--prompt-tokens",
+        "Prompt lengths in tokens, such as 128,512", RunPlanPoints.PromptTokens, defaults);
+
+    public static Option<int[]> GenTokens(params int[] defaults) => IntListOption.Create("--gen-tokens",
+        "Generated tokens per sequence (at least 2), such as 64,256; every prompt length is paired with every one", RunPlanPoints.GenTokens, defaults);
+
+    private static Option<string[]> IdList(string name, string description) => new(name)
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result => [.. result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+    };
+}
