@@ -58,7 +58,7 @@ public sealed class BenchmarkModelTests : IDisposable
     [Fact]
     public void Readme_says_which_model_the_benchmark_commands_run_on()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"));
+        var readme = File.ReadAllText(RepoRoot.Combine("src", "InferBench.Benchmarks", "README.md"));
 
         Assert.Contains("in a fresh clone without ../shared, InferBench's own tiny synthetic model", readme);
         Assert.Contains(BenchmarkModel.SyntheticCacheFolder, readme);

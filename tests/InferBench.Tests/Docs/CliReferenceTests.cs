@@ -30,7 +30,7 @@ public sealed class CliReferenceTests
 
         foreach (var heading in new[] { "## inferbench run", "## inferbench models build", "## inferbench campaign run", "## inferbench cost training" })
             Assert.Contains($"\n{heading}\n", reference);
-        Assert.Contains("`inferbench compare <run-folders>...`", reference);
+        Assert.Contains("`inferbench compare <run-folders>... [options]`", reference);
         Assert.Contains("| `--reps` | `3` |", reference);
         Assert.Contains("| `--prompt-tokens` | `128,512` |", reference);
         Assert.Contains("| `--fidelity` | `true` |", reference);
