@@ -4,7 +4,7 @@ using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Benchmarks;
 
-/// <summary>Which model README's BenchmarkDotNet commands run on, without running BenchmarkDotNet.</summary>
+/// <summary>Which model the BenchmarkDotNet commands of src/InferBench.Benchmarks/README.md run on, without running BenchmarkDotNet.</summary>
 public sealed class BenchmarkModelTests : IDisposable
 {
     private readonly TempFolder _temp = new();
