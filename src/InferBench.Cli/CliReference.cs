@@ -109,7 +109,8 @@ public static class CliReference
     {
         if (option.Required)
             return "required";
-        if (!option.HasDefaultValue)
+        // A flag that is off unless given (--json) says nothing by a default of false.
+        if (!option.HasDefaultValue || option.GetDefaultValue() is false)
             return "";
         var value = Invariant(option.GetDefaultValue());
         return value.Length > 0 ? $"`{value}`" : "";
