@@ -10,21 +10,7 @@ public static class InferBenchCli
 {
     public static int Invoke(string[] args, CliIo io, CancellationToken cancellation = default)
     {
-        var root = new RootCommand("InferBench: what it really costs to run an open LLM on this machine")
-        {
-            RunCommand.Create(io, cancellation),
-            ListCommand.Create(io),
-            ReportCommand.Create(io),
-            CompareCommand.Create(io),
-            MergeCommand.Create(io),
-            PowerCommand.Create(io, cancellation),
-            CostCommand.Create(io),
-            FetchCommand.Create(io, cancellation),
-            ModelsCommand.Create(io, cancellation),
-            CampaignCommand.Create(io, cancellation),
-            ProfileCommand.Create(io, cancellation),
-            ForecastCommand.Create(io, cancellation),
-        };
+        var root = Create(io, cancellation);
         var parseResult = root.Parse(args);
         foreach (var warning in DeprecatedSpelling.Warnings(parseResult))
             io.Error.WriteLine($"warning: {warning}");
@@ -53,6 +39,23 @@ public static class InferBenchCli
             return Report(e, io.Error);
         }
     }
+
+    /// <summary>The command tree: every command, its arguments and options (also what docs/cli.md is generated from, <see cref="CliReference"/>).</summary>
+    public static RootCommand Create(CliIo io, CancellationToken cancellation = default) => new("InferBench: what it really costs to run an open LLM on this machine")
+    {
+        RunCommand.Create(io, cancellation),
+        ListCommand.Create(io),
+        ReportCommand.Create(io),
+        CompareCommand.Create(io),
+        MergeCommand.Create(io),
+        PowerCommand.Create(io, cancellation),
+        CostCommand.Create(io),
+        FetchCommand.Create(io, cancellation),
+        ModelsCommand.Create(io, cancellation),
+        CampaignCommand.Create(io, cancellation),
+        ProfileCommand.Create(io, cancellation),
+        ForecastCommand.Create(io, cancellation),
+    };
 
     /// <summary>
     /// Writes why a command failed and returns its exit code. Permission denied on a path is the user's to fix (exit 2);

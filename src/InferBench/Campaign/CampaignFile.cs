@@ -32,7 +32,7 @@ public sealed record CampaignPlan
     public int Reps { get; init; } = 3;
     public int Seed { get; init; } = 42;
     public double IdleSeconds { get; init; } = 2;
-    /// <summary>Measured within a shard, against the model's highest-precision variant in that shard (README.md, "Quality of each rung").</summary>
+    /// <summary>Measured within a shard, against the model's highest-precision variant in that shard (docs/methods.md, "Quality of each rung").</summary>
     public bool Fidelity { get; init; } = true;
     /// <summary>Share of paid hours spent generating, for the price of a class's catalog instance; null: every paid hour.</summary>
     public double? Utilization { get; init; }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace InferBench.Results;
 
-/// <summary>How a row's quality was measured (README.md: Quality of each rung).</summary>
+/// <summary>How a row's quality was measured (docs/methods.md: Quality of each rung).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<QualityMethod>))]
 public enum QualityMethod
 {

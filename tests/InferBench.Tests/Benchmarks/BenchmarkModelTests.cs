@@ -4,7 +4,7 @@ using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Benchmarks;
 
-/// <summary>Which model README's BenchmarkDotNet commands run on, without running BenchmarkDotNet.</summary>
+/// <summary>Which model the BenchmarkDotNet commands of src/InferBench.Benchmarks/README.md run on, without running BenchmarkDotNet.</summary>
 public sealed class BenchmarkModelTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -58,7 +58,7 @@ public sealed class BenchmarkModelTests : IDisposable
     [Fact]
     public void Readme_says_which_model_the_benchmark_commands_run_on()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"));
+        var readme = File.ReadAllText(RepoRoot.Combine("src", "InferBench.Benchmarks", "README.md"));
 
         Assert.Contains("in a fresh clone without ../shared, InferBench's own tiny synthetic model", readme);
         Assert.Contains(BenchmarkModel.SyntheticCacheFolder, readme);

@@ -10,15 +10,15 @@ public sealed partial class EnergyDocumentationTests
     /// <summary>Watts per busy hardware thread for a chip the TDP table lacks: the EPYC 9454's 290 W / 96 threads.</summary>
     private const double WattsPerThread = 290.0 / 96;
 
-    /// <summary>What the README's figures were measured with: CodeCarbon's 85 W / this machine's 2 visible cores.</summary>
+    /// <summary>What docs/methods.md's figures were measured with: CodeCarbon's 85 W / this machine's 2 visible cores.</summary>
     private const double EarlierWattsPerCore = 85.0 / 2;
 
     private static string Text(params string[] path) => Whitespace().Replace(File.ReadAllText(RepoRoot.Combine(path)), " ");
 
     [Fact]
-    public void The_readme_charges_the_estimate_per_hardware_thread_and_gives_estimates_no_net_of_idle()
+    public void The_methods_charge_the_estimate_per_hardware_thread_and_give_estimates_no_net_of_idle()
     {
-        var readme = Text("README.md");
+        var readme = Text("docs", "methods.md");
 
         Assert.DoesNotContain("CPU time / logical cores", readme);
         Assert.DoesNotContain("85 W, CodeCarbon's default", readme);
@@ -29,9 +29,9 @@ public sealed partial class EnergyDocumentationTests
     }
 
     [Fact]
-    public void The_readmes_estimated_j_per_token_figures_are_the_earlier_ones_rescaled_to_the_per_thread_rule()
+    public void The_methods_estimated_j_per_token_figures_are_the_earlier_ones_rescaled_to_the_per_thread_rule()
     {
-        var readme = File.ReadAllLines(RepoRoot.Combine("README.md"));
+        var readme = File.ReadAllLines(RepoRoot.Combine("docs", "methods.md"));
         var earlier = new Dictionary<string, double> { ["fp32"] = 0.35, ["int8"] = 0.16, ["int4"] = 0.14, ["fp16 (through casts on CPU)"] = 0.45 };
         var header = Array.FindIndex(readme, l => l.StartsWith("| variant | files |", StringComparison.Ordinal));
         var columns = Cells(readme[header]);
@@ -43,7 +43,7 @@ public sealed partial class EnergyDocumentationTests
             var expected = joules * WattsPerThread / EarlierWattsPerCore;
             Assert.Equal(expected, double.Parse(row[column], CultureInfo.InvariantCulture), 0.0006);
         }
-        Assert.Contains("rescaled by the exact factor 3.02 / 42.5 = 0.0711", Text("README.md"));
+        Assert.Contains("rescaled by the exact factor 3.02 / 42.5 = 0.0711", Text("docs", "methods.md"));
     }
 
     [Fact]

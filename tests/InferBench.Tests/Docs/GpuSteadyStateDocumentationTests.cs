@@ -14,9 +14,9 @@ public sealed partial class GpuSteadyStateDocumentationTests
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
-    public void The_readmes_run_options_give_the_steady_state_defaults_of_the_code()
+    public void The_command_reference_gives_the_steady_state_defaults_of_the_code()
     {
-        var readme = File.ReadAllLines(RepoRoot.Combine("README.md"));
+        var readme = File.ReadAllLines(RepoRoot.Combine("docs", "cli.md"));
         var defaults = SteadyStatePlan.Default;
 
         foreach (var (option, value) in new[]
@@ -28,9 +28,9 @@ public sealed partial class GpuSteadyStateDocumentationTests
     }
 
     [Fact]
-    public void The_readme_describes_the_settling_rule_and_the_part_time_power_readings()
+    public void The_methods_describe_the_settling_rule_and_the_part_time_power_readings()
     {
-        var readme = Text("README.md");
+        var readme = Text("docs", "methods.md");
 
         Assert.Contains("the least-squares slopes over the last window must both be under `--steady-power-slope`", readme);
         Assert.Contains("`gpu.atStart` / `gpu.atEnd` each GPU's temperature, SM clock, power limit and throttle reasons", readme);

@@ -4,10 +4,12 @@ using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Docs;
 
-/// <summary>README's account of --reps auto: its option defaults, its minimum count and the coverage the simulation gives.</summary>
+/// <summary>The docs' account of --reps auto: its option defaults, its minimum count and the coverage the simulation gives.</summary>
 public sealed class RepetitionsDocumentationTests
 {
-    private static readonly string Readme = File.ReadAllText(RepoRoot.Combine("README.md"));
+    private static readonly string Reference = File.ReadAllText(RepoRoot.Combine("docs", "cli.md"));
+
+    private static readonly string Methods = File.ReadAllText(RepoRoot.Combine("docs", "methods.md"));
 
     [Theory]
     [InlineData("--target-ci", "2")]
@@ -18,14 +20,14 @@ public sealed class RepetitionsDocumentationTests
     {
         var help = CliRun.Invoke("run", "--help").Out;
 
-        Assert.Contains($"| `{option}` | `{defaultValue}` |", Readme);
+        Assert.Contains($"| `{option}` | `{defaultValue}` |", Reference);
         Assert.Matches($@"{option} <[^>]+>\s[\s\S]*?\[default: {defaultValue}\]", help);
     }
 
     [Fact]
     public void The_rule_names_its_minimum_count_and_the_simulated_coverage()
     {
-        var rule = Readme[Readme.IndexOf("**The stopping rule**", StringComparison.Ordinal)..];
+        var rule = Methods[Methods.IndexOf("**The stopping rule**", StringComparison.Ordinal)..];
         var (independent, precise) = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed);
         var autocorrelated = StopRuleSimulation.RuleCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed).Coverage;
         var naive = StopRuleSimulation.NaiveCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed);

@@ -2,15 +2,16 @@ using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Docs;
 
-/// <summary>README.md and results/README.md say what --rounds does and where the drift between rounds is shown.</summary>
+/// <summary>docs/cli.md, docs/methods.md and results/README.md say what --rounds does and where the drift between rounds is shown.</summary>
 public sealed class RoundsDocumentationTests
 {
     [Fact]
-    public void Readme_lists_the_rounds_option_with_its_default_range_and_reverse_order()
+    public void The_docs_give_the_rounds_option_its_default_range_and_reverse_order()
     {
-        var readme = File.ReadAllText(RepoRoot.Combine("README.md"));
+        var readme = File.ReadAllText(RepoRoot.Combine("docs", "methods.md"));
 
-        Assert.Contains("| `--rounds` | `1` | sweep the variants this many times, 1 to 100, even rounds in reverse variant order;", readme, StringComparison.Ordinal);
+        Assert.Contains("| `--rounds` | `1` |", File.ReadAllText(RepoRoot.Combine("docs", "cli.md")), StringComparison.Ordinal);
+        Assert.Contains("| `--rounds` | sweep the variants this many times, 1 to 100, even rounds in reverse variant order;", readme, StringComparison.Ordinal);
         Assert.Contains("- **Drift between rounds** (`--rounds N`)", readme, StringComparison.Ordinal);
         Assert.Contains("at 1 - 5% / the number of differences (Bonferroni)", readme, StringComparison.Ordinal);
     }
