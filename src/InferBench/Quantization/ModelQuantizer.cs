@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using InferBench.Import;
 using InferBench.Models;
 using InferBench.Onnx;
 using InferBench.Results;
@@ -25,7 +26,7 @@ public static class ModelQuantizer
     private const string ModelKind = "quantized model";
     /// <summary>Float32 values per piece read while quantizing: 32 MiB, so a 2-core machine keeps both cores busy per piece.</summary>
     private const int PieceElements = 8 << 20;
-    private static readonly string[] SourceStamps = [SyntheticModelStamp.FileName, QuantizationStamp.FileName];
+    private static readonly string[] SourceStamps = [SyntheticModelStamp.FileName, ImportStamp.FileName, QuantizationStamp.FileName];
 
     /// <param name="sourceFolder">An fp32 or fp16 GenAI model folder whose MatMul weights are initializers.</param>
     /// <param name="outFolder">Created, or replaced if it holds an earlier variant (or nothing).</param>
