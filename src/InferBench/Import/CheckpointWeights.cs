@@ -87,24 +87,29 @@ public sealed class CheckpointWeights
     /// </summary>
     public static void Read(SafetensorsTensor tensor, long firstElement, Span<float> destination)
     {
-        using var handle = File.OpenHandle(tensor.FilePath);
-        Read(handle, tensor, firstElement, destination);
-    }
-
-    private static void Read(SafeFileHandle handle, SafetensorsTensor tensor, long firstElement, Span<float> destination)
-    {
-        var offset = tensor.OffsetBytes + firstElement * tensor.ElementBytes;
         if (tensor.DType == SafetensorsDType.F32)
         {
-            ReadExactly(handle, tensor, MemoryMarshal.AsBytes(destination), offset);
+            ReadStored(tensor, firstElement, MemoryMarshal.AsBytes(destination));
             return;
         }
         // Half-width values land in the upper half of the destination, then widen forward into it: element i is read from
         // byte 2i + 2n of the span before float i (bytes 4i..4i+3) is written, so nothing is overwritten before it is read.
-        var bytes = MemoryMarshal.AsBytes(destination);
-        var halves = MemoryMarshal.Cast<byte, ushort>(bytes[(2 * destination.Length)..]);
-        ReadExactly(handle, tensor, MemoryMarshal.AsBytes(halves), offset);
-        if (tensor.DType == SafetensorsDType.BF16)
+        var halves = MemoryMarshal.Cast<byte, ushort>(MemoryMarshal.AsBytes(destination)[(2 * destination.Length)..]);
+        ReadStored(tensor, firstElement, MemoryMarshal.AsBytes(halves));
+        Widen(tensor.DType, halves, destination);
+    }
+
+    /// <summary>The tensor's bytes as stored, from element <paramref name="firstElement"/> on, into <paramref name="destination"/> (as many as it holds).</summary>
+    public static void ReadStored(SafetensorsTensor tensor, long firstElement, Span<byte> destination)
+    {
+        using var handle = File.OpenHandle(tensor.FilePath);
+        ReadExactly(handle, tensor, destination, tensor.OffsetBytes + firstElement * tensor.ElementBytes);
+    }
+
+    /// <summary>F16 or BF16 values (as their bits) widened exactly to float32, in order; <paramref name="destination"/> may overlay the source's end.</summary>
+    public static void Widen(SafetensorsDType dtype, ReadOnlySpan<ushort> halves, Span<float> destination)
+    {
+        if (dtype == SafetensorsDType.BF16)
             for (var i = 0; i < destination.Length; i++)
                 destination[i] = BitConverter.Int32BitsToSingle(halves[i] << 16);
         else

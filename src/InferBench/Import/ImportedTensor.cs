@@ -36,20 +36,21 @@ internal sealed record ImportedTensor(string Name, IReadOnlyList<long> Dimension
         var rows = parts.Sum(part => part.Rows);
         return new ImportedTensor(name, [columns, rows], sink =>
         {
-            var sources = parts.Select(part => Read(part)).ToArray();
-            var outputRowsPerPiece = (int)Math.Max(1, PieceElements / rows);
-            var buffer = new float[checked((int)(Math.Min(outputRowsPerPiece, columns) * rows))];
+            var sources = parts.Select(part => new StoredRows(part)).ToArray();
+            var outputRowsPerPiece = (int)Math.Clamp(PieceElements / rows, 1, columns);
+            var buffer = new float[checked((int)(outputRowsPerPiece * rows))];
+            var rowPiece = new float[outputRowsPerPiece];
             for (long firstColumn = 0; firstColumn < columns; firstColumn += outputRowsPerPiece)
             {
                 var pieceRows = (int)Math.Min(outputRowsPerPiece, columns - firstColumn);
-                var outputRow = 0L;
-                for (var s = 0; s < sources.Length; s++)
-                {
-                    var (source, sourceRows) = (sources[s], parts[s].Rows);
-                    for (long r = 0; r < sourceRows; r++, outputRow++)
+                var outputColumn = 0L;
+                foreach (var source in sources)
+                    for (long r = 0; r < source.Rows; r++, outputColumn++)
+                    {
+                        source.Widen(r, firstColumn, rowPiece.AsSpan(0, pieceRows));
                         for (var c = 0; c < pieceRows; c++)
-                            buffer[c * rows + outputRow] = source[r * columns + firstColumn + c];
-                }
+                            buffer[c * rows + outputColumn] = rowPiece[c];
+                    }
                 sink(buffer.AsSpan(0, (int)(pieceRows * rows)));
             }
         });
@@ -58,14 +59,4 @@ internal sealed record ImportedTensor(string Name, IReadOnlyList<long> Dimension
     /// <summary>Values computed whole (the rotary tables).</summary>
     public static ImportedTensor Computed(string name, IReadOnlyList<long> dimensions, Func<float[]> values) =>
         new(name, dimensions, sink => sink(values()));
-
-    private static float[] Read(RowRange part)
-    {
-        if (part.ElementCount > Array.MaxLength)
-            throw new InputException($"{part.Tensor}: {part.ElementCount} values to transpose, more than one array holds ({Array.MaxLength})");
-        var values = new float[part.ElementCount];
-        for (long done = 0; done < values.Length; done += PieceElements)
-            CheckpointWeights.Read(part.Tensor, part.FirstElement + done, values.AsSpan((int)done, (int)Math.Min(PieceElements, values.Length - done)));
-        return values;
-    }
 }
