@@ -76,7 +76,7 @@ public sealed record CheckpointConfig(
         var result = new CheckpointConfig(
             architecture, hidden, config.PositiveInt("num_hidden_layers"), heads, keyValueHeads, headSize,
             config.PositiveInt("intermediate_size"), config.PositiveInt("vocab_size"), contextLength,
-            config.PositiveNumber("rms_norm_eps"), config.PositiveNumber("rope_theta", orElse: 10_000), ropeScaling,
+            config.PositiveNumber("rms_norm_eps"), config.OptionalPositiveNumber("rope_theta") ?? config.OptionalObject("rope_parameters")?.OptionalPositiveNumber("rope_theta") ?? 10_000, ropeScaling,
             ReadSlidingWindow(config, architecture), config.Bool("tie_word_embeddings", orElse: false), bos, eos, pad);
         result.CheckSizes(config);
         return result;

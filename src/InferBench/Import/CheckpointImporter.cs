@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
@@ -66,7 +67,7 @@ public static class CheckpointImporter
             LocalWindowSize = config.SlidingWindow ?? -1,
             FloatType = floatType,
             ProducerName = "InferBench checkpoint importer",
-            ProducerVersion = ImportStamp.CurrentImporterVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ProducerVersion = ImportStamp.CurrentImporterVersion.ToString(CultureInfo.InvariantCulture),
         };
         files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(spec, plan.Tensors.Select(t => (t.Name, t.Dimensions.AsEnumerable())), locations).WriteTo(stream));
         FolderStamp.Write(files, GenAiConfigFileName, GenAiConfig(checkpointFolder, config, options.Target));

@@ -31,7 +31,7 @@ internal sealed class JsonFields
         try
         {
             // Cloned, so the document's pooled memory can go at once; a checkpoint config is a few kilobytes.
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputException($"{path}: not a JSON object");
             return new JsonFields(path, document.RootElement.Clone());
@@ -84,7 +84,7 @@ internal sealed class JsonFields
     };
 
     /// <summary>A finite number above zero.</summary>
-    public double PositiveNumber(string field, double? orElse = null) => OptionalPositiveNumber(field) ?? orElse ?? throw Missing(field, "a number above 0");
+    public double PositiveNumber(string field) => OptionalPositiveNumber(field) ?? throw Missing(field, "a number above 0");
 
     public double? OptionalPositiveNumber(string field) => Element(field) switch
     {

@@ -107,18 +107,28 @@ public sealed class CheckpointImportTests : IDisposable
         Assert.Equal("""[{"cuda":{}}]""", providers.ToJsonString());
     }
 
-    [Fact]
-    public void Llama3_rope_scaling_keeps_high_frequencies_and_divides_low_ones_by_the_factor()
+    [Theory]
+    [InlineData("rope_scaling")]
+    [InlineData("rope_parameters")]
+    public void Llama3_rope_scaling_keeps_high_frequencies_and_divides_low_ones_by_the_factor(string field)
     {
         var checkpoint = new SyntheticCheckpoint(new SyntheticWeights(Tiny))
         {
             EditConfig = config =>
             {
-                config["rope_theta"] = 500_000.0;
-                config["rope_scaling"] = new JsonObject
+                var rope = new JsonObject
                 {
                     ["rope_type"] = "llama3", ["factor"] = 8.0, ["low_freq_factor"] = 1.0, ["high_freq_factor"] = 4.0, ["original_max_position_embeddings"] = 64,
                 };
+                // Transformers 5 moves rope_theta into rope_parameters.
+                if (field == "rope_parameters")
+                {
+                    config.Remove("rope_theta");
+                    rope["rope_theta"] = 500_000.0;
+                }
+                else
+                    config["rope_theta"] = 500_000.0;
+                config[field] = rope;
             },
         };
         var folder = Import(checkpoint);
