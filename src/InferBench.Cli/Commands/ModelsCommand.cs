@@ -57,14 +57,14 @@ public static class ModelsCommand
             In, Out, QuantizedPrecision, BlockSize, Symmetric, Asymmetric, AccuracyLevel, QuantizeLmHead, Target,
         };
         quantize.SetAction(parseResult => Stoppable(io, cancellation, "models quantize", parseResult.GetValue(Out)!, () => Quantize(parseResult, io, cancellation)));
-        return new Command("models", "Built-in models and their variants") { build, quantize };
+        return new Command("models", "Built-in models, imported checkpoints and their variants") { build, quantize, ModelsImportCommand.Create(io, cancellation) };
     }
 
     /// <summary>
     /// Runs a command that writes a model folder, stopping on the first signal: the folder appears whole or not at all,
     /// so a stopped command leaves --out as it was.
     /// </summary>
-    private static int Stoppable(CliIo io, CancellationToken cancellation, string command, string outFolder, Func<int> execute)
+    internal static int Stoppable(CliIo io, CancellationToken cancellation, string command, string outFolder, Func<int> execute)
     {
         using var announce = cancellation.Register(() =>
             io.Error.WriteLine($"Stopping {command}; nothing half-written is left behind (signal again to abort)."));

@@ -6,7 +6,6 @@ using Google.Protobuf;
 using InferBench.Models;
 using InferBench.Onnx;
 using InferBench.Results;
-using InferBench.Synthetic;
 using InferBench.Telemetry;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using InferBench.Models;
 using InferBench.Onnx;
 using InferBench.Results;
+using InferBench.Import;
 using InferBench.Synthetic;
 
 namespace InferBench.Quantization;
@@ -41,7 +42,7 @@ public sealed record QuantizationStamp(
     public const string FileName = "quantization.json";
 
     /// <summary>Stamps of a source folder: they describe how it was made, not what the variant is made from.</summary>
-    public static readonly IReadOnlyList<string> SourceStamps = [SyntheticModelStamp.FileName, FileName];
+    public static readonly IReadOnlyList<string> SourceStamps = [SyntheticModelStamp.FileName, ImportStamp.FileName, FileName];
 
     /// <summary>Raised whenever the same source and options would give different files.</summary>
     public const int CurrentQuantizerVersion = 2;

@@ -8,7 +8,9 @@ namespace InferBench.Synthetic;
 
 /// <summary>
 /// The ONNX graph GenAI's model builder emits for a Llama on CPU with fp32 weights (see README.md beside this file):
-/// fused rotary in GroupQueryAttention, one packed QKV MatMul, RMSNorms fused with the residual adds.
+/// fused rotary in GroupQueryAttention, one packed QKV MatMul, RMSNorms fused with the residual adds. The builder emits
+/// the same graph for Mistral, Qwen2 (with a q/k/v bias) and Phi-3 (its fused projections unpacked), and in fp16 for CUDA,
+/// which ../Import writes from checkpoints.
 /// </summary>
 internal static class LlamaDecoderGraph
 {
@@ -19,10 +21,27 @@ internal static class LlamaDecoderGraph
     public static ModelProto Build(SyntheticWeights weights, IReadOnlyDictionary<string, (string File, ExternalDataRange Range)> locations)
     {
         var config = weights.Config;
+        var spec = new LlamaGraphSpec(config.HiddenSize, config.Layers, config.AttentionHeads, config.KeyValueHeads, config.HeadSize,
+            config.VocabSize, config.RmsNormEpsilon)
+        {
+            FusedGateUp = config.Layout?.FusedGateUp == true,
+            TiedEmbeddings = config.Layout?.TiedEmbeddings == true,
+            // The generator's version, not InferBench's: the bytes change only when the generator does.
+            ProducerName = "InferBench synthetic model generator",
+            ProducerVersion = SyntheticModelStamp.CurrentGeneratorVersion.ToString(CultureInfo.InvariantCulture),
+        };
+        return Build(spec, weights.Tensors.Select(tensor => (tensor.Name, tensor.Dimensions.Select(d => (long)d))), locations);
+    }
+
+    /// <param name="initializers">Every weight's name and dimensions, in the order the model lists them; each of <see cref="LlamaGraphSpec.FloatType"/>.</param>
+    /// <param name="locations">Each weight's external data file and where in it its bytes are, by tensor name.</param>
+    public static ModelProto Build(LlamaGraphSpec config, IEnumerable<(string Name, IEnumerable<long> Dimensions)> initializers,
+        IReadOnlyDictionary<string, (string File, ExternalDataRange Range)> locations)
+    {
         var graph = new OnnxGraphBuilder("main_graph");
         DeclareInputsAndOutputs(graph, config);
-        foreach (var tensor in weights.Tensors)
-            graph.Graph.Initializer.Add(ExternalTensor(tensor.Name, DataType.Float, tensor.Dimensions.Select(d => (long)d), locations[tensor.Name].File, locations[tensor.Name].Range));
+        foreach (var (name, dimensions) in initializers)
+            graph.Graph.Initializer.Add(ExternalTensor(name, config.FloatType, dimensions, locations[name].File, locations[name].Range));
 
         var (seqlensK, totalSequenceLength) = AttentionMaskLengths(graph);
         var embedded = graph.Node("Gather", "/model/embed_tokens/Gather", [LlamaTensorNames.Embedding, DecoderIoNames.InputIds]);
@@ -48,16 +67,15 @@ internal static class LlamaDecoderGraph
             [residual, mlp, LlamaTensorNames.FinalNorm(config.Layers)], [$"{finalNorm}/output_0"], MicrosoftDomain,
             Attribute("epsilon", (float)config.RmsNormEpsilon));
         var lmHead = LlamaTensorNames.LmHead;
-        if (config.Layout?.TiedEmbeddings == true)
+        if (config.TiedEmbeddings)
             lmHead = graph.Node("Transpose", "/lm_head/Transpose", [LlamaTensorNames.Embedding], Attribute("perm", [1L, 0L]));
         graph.Node("MatMul", "/lm_head/MatMul", [$"{finalNorm}/output_0", lmHead], [DecoderIoNames.Logits], "");
 
         var model = new ModelProto
         {
             IrVersion = 10,
-            // The generator's version, not InferBench's: the bytes change only when the generator does.
-            ProducerName = "InferBench synthetic model generator",
-            ProducerVersion = SyntheticModelStamp.CurrentGeneratorVersion.ToString(CultureInfo.InvariantCulture),
+            ProducerName = config.ProducerName,
+            ProducerVersion = config.ProducerVersion,
             Graph = graph.Graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 21 });
@@ -65,20 +83,20 @@ internal static class LlamaDecoderGraph
         return model;
     }
 
-    private static void DeclareInputsAndOutputs(OnnxGraphBuilder graph, SyntheticModelConfig config)
+    private static void DeclareInputsAndOutputs(OnnxGraphBuilder graph, LlamaGraphSpec config)
     {
         graph.Input(DecoderIoNames.InputIds, DataType.Int64, Batch, "sequence_length");
         graph.Input(DecoderIoNames.AttentionMask, DataType.Int64, Batch, "total_sequence_length");
         for (var layer = 0; layer < config.Layers; layer++)
         {
-            graph.Input(DecoderIoNames.PastKey(layer), DataType.Float, Batch, config.KeyValueHeads, "past_sequence_length", config.HeadSize);
-            graph.Input(DecoderIoNames.PastValue(layer), DataType.Float, Batch, config.KeyValueHeads, "past_sequence_length", config.HeadSize);
+            graph.Input(DecoderIoNames.PastKey(layer), config.FloatType, Batch, config.KeyValueHeads, "past_sequence_length", config.HeadSize);
+            graph.Input(DecoderIoNames.PastValue(layer), config.FloatType, Batch, config.KeyValueHeads, "past_sequence_length", config.HeadSize);
         }
-        graph.Output(DecoderIoNames.Logits, DataType.Float, Batch, "sequence_length", config.VocabSize);
+        graph.Output(DecoderIoNames.Logits, config.FloatType, Batch, "sequence_length", config.VocabSize);
         for (var layer = 0; layer < config.Layers; layer++)
         {
-            graph.Output(DecoderIoNames.PresentKey(layer), DataType.Float, Batch, config.KeyValueHeads, "total_sequence_length", config.HeadSize);
-            graph.Output(DecoderIoNames.PresentValue(layer), DataType.Float, Batch, config.KeyValueHeads, "total_sequence_length", config.HeadSize);
+            graph.Output(DecoderIoNames.PresentKey(layer), config.FloatType, Batch, config.KeyValueHeads, "total_sequence_length", config.HeadSize);
+            graph.Output(DecoderIoNames.PresentValue(layer), config.FloatType, Batch, config.KeyValueHeads, "total_sequence_length", config.HeadSize);
         }
     }
 
@@ -102,10 +120,12 @@ internal static class LlamaDecoderGraph
     }
 
     /// <returns>The attention block's output, before the residual add (which the next norm fuses).</returns>
-    private static string Attention(OnnxGraphBuilder graph, SyntheticModelConfig config, int layer, string input, string seqlensK, string totalSequenceLength)
+    private static string Attention(OnnxGraphBuilder graph, LlamaGraphSpec config, int layer, string input, string seqlensK, string totalSequenceLength)
     {
         var basename = $"/model/layers.{layer}/attn";
         var qkv = graph.Node("MatMul", $"{basename}/qkv_proj/MatMul", [input, LlamaTensorNames.QkvProjection(layer)]);
+        if (config.QkvBias)
+            qkv = graph.Node("Add", $"{basename}/qkv_proj/Add", [qkv, LlamaTensorNames.QkvBias(layer)]);
         var attentionName = $"{basename}/GroupQueryAttention";
         var attention = $"{attentionName}/output_0";
         graph.Node("GroupQueryAttention", attentionName,
@@ -116,7 +136,7 @@ internal static class LlamaDecoderGraph
             Attribute("num_heads", (long)config.AttentionHeads),
             Attribute("kv_num_heads", (long)config.KeyValueHeads),
             Attribute("scale", (float)(1 / Math.Sqrt(config.HeadSize))),
-            Attribute("local_window_size", -1L),
+            Attribute("local_window_size", config.LocalWindowSize),
             Attribute("softcap", 0f),
             Attribute("do_rotary", 1L),
             Attribute("rotary_interleaved", 0L));
@@ -124,11 +144,11 @@ internal static class LlamaDecoderGraph
     }
 
     /// <summary>SwiGLU: down(silu(gate(x)) * up(x)), with SiLU as x * Sigmoid(x); gate and up from one fused MatMul when the layout says so.</summary>
-    private static string Mlp(OnnxGraphBuilder graph, SyntheticModelConfig config, int layer, string input)
+    private static string Mlp(OnnxGraphBuilder graph, LlamaGraphSpec config, int layer, string input)
     {
         var basename = $"/model/layers.{layer}/mlp";
         string gate, up;
-        if (config.Layout?.FusedGateUp == true)
+        if (config.FusedGateUp)
         {
             var gateUp = graph.Node("MatMul", $"{basename}/gate_up_proj/MatMul", [input, LlamaTensorNames.GateUpProjection(layer)]);
             (gate, up) = ($"{basename}/Split/output_0", $"{basename}/Split/output_1");
@@ -146,7 +166,7 @@ internal static class LlamaDecoderGraph
     }
 
     /// <summary>residual + skip, then RMSNorm of the sum: returns (normalized sum, sum).</summary>
-    private static (string Normalized, string Residual) SkipNorm(OnnxGraphBuilder graph, SyntheticModelConfig config, string basename,
+    private static (string Normalized, string Residual) SkipNorm(OnnxGraphBuilder graph, LlamaGraphSpec config, string basename,
         string residual, string skip, string weight)
     {
         var (normalized, sum) = ($"{basename}/output_0", $"{basename}/output_3");

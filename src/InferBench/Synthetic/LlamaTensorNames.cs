@@ -13,6 +13,8 @@ public static class LlamaTensorNames
 
     public static string InputNorm(int layer) => $"model.layers.{layer}.input_layernorm.weight";
     public static string QkvProjection(int layer) => $"model.layers.{layer}.attn.qkv_proj.MatMul.weight";
+    /// <summary>The packed q, k and v biases (Qwen2), in the QKV MatMul's column order.</summary>
+    public static string QkvBias(int layer) => $"model.layers.{layer}.attn.qkv_proj.Add.bias";
     public static string OutputProjection(int layer) => $"model.layers.{layer}.attn.o_proj.MatMul.weight";
     public static string PostAttentionNorm(int layer) => $"model.layers.{layer}.post_attention_layernorm.weight";
     public static string GateProjection(int layer) => $"model.layers.{layer}.mlp.gate_proj.MatMul.weight";

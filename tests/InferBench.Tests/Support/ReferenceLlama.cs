@@ -11,7 +11,8 @@ namespace InferBench.Tests.Support;
 /// a variant holds it; by default W itself. A fused gate/up weight is passed whole, a tied lm_head (named
 /// <see cref="LlamaTensorNames.LmHead"/>) as the embedding table transposed.
 /// </param>
-public sealed class ReferenceLlama(SyntheticWeights weights, Func<string, float[], int, int, float[]>? matMulWeight = null)
+/// <param name="qkvBias">A layer's bias added to the packed QKV projection's output (Qwen2's), or none.</param>
+public sealed class ReferenceLlama(SyntheticWeights weights, Func<string, float[], int, int, float[]>? matMulWeight = null, Func<int, float[]>? qkvBias = null)
 {
     private readonly SyntheticModelConfig _config = weights.Config;
     private readonly Dictionary<string, float[]> _values = [];
@@ -48,6 +49,8 @@ public sealed class ReferenceLlama(SyntheticWeights weights, Func<string, float[
         for (var t = 0; t < normalized.Length; t++)
         {
             var qkv = MatMul(normalized[t], qkvWeight, _config.QkvSize);
+            if (qkvBias?.Invoke(layer) is { } bias)
+                qkv = qkv.Select((v, i) => v + bias[i]).ToArray();
             queries[t] = Enumerable.Range(0, heads).Select(h => Rotate(qkv.AsSpan(h * headSize, headSize), t)).ToArray();
             keys[t] = Enumerable.Range(0, kvHeads).Select(h => Rotate(qkv.AsSpan((heads + h) * headSize, headSize), t)).ToArray();
             values[t] = Enumerable.Range(0, kvHeads).Select(h => qkv.AsSpan((heads + kvHeads + h) * headSize, headSize).ToArray()).ToArray();

@@ -17,6 +17,18 @@ public static class SharedFixtures
         return TinyGpt2Path!;
     }
 
+    public const string TinyTrainedLlamaName = "tiny-trained-llama-hf";
+
+    /// <summary>A small trained Llama in Hugging Face checkpoint form, with PyTorch reference logits (its README.md).</summary>
+    public static string? TinyTrainedLlamaPath { get; } = Find(Path.Combine("shared", "fixtures", "models", TinyTrainedLlamaName));
+
+    public static string RequireTinyTrainedLlama()
+    {
+        Skip.If(TinyTrainedLlamaPath is null,
+            $"shared fixture checkpoint {TinyTrainedLlamaName} not found beside the checkout (../shared/fixtures/models): import is checked against its PyTorch reference");
+        return TinyTrainedLlamaPath!;
+    }
+
     private static string? Find(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
