@@ -9,7 +9,7 @@ namespace InferBench.Merge;
 /// <param name="BatchOne">Batch 1, when measured.</param>
 /// <param name="Best">The best measured point (<see cref="BestPointRule"/>); null when no row was measured or none meets the run's latency targets.</param>
 /// <param name="PriceUsdPerHour">The machine's price the $/1M figures rest on, USD/h; null without one.</param>
-/// <param name="PriceSource">Where the price comes from: the run's cost assumptions or --price.</param>
+/// <param name="PriceSource">Where the price comes from: the run's cost assumptions or the machine price the merge was given.</param>
 /// <param name="Fidelity">The variant's drift from its reference variant, as the run measured it; null for the reference and where not measured.</param>
 /// <param name="Flags">The run's flags (partial, not comparable), "no ok row" with the reasons when nothing was measured, and
 /// "no batch meets the run's latency targets" with what the smallest batch misses.</param>
