@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using InferBench.Runner;
 
 namespace InferBench.Cli;
@@ -59,6 +60,21 @@ public static class CommonOptions
     {
         Description = description,
         AllowMultipleArgumentsPerToken = true,
-        CustomParser = result => [.. result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+        CustomParser = result => ListItems(result, name),
     };
+
+    /// <summary>
+    /// The comma-separated items of every token of a list option, trimmed. An empty item (",,," or a trailing comma) is
+    /// an error naming the option: a typo must not mean "none", which the option left out already says.
+    /// </summary>
+    public static string[] ListItems(ArgumentResult result, string name)
+    {
+        var items = result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.TrimEntries)).ToArray();
+        if (items.Any(item => item.Length == 0))
+        {
+            result.AddError($"{name}: expected comma-separated items, got an empty one in \"{string.Join(",", result.Tokens.Select(token => token.Value))}\"");
+            return [];
+        }
+        return items;
+    }
 }

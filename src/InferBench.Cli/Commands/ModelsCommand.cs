@@ -97,7 +97,7 @@ public static class ModelsCommand
             parseResult.GetValue(ContextLength),
             parseResult.GetValue(Seed)).ApplyTo(config);
         if (parseResult.GetValue(Layout) is { Length: > 0 } layout)
-            config = config with { Layout = SyntheticLayout.Named(layout.SelectMany(names => names.Split(',', StringSplitOptions.RemoveEmptyEntries))) };
+            config = config with { Layout = SyntheticLayout.Named(layout) };
         try
         {
             config.Validate();
@@ -173,13 +173,14 @@ public static class ModelsCommand
         {
             Description = $"Weight layouts of real exports instead of GenAI's builder's CPU Llama layout (repeatable or comma separated): {string.Join(", ", SyntheticLayout.Names)}",
             AllowMultipleArgumentsPerToken = false,
-        };
-        option.Validators.Add(result =>
-        {
-            foreach (var name in result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)))
-                if (!SyntheticLayout.Names.Contains(name))
+            CustomParser = result =>
+            {
+                var names = CommonOptions.ListItems(result, "--layout");
+                foreach (var name in names.Where(name => !SyntheticLayout.Names.Contains(name)))
                     result.AddError($"--layout: expected one of {string.Join(", ", SyntheticLayout.Names)}, got \"{name}\"");
-        });
+                return names;
+            },
+        };
         return option;
     }
 
