@@ -92,7 +92,7 @@ public static class InferBenchCli
             .Where(token => token.Type == TokenType.Argument && LooksLikeAnOption(token.Value))
             .Select(token => $"{token.Value}: unknown option of '{parseResult.CommandResult.Command.Name}'")
             .ToArray();
-        return unknownOptions.Length > 0 ? unknownOptions : EmptyTextErrors(parseResult).Concat(parseResult.Errors.Select(error => error.Message));
+        return unknownOptions.Length > 0 ? unknownOptions : EmptyTextErrors(parseResult).Concat(parseResult.Errors.Select(ParseErrorText.Of));
     }
 
     /// <summary>

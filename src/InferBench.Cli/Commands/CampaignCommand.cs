@@ -95,11 +95,21 @@ public static class CampaignCommand
         return command;
     }
 
-    private static Option<string> ResultsOption() => new("--results")
+    private static Option<string> ResultsOption()
     {
-        Description = "The shared results folder the shards wrote to (campaign run --out)",
-        DefaultValueFactory = _ => "results",
-    };
+        var option = new Option<string>("--results")
+        {
+            Description = "The shared results folder the shards wrote to (campaign run --out)",
+            DefaultValueFactory = _ => "results",
+        };
+        // A file given for the folder is bad input (exit 2), not every shard "missing" (exit 1).
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } path && File.Exists(path))
+                result.AddError($"--results: {Path.GetFullPath(path)} is a file; expected the results folder the shards wrote to");
+        });
+        return option;
+    }
 
     private static Command StatusCommand(CliIo io)
     {
