@@ -13,7 +13,7 @@ public static class InferBenchCli
         var root = Create(io, cancellation);
         var parseResult = root.Parse(args);
         foreach (var warning in DeprecatedSpelling.Warnings(parseResult))
-            io.Error.WriteLine($"warning: {warning}");
+            io.Error.WriteLine($"inferbench: warning: {warning}");
         var errors = ErrorMessages(parseResult).ToArray();
         if (errors.Length > 0)
         {

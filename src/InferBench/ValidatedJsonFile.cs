@@ -80,10 +80,14 @@ internal sealed class ValidatedJsonFile : IDisposable
 
     /// <summary>Reports the problems of checks made after <see cref="Bind{T}"/> as the schema's are reported.</summary>
     /// <exception cref="InputException">There is at least one problem.</exception>
-    public void ThrowIfAny(IReadOnlyCollection<JsonProblem> problems)
+    public void ThrowIfAny(IReadOnlyCollection<JsonProblem> problems) => ThrowIfAny(FileName, problems);
+
+    /// <summary>Reports problems found in a document of <paramref name="fileName"/> read some other way, one a line, as the schema's are.</summary>
+    /// <exception cref="InputException">There is at least one problem.</exception>
+    public static void ThrowIfAny(string fileName, IReadOnlyCollection<JsonProblem> problems)
     {
         if (problems.Count > 0)
-            throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{FileName}: {problem}")));
+            throw new InputException(string.Join(Environment.NewLine, problems.Select(problem => $"{fileName}: {problem}")));
     }
 
     public void Dispose() => _document.Dispose();

@@ -17,7 +17,7 @@ internal static class StagedFolder
     /// <param name="stampFileName">The file that marks an earlier model of this kind, e.g. synthetic.json.</param>
     /// <param name="modelKind">What the refusal message calls such a model, e.g. "synthetic model".</param>
     /// <param name="writeFiles">Writes every file into the staging folder it is given.</param>
-    /// <exception cref="InputException">The folder holds something else, or it cannot be written (names --out).</exception>
+    /// <exception cref="InputException">The folder holds something else, or it cannot be written (names the output folder's field).</exception>
     public static T Write<T>(string folderPath, string stampFileName, string modelKind, Func<string, T> writeFiles)
     {
         var targetPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
@@ -63,14 +63,21 @@ internal static class StagedFolder
     {
         var parent = Path.GetDirectoryName(targetPath)!;
         var name = Path.GetFileName(targetPath);
-        foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.partial-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.old-*")))
+        // A writer killed between taking its lock and making its folder leaves only the lock file: that counts too.
+        var leftovers = Directory.EnumerateDirectories(parent, $".{name}.partial-*")
+            .Concat(Directory.EnumerateDirectories(parent, $".{name}.old-*"))
+            .Concat(Directory.EnumerateFiles(parent, $".{name}.partial-*{LockSuffix}").Select(lockPath => lockPath[..^LockSuffix.Length]))
+            .Distinct()
+            .ToArray();
+        foreach (var leftover in leftovers)
         {
-            using var taken = LockExclusively(folder + LockSuffix);
+            var taken = LockExclusively(leftover + LockSuffix);
             if (taken is null)
                 continue;
-            DeleteQuietly(folder);
+            DeleteQuietly(leftover);
+            // Released before its file is deleted, so no other process is left holding a lock on a deleted file.
             taken.Dispose();
-            DeleteFileQuietly(folder + LockSuffix);
+            DeleteFileQuietly(leftover + LockSuffix);
         }
     }
 

@@ -79,12 +79,8 @@ public static class RunJson
     /// The file's values against run.schema.json (a batch of -5 is refused, not rendered). Fields the schema does not know
     /// are allowed: readers ignore them, so a file from a newer InferBench of the same schemaVersion still reads.
     /// </summary>
-    private static void RequireValid(JsonElement root, string fileName)
-    {
-        var problems = Schema.Validate(root, []).Where(problem => !problem.IsUnknownField).Select(problem => $"{fileName}: {problem}").ToArray();
-        if (problems.Length > 0)
-            throw new InputException(string.Join("\n", problems));
-    }
+    private static void RequireValid(JsonElement root, string fileName) =>
+        ValidatedJsonFile.ThrowIfAny(fileName, Schema.Validate(root, []).Where(problem => !problem.IsUnknownField).ToArray());
 
     private static string ReadableVersions =>
         $"schemaVersion {RunResult.OldestReadableSchemaVersion} to {RunResult.CurrentSchemaVersion}";

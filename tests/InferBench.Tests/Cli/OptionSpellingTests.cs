@@ -24,7 +24,7 @@ public sealed class OptionSpellingTests
         Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (renamed.ExitCode, old.ExitCode));
         Assert.Equal(renamed.Out, old.Out);
         Assert.Equal("", renamed.Error);
-        Assert.Equal($"warning: {oldName} is deprecated and will be removed in the next release; use {newName}{Environment.NewLine}", old.Error);
+        Assert.Equal($"inferbench: warning: {oldName} is deprecated and will be removed in the next release; use {newName}{Environment.NewLine}", old.Error);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class OptionSpellingTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         var lines = run.Error.Split(Environment.NewLine);
-        Assert.Equal("warning: --gpu is deprecated and will be removed in the next release; use --instance", lines[0]);
+        Assert.Equal("inferbench: warning: --gpu is deprecated and will be removed in the next release; use --instance", lines[0]);
         Assert.StartsWith("inferbench: --instance: no \"h100\" in the pricing catalog", lines[1]);
     }
 

@@ -228,13 +228,21 @@ public sealed class PricingCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_for_the_override_file_is_called_a_folder_not_missing()
+    {
+        var exception = Assert.Throws<InputException>(() => PricingCatalogLoader.Load(_temp.Path));
+
+        Assert.Equal($"{_temp.Path}: a folder; expected a file", exception.Message);
+    }
+
+    [Fact]
     public void A_missing_override_file_names_its_path()
     {
         var path = _temp.Combine("nowhere.json");
 
         var exception = Assert.Throws<InputException>(() => PricingCatalogLoader.Load(path));
 
-        Assert.Equal($"{path}: file not found at {path}", exception.Message);
+        Assert.Equal($"{path}: file not found", exception.Message);
     }
 
     [Fact]

@@ -9,6 +9,19 @@ namespace InferBench.Tests.Forecast;
 public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<TinySyntheticModel>
 {
     [Fact]
+    public void A_folder_given_as_the_profile_is_bad_input_that_says_it_is_a_folder()
+    {
+        using var folder = new TempFolder();
+
+        var run = CliRun.Invoke("forecast", "--profile", folder.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("a folder", run.Error);
+        Assert.Contains("expected a file", run.Error);
+        Assert.DoesNotContain("file not found", run.Error);
+    }
+
+    [Fact]
     public void Forecast_of_a_model_folder_on_catalog_gpus_is_labelled_and_priced()
     {
         var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4,h100-sxm5", "--batch", "1", "--json");

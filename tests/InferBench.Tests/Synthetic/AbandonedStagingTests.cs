@@ -20,12 +20,15 @@ public sealed class AbandonedStagingTests : IDisposable
         var retired = LeftOver(".model.old-0badf00d");
         File.WriteAllText(abandoned + ".lock", "");
         var ofOtherFolder = LeftOver(".other.partial-0badf00d");
+        var orphanLock = _temp.Combine(".model.partial-10cc0000.lock");
+        File.WriteAllText(orphanLock, "");
 
         SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, _temp.Combine("model"));
 
         Assert.False(Directory.Exists(abandoned));
         Assert.False(File.Exists(abandoned + ".lock"));
         Assert.False(Directory.Exists(retired));
+        Assert.False(File.Exists(orphanLock));
         Assert.True(Directory.Exists(ofOtherFolder));
         Assert.Equal([".other.partial-0badf00d", "model"], Directory.GetFileSystemEntries(_temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
