@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using InferBench.Results;
 using InferBench.Runner;
 
 namespace InferBench.Cli;
@@ -30,6 +31,19 @@ public static class CommonOptions
         var option = new Option<string>("--out") { Description = receives, Required = required };
         if (defaultValue is not null)
             option.DefaultValueFactory = _ => defaultValue;
+        return option;
+    }
+
+    /// <summary>
+    /// An option whose value is one of <paramref name="choices"/>, spelt as run.json spells them ("cpu", "fp16");
+    /// null when not given and without a default.
+    /// </summary>
+    public static Option<string?> Choice<T>(string name, string description, T? defaultValue, params T[] choices) where T : struct, Enum
+    {
+        var option = new Option<string?>(name) { Description = description };
+        if (defaultValue is { } value)
+            option.DefaultValueFactory = _ => JsonEnumName.Of(value);
+        option.AcceptOnlyFromAmong([.. choices.Select(JsonEnumName.Of)]);
         return option;
     }
 

@@ -38,7 +38,10 @@ public static class ModelsCommand
     private static readonly Option<int?> AccuracyLevel = IntOption.CreateOptional("--accuracy-level",
         $"int4/int8: MatMulNBits accuracy_level; 4 = int8 activations (fast on CPU), 0 = fp32 compute (default {QuantizationOptions.DefaultCpuAccuracyLevel} for cpu, " +
         $"{QuantizationOptions.DefaultCudaAccuracyLevel} for cuda, whose kernel ignores it)", QuantizationOptions.AccuracyLevels);
-    private static readonly Option<string?> Target = CreateTargetOption();
+    private static readonly Option<string?> Target = CommonOptions.Choice<ExecutionProvider>("--target",
+        "Execution provider the variant is made for: cpu or cuda (default: what the source's genai_config.json asks for). " +
+        "Sets the accuracy level's default, the activations of an fp16 source's int4/int8 variant (cpu: fp32, cuda: fp16) and the variant's genai_config.json provider",
+        null, ExecutionProvider.Cpu, ExecutionProvider.Cuda);
     private static readonly Option<bool> QuantizeLmHead = new("--quantize-lm-head")
     {
         Description = "int4/int8: also quantize the lm_head MatMul (true or false), as GenAI's model builder does",
@@ -181,17 +184,6 @@ public static class ModelsCommand
                 return names;
             },
         };
-        return option;
-    }
-
-    private static Option<string?> CreateTargetOption()
-    {
-        var option = new Option<string?>("--target")
-        {
-            Description = "Execution provider the variant is made for: cpu or cuda (default: what the source's genai_config.json asks for). " +
-                "Sets the accuracy level's default, the activations of an fp16 source's int4/int8 variant (cpu: fp32, cuda: fp16) and the variant's genai_config.json provider",
-        };
-        option.AcceptOnlyFromAmong([.. new[] { ExecutionProvider.Cpu, ExecutionProvider.Cuda }.Select(JsonEnumName.Of)]);
         return option;
     }
 

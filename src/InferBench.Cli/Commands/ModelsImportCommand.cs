@@ -12,10 +12,11 @@ public static class ModelsImportCommand
     {
         Description = "Hugging Face checkpoint folder: config.json, model.safetensors (or model.safetensors.index.json and its shards), tokenizer files",
     };
-    private static readonly Option<string> Out = new("--out") { Description = "Folder to write the model into", Required = true };
-    private static readonly Option<string> PrecisionOption = CreateChoiceOption("--precision", "Weights, activations and KV cache: fp32 or fp16", Precision.Fp32, Precision.Fp16);
-    private static readonly Option<string> TargetOption = CreateChoiceOption("--target", "Execution provider the model is made for (its genai_config.json provider): cpu or cuda",
-        ExecutionProvider.Cpu, ExecutionProvider.Cuda);
+    private static readonly Option<string> Out = CommonOptions.Out("Folder to write the model into", required: true);
+    private static readonly Option<string?> PrecisionOption = CommonOptions.Choice("--precision", "Weights, activations and KV cache: fp32 or fp16",
+        Precision.Fp32, Precision.Fp32, Precision.Fp16);
+    private static readonly Option<string?> TargetOption = CommonOptions.Choice("--target", "Execution provider the model is made for (its genai_config.json provider): cpu or cuda",
+        ExecutionProvider.Cpu, ExecutionProvider.Cpu, ExecutionProvider.Cuda);
 
     public static Command Create(CliIo io, CancellationToken cancellation)
     {
@@ -44,12 +45,5 @@ public static class ModelsImportCommand
         Line($"  files:      {stamp.TotalFileBytes:N0} bytes ({stamp.TotalFileBytes / 1e6:F1} MB)");
         Line($"  time:       {seconds:F2} s");
         return ExitCodes.AllOk;
-    }
-
-    private static Option<string> CreateChoiceOption<T>(string name, string description, T defaultValue, params T[] choices) where T : struct, Enum
-    {
-        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => JsonEnumName.Of(defaultValue) };
-        option.AcceptOnlyFromAmong([.. choices.Select(JsonEnumName.Of)]);
-        return option;
     }
 }
