@@ -41,7 +41,8 @@ internal static class MergeReport
         ];
         if (merge.Problems.Count > 0)
             sections.Add(new("Not merged", [new FactsBlock([.. Problems(merge)])]));
-        return new ReportDocument(Title(merge), [new ParagraphBlock(Timing(mergedUtc)), new ParagraphBlock(Targets(merge.LatencyTargets))], sections, Definitions);
+        return new ReportDocument(Title(merge), [new ParagraphBlock(Timing(mergedUtc)), new ParagraphBlock(Targets(merge.LatencyTargets))], sections,
+            Definitions);
     }
 
     private static string Title(RunMerge merge) =>
@@ -53,15 +54,18 @@ internal static class MergeReport
     private static string Targets(MergeLatencyTargets targets) =>
         $"Every entry's best point is judged against the same latency targets: {MergeLatencyTargets.Describe(targets.Targets)} (" +
         (targets.Source == MergeLatencyTargets.MostRunsSource
-            ? "the set most merged runs ran with; on a tie, that of the run that started first"
+            ? "the set most merged runs ran with; on a tie, that of the run that started first, then of the one found first"
             : $"given by {targets.Source}") + "). Runs that ran with other targets are flagged.";
 
     /// <summary>What most runs' quality figures of <paramref name="model"/> rest on; null when no run measured its quality.</summary>
-    private static string? Quality(RunMerge merge, string model) =>
-        QualityFacts.Usual([.. merge.Inputs.Where(input => input.Status == MergeInputStatus.Merged).Select(input => input.Run!)], model) is { Count: > 0 } facts
-            ? $"Top-1 agreement, KL and perplexity change of {model} as most runs measured them: {string.Join("; ", facts.Select(fact => $"{fact.Name} {fact.Value}"))}. " +
-              "Entries measured otherwise are flagged."
-            : null;
+    private static string? Quality(RunMerge merge, string model)
+    {
+        var facts = QualityFacts.Usual([.. merge.Inputs.Where(input => input.Status == MergeInputStatus.Merged).Select(input => input.Run!)], model);
+        return facts.Count == 0
+            ? null
+            : $"Top-1 agreement, KL and perplexity change of {model} as most runs measured them: " +
+              $"{string.Join("; ", facts.Select(fact => $"{fact.Name} {fact.Value}"))}. Entries measured otherwise are flagged.";
+    }
 
     private static IEnumerable<ReportFact> Machines(RunMerge merge) => merge.Machines.Select(machine => new ReportFact(machine.Label,
         machine.Description + (machine.PriceUsdPerHour is { } price ? $"; priced at {Usd(price)}/h ({machine.PriceSource})" : "; priced by each run's own cost assumptions")));
