@@ -70,6 +70,13 @@ public static class CommonOptions
     public static Option<int[]> GenTokens(params int[] defaults) => IntListOption.Create("--gen-tokens",
         "Generated tokens per sequence (at least 2), such as 64,256; every prompt length is paired with every one", RunPlanPoints.GenTokens, defaults);
 
+    /// <param name="judged">What is judged against the targets, such as "each row is judged against".</param>
+    public static Option<string[]> Slo(string judged) => new("--slo")
+    {
+        Description = $"Latency targets {judged}, such as ttft=1s,itl-p99=50ms (metrics: ttft, itl, e2e, each the median or with -p90/-p99; units us, ms, s)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private static Option<string[]> IdList(string name, string description) => new(name)
     {
         Description = description,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InferBench.Cost.Catalog;
 using InferBench.Merge;
+using InferBench.Runner;
 
 namespace InferBench.Cli.Commands;
 
@@ -22,18 +23,21 @@ public static class MergeCommand
             "GPU or CPU model (repeatable); other machines are priced by their runs' own cost assumptions",
         AllowMultipleArgumentsPerToken = false,
     };
+    private static readonly Option<string[]> Slo = CommonOptions.Slo(
+        "every entry's best point is judged against, one set for every machine (default: the set most merged runs ran with; on a tie, that of the run that started first)");
 
     public static Command Create(CliIo io)
     {
         var command = new Command("merge",
             "Merge run folders from many machines into one comparison: per model, variant and machine, batch-1 and best tok/s, TTFT, J/token, $/1M, fidelity")
         {
-            Folders, Out, Prices,
+            Folders, Out, Prices, Slo,
         };
         command.SetAction(parseResult =>
         {
             var prices = (parseResult.GetValue(Prices) ?? []).Select(MachinePrice.Parse).ToList();
-            var merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null));
+            var targets = LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []);
+            var merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null), targets.Count > 0 ? targets : null);
             foreach (var problem in merge.Problems)
                 io.Error.WriteLine($"inferbench: {problem}");
             foreach (var warning in merge.Warnings)

@@ -28,11 +28,7 @@ public static class RunCommand
     private static readonly Option<double> BatchMinGain = NumberOption.Percent("--batch-min-gain",
         "--batch auto (and the default plan on CUDA): stop doubling when decode tok/s gained less than this many percent over two doublings, such as 10 or 10% (0: never)",
         RunPlanPoints.AutoMinGainPercent, 10);
-    private static readonly Option<string[]> Slo = new("--slo")
-    {
-        Description = "Latency targets each row is judged against, such as ttft=1s,itl-p99=50ms (metrics: ttft, itl, e2e, each the median or with -p90/-p99; units us, ms, s)",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string[]> Slo = CommonOptions.Slo("each row is judged against");
     private static readonly Option<int> Warmup = IntOption.Create("--warmup", "Warmup repetitions per point (not in statistics)", RunPlanPoints.WarmupRepetitions, 1);
     private const string AutoReps = "auto";
     private static readonly Option<string> Reps = CreateRepsOption();

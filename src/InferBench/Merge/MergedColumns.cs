@@ -62,6 +62,11 @@ public static class MergedColumns
         new("top1", "Top-1 agreement", "fraction 0-1", true, "Share of positions where the variant picks its reference's next token",
             entry => Cell.Of(entry.Fidelity?.Top1Agreement)),
         new("kl_mean", "KL mean (nats)", "nats", true, "Mean KL(reference || variant)", entry => Cell.Of(entry.Fidelity?.MeanKlDivergenceNats)),
+        new("perplexity_change", "Perplexity change (%)", "% of the reference's", true, "(perplexity / the reference's - 1) x 100 on the same tokens",
+            entry => Cell.Of(entry.PerplexityChangePercent)),
+        Text("quality_against", "Quality against", entry => entry.Quality is { UnavailableReason: null, Reference: { } reference } quality
+            ? $"{reference} on {JsonEnumName.Of(quality.Method)}"
+            : null),
         Text("run_id", "Run", entry => entry.RunId),
         Text("flags", "Flags and notes", entry => entry.Flags.Concat(entry.Notes).ToList() is { Count: > 0 } all ? string.Join("; ", all) : null),
     ];

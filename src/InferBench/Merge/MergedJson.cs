@@ -13,12 +13,14 @@ public static class MergedJson
 
     /// <param name="mergedUtc">When the merge ran.</param>
     public static string Serialize(RunMerge merge, DateTimeOffset mergedUtc) => JsonSerializer.Serialize(new Document(
-        MergedColumns.SchemaVersion, mergedUtc, MergedEntry.BestPointRule, merge.Inputs, merge.Machines, merge.Entries, merge.Problems), RunJson.Options);
+        MergedColumns.SchemaVersion, mergedUtc, MergedEntry.BestPointRule, merge.LatencyTargets, merge.Inputs, merge.Machines, merge.Entries,
+        merge.Problems), RunJson.Options);
 
     private sealed record Document(
         int SchemaVersion,
         DateTimeOffset MergedUtc,
         string BestPointRule,
+        MergeLatencyTargets LatencyTargets,
         IReadOnlyList<MergeInput> Inputs,
         IReadOnlyList<MergedMachine> Machines,
         IReadOnlyList<MergedEntry> Entries,

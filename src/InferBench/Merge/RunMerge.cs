@@ -10,17 +10,20 @@ namespace InferBench.Merge;
 /// <summary>
 /// Many run folders from many machines as one comparison (<c>inferbench merge</c>): each run's machine from its host
 /// facts; copies of a run and superseded runs of a campaign shard left out; partial runs, runs without ok rows and runs
-/// whose plan or software differs from most runs flagged; then per model x variant x machine x workload the batch-1 and
-/// best measured figures, priced at the machine's price.
+/// whose plan, software, latency targets or quality facts differ from most runs' flagged; then per model x variant x
+/// machine x workload the batch-1 and best measured figures, priced at the machine's price, every best point judged
+/// against one set of latency targets.
 /// </summary>
 /// <param name="Inputs">Every run folder found, with what was done with it.</param>
 /// <param name="Problems">Given folders that hold no run, and run folders whose run.json could not be read.</param>
+/// <param name="LatencyTargets">The targets every entry's best point is judged against.</param>
 public sealed record RunMerge(
     IReadOnlyList<MergeInput> Inputs,
     IReadOnlyList<MergedMachine> Machines,
     IReadOnlyList<MergedRow> Rows,
     IReadOnlyList<MergedEntry> Entries,
-    IReadOnlyList<MergeProblem> Problems)
+    IReadOnlyList<MergeProblem> Problems,
+    MergeLatencyTargets LatencyTargets)
 {
     /// <summary>True when a merged run has an ok row with measured decode tok/s.</summary>
     public bool HasMeasuredRow => Rows.Any(row => MergedPoint.IsMeasured(row.Priced.Result));
@@ -37,8 +40,11 @@ public sealed record RunMerge(
     /// <param name="paths">Run folders, or folders holding run folders at any depth (<see cref="RunDiscovery"/>).</param>
     /// <param name="prices">--price mappings of machines to prices.</param>
     /// <param name="catalog">Where --price looks up catalog instances, and the energy defaults of a run that recorded no cost assumptions.</param>
+    /// <param name="latencyTargets">The targets every entry's best point is judged against (merge --slo); null: the set most
+    /// merged runs ran with (<see cref="MergeLatencyTargets"/>).</param>
     /// <exception cref="InputException">A --price is malformed, names no machine, or names one that another price names.</exception>
-    public static RunMerge Of(IEnumerable<string> paths, IReadOnlyList<MachinePrice> prices, PricingCatalog catalog)
+    public static RunMerge Of(IEnumerable<string> paths, IReadOnlyList<MachinePrice> prices, PricingCatalog catalog,
+        IReadOnlyList<LatencyTarget>? latencyTargets = null)
     {
         var (folders, problems) = RunDiscovery.Find(paths);
         var read = new List<(string Folder, RunResult Run)>();
@@ -64,11 +70,16 @@ public sealed record RunMerge(
         machines = [.. machines.Select(machine => machinePrices.TryGetValue(machine.Label, out var price)
             ? machine with { PriceUsdPerHour = price.Value.Value, PriceSource = price.Citation.ToString() }
             : machine)];
-        var differences = RunSetupFacts.Differences([.. kept.Select(run => run.Run)]);
+        List<RunResult> runs = [.. kept.Select(run => run.Run)];
+        var differences = RunSetupFacts.Differences(runs);
+        var targets = MergeLatencyTargets.Of(runs, latencyTargets);
+        var quality = QualityFacts.Differences(runs);
         var merged = kept.Select((run, i) => new MergeInput(run.Folder, MergeInputStatus.Merged, run.Run.RunId, machineOf[i].Label, run.Run.State,
-                Flags(run.Run, differences[i]), null)
+                Flags(run.Run, [.. differences[i], .. targets.Difference(run.Run) is { } other ? [other] : Array.Empty<string>(),
+                    .. quality[i].Select(fact => fact.Difference)]), null)
             {
                 Run = run.Run,
+                ModelFlags = [.. quality[i].Select(fact => (fact.Model, MergeInput.NotComparablePrefix + fact.Difference))],
                 Pricing = new RunPricing(machinePrices.TryGetValue(machineOf[i].Label, out var price)
                     ? RunCostSetup.Repriced(run.Run.Cost, price, catalog.DefaultEnergy)
                     : run.Run.Cost),
@@ -83,7 +94,8 @@ public sealed record RunMerge(
         inputs.AddRange(merged);
         inputs.AddRange(leftOut);
         var order = folders.Select((folder, i) => (folder, i)).ToDictionary(pair => pair.folder, pair => pair.i, StringComparer.Ordinal);
-        return new RunMerge([.. inputs.OrderBy(input => order[input.Folder])], machines, rows, MergedEntries.Of(merged, machines), allProblems);
+        return new RunMerge([.. inputs.OrderBy(input => order[input.Folder])], machines, rows, MergedEntries.Of(merged, machines, targets),
+            allProblems, targets);
     }
 
     /// <summary>

@@ -29,23 +29,6 @@ public static class RunSetupFacts
         ];
     }
 
-    /// <summary>
-    /// Per run, the facts in which it differs from most of <paramref name="runs"/> (the most common value of each fact;
-    /// on a tie, the value of the run that started first, so the flag does not depend on the order the folders are found in),
-    /// worded for a flag.
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Differences(IReadOnlyList<RunResult> runs)
-    {
-        var facts = runs.Select(Of).ToList();
-        var names = facts.FirstOrDefault()?.Select(fact => fact.Name).ToList() ?? [];
-        var usual = names.Select((_, i) => facts.Select((run, r) => (run[i].Value, runs[r].StartedUtc))
-                .GroupBy(fact => fact.Value, StringComparer.Ordinal)
-                .OrderByDescending(group => group.Count())
-                .ThenBy(group => group.Min(fact => fact.StartedUtc))
-                .First().Key)
-            .ToList();
-        return [.. facts.Select(run => (IReadOnlyList<string>)[.. run.Select((fact, i) => (fact, i))
-            .Where(pair => pair.fact.Value != usual[pair.i])
-            .Select(pair => $"{pair.fact.Name} {pair.fact.Value} (most runs: {usual[pair.i]})")])];
-    }
+    /// <summary>Per run, the facts in which it differs from most of <paramref name="runs"/> (<see cref="MostRuns"/>), worded for a flag.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Differences(IReadOnlyList<RunResult> runs) => MostRuns.Differences(runs, Of);
 }

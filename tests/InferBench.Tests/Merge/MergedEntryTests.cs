@@ -33,7 +33,7 @@ public sealed class MergedEntryTests : IDisposable
         var entry = MergeOne(50, Row(Llama, "cuda-int4", 1, 70), Row(Llama, "cuda-int4", 4, 210));
 
         Assert.Null(entry.Best);
-        Assert.Equal(["no batch meets the run's latency targets: batch 1 already misses ttft (100 ms, limit 50.0 ms)"], entry.Flags);
+        Assert.Equal(["no batch meets the latency targets: batch 1 already misses ttft (100 ms, limit 50.0 ms)"], entry.Flags);
     }
 
     /// <summary>The one entry of a run of <paramref name="rows"/> with a TTFT target of <paramref name="ttftLimitMilliseconds"/> (null: none).</summary>
