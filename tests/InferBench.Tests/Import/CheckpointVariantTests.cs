@@ -8,10 +8,9 @@ using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Synthetic;
-using InferBench.Tests.Import;
 using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Fetch;
+namespace InferBench.Tests.Import;
 
 /// <summary>
 /// Manifest checkpoint variants against the loopback hub: fetched, imported on first use, the ladder derived from the

@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Results;
-using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Fetch;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A Hugging Face Hub stand-in on the loopback address: serves one variant folder under
