@@ -24,7 +24,8 @@ public static class FetchCommand
     {
         var command = new Command("fetch",
             "Download a manifest model's variant folders, or an evaluation text (wikitext-2), from the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) "
-            + "into the local cache; prints each folder. Without --variant: every Hugging Face variant of the model; a derived variant fetches the variant it is made from")
+            + "into the local cache; prints each folder. Without --variant: every Hugging Face and checkpoint variant of the model; a derived variant fetches the variant it is made from, "
+            + "a checkpoint variant the checkpoint's files (run imports them on first use)")
         {
             Model, Variant, Manifest, Cache,
         };
@@ -50,8 +51,8 @@ public static class FetchCommand
                 io.Error.WriteLine($"inferbench: fetch stopped before {name}; the variants printed above are complete");
                 return ExitCodes.Cancelled;
             }
-            var source = (HuggingFaceModelSource)variant.Source;
-            io.Error.WriteLine($"{name}: {variant.Files.Count} files from {hub.Endpoint.Authority} {source.Repo}@{source.Revision}"
+            var source = VariantFetcher.HubSourceOf(variant)!;
+            io.Error.WriteLine($"{name}: {variant.Files.Count} {(variant.Source is CheckpointModelSource ? "checkpoint files" : "files")} from {hub.Endpoint.Authority} {source.Repo}@{source.Revision}"
                 + (source.Folder is null ? "" : $" {source.Folder}"));
             if (await FetchOneAsync(name, progress => fetcher.FetchAsync(model.Id, variant, progress, cancellation), io) is { } failed)
                 return failed;
@@ -109,7 +110,7 @@ public static class FetchCommand
 
     private static IReadOnlyList<ManifestVariant> SelectVariants(ManifestModel model, IReadOnlyList<string> requested, string manifestFileName)
     {
-        var fetchable = model.Variants.Where(variant => variant.Source is HuggingFaceModelSource).ToArray();
+        var fetchable = model.Variants.Where(variant => VariantFetcher.HubSourceOf(variant) is not null).ToArray();
         if (requested.Count == 0)
         {
             return fetchable.Length > 0
@@ -122,7 +123,7 @@ public static class FetchCommand
                 ?? throw new InputException($"--variant: {model.Id} has no \"{id}\" in {manifestFileName} (known: {string.Join(", ", model.Variants.Select(v => v.Id))})");
             // A derived variant is made on first use from its source: fetching it means fetching that.
             var fetched = variant.Source is DerivedModelSource derived ? TargetSelection.SourceOf(model, derived) : variant;
-            return fetched.Source is HuggingFaceModelSource
+            return VariantFetcher.HubSourceOf(fetched) is not null
                 ? fetched
                 : throw new InputException($"--variant {id}: {model.Id}/{fetched.Id} is {(fetched.Source is SyntheticModelSource ? "built by InferBench" : "a local folder")} in {manifestFileName}; there is nothing to fetch");
         }).DistinctBy(variant => variant.Id).ToArray();

@@ -46,6 +46,7 @@ public static class ListCommand
     {
         DerivedModelSource derived => $"derived {derived.Describe(variant.Precision)}",
         HuggingFaceModelSource hub => $"huggingface {hub.Repo}",
+        CheckpointModelSource checkpoint => $"checkpoint {checkpoint.Repo}",
         SyntheticModelSource synthetic => $"synthetic {synthetic.Preset}",
         _ => "local folder",
     };

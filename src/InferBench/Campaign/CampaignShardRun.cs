@@ -14,7 +14,7 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, RunConfiguration 
     public const string ShardIndexField = "ShardIndex";
     public const string ShardCountField = "ShardCount";
 
-    /// <summary>The shard's Hugging Face variants that are not in the fetch cache yet: a fresh node downloads them before it runs.</summary>
+    /// <summary>The shard's Hugging Face and checkpoint variants that are not in the fetch cache yet: a fresh node downloads them before it runs.</summary>
     /// <remarks>An index out of range has none; <see cref="Prepare"/> refuses it.</remarks>
     public static IReadOnlyList<CampaignWork> NotDownloaded(LoadedCampaign campaign, int index, FetchCache? cache = null)
     {
@@ -25,7 +25,7 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, RunConfiguration 
         {
             var model = manifest.Models.First(m => m.Id == work.Model);
             var variant = model.Variants.First(v => v.Id == work.Variant);
-            return variant.Source is HuggingFaceModelSource && TargetSelection.Availability(model, variant, cache) is not null;
+            return variant.Source is HuggingFaceModelSource or CheckpointModelSource && TargetSelection.Availability(model, variant, cache) is not null;
         }).ToArray();
     }
 

@@ -5,6 +5,8 @@ namespace InferBench.Fetch;
 /// <summary>
 /// The local folder fetched models live in: <c>{root}/{model}/{variant}</c>. A variant folder exists only once it is
 /// complete; downloads in progress live beside it in <c>.{variant}.partial</c>, which never looks like a model folder.
+/// A checkpoint's files are fetched once for every variant imported from it, into <c>{root}/{model}/{owner}--{name}@{revision}</c>
+/// (<see cref="CheckpointName"/>: '@' is in no variant id).
 /// </summary>
 public sealed class FetchCache(string root)
 {
@@ -45,6 +47,13 @@ public sealed class FetchCache(string root)
     public string StagingFolder(string model, string variant) => Path.Combine(Root, model, $".{variant}.partial");
 
     public string LockFile(string model, string variant) => Path.Combine(Root, model, $".{variant}.lock");
+
+    /// <summary>The name, in the model's folder, of the download of <paramref name="source"/>: <c>{owner}--{name}@{revision}</c>.</summary>
+    public static string CheckpointName(CheckpointModelSource source) =>
+        $"{source.Repo.Replace("/", "--", StringComparison.Ordinal)}@{source.Revision.Replace('/', '_')}";
+
+    /// <summary>The checkpoint's download folder when a finished fetch of exactly that repository and revision is there; null otherwise.</summary>
+    public string? CompleteCheckpoint(string model, CheckpointModelSource source) => CompleteFolder(model, CheckpointName(source), source.Hub);
 
     /// <summary>The variant's folder when a finished fetch of exactly <paramref name="source"/> is there; null otherwise.</summary>
     public string? CompleteFolder(string model, string variant, HuggingFaceModelSource source)

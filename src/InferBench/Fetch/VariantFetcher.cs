@@ -36,15 +36,26 @@ public sealed class VariantFetcher : IDisposable
             new ProductInfoHeaderValue("InferBench", typeof(VariantFetcher).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
 
-    /// <returns>The variant's folder in the cache, complete.</returns>
-    /// <exception cref="InputException">The variant is not a Hugging Face variant or its file list cannot be fetched.</exception>
+    /// <returns>
+    /// The variant's folder in the cache, complete; for a checkpoint variant, the checkpoint's download folder
+    /// (<see cref="FetchCache.CheckpointName"/>), which every variant of that repository and revision imports from.
+    /// </returns>
+    /// <exception cref="InputException">The variant is not a Hugging Face or checkpoint variant or its file list cannot be fetched.</exception>
     /// <exception cref="FetchException">A download failed or a file is not what the manifest says.</exception>
     /// <exception cref="FetchStoppedException"><paramref name="cancellation"/> fired; what arrived is kept for the next run to resume.</exception>
     public async Task<string> FetchAsync(string model, ManifestVariant variant, IFetchProgress progress, CancellationToken cancellation)
     {
-        var source = RequireFetchable(model, variant);
-        return await FetchFilesAsync(model, variant.Id, source, variant.Files, progress, cancellation);
+        var (folder, source) = RequireFetchable(model, variant);
+        return await FetchFilesAsync(model, folder, source, variant.Files, progress, cancellation);
     }
+
+    /// <summary>Where a fetchable variant's files come from: a Hugging Face variant's folder or a checkpoint's root; null for other sources.</summary>
+    public static HuggingFaceModelSource? HubSourceOf(ManifestVariant variant) => variant.Source switch
+    {
+        HuggingFaceModelSource hub => hub,
+        CheckpointModelSource checkpoint => checkpoint.Hub,
+        _ => null,
+    };
 
     /// <summary>
     /// A Hub dataset's file into <c>{cache}/{HubDataset.CacheFolder}/{dataset id}</c>, resumable and verified like a
@@ -142,10 +153,11 @@ public sealed class VariantFetcher : IDisposable
         }
     }
 
-    private static HuggingFaceModelSource RequireFetchable(string model, ManifestVariant variant)
+    /// <returns>The folder in the model's cache folder the files go to, and the repository they come from.</returns>
+    private static (string Folder, HuggingFaceModelSource Source) RequireFetchable(string model, ManifestVariant variant)
     {
         var name = $"{model}/{variant.Id}";
-        if (variant.Source is not HuggingFaceModelSource source)
+        if (HubSourceOf(variant) is not { } source)
             throw new InputException($"{name}: its source is a local folder, not a Hugging Face repository; there is nothing to fetch");
         if (variant.Files.Count == 0)
             throw new InputException($"{name}: the manifest lists no files; fetch downloads exactly the variant's \"files\"");
@@ -155,7 +167,7 @@ public sealed class VariantFetcher : IDisposable
             if (Path.IsPathRooted(file.Path) || file.Path.Contains('\\') || segments.Any(segment => segment is "" or "." or ".."))
                 throw new InputException($"{name}: file path \"{file.Path}\" must be relative, with '/' between names and no '.' or '..'");
         }
-        return source;
+        return (variant.Source is CheckpointModelSource checkpoint ? FetchCache.CheckpointName(checkpoint) : variant.Id, source);
     }
 
     private FileStream AcquireLock(string model, string variant)

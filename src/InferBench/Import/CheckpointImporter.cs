@@ -30,8 +30,10 @@ public static class CheckpointImporter
 
     /// <param name="checkpointFolder">config.json, model.safetensors or model.safetensors.index.json with its shards, tokenizer files.</param>
     /// <param name="folderPath">Created, or replaced if it holds an earlier import (or nothing).</param>
+    /// <param name="checkpointSha256">The checkpoint files' SHA-256 where a fetch recorded them, kept in the stamp (<see cref="ImportStamp.SourceSha256"/>); null for none.</param>
     /// <exception cref="InputException">The checkpoint is missing, malformed or of an unsupported architecture, or the folder cannot be written.</exception>
-    public static ImportStamp Import(string checkpointFolder, string folderPath, ImportOptions options, CancellationToken cancellation = default)
+    public static ImportStamp Import(string checkpointFolder, string folderPath, ImportOptions options, CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, string>? checkpointSha256 = null)
     {
         options.Validate();
         if (!Directory.Exists(checkpointFolder))
@@ -40,12 +42,12 @@ public static class CheckpointImporter
         var weights = CheckpointWeights.Open(checkpointFolder);
         var plan = CheckpointTensorPlan.Make(config, weights);
         return StagedFolder.Write(folderPath, ImportStamp.FileName, "imported model", stagingPath =>
-            WriteFiles(checkpointFolder, config, weights, plan, options,
+            WriteFiles(checkpointFolder, config, weights, plan, options, checkpointSha256,
                 new FolderFileWriter(stagingPath, FolderFileWriter.CreateNewFile, cancellation)));
     }
 
     private static ImportStamp WriteFiles(string checkpointFolder, CheckpointConfig config, CheckpointWeights weights, CheckpointTensorPlan plan,
-        ImportOptions options, FolderFileWriter files)
+        ImportOptions options, IReadOnlyDictionary<string, string>? checkpointSha256, FolderFileWriter files)
     {
         var floatType = options.Precision == Precision.Fp16 ? DataType.Float16 : DataType.Float;
         var locations = new Dictionary<string, (string File, ExternalDataRange Range)>();
@@ -83,7 +85,10 @@ public static class CheckpointImporter
             ImportStamp.CurrentImporterVersion, SoftwareVersionsProbe.Read().InferBench, Path.GetFullPath(checkpointFolder), config.Architecture.ModelType,
             options.Precision, options.Target, plan.Tensors.Where(t => t.Name is not (LlamaTensorNames.CosCache or LlamaTensorNames.SinCache)).Sum(t => t.ElementCount),
             sourceFiles.Where(name => File.Exists(Path.Combine(checkpointFolder, name))).ToDictionary(name => name, name => new FileInfo(Path.Combine(checkpointFolder, name)).Length),
-            new Dictionary<string, long>(files.FileBytes));
+            new Dictionary<string, long>(files.FileBytes))
+        {
+            SourceSha256 = checkpointSha256 is null ? null : new SortedDictionary<string, string>(checkpointSha256.ToDictionary(), StringComparer.Ordinal),
+        };
         FolderStamp.Write(files, ImportStamp.FileName, stamp);
         return stamp;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static InferBench.Manifest.ManifestJson;
 
 namespace InferBench.Manifest;
 
@@ -65,7 +66,7 @@ internal static class DerivedSourceCheck
             && sourceOfSource.TryGetProperty("derived", out var grandparent))
         {
             var origin = grandparent.ValueKind == JsonValueKind.Object && StringAt(grandparent, "from") is { } name ? $" (from \"{name}\")" : "";
-            yield return new(from, $"\"{fromId}\" is itself derived{origin}: derive from a variant with files of its own (path, huggingface or synthetic); chains and cycles are not allowed");
+            yield return new(from, $"\"{fromId}\" is itself derived{origin}: derive from a variant with files of its own (path, huggingface, checkpoint or synthetic); chains and cycles are not allowed");
             yield break;
         }
         var sourcePrecision = StringAt(source, "precision");
@@ -74,10 +75,4 @@ internal static class DerivedSourceCheck
         else if (sourcePrecision == precision)
             yield return new(from, $"\"{fromId}\" is {sourcePrecision} already; expected a variant of a higher precision to derive {precision} from");
     }
-
-    private static string? StringAt(JsonLocation location) =>
-        location.TryGetValue(out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? StringAt(JsonElement owner, string property) =>
-        owner.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

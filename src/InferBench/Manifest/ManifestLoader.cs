@@ -11,7 +11,7 @@ public static class ManifestLoader
     /// <summary>Loads and validates a manifest. Relative local source paths come back absolute, resolved against the manifest's folder.</summary>
     /// <exception cref="InputException">
     /// The file is missing or unreadable, is not JSON, or is not a valid manifest (the schema, unique ids, derived
-    /// sources that name a usable variant). The message names the file and, one problem a line, where and what is wrong.
+    /// sources that name a usable variant, checkpoint sources of fp32 or fp16 with their files). The message names the file and, one problem a line, where and what is wrong.
     /// </exception>
     public static ModelManifest Load(string manifestPath)
     {
@@ -21,7 +21,7 @@ public static class ManifestLoader
         var fullPath = Path.GetFullPath(manifestPath);
 
         var manifest = ValidatedJsonFile.Read<ModelManifest>(fullPath, fileName, Schema, SerializerOptions,
-            document => DuplicateIdCheck.Find(document).Concat(DerivedSourceCheck.Find(document)));
+            document => DuplicateIdCheck.Find(document).Concat(DerivedSourceCheck.Find(document)).Concat(CheckpointSourceCheck.Find(document)));
         return WithAbsoluteLocalPaths(manifest, Path.GetDirectoryName(fullPath)!);
     }
 

@@ -4,7 +4,7 @@ using InferBench.Synthetic;
 
 namespace InferBench.Manifest;
 
-/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c>, <c>{"huggingface": {...}}</c>, <c>{"synthetic": {...}}</c> or <c>{"derived": {...}}</c>.</summary>
+/// <summary>Reads and writes the manifest's source shape: <c>{"path": ...}</c>, <c>{"huggingface": {...}}</c>, <c>{"checkpoint": {...}}</c>, <c>{"synthetic": {...}}</c> or <c>{"derived": {...}}</c>.</summary>
 internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
 {
     public override ModelSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -22,6 +22,8 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                 RequiredString(huggingFace, "revision"),
                 huggingFace.TryGetProperty("folder", out _) ? RequiredString(huggingFace, "folder") : null);
         }
+        if (source.TryGetProperty("checkpoint", out var checkpoint) && checkpoint.ValueKind == JsonValueKind.Object)
+            return new CheckpointModelSource(RequiredString(checkpoint, "repo"), RequiredString(checkpoint, "revision"));
         if (source.TryGetProperty("synthetic", out var synthetic) && synthetic.ValueKind == JsonValueKind.Object)
             return new SyntheticModelSource(RequiredString(synthetic, "preset"), synthetic.Deserialize<SyntheticModelOverrides>(options)!);
         if (source.TryGetProperty("derived", out var derived) && derived.ValueKind == JsonValueKind.Object)
@@ -33,7 +35,7 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                 OptionalInt(derived, "accuracyLevel"),
                 derived.TryGetProperty("quantizeLmHead", out var quantizeLmHead) ? quantizeLmHead.GetBoolean() : null);
         }
-        throw new JsonException("a model source needs \"path\", \"huggingface\", \"synthetic\" or \"derived\"");
+        throw new JsonException("a model source needs \"path\", \"huggingface\", \"checkpoint\", \"synthetic\" or \"derived\"");
     }
 
     public override void Write(Utf8JsonWriter writer, ModelSource value, JsonSerializerOptions options)
@@ -50,6 +52,12 @@ internal sealed class ModelSourceJsonConverter : JsonConverter<ModelSource>
                 writer.WriteString("revision", huggingFace.Revision);
                 if (huggingFace.Folder is not null)
                     writer.WriteString("folder", huggingFace.Folder);
+                writer.WriteEndObject();
+                break;
+            case CheckpointModelSource checkpoint:
+                writer.WriteStartObject("checkpoint");
+                writer.WriteString("repo", checkpoint.Repo);
+                writer.WriteString("revision", checkpoint.Revision);
                 writer.WriteEndObject();
                 break;
             case SyntheticModelSource synthetic:

@@ -1,4 +1,5 @@
 using InferBench.Fetch;
+using InferBench.Import;
 using InferBench.Manifest;
 using InferBench.Results;
 using InferBench.Quantization;
@@ -65,7 +66,8 @@ public static class TargetSelection
 
     /// <summary>
     /// Why the variant cannot be run here; null when its folder is present (a Hugging Face variant: fetched into
-    /// <paramref name="cache"/>) or can be made on first use (a synthetic variant; a derived one whose source is present).
+    /// <paramref name="cache"/>) or can be made on first use (a synthetic variant; a checkpoint variant whose checkpoint
+    /// is fetched; a derived one whose source is present).
     /// </summary>
     public static string? Availability(ManifestModel model, ManifestVariant variant, FetchCache? cache = null) => variant.Source switch
     {
@@ -73,9 +75,11 @@ public static class TargetSelection
         LocalModelSource local => $"not present locally: {local.FolderPath}",
         HuggingFaceModelSource hub when (cache ?? FetchCache.FromEnvironment()).CompleteFolder(model.Id, variant.Id, hub) is not null => null,
         HuggingFaceModelSource => NotDownloaded(model, variant),
+        CheckpointModelSource checkpoint when (cache ?? FetchCache.FromEnvironment()).CompleteCheckpoint(model.Id, checkpoint) is not null => null,
+        CheckpointModelSource => NotDownloaded(model, variant),
         SyntheticModelSource => null,
         DerivedModelSource derived => Availability(model, SourceOf(model, derived), cache) is { } why
-            ? $"derived from {derived.From}, which is {(SourceOf(model, derived).Source is HuggingFaceModelSource ? NotDownloaded(model, variant) : why)}"
+            ? $"derived from {derived.From}, which is {(SourceOf(model, derived).Source is HuggingFaceModelSource or CheckpointModelSource ? NotDownloaded(model, variant) : why)}"
             : null,
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
     };
@@ -97,6 +101,7 @@ public static class TargetSelection
         {
             LocalModelSource local => target with { FolderPath = local.FolderPath },
             HuggingFaceModelSource hub => target with { FolderPath = cache.CompleteFolder(model.Id, variant.Id, hub) ?? "" },
+            CheckpointModelSource checkpoint => CheckpointTarget(target, model, variant, checkpoint, cache),
             SyntheticModelSource synthetic => SyntheticTarget(target, synthetic, variant.Precision, Path.Combine(manifestFolder, SyntheticCacheFolder, model.Id)),
             DerivedModelSource derived => DerivedTarget(target, model, variant, derived, ToTarget(model, SourceOf(model, derived), cache, manifestFolder), cache),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant.Source, "unknown model source"),
@@ -169,6 +174,41 @@ public static class TargetSelection
                     throw new ModelPreparationException($"deriving {JsonEnumName.Of(variant.Precision)} from {derived.From}: {e.Message}", e);
                 }
                 return hadFolder ? JoinNotes(sourceNote, $"derived folder rebuilt: {stale}") : sourceNote;
+            },
+        };
+    }
+
+    /// <summary>
+    /// A checkpoint variant is imported on first use into the fetch cache (<c>&lt;cache&gt;/&lt;model&gt;/&lt;variant&gt;</c>) from
+    /// the checkpoint's download, at the variant's precision for its first provider, and reused while its import.json matches
+    /// the SHA-256 the fetch recorded for each checkpoint file, the options and the importer version. A folder that no longer
+    /// matches is imported again, and the rows say so.
+    /// </summary>
+    private static BenchmarkTarget CheckpointTarget(
+        BenchmarkTarget target, ManifestModel model, ManifestVariant variant, CheckpointModelSource checkpoint, FetchCache cache)
+    {
+        var folder = cache.VariantFolder(model.Id, variant.Id);
+        var options = new ImportOptions(variant.Precision, variant.ExecutionProviders[0]);
+        return target with
+        {
+            FolderPath = folder,
+            Prepare = cancellation =>
+            {
+                if (cache.CompleteCheckpoint(model.Id, checkpoint) is not { } download || FetchMarker.ReadFrom(download) is not { } fetched)
+                    throw new ModelPreparationException(NotDownloaded(model, variant), status: ResultStatus.Skipped);
+                var checkpointSha256 = fetched.Files.ToDictionary(file => file.Path, file => file.Sha256, StringComparer.Ordinal);
+                var hadFolder = ImportStamp.TryRead(folder) is not null;
+                if (ImportStamp.WhyNotCurrent(folder, options, checkpointSha256) is not { } stale)
+                    return null;
+                try
+                {
+                    CheckpointImporter.Import(download, folder, options, cancellation, checkpointSha256);
+                }
+                catch (InputException e)
+                {
+                    throw new ModelPreparationException($"importing {checkpoint.Repo}@{checkpoint.Revision}: {e.Message}", e);
+                }
+                return hadFolder ? $"imported folder rebuilt: {stale}" : null;
             },
         };
     }

@@ -73,8 +73,8 @@ public sealed class DerivedSourceTests
 
         Assert.Equal(
             [
-                "models.manifest.json: $.models[0].variants[1].source.derived.from: \"int4-cpu\" is itself derived (from \"int8-cpu\"): derive from a variant with files of its own (path, huggingface or synthetic); chains and cycles are not allowed",
-                "models.manifest.json: $.models[0].variants[2].source.derived.from: \"int8-cpu\" is itself derived (from \"int4-cpu\"): derive from a variant with files of its own (path, huggingface or synthetic); chains and cycles are not allowed",
+                "models.manifest.json: $.models[0].variants[1].source.derived.from: \"int4-cpu\" is itself derived (from \"int8-cpu\"): derive from a variant with files of its own (path, huggingface, checkpoint or synthetic); chains and cycles are not allowed",
+                "models.manifest.json: $.models[0].variants[2].source.derived.from: \"int8-cpu\" is itself derived (from \"int4-cpu\"): derive from a variant with files of its own (path, huggingface, checkpoint or synthetic); chains and cycles are not allowed",
             ],
             TestManifests.ProblemsIn(manifest));
     }

@@ -174,7 +174,7 @@ public sealed class ManifestProblemMessageTests
         TestManifests.FirstVariant(manifest)["source"] = new JsonObject();
 
         Assert.Equal(
-            ["models.manifest.json: $.models[0].variants[0].source: expected either \"path\", \"huggingface\", \"synthetic\" or \"derived\""],
+            ["models.manifest.json: $.models[0].variants[0].source: expected either \"path\", \"huggingface\", \"checkpoint\", \"synthetic\" or \"derived\""],
             TestManifests.ProblemsIn(manifest));
     }
 
@@ -204,7 +204,7 @@ public sealed class ManifestProblemMessageTests
         };
 
         Assert.Equal(
-            ["models.manifest.json: $.models[0].variants[0].source: expected either \"path\", \"huggingface\", \"synthetic\" or \"derived\", not more than one"],
+            ["models.manifest.json: $.models[0].variants[0].source: expected either \"path\", \"huggingface\", \"checkpoint\", \"synthetic\" or \"derived\", not more than one"],
             TestManifests.ProblemsIn(manifest));
     }
 

@@ -10,6 +10,7 @@ public sealed class ModelSourceJsonTests
     [InlineData("{\"path\":\"/models/tiny\"}")]
     [InlineData("{\"huggingface\":{\"repo\":\"owner/name\",\"revision\":\"v1\",\"folder\":\"cpu/int4\"}}")]
     [InlineData("{\"huggingface\":{\"repo\":\"owner/name\",\"revision\":\"v1\"}}")]
+    [InlineData("{\"checkpoint\":{\"repo\":\"owner/name\",\"revision\":\"v1\"}}")]
     public void RoundTripsTheManifestShape(string json)
     {
         var source = JsonSerializer.Deserialize<ModelSource>(json);

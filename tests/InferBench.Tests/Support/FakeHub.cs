@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using InferBench.Fetch;
 using InferBench.Manifest;
 using InferBench.Results;
-using InferBench.Tests.Support;
 
-namespace InferBench.Tests.Fetch;
+namespace InferBench.Tests.Support;
 
 /// <summary>
 /// A Hugging Face Hub stand-in on the loopback address: serves one variant folder under
-/// <c>/{repo}/resolve/{revision}/{folder}/</c>, honours Range, and misbehaves per file when a test says so.
+/// <c>/{repo}/resolve/{revision}/{folder}/</c> (a checkpoint: the repository's root, with no folder), honours Range,
+/// and misbehaves per file when a test says so.
 /// </summary>
 internal sealed class FakeHub : IDisposable
 {
@@ -22,11 +22,15 @@ internal sealed class FakeHub : IDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly LoopbackHttpServer _server;
     private readonly string _revision;
+    private readonly string _repo;
+    private readonly string? _folder;
 
-    public FakeHub(Dictionary<string, byte[]> files, string revision = Revision)
+    public FakeHub(Dictionary<string, byte[]> files, string revision = Revision, string repo = Repo, string? folder = Folder)
     {
         _files = files;
         _revision = revision;
+        _repo = repo;
+        _folder = folder;
         _server = new LoopbackHttpServer(Serve);
     }
 
@@ -72,7 +76,7 @@ internal sealed class FakeHub : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private string PathOf(string file) => $"/{Repo}/resolve/{_revision}/{Folder}/{file}";
+    private string PathOf(string file) => _folder is null ? $"/{_repo}/resolve/{_revision}/{file}" : $"/{_repo}/resolve/{_revision}/{_folder}/{file}";
 
     private LoopbackResponse Serve(LoopbackRequest request)
     {
