@@ -5,6 +5,9 @@ namespace InferBench;
 /// <summary>Reads a JSON file the user gave us; every failure is an <see cref="InputException"/> naming the file.</summary>
 internal static class JsonInputFile
 {
+    /// <summary>A key given twice would let its last value slip past every check of the first: refused as invalid JSON.</summary>
+    public static JsonDocumentOptions Options { get; } = new() { AllowDuplicateProperties = false };
+
     /// <param name="fileName">How messages name the file.</param>
     public static JsonDocument Read(string fullPath, string fileName) => Parse(InputFile.ReadAllText(fullPath, fileName), fileName);
 
@@ -14,7 +17,7 @@ internal static class JsonInputFile
             throw new InputException($"{fileName}: the file is empty");
         try
         {
-            return JsonDocument.Parse(text);
+            return JsonDocument.Parse(text, Options);
         }
         catch (JsonException exception)
         {

@@ -50,7 +50,7 @@ public static class RunJson
     {
         try
         {
-            return JsonDocument.Parse(json);
+            return JsonDocument.Parse(json, JsonInputFile.Options);
         }
         catch (JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Manifest;
 
@@ -176,6 +177,25 @@ public sealed class ManifestProblemMessageTests
         Assert.Equal(
             ["models.manifest.json: $.models[0].variants[0].source: expected either \"path\", \"huggingface\", \"checkpoint\", \"synthetic\" or \"derived\""],
             TestManifests.ProblemsIn(manifest));
+    }
+
+    [Fact]
+    public void AKeyGivenTwiceIsInvalidJsonNotItsLastValue()
+    {
+        var manifest = TestManifests.Valid();
+        TestManifests.FirstVariant(manifest)["source"] = new JsonObject
+        {
+            ["synthetic"] = new JsonObject { ["preset"] = "tiny", ["layers"] = 2 },
+        };
+        var text = manifest.ToJsonString().Replace("\"layers\":2", "\"layers\":2,\"layers\":100000", StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        var path = folder.Combine("models.manifest.json");
+        File.WriteAllText(path, text);
+
+        var error = Assert.Throws<InputException>(() => InferBench.Manifest.ManifestLoader.Load(path));
+
+        Assert.StartsWith("models.manifest.json: invalid JSON: ", error.Message);
+        Assert.Contains("Duplicate property 'layers'", error.Message);
     }
 
     [Fact]

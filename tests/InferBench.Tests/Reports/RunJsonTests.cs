@@ -157,6 +157,19 @@ public sealed class RunJsonTests
     }
 
     [Fact]
+    public void AKeyGivenTwiceIsRefusedSoItsLastValueCannotSlipPastTheChecks()
+    {
+        var json = RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow()));
+        var twice = json.Replace("\"batchSize\": 1,", "\"batchSize\": 1, \"batchSize\": -5,", StringComparison.Ordinal);
+        Assert.NotEqual(json, twice);
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(twice, FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains("batchSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFieldTheSchemaDoesNotKnowIsIgnoredAsAFileFromANewerInferBenchMayHaveIt()
     {
         var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
