@@ -102,6 +102,12 @@ public static class FetchCommand
             io.Error.WriteLine($"inferbench: fetch {name}: {e.Message}");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The cache's file system (full, read-only, gone): the machine's problem, like a failed download, not a bug.
+            io.Error.WriteLine($"inferbench: fetch {name}: cannot write the fetch cache: {e.Message}");
+            return ExitCodes.SomeRowsFailed;
+        }
     }
 
     private static ManifestModel FindModel(ModelManifest manifest, string id, string manifestFileName) =>

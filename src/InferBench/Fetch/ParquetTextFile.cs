@@ -21,15 +21,39 @@ public static class ParquetTextFile
         string text;
         try
         {
+            RequireParquetFrame(path);
             text = ReadAsync(path, column).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        // A damaged footer makes the reader fail in many ways (a negative length overflows, a bad Thrift field is out of range).
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException
+                                      or OverflowException or IndexOutOfRangeException or FormatException)
         {
             throw new InvalidDataException($"{path} cannot be read as a parquet file with a text column \"{column}\": {e.Message}", e);
         }
         return string.IsNullOrWhiteSpace(text)
             ? throw new InvalidDataException($"{path}: its text column \"{column}\" holds no text")
             : text;
+    }
+
+    /// <summary>
+    /// "PAR1" at both ends and a footer length that fits the file, checked before the reader allocates the footer:
+    /// a length of 2^31 - 1 in a damaged file would otherwise be allocated as it says.
+    /// </summary>
+    private static void RequireParquetFrame(string path)
+    {
+        const int magicBytes = 4;
+        using var file = File.OpenRead(path);
+        var head = new byte[magicBytes];
+        var tail = new byte[magicBytes + sizeof(int)];
+        if (file.Length < 2 * magicBytes + sizeof(int) || file.Read(head) != magicBytes)
+            throw new InvalidDataException($"{file.Length} bytes is too short for a parquet file");
+        file.Seek(-tail.Length, SeekOrigin.End);
+        file.ReadExactly(tail);
+        var footerBytes = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (!head.AsSpan().SequenceEqual("PAR1"u8) || !tail.AsSpan(sizeof(int)).SequenceEqual("PAR1"u8))
+            throw new InvalidDataException("it does not start and end with PAR1");
+        if (footerBytes <= 0 || footerBytes > file.Length - 2 * magicBytes - sizeof(int))
+            throw new InvalidDataException($"its footer length {footerBytes} does not fit its {file.Length} bytes");
     }
 
     private static async Task<string> ReadAsync(string path, string column)

@@ -79,9 +79,17 @@ public sealed class WikiTextFetchTests : IDisposable
     [Theory]
     [InlineData("bytes that are not parquet")]
     [InlineData("parquet without a text column")]
+    [InlineData("a negative footer length")]
+    [InlineData("a footer length of 2^31 - 1")]
     public async Task A_file_that_is_not_the_datasets_text_is_deleted_and_never_called_verified(string served)
     {
-        var body = served == "bytes that are not parquet" ? Enumerable.Repeat((byte)'a', 4 << 20).ToArray() : Parquet(["a"], column: "sentence");
+        var body = served switch
+        {
+            "bytes that are not parquet" => Enumerable.Repeat((byte)'a', 4 << 20).ToArray(),
+            "parquet without a text column" => Parquet(["a"], column: "sentence"),
+            "a negative footer length" => DamagedFrame(-5),
+            _ => DamagedFrame(int.MaxValue),
+        };
         using var wrongHub = new LoopbackHttpServer(request => LoopbackResponse.File(request, body));
         var progress = new RecordingFetchProgress();
 
@@ -134,6 +142,10 @@ public sealed class WikiTextFetchTests : IDisposable
         File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;
     }
+
+    /// <summary>PAR1, zeros, then a footer length that does not fit the file, and PAR1.</summary>
+    private static byte[] DamagedFrame(int footerBytes) =>
+        [.. "PAR1"u8, .. new byte[16], .. BitConverter.GetBytes(footerBytes), .. "PAR1"u8];
 
     private static byte[] Parquet(IReadOnlyCollection<string> rows, string column = EvaluationTexts.TextColumn)
     {
