@@ -35,7 +35,7 @@ public static class CommonOptions
     }
 
     /// <summary>
-    /// An option whose value is one of <paramref name="choices"/>, spelt as run.json spells them ("cpu", "fp16");
+    /// An option whose value is one of <paramref name="choices"/>, spelt as run.json spells them (cpu, fp16);
     /// null when not given and without a default.
     /// </summary>
     public static Option<string?> Choice<T>(string name, string description, T? defaultValue, params T[] choices) where T : struct, Enum
