@@ -58,6 +58,7 @@ public static class OptionNames
         { nameof(RunInputs.PricePerHour), "--price-per-hour" },
         { nameof(RunInputs.Instance), "--instance" },
         { nameof(RunInputs.Power), "--power" },
+        { nameof(RunInputs.Engine), "--engine" },
         { SyntheticModelInputs.HiddenSize.Field, "--hidden-size" },
         { SyntheticModelInputs.Layers.Field, "--layers" },
         { SyntheticModelInputs.AttentionHeads.Field, "--heads" },

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InferBench.Configuration;
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Reports;
 using InferBench.Results;
@@ -19,6 +20,7 @@ public static class RunCommand
     private static readonly Option<string[]> Variant = CommonOptions.Variants();
     private static readonly Option<string?> ModelPath = CreateModelPathOption();
     private static readonly Option<string> Ep = CreateExecutionProviderOption();
+    private static readonly Option<string> Engine = CreateEngineOption();
     private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128, 512);
     private static readonly Option<int[]> GenTokens = CommonOptions.GenTokens(64);
     private const string AutoBatchWord = "auto";
@@ -86,7 +88,7 @@ public static class RunCommand
     {
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
-            Manifest, Model, Variant, ModelPath, Ep, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
+            Manifest, Model, Variant, ModelPath, Ep, Engine, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
             Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
             Prices.PricePerHour, Prices.Instance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
@@ -118,6 +120,7 @@ public static class RunCommand
         return new RunInputs(plan, Prices.ReadUtilization(parseResult), parseResult.GetValue(Out)!, DateTimeOffset.UtcNow,
             "inferbench " + string.Join(' ', parseResult.Tokens.Select(t => t.Value)))
         {
+            Engine = parseResult.GetValue(Engine)!,
             Power = powerChoice,
             Cpu = cpu,
             IdleSeconds = parseResult.GetValue(IdleSeconds),
@@ -235,6 +238,18 @@ public static class RunCommand
             DefaultValueFactory = _ => JsonEnumName.Of(ExecutionProvider.Auto),
         };
         option.AcceptOnlyFromAmong(JsonEnumName.All<ExecutionProvider>());
+        return option;
+    }
+
+    private static Option<string> CreateEngineOption()
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "The inference engine that loads the models and generates; "
+                + string.Join("; ", InferenceEngines.All.Select(engine => $"{engine.Name} is {engine.Description}")),
+            DefaultValueFactory = _ => InferenceEngines.Default.Name,
+        };
+        option.AcceptOnlyFromAmong([.. InferenceEngines.All.Select(engine => engine.Name)]);
         return option;
     }
 }

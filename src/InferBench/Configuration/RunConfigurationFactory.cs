@@ -2,6 +2,7 @@ using InferBench.Cost.Catalog;
 using InferBench.Cost.Citations;
 using InferBench.Cost.Runs;
 using InferBench.Cost.Units;
+using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Results;
 using InferBench.Runner;
@@ -17,12 +18,13 @@ public static class RunConfigurationFactory
     /// Checks <paramref name="given"/> for <paramref name="host"/>, prices it from the embedded pricing catalog, and reads
     /// the plan's quality text, so a bad input is refused before the run folder exists.
     /// </summary>
-    /// <exception cref="InputFieldException">The plan is out of range (see <see cref="RunPlanPoints.Validate"/>), the power source
-    /// cannot measure the plan's execution provider, the idle seconds
+    /// <exception cref="InputFieldException">The engine is not one this build has (<see cref="InferenceEngines.All"/>), the plan is
+    /// out of range (see <see cref="RunPlanPoints.Validate"/>), the power source cannot measure the plan's execution provider, the idle seconds
     /// are out of <see cref="PowerInputs.IdleSeconds"/>, two prices or an unknown GPU instance are given, or the quality text
     /// file cannot be read as UTF-8 text; it names the fields.</exception>
     public static RunConfiguration Create(RunInputs given, HostFacts host)
     {
+        var engine = Engine(given.Engine);
         RunPlanPoints.Validate(given.Plan, Environment.ProcessorCount);
         if (PowerSources.ProblemFor(given.Power, given.Plan.ExecutionProvider) is { } powerProblem)
             throw new InputFieldException([nameof(RunInputs.Power)], powerProblem, JsonEnumName.Of(given.Power));
@@ -30,9 +32,15 @@ public static class RunConfigurationFactory
         var catalog = PricingCatalogLoader.Embedded;
         var cost = RunCostSetup.Record(Price(given, catalog), given.Utilization, catalog.DefaultEnergy);
         var qualityText = given.Plan.QualityText is { } path ? EvaluationTexts.FromFile(path, nameof(RunPlanRecord.QualityText)) : null;
-        return new RunConfiguration(given.Plan, power, cost, new RunQualitySettings(given.Fidelity, qualityText, given.TextCache),
+        return new RunConfiguration(given.Plan, engine, power, cost, new RunQualitySettings(given.Fidelity, qualityText, given.TextCache),
             new RunOutputSettings(given.ResultsFolder, given.StartedUtc, given.CommandLine, given.Shard), host);
     }
+
+    /// <summary>The engine of that name in <see cref="InferenceEngines.All"/>.</summary>
+    private static IInferenceEngine Engine(string name) =>
+        InferenceEngines.All.FirstOrDefault(engine => engine.Name == name)
+        ?? throw new InputFieldException([nameof(RunInputs.Engine)],
+            $"no engine \"{name}\" in this build (known: {string.Join(", ", InferenceEngines.All.Select(engine => engine.Name))})");
 
     private static Cited<UsdPerHour>? Price(RunInputs given, PricingCatalog catalog)
     {

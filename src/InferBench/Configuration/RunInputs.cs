@@ -1,5 +1,6 @@
 using InferBench.Cost.Citations;
 using InferBench.Cost.Units;
+using InferBench.Engines;
 using InferBench.Fetch;
 using InferBench.Results;
 using InferBench.Telemetry.Power;
@@ -17,6 +18,9 @@ namespace InferBench.Configuration;
 /// <param name="CommandLine">How the run was asked for, recorded in run.json.</param>
 public sealed record RunInputs(RunPlanRecord Plan, Cited<Utilization> Utilization, string ResultsFolder, DateTimeOffset StartedUtc, string CommandLine)
 {
+    /// <summary>The name of the engine the run loads and generates with, one of <see cref="InferenceEngines.All"/>.</summary>
+    public string Engine { get; init; } = InferenceEngines.Default.Name;
+
     public PowerSourceChoice Power { get; init; } = PowerSourceChoice.Auto;
 
     /// <summary>The CPU's TDP and threads for the estimate, already rated against this machine's CPU; none given: the TDP table's.</summary>

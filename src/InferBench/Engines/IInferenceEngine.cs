@@ -12,6 +12,9 @@ public interface IInferenceEngine
     /// <summary>The engine's name, unique among <see cref="InferenceEngines.All"/>.</summary>
     string Name { get; }
 
+    /// <summary>What the engine is, in one line: its runtime and how it batches and generates (the CLI's <c>run</c> lists it).</summary>
+    string Description { get; }
+
     /// <param name="executionProvider">The CPU or CUDA (not <see cref="ExecutionProvider.Auto"/>, which is resolved before loading).</param>
     /// <param name="intraOpThreads">The runtime's intra-op threads; null for its default.</param>
     /// <param name="providerOptions">Options for a provider other than the CPU.</param>

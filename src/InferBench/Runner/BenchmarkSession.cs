@@ -106,7 +106,7 @@ public sealed class BenchmarkSession : IDisposable
     {
         var energy = MeasuringPower ? new SweepEnergy(_meter!, idleBefore is null ? null : new IdleBaseline(idleBefore, null)) : null;
         var rows = new List<ScenarioResult>();
-        showProgress(progress => new SweepRunner(_configuration.Plan, InferenceEngines.Default, progress, row =>
+        showProgress(progress => new SweepRunner(_configuration.Plan, _configuration.Engine, progress, row =>
         {
             rows.Add(row);
             Save(run with { Results = rows.ToArray() });
@@ -120,7 +120,7 @@ public sealed class BenchmarkSession : IDisposable
     {
         if (!_configuration.Quality.Measured || cancellation.IsCancellationRequested)
             return (rows, run);
-        var (measured, evaluationText) = FidelitySweep.Attach(rows, targets, _configuration.Plan, InferenceEngines.Default, LoadQualityText, _note, cancellation);
+        var (measured, evaluationText) = FidelitySweep.Attach(rows, targets, _configuration.Plan, _configuration.Engine, LoadQualityText, _note, cancellation);
         return (measured, run with { EvaluationText = evaluationText });
     }
 

@@ -29,14 +29,15 @@ internal sealed class PointMeasurement(
 
     /// <param name="row">The point's row before it runs: its target, point and load facts.</param>
     /// <param name="loadJoules">The energy of loading the model, where measured.</param>
-    public ScenarioResult Run(ScenarioResult row, IRepetitionRunner repetitions, double? loadJoules, CancellationToken cancellation)
+    /// <returns>The point's row, and the failure that ended the point where one did.</returns>
+    public (ScenarioResult Row, Exception? Failure) Run(ScenarioResult row, IRepetitionRunner repetitions, double? loadJoules, CancellationToken cancellation)
     {
         progress.PointStarted(target, point, plan.WarmupRepetitions + _mostMeasured);
         ProcessMemory.TryResetPeak();
         if (Repeat(repetitions, cancellation) is { } failure)
         {
             var (status, reason) = FailureReasons.Classify(failure.Exception, failure.Step, info);
-            return row with { Status = status, Reason = reason, Repetitions = _samples, Gpu = WithEnd(_gpu) };
+            return (row with { Status = status, Reason = reason, Repetitions = _samples, Gpu = WithEnd(_gpu) }, failure.Exception);
         }
 
         var generation = _generationWindow?.End();
@@ -47,9 +48,9 @@ internal sealed class PointMeasurement(
             Gpu = WithEnd(_gpu),
         };
         var measured = _samples.Where(s => s.Phase == RepetitionPhase.Measured).ToArray();
-        return measured.Length == 0
+        return (measured.Length == 0
             ? row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured repetition" }
-            : Measured(row, measured, generation, repetitions, loadJoules, cancellation);
+            : Measured(row, measured, generation, repetitions, loadJoules, cancellation), null);
     }
 
     /// <summary>The most measured repetitions the point can have: the plan's count, or <c>--reps auto</c>'s maximum.</summary>

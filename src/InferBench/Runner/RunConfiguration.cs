@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Telemetry;
 
@@ -9,6 +10,7 @@ namespace InferBench.Runner;
 /// settings a <see cref="BenchmarkSession"/> reads.
 /// </summary>
 /// <param name="Plan">What is swept, recorded in run.json.</param>
+/// <param name="Engine">What loads the targets and generates, for the sweep and the quality pass alike (not yet recorded in run.json).</param>
 /// <param name="Power">How energy is measured.</param>
 /// <param name="Cost">What the cost figures assume (price, utilisation, energy), recorded in run.json.</param>
 /// <param name="Quality">Whether and on what text each model's quality is measured after the sweep.</param>
@@ -16,6 +18,7 @@ namespace InferBench.Runner;
 /// <param name="Host">The machine the configuration was checked for, recorded in run.json.</param>
 public sealed record RunConfiguration(
     RunPlanRecord Plan,
+    IInferenceEngine Engine,
     RunPowerSettings Power,
     CostSetup Cost,
     RunQualitySettings Quality,

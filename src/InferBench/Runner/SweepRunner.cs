@@ -166,7 +166,7 @@ public sealed class SweepRunner(
             points = WithinContext(target, info, points.Select(p => p with { PromptTokens = fixedLength }).Distinct().ToArray());
 
         var otherHardware = energy?.OtherHardwareThan(target.ExecutionProvider!.Value);
-        ScenarioResult Measure(PlanPoint point)
+        (ScenarioResult Row, Exception? Failure) Measure(PlanPoint point)
         {
             var measurement = new PointMeasurement(plan, progress, energy, target, info, point, prompts.For(point));
             var row = Row(target, point, ResultStatus.Ok, null) with
@@ -177,8 +177,8 @@ public sealed class SweepRunner(
             // Per-repetition prefill and decode windows only where the meter measures this row's hardware: other rows' energy
             // is dropped (WithoutEnergy), though their generation window still records how long the point ran.
             var repetitions = loaded.Model.RepetitionRunner(point, otherHardware is null ? energy?.Meter : null);
-            row = measurement.Run(row, repetitions, loaded.Joules, cancellation);
-            return Judged(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note));
+            (row, var failure) = measurement.Run(row, repetitions, loaded.Joules, cancellation);
+            return (Judged(WithNote(otherHardware is null ? row : WithoutEnergy(row, otherHardware), note)), failure);
         }
         var autoBatch = AutoBatchOn(target.ExecutionProvider);
         foreach (var point in points)
@@ -186,7 +186,7 @@ public sealed class SweepRunner(
             if (cancellation.IsCancellationRequested)
                 return;
             if (autoBatch is null)
-                Emit(Measure(point));
+                Emit(Measure(point).Row);
             else
                 DoubleBatch(point, autoBatch, Measure, cancellation);
         }
@@ -196,13 +196,14 @@ public sealed class SweepRunner(
     /// <c>--batch auto</c> over one workload: batch 1, 2, 4, ... until a row says to stop (<see cref="BatchDoublingRule"/>, out of
     /// memory, the runtime's refusal, a failure); that row records why.
     /// </summary>
-    private void DoubleBatch(PlanPoint workload, AutoBatch autoBatch, Func<PlanPoint, ScenarioResult> measure, CancellationToken cancellation)
+    private void DoubleBatch(
+        PlanPoint workload, AutoBatch autoBatch, Func<PlanPoint, (ScenarioResult Row, Exception? Failure)> measure, CancellationToken cancellation)
     {
         var rates = new List<(int Batch, double DecodeTokensPerSecond)>();
         for (var batch = 1; !cancellation.IsCancellationRequested; batch *= 2)
         {
             var point = workload with { BatchSize = batch };
-            var row = measure(point);
+            var (row, failure) = measure(point);
             // A point cut short by Ctrl-C says nothing about the next batch: the row is kept and the sweep ends without a stop.
             if (row.Status == ResultStatus.Skipped || row.RepetitionStop?.Reason == RepetitionStopReason.Cancelled)
             {
@@ -210,14 +211,15 @@ public sealed class SweepRunner(
                 return;
             }
             BatchStop? stop;
-            if (row.Status == ResultStatus.Ok && row.Metrics is { } metrics)
+            if (failure is not null)
             {
-                rates.Add((batch, metrics.DecodeTokensPerSecond.Median));
-                stop = BatchDoublingRule.Decide(autoBatch, rates, row.Targets) ?? SizeLimit(point);
+                stop = FailureReasons.BatchStopOf(row, failure);
             }
             else
             {
-                stop = FailureReasons.BatchStopOf(row);
+                // A point that ran to its end without a failure has its measured repetitions' metrics.
+                rates.Add((batch, row.Metrics!.DecodeTokensPerSecond.Median));
+                stop = BatchDoublingRule.Decide(autoBatch, rates, row.Targets) ?? SizeLimit(point);
             }
             Emit(row with { BatchStop = stop });
             if (stop is not null)

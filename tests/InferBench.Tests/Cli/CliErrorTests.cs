@@ -14,6 +14,7 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--gen-tokens", "1", "--gen-tokens: expected a whole number from 2 to 2147483647 (decode speed needs at least one token after the first), got 1")]
     [InlineData("--reps", "0", "--reps: expected a whole number from 1 to 10000, got 0")]
     [InlineData("--ep", "rocm", "rocm")]
+    [InlineData("--engine", "vllm", "--engine: expected one of genai-generator, got \"vllm\"")]
     [InlineData("--prompt-text", "", "--prompt-text: expected a value (a path, a name or text), got an empty string")]
     [InlineData("--slo", "itl-p99=30", "--slo: itl-p99: expected a number with a unit (us, ms or s), such as ttft=1s or itl-p99=50ms, got \"30\"")]
     [InlineData("--slo", "tpot=1s", "--slo: expected a metric among ttft, ttft-p90, ttft-p99, itl, itl-p90, itl-p99, e2e, e2e-p90, e2e-p99, got \"tpot\"")]

@@ -1,5 +1,6 @@
 using InferBench.Engines;
 using InferBench.Engines.GenAi;
+using InferBench.Results;
 
 namespace InferBench.Tests.Engines;
 
@@ -32,4 +33,34 @@ public sealed class GenAiErrorsTests
     [InlineData("Non-zero status code returned while running MatMul node", EngineFailure.Failed)]
     public void GenAIs_messages_are_told_apart_by_what_they_say(string message, EngineFailure failure) =>
         Assert.Equal(failure, GenAiErrors.FailureOf(message));
+
+    [Fact]
+    public void GenAIs_batch_limit_is_a_row_and_a_batch_stop_in_GenAIs_words()
+    {
+        var refused = GenAiErrors.Translate("batch_size (64) must be in [1, 32]\n  at Generator()", batchSize: 64);
+
+        var (status, reason) = FailureReasons.Classify(refused, "measured repetition 1");
+        var row = new ScenarioResult
+        {
+            Model = "m", Variant = "v", Precision = "fp32", ExecutionProvider = "cpu", BatchSize = 64, PromptTokens = 8, GenTokens = 4,
+            Status = status, Reason = reason,
+        };
+
+        Assert.Equal(
+            (ResultStatus.Unsupported, "ONNX Runtime GenAI refuses this batch size (its maximum, kMaxBatchSize in src/generators.cpp, is a compile-time "
+                + "constant, on every device): batch_size (64) must be in [1, 32]"),
+            (status, reason));
+        Assert.Equal(new BatchStop(BatchStopReason.RuntimeLimit, "ONNX Runtime GenAI refuses batch 64; it cannot be raised without rebuilding GenAI"),
+            FailureReasons.BatchStopOf(row, refused));
+    }
+
+    [Fact]
+    public void Other_GenAI_failures_keep_the_step_and_GenAIs_message()
+    {
+        var failed = GenAiErrors.Translate("Non-zero status code returned while running MatMul node\n  at Run()");
+
+        Assert.Null(failed.Reason);
+        Assert.Equal((ResultStatus.Failed, "warmup repetition 1: Non-zero status code returned while running MatMul node"),
+            FailureReasons.Classify(failed, "warmup repetition 1"));
+    }
 }

@@ -60,6 +60,20 @@ public sealed class BenchmarkSessionTests : IDisposable
     }
 
     [Fact]
+    public void A_session_loads_and_generates_with_its_configurations_engine()
+    {
+        var engine = new FakeEngine();
+        var target = new BenchmarkTarget("fake-model", "fp32", "fp32", [ExecutionProvider.Cpu], FakeEngine.ModelFolder(_temp.Combine("fake")));
+        var store = new MemoryRunStore();
+        using var session = BenchmarkSession.Start(Configure(Setup(batch: [1, 2])) with { Engine = engine }, store, _ => { });
+
+        var outcome = session.Run([target], sweep => sweep(new RecordingProgress()), CancellationToken.None);
+
+        Assert.Equal([(1, ResultStatus.Ok), (2, ResultStatus.Ok)], outcome.Run.Results.Select(row => (row.BatchSize, row.Status)));
+        Assert.Equal([1, 1, 2, 2], engine.Runs.Select(run => run.Point.BatchSize)); // two measured repetitions per point, no warmup
+    }
+
+    [Fact]
     public void Two_rounds_measure_every_variant_twice_in_reverse_order_and_every_save_carries_the_drift_between_them()
     {
         var store = new MemoryRunStore();

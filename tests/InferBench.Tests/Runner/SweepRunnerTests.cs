@@ -1,4 +1,5 @@
 using InferBench.Engines;
+using InferBench.Engines.GenAi;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry.Power;
@@ -353,9 +354,8 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.All(rows.SkipLast(1), row => Assert.Equal((ResultStatus.Ok, null), (row.Status, row.BatchStop)));
         var refused = rows[^1];
         Assert.Equal(ResultStatus.Unsupported, refused.Status);
-        Assert.StartsWith(FailureReasons.RuntimeBatchLimit, refused.Reason);
-        Assert.Contains("batch_size (64) must be in [1, 32]", refused.Reason);
-        Assert.Equal(BatchStopReason.RuntimeLimit, refused.BatchStop!.Reason);
+        Assert.Equal(GenAiErrors.RuntimeBatchLimit + ": batch_size (64) must be in [1, 32]", refused.Reason);
+        Assert.Equal(new BatchStop(BatchStopReason.RuntimeLimit, "ONNX Runtime GenAI refuses batch 64; it cannot be raised without rebuilding GenAI"), refused.BatchStop);
     }
 
     [SkippableFact]

@@ -8,6 +8,8 @@ public sealed class GenAiGeneratorEngine : IInferenceEngine
 {
     public string Name => "genai-generator";
 
+    public string Description => "ONNX Runtime GenAI's Generator, one static batch (at most 32 sequences) per generation, greedy";
+
     public IEngineModel Load(string folderPath, ExecutionProvider executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
     {
         try

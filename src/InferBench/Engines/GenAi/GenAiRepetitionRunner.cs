@@ -22,7 +22,7 @@ internal sealed class GenAiRepetitionRunner(Model model, PlanPoint point, PowerM
         }
         catch (OnnxRuntimeGenAIException e)
         {
-            throw GenAiErrors.Translate(e);
+            throw GenAiErrors.Translate(e, point.BatchSize);
         }
     }
 
