@@ -47,7 +47,7 @@ public static class InferBenchCli
         ListCommand.Create(io),
         ReportCommand.Create(io),
         CompareCommand.Create(io),
-        MergeCommand.Create(io),
+        MergeCommand.Create(io, cancellation),
         PowerCommand.Create(io, cancellation),
         CostCommand.Create(io),
         FetchCommand.Create(io, cancellation),

@@ -26,7 +26,7 @@ public static class MergeCommand
     private static readonly Option<string[]> Slo = CommonOptions.Slo(
         "every entry's best point is judged against, one set for every machine (default: the set most merged runs ran with; on a tie, that of the run that started first)");
 
-    public static Command Create(CliIo io)
+    public static Command Create(CliIo io, CancellationToken cancellation)
     {
         var command = new Command("merge",
             "Merge run folders from many machines into one comparison: per model, variant and machine, batch-1 and best tok/s, TTFT, J/token, $/1M, fidelity")
@@ -37,12 +37,24 @@ public static class MergeCommand
         {
             var prices = (parseResult.GetValue(Prices) ?? []).Select(MachinePrice.Parse).ToList();
             var targets = LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []);
-            var merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null), targets.Count > 0 ? targets : null);
+            var folder = Path.GetFullPath(parseResult.GetValue(Out)!);
+            RunMerge merge;
+            try
+            {
+                merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null), targets.Count > 0 ? targets : null, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                io.Error.WriteLine($"inferbench: merge stopped before writing anything into {folder}; the run folders are untouched.");
+                return ExitCodes.Cancelled;
+            }
+            // The merged files would overwrite a run's own results.csv and reports, or sit among its files.
+            if (merge.Inputs.FirstOrDefault(input => IsSameOrInside(folder, input.Folder)) is { } input)
+                throw new InputException($"--out: {folder} is or is inside the run folder {Path.GetFullPath(input.Folder)}, one of the merge's inputs; choose a folder outside them");
             foreach (var problem in merge.Problems)
                 io.Error.WriteLine($"inferbench: {problem}");
             foreach (var warning in merge.Warnings)
                 io.Error.WriteLine($"warning: {warning}");
-            var folder = Path.GetFullPath(parseResult.GetValue(Out)!);
             var saveFailed = false;
             try
             {
@@ -66,5 +78,11 @@ public static class MergeCommand
                 : ExitCodes.AllOk;
         });
         return command;
+    }
+
+    private static bool IsSameOrInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), path);
+        return relative == "." || !(relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative));
     }
 }

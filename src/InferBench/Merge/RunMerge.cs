@@ -42,9 +42,11 @@ public sealed record RunMerge(
     /// <param name="catalog">Where --price looks up catalog instances, and the energy defaults of a run that recorded no cost assumptions.</param>
     /// <param name="latencyTargets">The targets every entry's best point is judged against (merge --slo); null: the set most
     /// merged runs ran with (<see cref="MergeLatencyTargets"/>).</param>
-    /// <exception cref="InputException">A --price is malformed, names no machine, or names one that another price names.</exception>
+    /// <param name="cancellation">Checked before each run folder is read, so a merge of many folders stops on the first signal.</param>
+    /// <exception cref="InputException">A machine price is malformed, names no machine, or names one that another price names.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired; nothing was merged.</exception>
     public static RunMerge Of(IEnumerable<string> paths, IReadOnlyList<MachinePrice> prices, PricingCatalog catalog,
-        IReadOnlyList<LatencyTarget>? latencyTargets = null)
+        IReadOnlyList<LatencyTarget>? latencyTargets = null, CancellationToken cancellation = default)
     {
         var (folders, problems) = RunDiscovery.Find(paths);
         var read = new List<(string Folder, RunResult Run)>();
@@ -52,6 +54,7 @@ public sealed record RunMerge(
         var allProblems = problems.ToList();
         foreach (var folder in folders)
         {
+            cancellation.ThrowIfCancellationRequested();
             try
             {
                 read.Add((folder, RunFolder.Read(folder)));
