@@ -84,7 +84,7 @@ public static class InferBenchCli
     /// <summary>
     /// An unknown option ("--bogus", "-x") after an option taking several values (--batch 1 --bogus 3) is read as one of
     /// its values, so System.CommandLine blames that option; the unknown option is named instead. A negative number
-    /// ("-1", "-1e3") is a value, not an option.
+    /// ("-1", "-1e3", "-5%") is a value, not an option.
     /// </summary>
     private static IEnumerable<string> ErrorMessages(ParseResult parseResult)
     {
@@ -118,5 +118,5 @@ public static class InferBenchCli
     }
 
     private static bool LooksLikeAnOption(string token) =>
-        token.Length > 1 && token[0] == '-' && !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        token.Length > 1 && token[0] == '-' && !double.TryParse(token.EndsWith('%') ? token[..^1] : token, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }
