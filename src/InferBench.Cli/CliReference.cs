@@ -73,23 +73,23 @@ public static class CliReference
             .Where(part => part.Length > 0);
         Line(text, $"`{string.Join(' ', usage)}`{(subcommands.Length > 0 ? $"; subcommands: {string.Join(", ", subcommands.Select(subcommand => $"`{subcommand.Name}`"))}" : "")}");
         Line(text);
-        var arguments = command.Arguments.Where(argument => !argument.Hidden).ToArray();
-        if (arguments.Length > 0)
-        {
-            Line(text, "| argument | meaning |");
-            Line(text, "|---|---|");
-            foreach (var argument in arguments)
-                Line(text, $"| `{Usage(argument)}` | {Inline(argument.Description)} |");
-            Line(text);
-        }
-        if (options.Length > 0)
-        {
-            Line(text, "| option | default | meaning |");
-            Line(text, "|---|---|---|");
-            foreach (var option in options)
-                Line(text, $"| {Names(option)} | {Default(option)} | {Inline(Meaning(option))} |");
-            Line(text);
-        }
+        Table(text, ["argument", "meaning"],
+            command.Arguments.Where(argument => !argument.Hidden).Select(argument => (string[])[$"`{Usage(argument)}`", Inline(argument.Description)]));
+        Table(text, ["option", "default", "meaning"],
+            options.Select(option => (string[])[Names(option), Default(option), Inline(Meaning(option))]));
+    }
+
+    /// <summary>A Markdown table of <paramref name="rows"/>, followed by a blank line; nothing where there are no rows.</summary>
+    private static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
+    {
+        var cells = rows.ToArray();
+        if (cells.Length == 0)
+            return;
+        Line(text, $"| {string.Join(" | ", header)} |");
+        Line(text, $"|{string.Concat(header.Select(_ => "---|"))}");
+        foreach (var row in cells)
+            Line(text, $"| {string.Join(" | ", row)} |");
+        Line(text);
     }
 
     /// <summary>The command's own options, in declaration order; -h/--help and --version are said once, in the header.</summary>

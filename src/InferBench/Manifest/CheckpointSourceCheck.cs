@@ -12,14 +12,8 @@ internal static class CheckpointSourceCheck
 {
     public static IEnumerable<JsonProblem> Find(JsonElement manifest)
     {
-        var models = JsonLocation.Root(manifest).Child("models");
-        if (!models.TryGetValue(out var modelList) || modelList.ValueKind != JsonValueKind.Array)
-            yield break;
-        for (var m = 0; m < modelList.GetArrayLength(); m++)
+        foreach (var (_, variants, variantList) in ManifestJson.VariantLists(manifest))
         {
-            var variants = models.Child(m).Child("variants");
-            if (!variants.TryGetValue(out var variantList) || variantList.ValueKind != JsonValueKind.Array)
-                continue;
             var firstOfDownload = new Dictionary<string, (string Id, string Files)>(StringComparer.Ordinal);
             for (var v = 0; v < variantList.GetArrayLength(); v++)
                 foreach (var problem in InVariant(variants.Child(v), firstOfDownload))

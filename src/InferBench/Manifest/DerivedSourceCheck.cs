@@ -14,15 +14,9 @@ internal static class DerivedSourceCheck
 
     public static IEnumerable<JsonProblem> Find(JsonElement manifest)
     {
-        var models = JsonLocation.Root(manifest).Child("models");
-        if (!models.TryGetValue(out var modelList) || modelList.ValueKind != JsonValueKind.Array)
-            yield break;
-        for (var m = 0; m < modelList.GetArrayLength(); m++)
+        foreach (var (m, variants, variantList) in ManifestJson.VariantLists(manifest))
         {
-            var variants = models.Child(m).Child("variants");
-            if (!variants.TryGetValue(out var variantList) || variantList.ValueKind != JsonValueKind.Array)
-                continue;
-            var modelId = StringAt(models.Child(m).Child("id")) ?? $"models[{m}]";
+            var modelId = StringAt(JsonLocation.Root(manifest).Child("models").Child(m).Child("id")) ?? $"models[{m}]";
             var byId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var variant in variantList.EnumerateArray())
                 if (variant.ValueKind == JsonValueKind.Object && StringAt(variant, "id") is { } id)
