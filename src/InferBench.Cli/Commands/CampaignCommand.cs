@@ -116,7 +116,8 @@ public static class CampaignCommand
         var file = CampaignFileArgument();
         var results = ResultsOption();
         var command = new Command("status",
-            "What each shard left: ok, rows failed, nothing measured, unfinished, missing, unreadable; exit 1 when a shard did not succeed") { file, results };
+            "What each shard left (its newest complete run of the work the campaign file gives it now): ok, rows failed, nothing measured, unfinished, " +
+            "stale (only runs of other work: the file changed since), missing, unreadable; exit 1 when a shard did not succeed") { file, results };
         command.SetAction(parseResult =>
         {
             var campaign = CampaignLoader.Load(parseResult.GetValue(file)!);
@@ -131,7 +132,7 @@ public static class CampaignCommand
         var file = CampaignFileArgument();
         var results = ResultsOption();
         var command = new Command("merge",
-            "Report each shard (as campaign status), then inferbench merge their newest run folders into <results>/<campaign>/merged; " +
+            "Report each shard (as campaign status), then inferbench merge the run folder status takes of each (a stale run is not merged) into <results>/<campaign>/merged; " +
             "exit 1 when a shard did not succeed, else merge's exit code") { file, results };
         command.SetAction(parseResult =>
         {
@@ -213,6 +214,7 @@ public static class CampaignCommand
         ShardOutcome.NothingMeasured => "nothing measured",
         ShardOutcome.RowsFailed => "rows failed",
         ShardOutcome.Unfinished => "unfinished",
+        ShardOutcome.Stale => "stale",
         ShardOutcome.Missing => "missing",
         _ => "unreadable",
     };

@@ -4,7 +4,7 @@ namespace InferBench.Campaign;
 
 /// <summary>
 /// Where a campaign's results go under a results folder: <c>&lt;campaign&gt;/shard-&lt;index&gt;/&lt;run id&gt;/</c> per
-/// shard (a retried shard adds a run folder beside the first; the newest counts), <c>&lt;campaign&gt;/merged/</c> for the merge.
+/// shard (a retried shard adds a run folder beside the first; the newest complete one counts), <c>&lt;campaign&gt;/merged/</c> for the merge.
 /// </summary>
 public static class CampaignFolders
 {

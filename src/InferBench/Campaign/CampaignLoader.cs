@@ -36,7 +36,7 @@ public static class CampaignLoader
             .Concat(TooManyShards(at, campaign, work.Length))
             .Concat(PlanProblems(at, campaign))
             .ToList());
-        return new LoadedCampaign(campaign, fullPath, manifestPath, CampaignShards.Split(campaign, work));
+        return new LoadedCampaign(campaign, fullPath, manifestPath, CampaignShards.Split(campaign, work), Quantization.FileSha256.Of(fullPath));
     }
 
     /// <summary>The run plan a shard of <paramref name="machineClass"/> runs: the campaign's plan on the CPU, or on CUDA for a class with GPUs.</summary>

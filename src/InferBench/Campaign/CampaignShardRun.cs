@@ -59,7 +59,7 @@ public sealed record CampaignShardRun(CampaignShardPlan Shard, RunConfiguration 
             IdleSeconds = file.Plan.IdleSeconds,
             Instance = shard.MachineClass.Instance,
             Fidelity = file.Plan.Fidelity,
-            Shard = new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, [.. shard.Work.Select(work => work.ToString())]),
+            Shard = new CampaignShard(campaign.Name, index, count, shard.MachineClass.Id, shard.RecordedWork, campaign.Sha256),
         }, host);
 
         // Every variant of the manifest, then only the shard's, in the shard's order: an absent one becomes a skipped row saying why.

@@ -103,7 +103,7 @@ public sealed record RunMerge(
 
     /// <summary>
     /// The same run given twice (one run id) counts once: the complete copy, else the one with the most rows, else the first.
-    /// Two runs of one campaign shard (a retry) count once: the complete one, else the newest.
+    /// Two runs of one campaign's same shard work (a retry) count once: the complete one, else the newest.
     /// </summary>
     private static (List<(string Folder, RunResult Run)> Kept, List<MergeInput> LeftOut) Deduplicate(List<(string Folder, RunResult Run)> read)
     {
@@ -116,8 +116,9 @@ public sealed record RunMerge(
             leftOut.AddRange(copies.Where(copy => copy != best).Select(copy => LeftOut(copy, MergeInputStatus.Duplicate,
                 $"the same run ({copy.Run.RunId}) as {best.Folder}, which is merged: not counted twice")));
         }
+        // Keyed on the work, not the index: after the campaign file changed, the same index may name other work, which no retry replaces.
         var shards = kept.Where(run => run.Run.Shard is not null)
-            .GroupBy(run => (run.Run.Shard!.Campaign, run.Run.Shard.Index, run.Run.Shard.Count))
+            .GroupBy(run => (run.Run.Shard!.Campaign, run.Run.Shard.MachineClass, Work: string.Join('\n', run.Run.Shard.Work)))
             .Where(group => group.Count() > 1);
         foreach (var shard in shards)
         {
@@ -126,7 +127,8 @@ public sealed record RunMerge(
             {
                 kept.Remove(other);
                 leftOut.Add(LeftOut(other, MergeInputStatus.Superseded,
-                    $"campaign {shard.Key.Campaign} shard {Integer(shard.Key.Index)} of {Integer(shard.Key.Count)} ran again as {best.Run.RunId} ({best.Folder}), " +
+                    $"campaign {shard.Key.Campaign} shard {Integer(other.Run.Shard!.Index)} of {Integer(other.Run.Shard.Count)} ran again as {best.Run.RunId} ({best.Folder}) " +
+                    $"with the same work ({shard.Key.MachineClass}: {string.Join(", ", other.Run.Shard.Work)}), " +
                     "which is merged (a complete run before a partial one, then the newest): not counted twice"));
             }
         }

@@ -26,8 +26,9 @@ public static class RunPlanPoints
 
     public static InputRange AutoTargetHalfWidthPercent { get; } = new(nameof(AutoRepetitions.TargetHalfWidthPercent), 0, 100, MinimumExcluded: true,
         Why: "percent of the mean");
-    public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), AutoRepetitionStopper.MinimumRepetitions, MaxRepetitions,
-        WholeNumber: true, Why: "a confidence interval needs at least 3 repetitions");
+    /// <summary>At least the stopping rule's minimum count: a cap below it could only ever stop at the cap, never for precision.</summary>
+    public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), RepetitionStopRule.DefaultMinimumCount, MaxRepetitions,
+        WholeNumber: true, Why: $"automatic repetitions call a point precise only after {RepetitionStopRule.DefaultMinimumCount}, so a lower cap never reaches the target");
     public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
     /// <summary>The largest batch <c>--batch auto</c> tries; GenAI 0.18 refuses more than 32 anyway, other runtimes may not.</summary>
     public static InputRange AutoMaxBatchSize { get; } = new(nameof(AutoBatch.MaxBatchSize), 1, 1 << 20, WholeNumber: true);
@@ -72,7 +73,10 @@ public static class RunPlanPoints
         if (plan.AutoRepetitions is { } auto)
         {
             AutoTargetHalfWidthPercent.Check(auto.TargetHalfWidthPercent);
-            AutoMaxRepetitions.Check(auto.MaxRepetitions);
+            // Named with the repetitions field: the cap is too low only because the repetitions are automatic.
+            if (!AutoMaxRepetitions.Accepts(auto.MaxRepetitions))
+                throw new InputRangeException([MeasuredRepetitions.Field, AutoMaxRepetitions.Field], AutoMaxRepetitions.Expected,
+                    InputRange.Format(auto.MaxRepetitions));
             AutoMaxSecondsPerPoint.Check(auto.MaxSecondsPerPoint);
         }
         if (plan.AutoBatch is { } autoBatch)

@@ -104,7 +104,8 @@ public sealed class CampaignFileTests
         Assert.Equal(instance.Price.Value, a100.Configuration.Cost!.PriceUsdPerHour!.Value);
         Assert.Equal(ExecutionProvider.Cuda, a100.Configuration.Plan.ExecutionProvider);
         Assert.Equal(["fp32", "int8"], a100.Targets.Select(target => target.Variant));
-        Assert.Equal(new CampaignShard("gpu-compare", 2, 5, "a100", a100.Configuration.Output.Shard!.Work), a100.Configuration.Output.Shard);
+        Assert.Equal(new CampaignShard("gpu-compare", 2, 5, "a100", a100.Configuration.Output.Shard!.Work,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(campaign.FullPath)))), a100.Configuration.Output.Shard);
         Assert.Equal(["tiny/fp32", "tiny/int8"], a100.Configuration.Output.Shard.Work);
         Assert.Null(epyc.Configuration.Cost!.PriceUsdPerHour);
         Assert.Equal(ExecutionProvider.Cpu, epyc.Configuration.Plan.ExecutionProvider);

@@ -89,18 +89,18 @@ public sealed class SyntheticRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--max-seconds-per-point", "0.000001", "time-cap")] // the cap is past after the 3 repetitions a point always runs
-    [InlineData("--max-reps", "3", "max-reps")] // a precise stop needs 10
-    public void Reps_auto_records_a_cap_as_the_reason_and_the_report_names_the_point_that_missed_its_target(string option, string value, string reason)
+    [InlineData("--max-seconds-per-point", "0.000001", "time-cap", 3)] // the cap is past after the 3 repetitions a point always runs
+    [InlineData("--max-reps", "10", "max-reps", 10)] // the lowest cap; a target of ±0.0001% is not reached in 10
+    public void Reps_auto_records_a_cap_as_the_reason_and_the_report_names_the_point_that_missed_its_target(string option, string value, string reason, int repetitions)
     {
-        var result = Run(Manifest(), "--reps", "auto", option, value, "--variant", "fp32");
+        var result = Run(Manifest(), "--reps", "auto", "--target-ci", "0.0001", option, value, "--variant", "fp32");
 
         var stop = Assert.Single(result.Results).RepetitionStop!;
         Assert.Equal(reason, JsonEnumName.Of(stop.Reason));
-        Assert.Equal(3, stop.MeasuredRepetitions);
+        Assert.Equal(repetitions, stop.MeasuredRepetitions);
         var folder = Directory.GetDirectories(_temp.Combine("results")).Single();
-        Assert.Contains($"not reached: fp32 batch 1, prompt 16, gen 4: {reason} after 3 repetitions", File.ReadAllText(Path.Combine(folder, "report.md")));
-        Assert.Contains($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},2,", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
+        Assert.Contains($"not reached: fp32 batch 1, prompt 16, gen 4: {reason} after {repetitions} repetitions", File.ReadAllText(Path.Combine(folder, "report.md")));
+        Assert.Contains($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},0.0001,", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
     }
 
     [Fact]

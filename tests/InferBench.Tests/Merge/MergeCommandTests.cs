@@ -108,11 +108,32 @@ public sealed class MergeCommandTests : IDisposable
         var run = CliRun.Invoke("merge", _temp.Combine("runs"), "--out", Out);
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
-        Assert.Contains($"warning: {first}: superseded: campaign gpu-compare shard 0 of 2 ran again as 20261201-093000-222222 ({retry})", run.Error,
-            StringComparison.Ordinal);
+        Assert.Contains($"warning: {first}: superseded: campaign gpu-compare shard 0 of 2 ran again as 20261201-093000-222222 ({retry}) " +
+            $"with the same work (l4: {Llama}/cuda-fp16)", run.Error, StringComparison.Ordinal);
         var merged = JsonNode.Parse(MergedJsonText())!;
         Assert.Equal(40, Entry(merged, Llama, "cuda-fp16", "aws g6.xlarge")["best"]!["decodeTokensPerSecond"]!["median"]!.GetValue<double>());
         Assert.Equal(2, File.ReadAllLines(Path.Combine(Out, "results.csv")).Length);
+    }
+
+    [Fact]
+    public void RunsOfOneShardIndexWithDifferentWorkAreNotRetriesOfEachOther()
+    {
+        // The campaign file changed between the runs: shard 0 meant fp16, then int4. Neither replaces the other.
+        Write(_temp.Combine("runs", "shard-0", "20261201-090000-111111"), Run("20261201-090000-111111", L4, 0.98,
+            Row(Llama, "cuda-fp16", 1, 40)) with { Shard = new CampaignShard("gpu-compare", 0, 2, "l4", [$"{Llama}/cuda-fp16"]) });
+        Write(_temp.Combine("runs", "shard-0", "20261201-093000-222222"), Run("20261201-093000-222222", L4, 0.98,
+            Row(Llama, "cuda-int4", 1, 70)) with
+        {
+            Shard = new CampaignShard("gpu-compare", 0, 2, "l4", [$"{Llama}/cuda-int4"]),
+            StartedUtc = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
+        });
+
+        var run = CliRun.Invoke("merge", _temp.Combine("runs"), "--out", Out);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.DoesNotContain("superseded", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["merged", "merged"], JsonNode.Parse(MergedJsonText())!["inputs"]!.AsArray().Select(input => input!["status"]!.GetValue<string>()));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(Out, "results.csv")).Length);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Statistics;
 
 namespace InferBench.Tests.Runner;
 
@@ -18,8 +19,6 @@ public class RunPlanPointsTests
         { Plan with { IntraOpThreads = 0 }, "IntraOpThreads", "IntraOpThreads: expected a whole number from 1 to 4, got 0" },
         { Plan with { AutoRepetitions = new(0, 50, 60) }, "TargetHalfWidthPercent",
             "TargetHalfWidthPercent: expected a number above 0 and at most 100 (percent of the mean), got 0" },
-        { Plan with { AutoRepetitions = new(2, 2, 60) }, "MaxRepetitions",
-            "MaxRepetitions: expected a whole number from 3 to 10000 (a confidence interval needs at least 3 repetitions), got 2" },
         { Plan with { AutoRepetitions = new(2, 50, double.PositiveInfinity) }, "MaxSecondsPerPoint",
             "MaxSecondsPerPoint: expected a number above 0 and at most 86400, got Infinity" },
     };
@@ -33,6 +32,25 @@ public class RunPlanPointsTests
         Assert.Equal([field], error.Fields);
         Assert.Equal(message, error.Message);
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void An_automatic_repetition_cap_below_the_stopping_rules_minimum_count_is_refused_naming_both_fields(int maxRepetitions)
+    {
+        var plan = Plan with { AutoRepetitions = new(2, maxRepetitions, 60) };
+
+        var error = Assert.Throws<InputRangeException>(() => RunPlanPoints.Validate(plan, logicalCores: 4));
+
+        Assert.Equal(["MeasuredRepetitions", "MaxRepetitions"], error.Fields);
+        Assert.Equal($"MeasuredRepetitions, MaxRepetitions: expected a whole number from 10 to 10000 (automatic repetitions call a point precise only after 10, " +
+                     $"so a lower cap never reaches the target), got {maxRepetitions}", error.Message);
+    }
+
+    [Fact]
+    public void An_automatic_repetition_cap_of_the_stopping_rules_minimum_count_is_accepted() =>
+        RunPlanPoints.Validate(Plan with { AutoRepetitions = new(2, RepetitionStopRule.DefaultMinimumCount, 60) }, logicalCores: 4);
 
     [Theory]
     [InlineData(1, int.MaxValue, 2)]

@@ -125,7 +125,7 @@ internal static class ReportSamples
                 LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 20), new LatencyTarget(LatencyMetric.Ttft, 1000)],
                 QualityTokens = 1024, QualityText = "eval.txt",
             },
-            Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"]),
+            Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"], new string('c', 64)),
             EvaluationText = new EvaluationTextRecord("WikiText-2 raw test", "Salesforce/wikitext", "b08601e04326c79dfdd32d625aee71d232d685c3",
                 "wikitext-2-raw-v1/test-00000-of-00001.parquet", new string('a', 64), "CC BY-SA 3.0 and GFDL", 1_288_556),
         };
