@@ -100,7 +100,7 @@ public sealed class SyntheticRunTests : IDisposable
         Assert.Equal(repetitions, stop.MeasuredRepetitions);
         var folder = Directory.GetDirectories(_temp.Combine("results")).Single();
         Assert.Contains($"not reached: fp32 batch 1, prompt 16, gen 4: {reason} after {repetitions} repetitions", File.ReadAllText(Path.Combine(folder, "report.md")));
-        Assert.Contains($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},0.0001,", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
+        Assert.Contains($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},{CsvNumber(0.0001)},", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
     }
 
     [Fact]
