@@ -163,10 +163,11 @@ public sealed record CheckpointConfig(
             if (elements > Array.MaxLength)
                 throw config.Problem(field, $"a weight of {elements} values, more than the importer holds in one array ({Array.MaxLength})");
         var rotaryPairs = HeadSize / 2;
-        if ((long)ContextLength * rotaryPairs * sizeof(float) > MaxRotaryTableBytes)
-            throw config.Problem("max_position_embeddings",
+        var maxPositions = MaxRotaryTableBytes / sizeof(float) / rotaryPairs;
+        if (ContextLength > maxPositions)
+            throw config.Problem(maxPositions == 0 ? (config.Has("head_dim") ? "head_dim" : "hidden_size") : "max_position_embeddings",
                 $"{ContextLength} positions × {rotaryPairs} rotary pairs make cos_cache and sin_cache of {(long)ContextLength * rotaryPairs * sizeof(float)} bytes each; " +
-                $"the importer writes each as one float32 tensor of at most {MaxRotaryTableBytes} bytes (2 GiB), so at most {MaxRotaryTableBytes / sizeof(float) / rotaryPairs} positions for head size {HeadSize}");
+                $"the importer writes each as one float32 tensor of at most {MaxRotaryTableBytes} bytes (2 GiB), so at most {maxPositions} positions for head size {HeadSize}");
         CheckRotaryAngles(config);
     }
 

@@ -43,6 +43,7 @@ internal static partial class CheckpointFile
     private static unsafe bool IsRegularFile(string path)
     {
         // .NET has no public file type on Unix: the runtime's own stat shim fills its FileStatus, whose second int is st_mode.
+        // A path stat cannot read is left to the open that follows, whose error says why.
         var status = stackalloc int[64];
         return Stat(path, status) != 0 || (status[1] & FileTypeMask) == RegularFileType;
     }
