@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace InferBench.Import;
 
@@ -27,6 +29,12 @@ public sealed record CheckpointConfig(
 {
     public const string FileName = "config.json";
     public const string GenerationFileName = "generation_config.json";
+
+    /// <summary>The most bytes the importer computes cos_cache or sin_cache in (float32), one piece of under 2 GiB.</summary>
+    public const long MaxRotaryTableBytes = int.MaxValue;
+
+    /// <summary>generation_config.json's sampling settings GenAI's builder carries into genai_config.json's search, checked.</summary>
+    public IReadOnlyDictionary<string, JsonNode> SearchSettings { get; init; } = new Dictionary<string, JsonNode>();
 
     /// <summary>Output width of the packed QKV projection: query heads, then key heads, then value heads.</summary>
     public int QkvSize => (AttentionHeads + 2 * KeyValueHeads) * HeadSize;
@@ -58,7 +66,7 @@ public sealed record CheckpointConfig(
             throw config.Problem("hidden_act", $"{activation} cannot be imported (the SwiGLU MLP GenAI's builder writes uses silu)");
         if (config.Bool("mlp_bias", orElse: false))
             throw config.Problem("mlp_bias", "MLP biases cannot be imported");
-        if (config.Element("partial_rotary_factor") is { ValueKind: JsonValueKind.Number } partial && partial.GetDouble() != 1)
+        if (config.Element("partial_rotary_factor") is { } partial && !(partial.ValueKind == JsonValueKind.Number && partial.TryGetDouble(out var factor) && factor == 1))
             throw config.Problem("partial_rotary_factor", $"{partial.GetRawText()}: partial rotary embedding cannot be imported");
 
         var contextLength = config.PositiveInt("max_position_embeddings");
@@ -67,17 +75,32 @@ public sealed record CheckpointConfig(
             throw config.Problem("original_max_position_embeddings",
                 $"{original} differs from max_position_embeddings {contextLength}: Phi-3's long-context (LongRoPE) variants cannot be imported");
 
-        var generation = File.Exists(Path.Combine(folderPath, GenerationFileName)) ? JsonFields.Load(Path.Combine(folderPath, GenerationFileName)) : null;
-        var bos = generation?.OptionalTokenId("bos_token_id") ?? config.OptionalTokenId("bos_token_id") ?? 1;
-        var eos = generation?.OptionalTokenIds("eos_token_id") ?? config.OptionalTokenIds("eos_token_id")
+        var vocabSize = config.PositiveInt("vocab_size");
+        var generationPath = Path.Combine(folderPath, GenerationFileName);
+        var generation = CheckpointFile.Exists(generationPath) ? JsonFields.Load(generationPath) : null;
+        // generation_config.json's ids win, as in GenAI's builder; each is checked against the vocabulary in the file it came from.
+        JsonFields? Source(string field) => generation is not null && generation.Has(field) ? generation : config.Has(field) ? config : null;
+        int[]? TokenIds(string field, Func<JsonFields, int[]?> read)
+        {
+            if (Source(field) is not { } source || read(source) is not { } ids)
+                return null;
+            if (ids.FirstOrDefault(id => id >= vocabSize, -1) is var outside and >= 0)
+                throw source.Problem(field, $"token id {outside} is outside the vocabulary (vocab_size {vocabSize} in {FileName})");
+            return ids;
+        }
+        var bos = TokenIds("bos_token_id", f => f.OptionalTokenId("bos_token_id") is { } id ? [id] : null)?[0] ?? 1;
+        var eos = TokenIds("eos_token_id", f => f.OptionalTokenIds("eos_token_id"))
             ?? throw config.Problem("eos_token_id", $"missing here and in {GenerationFileName}; GenAI needs it to stop generating");
-        var pad = generation?.OptionalTokenId("pad_token_id") ?? config.OptionalTokenId("pad_token_id") ?? eos[0];
+        var pad = TokenIds("pad_token_id", f => f.OptionalTokenId("pad_token_id") is { } id ? [id] : null)?[0] ?? eos[0];
 
         var result = new CheckpointConfig(
             architecture, hidden, config.PositiveInt("num_hidden_layers"), heads, keyValueHeads, headSize,
-            config.PositiveInt("intermediate_size"), config.PositiveInt("vocab_size"), contextLength,
+            config.PositiveInt("intermediate_size"), vocabSize, contextLength,
             config.PositiveNumber("rms_norm_eps"), config.OptionalPositiveNumber("rope_theta") ?? config.OptionalObject("rope_parameters")?.OptionalPositiveNumber("rope_theta") ?? 10_000, ropeScaling,
-            ReadSlidingWindow(config, architecture), config.Bool("tie_word_embeddings", orElse: false), bos, eos, pad);
+            ReadSlidingWindow(config, architecture), config.Bool("tie_word_embeddings", orElse: false), bos, eos, pad)
+        {
+            SearchSettings = generation is null ? new Dictionary<string, JsonNode>() : ReadSearchSettings(generation),
+        };
         result.CheckSizes(config);
         return result;
     }
@@ -111,6 +134,23 @@ public sealed record CheckpointConfig(
         return config.OptionalPositiveInt("sliding_window");
     }
 
+    /// <summary>The sampling settings GenAI's builder copies (do_sample, temperature, top_k, top_p, repetition_penalty), each of its type and range.</summary>
+    private static Dictionary<string, JsonNode> ReadSearchSettings(JsonFields generation)
+    {
+        var settings = new Dictionary<string, JsonNode>();
+        if (generation.Has("do_sample"))
+            settings["do_sample"] = generation.Bool("do_sample", orElse: false);
+        if (generation.OptionalPositiveNumber("temperature") is { } temperature)
+            settings["temperature"] = temperature;
+        if (generation.OptionalCount("top_k") is { } topK)
+            settings["top_k"] = topK;
+        if (generation.OptionalPositiveNumber("top_p") is { } topP)
+            settings["top_p"] = topP <= 1 ? topP : throw generation.Problem("top_p", string.Create(CultureInfo.InvariantCulture, $"{topP} is above 1 (a probability)"));
+        if (generation.OptionalPositiveNumber("repetition_penalty") is { } penalty)
+            settings["repetition_penalty"] = penalty;
+        return settings;
+    }
+
     private void CheckSizes(JsonFields config)
     {
         if (RopeScaling is { Type: "llama3" } llama3 && llama3.HighFrequencyFactor <= llama3.LowFrequencyFactor)
@@ -118,9 +158,27 @@ public sealed record CheckpointConfig(
         foreach (var (field, elements) in new[]
         {
             ("vocab_size", (long)VocabSize * HiddenSize), ("intermediate_size", (long)HiddenSize * IntermediateSize),
-            ("num_attention_heads", (long)HiddenSize * QkvSize), ("max_position_embeddings", (long)ContextLength * HeadSize / 2),
+            ("num_attention_heads", (long)HiddenSize * QkvSize),
         })
             if (elements > Array.MaxLength)
                 throw config.Problem(field, $"a weight of {elements} values, more than the importer holds in one array ({Array.MaxLength})");
+        var rotaryPairs = HeadSize / 2;
+        var maxPositions = MaxRotaryTableBytes / sizeof(float) / rotaryPairs;
+        if (ContextLength > maxPositions)
+            throw config.Problem(maxPositions == 0 ? (config.Has("head_dim") ? "head_dim" : "hidden_size") : "max_position_embeddings",
+                $"{ContextLength} positions × {rotaryPairs} rotary pairs make cos_cache and sin_cache of {(long)ContextLength * rotaryPairs * sizeof(float)} bytes each; " +
+                $"the importer writes each as one float32 tensor of at most {MaxRotaryTableBytes} bytes (2 GiB), so at most {maxPositions} positions for head size {HeadSize}");
+        CheckRotaryAngles(config);
+    }
+
+    /// <summary>Every rotary angle, position × inverse frequency in float32, must be finite, or cos_cache and sin_cache would hold NaN.</summary>
+    private void CheckRotaryAngles(JsonFields config)
+    {
+        var frequencies = RotaryTables.InverseFrequencies(this);
+        for (var i = 0; i < frequencies.Length; i++)
+            if (!float.IsFinite(frequencies[i]) || !float.IsFinite(Math.Max(ContextLength - 1, 1) * frequencies[i]))
+                throw config.Problem(RopeScaling is null ? "rope_theta" : config.Has("rope_scaling") ? "rope_scaling" : "rope_parameters",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"rope_theta {RopeTheta} (with rope_scaling {RopeScaling?.Type ?? "none"}) gives rotary pair {i} the inverse frequency {frequencies[i]}, whose angles over {ContextLength} positions are not finite float32 values"));
     }
 }

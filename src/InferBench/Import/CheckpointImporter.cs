@@ -25,9 +25,6 @@ public static class CheckpointImporter
     public static IReadOnlyList<string> TokenizerFileNames { get; } =
         ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json", "vocab.json", "merges.txt", "tokenizer.model", "chat_template.jinja"];
 
-    /// <summary>generation_config.json's sampling settings GenAI's builder carries into genai_config.json's search.</summary>
-    private static readonly string[] SearchSettings = ["do_sample", "temperature", "top_k", "top_p", "repetition_penalty"];
-
     /// <param name="checkpointFolder">config.json, model.safetensors or model.safetensors.index.json with its shards, tokenizer files.</param>
     /// <param name="folderPath">Created, or replaced if it holds an earlier import (or nothing).</param>
     /// <param name="checkpointSha256">The checkpoint files' SHA-256 where a fetch recorded them, kept in the stamp (<see cref="ImportStamp.SourceSha256"/>); null for none.</param>
@@ -40,14 +37,15 @@ public static class CheckpointImporter
             throw new InputException($"{checkpointFolder}: no such checkpoint folder");
         var config = CheckpointConfig.Load(checkpointFolder);
         var weights = CheckpointWeights.Open(checkpointFolder);
-        var plan = CheckpointTensorPlan.Make(config, weights);
+        var plan = CheckpointTensorPlan.Make(config, weights, cancellation);
+        var tokenizerFiles = TokenizerFileNames.Where(name => CheckpointFile.ExistsInside(checkpointFolder, name)).ToArray();
         return StagedFolder.Write(folderPath, ImportStamp.FileName, "imported model", stagingPath =>
-            WriteFiles(checkpointFolder, config, weights, plan, options, checkpointSha256,
+            WriteFiles(checkpointFolder, config, weights, plan, tokenizerFiles, options, checkpointSha256,
                 new FolderFileWriter(stagingPath, FolderFileWriter.CreateNewFile, cancellation)));
     }
 
     private static ImportStamp WriteFiles(string checkpointFolder, CheckpointConfig config, CheckpointWeights weights, CheckpointTensorPlan plan,
-        ImportOptions options, IReadOnlyDictionary<string, string>? checkpointSha256, FolderFileWriter files)
+        IReadOnlyList<string> tokenizerFiles, ImportOptions options, IReadOnlyDictionary<string, string>? checkpointSha256, FolderFileWriter files)
     {
         var floatType = options.Precision == Precision.Fp16 ? DataType.Float16 : DataType.Float;
         var locations = new Dictionary<string, (string File, ExternalDataRange Range)>();
@@ -57,7 +55,18 @@ public static class CheckpointImporter
             foreach (var tensor in plan.Tensors)
             {
                 var offset = writer.Begin();
-                tensor.Write(values => WriteValues(writer, values, floatType));
+                var (beyondHalf, largestMagnitude) = (0L, 0f);
+                tensor.Write(values =>
+                {
+                    if (floatType == DataType.Float16)
+                        foreach (var value in values)
+                            if (float.IsFinite(value) && Math.Abs(value) > (float)Half.MaxValue)
+                                (beyondHalf, largestMagnitude) = (beyondHalf + 1, Math.Max(largestMagnitude, Math.Abs(value)));
+                    WriteValues(writer, values, floatType);
+                });
+                if (beyondHalf > 0)
+                    throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                        $"{tensor.Name}: {beyondHalf} weight(s) beyond fp16's range (±{(float)Half.MaxValue}), the largest of magnitude {largestMagnitude:R}: precision fp16 would make them infinite; import it as fp32"));
                 locations[tensor.Name] = (DataFileName, writer.End(offset));
             }
         });
@@ -72,8 +81,8 @@ public static class CheckpointImporter
             ProducerVersion = ImportStamp.CurrentImporterVersion.ToString(CultureInfo.InvariantCulture),
         };
         files.Write(ModelFileName, stream => LlamaDecoderGraph.Build(spec, plan.Tensors.Select(t => (t.Name, t.Dimensions.AsEnumerable())), locations).WriteTo(stream));
-        FolderStamp.Write(files, GenAiConfigFileName, GenAiConfig(checkpointFolder, config, options.Target));
-        foreach (var name in TokenizerFileNames.Where(name => File.Exists(Path.Combine(checkpointFolder, name))))
+        FolderStamp.Write(files, GenAiConfigFileName, GenAiConfig(config, options.Target));
+        foreach (var name in tokenizerFiles)
             files.Write(name, stream =>
             {
                 using var source = File.OpenRead(Path.Combine(checkpointFolder, name));
@@ -111,17 +120,15 @@ public static class CheckpointImporter
     }
 
     /// <summary>The builder's genai_config.json: ids from the configs, its provider for <paramref name="target"/>, generation_config.json's sampling settings.</summary>
-    private static JsonObject GenAiConfig(string checkpointFolder, CheckpointConfig config, ExecutionProvider target)
+    private static JsonObject GenAiConfig(CheckpointConfig config, ExecutionProvider target)
     {
         JsonNode eos = config.EosTokenIds.Count == 1 ? config.EosTokenIds[0] : new JsonArray([.. config.EosTokenIds.Select(id => (JsonNode)id)]);
         var genai = GenAiConfigJson.Create(config.Architecture.ModelType, config.HiddenSize, config.Layers, config.AttentionHeads, config.KeyValueHeads,
             config.HeadSize, config.VocabSize, config.ContextLength, config.BosTokenId, eos, config.PadTokenId, ModelFileName);
         if (target == ExecutionProvider.Cuda)
             genai["model"]!["decoder"]!["session_options"]!["provider_options"] = new JsonArray(new JsonObject { ["cuda"] = new JsonObject() });
-        var generationPath = Path.Combine(checkpointFolder, CheckpointConfig.GenerationFileName);
-        if (File.Exists(generationPath) && JsonNode.Parse(File.ReadAllBytes(generationPath)) is JsonObject generation)
-            foreach (var setting in SearchSettings.Where(s => generation[s] is JsonValue))
-                genai["search"]![setting] = generation[setting]!.DeepClone();
+        foreach (var (setting, value) in config.SearchSettings)
+            genai["search"]![setting] = value.DeepClone();
         return genai;
     }
 }

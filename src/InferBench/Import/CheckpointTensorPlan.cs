@@ -10,9 +10,11 @@ internal sealed class CheckpointTensorPlan
 {
     private readonly CheckpointConfig _config;
     private readonly CheckpointWeights _weights;
+    private readonly CancellationToken _cancellation;
     private readonly HashSet<string> _used = [];
 
-    private CheckpointTensorPlan(CheckpointConfig config, CheckpointWeights weights) => (_config, _weights) = (config, weights);
+    private CheckpointTensorPlan(CheckpointConfig config, CheckpointWeights weights, CancellationToken cancellation) =>
+        (_config, _weights, _cancellation) = (config, weights, cancellation);
 
     /// <summary>Every initializer, in the order the external data file holds them.</summary>
     public IReadOnlyList<ImportedTensor> Tensors { get; private set; } = [];
@@ -21,9 +23,10 @@ internal sealed class CheckpointTensorPlan
     public bool QkvBias { get; private set; }
 
     /// <exception cref="InputException">A tensor is missing, has the wrong shape, or is one the layout has no place for.</exception>
-    public static CheckpointTensorPlan Make(CheckpointConfig config, CheckpointWeights weights)
+    /// <param name="cancellation">Looked at while the rotary tables are computed, when they are written.</param>
+    public static CheckpointTensorPlan Make(CheckpointConfig config, CheckpointWeights weights, CancellationToken cancellation)
     {
-        var plan = new CheckpointTensorPlan(config, weights);
+        var plan = new CheckpointTensorPlan(config, weights, cancellation);
         plan.Tensors = plan.Plan();
         plan.RequireAllUsed();
         return plan;
@@ -36,8 +39,8 @@ internal sealed class CheckpointTensorPlan
         var tensors = new List<ImportedTensor>
         {
             Copied(LlamaTensorNames.Embedding, "model.embed_tokens.weight", c.VocabSize, hidden),
-            ImportedTensor.Computed(LlamaTensorNames.CosCache, [c.ContextLength, c.HeadSize / 2], () => RotaryTables.Cos(c)),
-            ImportedTensor.Computed(LlamaTensorNames.SinCache, [c.ContextLength, c.HeadSize / 2], () => RotaryTables.Sin(c)),
+            ImportedTensor.Computed(LlamaTensorNames.CosCache, [c.ContextLength, c.HeadSize / 2], () => RotaryTables.Cos(c, _cancellation)),
+            ImportedTensor.Computed(LlamaTensorNames.SinCache, [c.ContextLength, c.HeadSize / 2], () => RotaryTables.Sin(c, _cancellation)),
         };
         QkvBias = _weights.Contains("model.layers.0.self_attn.q_proj.bias");
         for (var layer = 0; layer < c.Layers; layer++)

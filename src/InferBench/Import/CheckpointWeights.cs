@@ -29,10 +29,10 @@ public sealed class CheckpointWeights
     public static CheckpointWeights Open(string folderPath)
     {
         var indexPath = Path.Combine(folderPath, IndexFileName);
-        if (File.Exists(indexPath))
+        if (CheckpointFile.Exists(indexPath))
             return OpenShards(folderPath, indexPath);
         var singlePath = Path.Combine(folderPath, SingleFileName);
-        if (!File.Exists(singlePath))
+        if (!CheckpointFile.Exists(singlePath))
             throw new InputException($"{folderPath}: no {SingleFileName} or {IndexFileName} (the importer reads safetensors weights)");
         return new CheckpointWeights(SafetensorsHeader.Read(singlePath).ToDictionary(t => t.Name), [SingleFileName]);
     }
@@ -42,17 +42,22 @@ public sealed class CheckpointWeights
         Dictionary<string, string> weightMap;
         try
         {
-            using var index = JsonDocument.Parse(File.ReadAllBytes(indexPath));
+            using var index = JsonDocument.Parse(File.ReadAllBytes(indexPath), JsonFields.NoDuplicateKeys);
+            if (index.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InputException($"{indexPath}: not a JSON object");
             if (!index.RootElement.TryGetProperty("weight_map", out var map) || map.ValueKind != JsonValueKind.Object)
                 throw new InputException($"{indexPath}: weight_map: missing or not an object of tensor name to file name");
             weightMap = [];
             foreach (var entry in map.EnumerateObject())
             {
                 if (entry.Value.ValueKind != JsonValueKind.String || entry.Value.GetString() is not { Length: > 0 } file
-                    || Path.GetFileName(file) != file)
-                    throw new InputException($"{indexPath}: weight_map.{entry.Name}: not a file name in the checkpoint folder");
-                weightMap[entry.Name] = file;
+                    || Path.GetFileName(file) != file || file is "." or "..")
+                    throw new InputException($"{indexPath}: weight_map.{entry.Name}: {entry.Value.GetRawText()} is not a file name in the checkpoint folder");
+                if (!weightMap.TryAdd(entry.Name, file))
+                    throw new InputException($"{indexPath}: weight_map.{entry.Name}: listed twice");
             }
+            if (weightMap.Count == 0)
+                throw new InputException($"{indexPath}: weight_map: empty; it lists no tensor");
         }
         catch (JsonException e)
         {
@@ -67,8 +72,15 @@ public sealed class CheckpointWeights
         var byName = new Dictionary<string, SafetensorsTensor>();
         foreach (var file in files)
             foreach (var tensor in SafetensorsHeader.Read(Path.Combine(folderPath, file)))
-                if (weightMap.TryGetValue(tensor.Name, out var listedFile) && listedFile == file)
-                    byName[tensor.Name] = tensor;
+            {
+                if (byName.TryGetValue(tensor.Name, out var first))
+                    throw new InputException($"{indexPath}: tensor {tensor.Name} is in both {Path.GetFileName(first.FilePath)} and {file}");
+                if (!weightMap.TryGetValue(tensor.Name, out var listedFile))
+                    throw new InputException($"{indexPath}: weight_map does not list tensor {tensor.Name}, which {file} holds; importing would drop it");
+                if (listedFile != file)
+                    throw new InputException($"{indexPath}: weight_map.{tensor.Name}: {listedFile}, but {file} holds it");
+                byName[tensor.Name] = tensor;
+            }
         if (weightMap.FirstOrDefault(entry => !byName.ContainsKey(entry.Key)) is { Key: not null } missing)
             throw new InputException($"{indexPath}: weight_map.{missing.Key}: {missing.Value} holds no such tensor");
         return new CheckpointWeights(byName, files);

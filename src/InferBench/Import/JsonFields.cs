@@ -10,11 +10,16 @@ internal sealed class JsonFields
     private readonly JsonElement _root;
     private readonly string _fieldPrefix;
 
+    /// <summary>A key given twice is refused rather than one of its values silently winning.</summary>
+    public static JsonDocumentOptions NoDuplicateKeys { get; } = new() { AllowDuplicateProperties = false };
+
     private JsonFields(string path, JsonElement root, string fieldPrefix = "") => (_path, _root, _fieldPrefix) = (path, root, fieldPrefix);
 
     /// <exception cref="InputException">The file is missing, unreadable, not JSON, or not a JSON object.</exception>
     public static JsonFields Load(string path)
     {
+        if (!CheckpointFile.Exists(path))
+            throw new InputException($"{path}: no such file");
         byte[] bytes;
         try
         {
@@ -31,7 +36,7 @@ internal sealed class JsonFields
         try
         {
             // Cloned, so the document's pooled memory can go at once; a checkpoint config is a few kilobytes.
-            using var document = JsonDocument.Parse(bytes);
+            using var document = JsonDocument.Parse(bytes, NoDuplicateKeys);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InputException($"{path}: not a JSON object");
             return new JsonFields(path, document.RootElement.Clone());
@@ -83,14 +88,22 @@ internal sealed class JsonFields
         var value => throw Wrong(field, "a token id or a non-empty list of them", value.Value),
     };
 
-    /// <summary>A finite number above zero.</summary>
-    public double PositiveNumber(string field) => OptionalPositiveNumber(field) ?? throw Missing(field, "a number above 0");
+    /// <summary>A number above zero that float32 holds as a normal number: the model computes with it in float32.</summary>
+    public double PositiveNumber(string field) => OptionalPositiveNumber(field) ?? throw Missing(field, PositiveFloat32);
 
     public double? OptionalPositiveNumber(string field) => Element(field) switch
     {
         null => null,
-        { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var number) && double.IsFinite(number) && number > 0 => number,
-        var value => throw Wrong(field, "a finite number above 0", value.Value),
+        { ValueKind: JsonValueKind.Number } value when value.TryGetDouble(out var number) && number > 0 && float.IsNormal((float)number) => number,
+        var value => throw Wrong(field, PositiveFloat32, value.Value),
+    };
+
+    /// <summary>An integer, 0 or more.</summary>
+    public int? OptionalCount(string field) => Element(field) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Number } value when value.TryGetInt32(out var number) && number >= 0 => number,
+        var value => throw Wrong(field, "an integer, 0 or more", value.Value),
     };
 
     public bool Bool(string field, bool orElse) => Element(field) switch
@@ -110,6 +123,8 @@ internal sealed class JsonFields
     };
 
     public InputException Problem(string field, string problem) => new($"{_path}: {_fieldPrefix}{field}: {problem}");
+
+    private const string PositiveFloat32 = "a number above 0 that float32 holds (1.18E-38 to 3.4E+38)";
 
     private InputException Missing(string field, string expected) => Problem(field, $"missing; expected {expected}");
 

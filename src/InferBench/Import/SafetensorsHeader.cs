@@ -15,6 +15,8 @@ public static class SafetensorsHeader
     /// <exception cref="InputException">The file is missing, unreadable, or not a well-formed safetensors file; the message names it and the tensor.</exception>
     public static IReadOnlyList<SafetensorsTensor> Read(string path)
     {
+        if (!CheckpointFile.Exists(path))
+            throw new InputException($"{path}: no such file");
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
@@ -56,12 +58,17 @@ public static class SafetensorsHeader
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw Problem(path, "the header is not a JSON object");
             var tensors = new List<SafetensorsTensor>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in document.RootElement.EnumerateObject())
             {
+                if (!names.Add(entry.Name))
+                    throw Problem(path, $"{entry.Name} appears twice in the header");
                 if (entry.Name == "__metadata__")
-                    continue;
-                tensors.Add(Tensor(path, entry, dataBytes, dataStart));
+                    CheckMetadata(path, entry.Value);
+                else
+                    tensors.Add(Tensor(path, entry, dataBytes, dataStart));
             }
+            CheckNoOverlap(path, tensors);
             return [.. tensors];
         }
     }
@@ -88,12 +95,30 @@ public static class SafetensorsHeader
             shape.Add(size);
         }
         var offsets = offsetsElement.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.Number && o.TryGetInt64(out var v) ? v : -1).ToArray();
-        var tensor = new SafetensorsTensor(name, path, dtype, shape, dataStart + offsets[0]);
         if (offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > dataBytes)
             throw Problem(path, $"tensor {name}: data_offsets {offsetsElement.GetRawText()} lie outside the file's {dataBytes} data bytes");
+        if (!shape.Contains(0) && shape.Aggregate((Int128)(dtype == SafetensorsDType.F32 ? 4 : 2), (product, dimension) => Int128.Min(product * dimension, long.MaxValue)) >= long.MaxValue)
+            throw Problem(path, $"tensor {name}: shape {shapeElement.GetRawText()} holds too many values (its byte count overflows 64 bits)");
+        var tensor = new SafetensorsTensor(name, path, dtype, shape, dataStart + offsets[0]);
         if (offsets[1] - offsets[0] != tensor.LengthBytes)
             throw Problem(path, $"tensor {name}: data_offsets {offsetsElement.GetRawText()} hold {offsets[1] - offsets[0]} bytes; {dtype} [{string.Join(", ", shape)}] takes {tensor.LengthBytes}");
         return tensor;
+    }
+
+    /// <summary>The format's __metadata__ is an object of strings.</summary>
+    private static void CheckMetadata(string path, JsonElement metadata)
+    {
+        if (metadata.ValueKind != JsonValueKind.Object || metadata.EnumerateObject().Any(entry => entry.Value.ValueKind != JsonValueKind.String))
+            throw Problem(path, $"__metadata__ is not an object of strings: {metadata.GetRawText()}");
+    }
+
+    /// <summary>Each tensor's bytes are its own: two tensors sharing bytes would be one tensor read twice.</summary>
+    private static void CheckNoOverlap(string path, List<SafetensorsTensor> tensors)
+    {
+        var byOffset = tensors.Where(t => t.LengthBytes > 0).OrderBy(t => t.OffsetBytes).ToArray();
+        for (var i = 1; i < byOffset.Length; i++)
+            if (byOffset[i].OffsetBytes < byOffset[i - 1].OffsetBytes + byOffset[i - 1].LengthBytes)
+                throw Problem(path, $"tensors {byOffset[i - 1].Name} and {byOffset[i].Name}: their data_offsets overlap");
     }
 
     private static InputException Problem(string path, string problem) => new($"{path}: not a readable safetensors file: {problem}");
