@@ -7,17 +7,20 @@ namespace InferBench.Fetch;
 
 /// <summary>
 /// Downloads one URL into a <c>.partial</c> file, resuming with an HTTP Range request from whatever an earlier
-/// attempt (or an earlier run) left on disk, and retrying when the connection breaks off or stalls.
+/// attempt (or an earlier run) left on disk, and retrying when the connection breaks off or stalls. Redirects are
+/// followed here, not by the client, so that the Hub's answer itself is read: for a file stored with Git LFS it lists
+/// the file's SHA-256 in <c>X-Linked-Etag</c> before redirecting to its CDN (as huggingface_hub reads it).
 /// </summary>
 internal sealed class PartialFileDownloader(HttpClient client, HubSettings hub, FetchOptions options, IFetchProgress progress)
 {
     private const int BufferBytes = 1 << 20;
+    private const int MaxRedirects = 5;
 
     /// <param name="displayPath">The file's path in the variant, for messages and progress.</param>
     /// <param name="expectedBytes">The size the manifest gives; null when it does not.</param>
-    /// <returns>The length of the finished <paramref name="partialPath"/>.</returns>
+    /// <returns>The length of the finished <paramref name="partialPath"/>, and the SHA-256 the Hub lists for the file (null where it lists none).</returns>
     /// <exception cref="FetchException">The download cannot finish; the partial file is kept unless it cannot be right.</exception>
-    public async Task<long> DownloadAsync(Uri url, string repo, string displayPath, string partialPath, long? expectedBytes, CancellationToken cancellation)
+    public async Task<DownloadedFile> DownloadAsync(Uri url, string repo, string displayPath, string partialPath, long? expectedBytes, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -42,31 +45,26 @@ internal sealed class PartialFileDownloader(HttpClient client, HubSettings hub, 
         }
     }
 
-    private async Task<long> AttemptAsync(Uri url, string repo, string displayPath, string partialPath, long? expectedBytes, CancellationToken cancellation)
+    private async Task<DownloadedFile> AttemptAsync(Uri url, string repo, string displayPath, string partialPath, long? expectedBytes, CancellationToken cancellation)
     {
         var onDisk = LengthOf(partialPath);
         if (onDisk > 0 && onDisk == expectedBytes)
-            return onDisk;
+            return new(onDisk, null);
         if (onDisk > expectedBytes)
         {
             File.Delete(partialPath);
             onDisk = 0;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (hub.Token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
-        if (onDisk > 0)
-            request.Headers.Range = new RangeHeaderValue(onDisk, null);
-
         // One token for the whole attempt; CancelAfter is re-armed before every wait, so it fires only on a stall.
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
             idle.CancelAfter(options.IdleTimeout);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
+            var (response, listedSha256) = await SendFollowingRedirectsAsync(url, onDisk, idle.Token);
+            using var disposeResponse = response;
             if (onDisk > 0 && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && response.Content.Headers.ContentRange?.Length == onDisk)
-                return onDisk; // an earlier run got every byte but stopped before verifying
+                return new(onDisk, listedSha256); // an earlier run got every byte but stopped before verifying
             var (append, totalBytes) = Interpret(response, url, repo, partialPath, onDisk);
             if (!append)
                 onDisk = 0;
@@ -82,7 +80,7 @@ internal sealed class PartialFileDownloader(HttpClient client, HubSettings hub, 
             var length = onDisk + await CopyBodyAsync(response, displayPath, partialPath, append, idle, cancellation);
             if (size is { } whole && length < whole)
                 throw new TransientFetchException($"the connection to {url.Authority} closed after {length} of {whole} bytes");
-            return length;
+            return new(length, listedSha256);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
@@ -96,6 +94,43 @@ internal sealed class PartialFileDownloader(HttpClient client, HubSettings hub, 
         {
             throw new TransientFetchException($"the connection to {url.Authority} broke off: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The response once redirects are followed (the token goes to the Hub's own host only, as a client's automatic
+    /// redirect would drop it too), and the SHA-256 the first answer that lists one gives.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, string? ListedSha256)> SendFollowingRedirectsAsync(Uri url, long onDisk, CancellationToken token)
+    {
+        string? listedSha256 = null;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (hub.Token is not null && url.Authority == hub.Endpoint.Authority)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hub.Token);
+            if (onDisk > 0)
+                request.Headers.Range = new RangeHeaderValue(onDisk, null);
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+            listedSha256 ??= ListedSha256(response);
+            if ((int)response.StatusCode is < 300 or > 399 || response.Headers.Location is not { } location)
+                return (response, listedSha256);
+            response.Dispose();
+            if (redirects == MaxRedirects)
+                throw new FetchException($"{url}: more than {MaxRedirects} redirects");
+            url = new Uri(url, location);
+        }
+    }
+
+    /// <summary>The SHA-256 in <c>X-Linked-Etag</c> (quoted, lowercase hex), or null where the answer has none that reads as one.</summary>
+    private static string? ListedSha256(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("X-Linked-Etag", out var values))
+            return null;
+        var value = values.First().Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+            value = value[2..];
+        value = value.Trim('"').ToLowerInvariant();
+        return value.Length == 64 && value.All(char.IsAsciiHexDigitLower) ? value : null;
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed class VariantFetcher : IDisposable
         {
             ConnectTimeout = options.IdleTimeout,
             AutomaticDecompression = DecompressionMethods.None,
+            // PartialFileDownloader follows redirects itself, to read the Hub's X-Linked-Etag before its CDN answers.
+            AllowAutoRedirect = false,
         }) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Add(
             new ProductInfoHeaderValue("InferBench", typeof(VariantFetcher).Assembly.GetName().Version?.ToString(3) ?? "0"));
@@ -116,9 +118,9 @@ public sealed class VariantFetcher : IDisposable
         }
 
         var partialPath = finalPath + ".partial";
-        var length = await downloader.DownloadAsync(url, source.Repo, file.Path, partialPath, file.SizeBytes, cancellation);
+        var (length, listedSha256) = await downloader.DownloadAsync(url, source.Repo, file.Path, partialPath, file.SizeBytes, cancellation);
         var downloaded = new FetchedFile(file.Path, length, await Sha256Async(partialPath, cancellation));
-        if ((Mismatch(file, downloaded, url) ?? ContentProblem(partialPath, readContent, url)) is { } problem)
+        if ((Mismatch(file, downloaded, url) ?? ListedMismatch(file, listedSha256, downloaded, url) ?? ContentProblem(partialPath, readContent, url)) is { } problem)
         {
             File.Delete(partialPath);
             throw new FetchException(problem);
@@ -138,6 +140,16 @@ public sealed class VariantFetcher : IDisposable
                 + "the file was deleted: check the manifest's revision and sha256, then fetch again";
         return null;
     }
+
+    /// <summary>
+    /// What is wrong with <paramref name="actual"/> against the SHA-256 the Hub lists for it, where the manifest gives
+    /// none (a file it gives one for was checked against that); null when they agree or the Hub lists none.
+    /// </summary>
+    private static string? ListedMismatch(ManifestFile expected, string? listedSha256, FetchedFile actual, Uri url) =>
+        expected.Sha256 is null && listedSha256 is { } listed && actual.Sha256 != listed
+            ? $"{expected.Path}: sha256 mismatch: the Hub lists {listed} for it (X-Linked-Etag), got {actual.Sha256} (downloaded from {url}); "
+              + "the file was deleted: fetch again"
+            : null;
 
     /// <summary>Why the file at <paramref name="path"/> is not what <paramref name="readContent"/> reads; null when it is, or when there is nothing to read.</summary>
     private static string? ContentProblem(string path, Action<string>? readContent, Uri url)

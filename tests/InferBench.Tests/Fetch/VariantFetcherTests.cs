@@ -71,6 +71,31 @@ public sealed class VariantFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_manifest_hash_an_LFS_file_is_checked_against_the_SHA256_the_Hub_lists_and_fetched_from_its_CDN()
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(_hub.Content(Weights)));
+        _hub.ListAsLfs(Weights, sha256);
+
+        var folder = await FetchAsync(_hub.Variant(withSizes: false, withHashes: false));
+
+        Assert.Single(_hub.Requests, request => request.Path == FakeHub.CdnPrefix + Weights);
+        Assert.Equal(_hub.Content(Weights), File.ReadAllBytes(Path.Combine(folder, Weights)));
+        Assert.Equal(sha256, FetchMarker.ReadFrom(folder)!.Files.Single(file => file.Path == Weights).Sha256);
+    }
+
+    [Fact]
+    public async Task A_file_whose_bytes_are_not_what_the_Hub_lists_is_deleted_and_nothing_looks_complete()
+    {
+        var listed = new string('a', 64);
+        _hub.ListAsLfs(Weights, listed);
+
+        var message = await FailingFetchAsync(_hub.Variant(withSizes: false, withHashes: false));
+
+        Assert.Contains($"{Weights}: sha256 mismatch: the Hub lists {listed} for it (X-Linked-Etag), got {Convert.ToHexStringLower(SHA256.HashData(_hub.Content(Weights)))}", message);
+        AssertNothingLooksComplete();
+    }
+
+    [Fact]
     public async Task A_connection_dropped_midway_is_resumed_with_a_range_request_for_the_remaining_bytes()
     {
         _hub.Fault(Weights, (request, hit) => hit == 1 ? LoopbackResponse.File(request, _hub.Content(Weights), DropAfterBytes) : null);

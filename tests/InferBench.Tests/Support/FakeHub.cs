@@ -20,6 +20,7 @@ internal sealed class FakeHub : IDisposable
     private readonly Dictionary<string, byte[]> _files;
     private readonly ConcurrentDictionary<string, Func<LoopbackRequest, int, LoopbackResponse?>> _faults = new();
     private readonly ConcurrentDictionary<string, int> _hits = new();
+    private readonly ConcurrentDictionary<string, string> _listedSha256 = new();
     private readonly LoopbackHttpServer _server;
     private readonly string _revision;
     private readonly string _repo;
@@ -74,6 +75,14 @@ internal sealed class FakeHub : IDisposable
 
     public byte[] Content(string file) => _files[file];
 
+    /// <summary>
+    /// Answers <paramref name="file"/>'s resolve URL as the Hub answers for a Git LFS file: a 302 to a CDN path that lists
+    /// <paramref name="sha256"/> in X-Linked-Etag (quoted, as the Hub sends it).
+    /// </summary>
+    public void ListAsLfs(string file, string sha256) => _listedSha256[file] = sha256;
+
+    public const string CdnPrefix = "/cdn/";
+
     public void Dispose() => _server.Dispose();
 
     private string PathOf(string file) => _folder is null ? $"/{_repo}/resolve/{_revision}/{file}" : $"/{_repo}/resolve/{_revision}/{_folder}/{file}";
@@ -83,7 +92,11 @@ internal sealed class FakeHub : IDisposable
         var hit = _hits.AddOrUpdate(request.Path, 1, (_, count) => count + 1);
         if (_faults.TryGetValue(request.Path, out var fault) && fault(request, hit) is { } faulty)
             return faulty;
+        if (request.Path.StartsWith(CdnPrefix, StringComparison.Ordinal) && _files.TryGetValue(request.Path[CdnPrefix.Length..], out var onCdn))
+            return LoopbackResponse.File(request, onCdn);
         var file = _files.FirstOrDefault(entry => PathOf(entry.Key) == request.Path);
+        if (file.Value is not null && _listedSha256.TryGetValue(file.Key, out var listed))
+            return new LoopbackResponse(302, [], new Dictionary<string, string> { ["Location"] = CdnPrefix + file.Key, ["X-Linked-Etag"] = $"\"{listed}\"" });
         return file.Value is null ? LoopbackResponse.Text(404, "Entry not found") : LoopbackResponse.File(request, file.Value);
     }
 }
