@@ -34,19 +34,18 @@ public static class ModelFactsReader
             layers, heads, headSize);
     }
 
-    /// <summary>fp32, fp16, int8 or int4: what the decoder's matrix multiplications store (MatMulNBits bits, else the weights' float type).</summary>
+    /// <summary>fp32, fp16, int8 or int4 (<see cref="DecoderPrecision"/>), as an input error where the folder is no GenAI model.</summary>
     /// <exception cref="InputException">Not a GenAI model folder, or its decoder is not ONNX.</exception>
     public static string Precision(string folderPath)
     {
-        var info = Inspect(folderPath);
-        var graph = OnnxModelFile.Read(Path.Combine(folderPath, info.DecoderFileName), message => new InputException(message)).Graph;
-        if (graph.Node.FirstOrDefault(node => node.OpType == "MatMulNBits") is { } quantized)
-            return $"int{IntAttribute(quantized, "bits")}";
-        var initializers = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
-        var weightTypes = graph.Node
-            .Where(node => node.OpType == "MatMul" && node.Input.Count > 1 && initializers.ContainsKey(node.Input[1]))
-            .Select(node => (DataType)initializers[node.Input[1]].DataType);
-        return weightTypes.Contains(DataType.Float16) ? "fp16" : "fp32";
+        try
+        {
+            return DecoderPrecision.Of(folderPath);
+        }
+        catch (ModelFolderException e)
+        {
+            throw new InputException(e.Message);
+        }
     }
 
     private static GenAiModelInfo Inspect(string folderPath)

@@ -1,6 +1,7 @@
 using InferBench.Fetch;
 using InferBench.Import;
 using InferBench.Manifest;
+using InferBench.Models;
 using InferBench.Results;
 using InferBench.Quantization;
 using InferBench.Synthetic;
@@ -60,8 +61,9 @@ public static class TargetSelection
         var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folderPath));
         if (!Directory.Exists(fullPath))
             throw new InputFieldException([ModelFolderField], $"folder not found: {fullPath}");
-        // A bare folder lists no providers: --ep auto runs it on the one its genai_config.json asks for.
-        return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, "unknown", [], fullPath);
+        // A bare folder lists no providers: --ep auto runs it on the one its genai_config.json asks for. Its precision
+        // is read from its decoder, as a forecast of the folder reads it, so a profile of the run names it too.
+        return new BenchmarkTarget(Path.GetFileName(fullPath), LocalVariantId, DecoderPrecision.TryOf(fullPath) ?? "unknown", [], fullPath);
     }
 
     /// <summary>

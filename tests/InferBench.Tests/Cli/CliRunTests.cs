@@ -39,7 +39,7 @@ public sealed class CliRunTests : IDisposable
         Assert.StartsWith("inferbench run --model-path", result.CommandLine);
         var folder = Path.GetDirectoryName(runJsonPath)!;
         Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "results.csv")).Length);
-        Assert.Contains("| local | unknown | cpu | 2 | 16 | 4 | ok |", File.ReadAllText(Path.Combine(folder, "report.md")));
+        Assert.Contains("| local | fp32 | cpu | 2 | 16 | 4 | ok |", File.ReadAllText(Path.Combine(folder, "report.md")));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
