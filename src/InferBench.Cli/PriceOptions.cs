@@ -33,10 +33,7 @@ public sealed class PriceOptions
         if (GivenPricePerHour(parseResult) is { } price)
             return price;
         if (parseResult.GetValue(Instance) is { } id)
-        {
-            var instance = PricingCatalog.Find(catalog.GpuInstances, id, Instance.Name);
-            return new(instance.Price, instance.Citation);
-        }
+            return PricingCatalog.Find(catalog.GpuInstances, id, Instance.Name).CitedPrice;
         return null;
     }
 

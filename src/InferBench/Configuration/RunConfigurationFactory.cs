@@ -48,7 +48,6 @@ public static class RunConfigurationFactory
             throw new InputFieldException([nameof(RunInputs.PricePerHour), nameof(RunInputs.Instance)], "give one price");
         if (given.Instance is not { } id)
             return given.PricePerHour;
-        var instance = PricingCatalog.Find(catalog.GpuInstances, id, nameof(RunInputs.Instance));
-        return new(instance.Price, instance.Citation);
+        return PricingCatalog.Find(catalog.GpuInstances, id, nameof(RunInputs.Instance)).CitedPrice;
     }
 }

@@ -42,8 +42,7 @@ public sealed record MachinePrice(string Machine, string Price)
                 throw new InputFieldException([Field], $"expected {CostInputs.PricePerHourUsd.Expected} USD per hour, got \"{Price}\"", Machine);
             return new(new UsdPerHour(usd), Citation.Given($"{CommandOptions.MachinePrice} {Machine}"));
         }
-        var instance = PricingCatalog.Find(catalog.GpuInstances, Price, Field, Machine);
-        return new(instance.Price, instance.Citation);
+        return PricingCatalog.Find(catalog.GpuInstances, Price, Field, Machine).CitedPrice;
     }
 
     /// <summary>The price of each machine that one of <paramref name="prices"/> names.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InferBench.Import;
 using InferBench.Synthetic;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Import;
 
@@ -86,7 +87,7 @@ public sealed record SyntheticCheckpoint(SyntheticWeights Weights, string ModelT
         {
             var prefix = $"model.layers.{layer}";
             yield return Tensor($"{prefix}.input_layernorm.weight", [c.HiddenSize], Weights.Values(LlamaTensorNames.InputNorm(layer)));
-            var qkv = Transpose(Weights.Values(LlamaTensorNames.QkvProjection(layer)), c.HiddenSize, c.QkvSize);
+            var qkv = ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.QkvProjection(layer)), c.HiddenSize, c.QkvSize);
             if (ModelType == "phi3")
                 yield return Tensor($"{prefix}.self_attn.qkv_proj.weight", [c.QkvSize, c.HiddenSize], qkv);
             else
@@ -101,10 +102,10 @@ public sealed record SyntheticCheckpoint(SyntheticWeights Weights, string ModelT
                 yield return Tensor($"{prefix}.self_attn.k_proj.bias", [kv], bias[q..(q + kv)]);
                 yield return Tensor($"{prefix}.self_attn.v_proj.bias", [kv], bias[(q + kv)..]);
             }
-            yield return Tensor($"{prefix}.self_attn.o_proj.weight", [c.HiddenSize, q], Transpose(Weights.Values(LlamaTensorNames.OutputProjection(layer)), q, c.HiddenSize));
+            yield return Tensor($"{prefix}.self_attn.o_proj.weight", [c.HiddenSize, q], ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.OutputProjection(layer)), q, c.HiddenSize));
             yield return Tensor($"{prefix}.post_attention_layernorm.weight", [c.HiddenSize], Weights.Values(LlamaTensorNames.PostAttentionNorm(layer)));
-            var gate = Transpose(Weights.Values(LlamaTensorNames.GateProjection(layer)), c.HiddenSize, c.IntermediateSize);
-            var up = Transpose(Weights.Values(LlamaTensorNames.UpProjection(layer)), c.HiddenSize, c.IntermediateSize);
+            var gate = ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.GateProjection(layer)), c.HiddenSize, c.IntermediateSize);
+            var up = ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.UpProjection(layer)), c.HiddenSize, c.IntermediateSize);
             if (ModelType == "phi3")
                 yield return Tensor($"{prefix}.mlp.gate_up_proj.weight", [2 * c.IntermediateSize, c.HiddenSize], [.. gate, .. up]);
             else
@@ -112,21 +113,12 @@ public sealed record SyntheticCheckpoint(SyntheticWeights Weights, string ModelT
                 yield return Tensor($"{prefix}.mlp.gate_proj.weight", [c.IntermediateSize, c.HiddenSize], gate);
                 yield return Tensor($"{prefix}.mlp.up_proj.weight", [c.IntermediateSize, c.HiddenSize], up);
             }
-            yield return Tensor($"{prefix}.mlp.down_proj.weight", [c.HiddenSize, c.IntermediateSize], Transpose(Weights.Values(LlamaTensorNames.DownProjection(layer)), c.IntermediateSize, c.HiddenSize));
+            yield return Tensor($"{prefix}.mlp.down_proj.weight", [c.HiddenSize, c.IntermediateSize], ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.DownProjection(layer)), c.IntermediateSize, c.HiddenSize));
         }
         yield return Tensor("model.norm.weight", [c.HiddenSize], Weights.Values(LlamaTensorNames.FinalNorm(c.Layers)));
         if (c.Layout?.TiedEmbeddings != true)
-            yield return Tensor("lm_head.weight", [c.VocabSize, c.HiddenSize], Transpose(Weights.Values(LlamaTensorNames.LmHead), c.HiddenSize, c.VocabSize));
+            yield return Tensor("lm_head.weight", [c.VocabSize, c.HiddenSize], ReferenceLlama.Transpose(Weights.Values(LlamaTensorNames.LmHead), c.HiddenSize, c.VocabSize));
     }
 
     private SafetensorsTestFile.Tensor Tensor(string name, long[] shape, float[] values) => new(name, DType, shape, values);
-
-    private static float[] Transpose(float[] matrix, int rows, int columns)
-    {
-        var transposed = new float[matrix.Length];
-        for (var row = 0; row < rows; row++)
-            for (var column = 0; column < columns; column++)
-                transposed[column * rows + row] = matrix[row * columns + column];
-        return transposed;
-    }
 }

@@ -123,7 +123,8 @@ public sealed class ReferenceLlama(SyntheticWeights weights, Func<string, float[
         return weight;
     }
 
-    private static float[] Transpose(float[] matrix, int rows, int columns)
+    /// <summary>A row-major [rows × columns] matrix as row-major [columns × rows].</summary>
+    public static float[] Transpose(float[] matrix, int rows, int columns)
     {
         var transposed = new float[matrix.Length];
         for (var row = 0; row < rows; row++)
