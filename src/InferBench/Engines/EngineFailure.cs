@@ -17,4 +17,7 @@ public enum EngineFailure
 
     /// <summary>The runtime and the decoder graph disagree about an input's name.</summary>
     InputMismatch,
+
+    /// <summary>The runtime or the model cannot do what was asked at all (such as a runtime without GenAI's Engine API).</summary>
+    Unsupported,
 }

@@ -15,7 +15,7 @@ public static class FailureReasons
     {
         OutOfMemoryException => (ResultStatus.Unsupported, $"{OutOfMemory}: {stage}: .NET could not allocate ({FirstLine(exception.Message)})"),
         EngineException { Failure: EngineFailure.OutOfMemory } e => (ResultStatus.Unsupported, $"{OutOfMemory}: {Account(e, stage)}"),
-        EngineException { Failure: EngineFailure.BatchLimit or EngineFailure.CudaUnavailable } e => (ResultStatus.Unsupported, Account(e, stage)),
+        EngineException { Failure: EngineFailure.BatchLimit or EngineFailure.CudaUnavailable or EngineFailure.Unsupported } e => (ResultStatus.Unsupported, Account(e, stage)),
         EngineException { Failure: EngineFailure.InputMismatch } e when model is not null =>
             (ResultStatus.Failed, $"{Account(e, stage)} ({ModelInputFacts.Describe(model)})"),
         EngineException e => (ResultStatus.Failed, Account(e, stage)),

@@ -13,4 +13,7 @@ public static class InferenceEngines
 
     /// <summary>The engine a run uses: GenAI's Generator.</summary>
     public static IInferenceEngine Default => All[0];
+
+    /// <summary>Every serving engine (<c>serve --engine</c>), the default first.</summary>
+    public static IReadOnlyList<IServingEngine> Serving { get; } = [];
 }
