@@ -104,7 +104,7 @@ internal static class ReportSetup
             yield break;
         var stopped = run.Results.Where(result => result.RepetitionStop is not null).ToArray();
         var missed = stopped.Where(result => result.RepetitionStop!.TargetMissed).ToArray();
-        var text = $"{CommandOptions.Reps} auto: each point repeated until the 95% interval of its mean decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
+        var text = $"{CommandOptions.Reps} auto: each point repeated until the 95% interval of its median decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
                    $"(at most {Integer(auto.MaxRepetitions)} repetitions and {Number(auto.MaxSecondsPerPoint)} s per point); " +
                    $"{Integer(stopped.Length - missed.Length)} of {Integer(stopped.Length)} measured points reached it";
         if (missed.Length > 0)

@@ -25,7 +25,7 @@ public static class RunPlanPoints
     public static InputRange Rounds { get; } = new(nameof(RunPlanRecord.Rounds), 1, MaxRounds, WholeNumber: true);
 
     public static InputRange AutoTargetHalfWidthPercent { get; } = new(nameof(AutoRepetitions.TargetHalfWidthPercent), 0, 100, MinimumExcluded: true,
-        Why: "percent of the mean");
+        Why: "percent of the median");
     /// <summary>At least the stopping rule's minimum count: a cap below it could only ever stop at the cap, never for precision.</summary>
     public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), RepetitionStopRule.DefaultMinimumCount, MaxRepetitions,
         WholeNumber: true, Why: $"automatic repetitions call a point precise only after {RepetitionStopRule.DefaultMinimumCount}, so a lower cap never reaches the target");
