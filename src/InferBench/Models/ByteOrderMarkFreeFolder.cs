@@ -5,7 +5,7 @@ using System.Text;
 namespace InferBench.Models;
 
 /// <summary>
-/// ONNX Runtime GenAI 0.18 cannot parse a genai_config.json that starts with a UTF-8 byte-order mark, which InferBench
+/// ONNX Runtime GenAI (0.18 and 0.20) cannot parse a genai_config.json that starts with a UTF-8 byte-order mark, which InferBench
 /// accepts (as it does in the manifest). Such a folder is loaded through a stand-in: a folder in the temp directory
 /// with links to each of its files and the config written without the mark. Stand-ins live as long as the process.
 /// </summary>

@@ -30,7 +30,7 @@ public static class RunPlanPoints
     public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), RepetitionStopRule.DefaultMinimumCount, MaxRepetitions,
         WholeNumber: true, Why: $"automatic repetitions call a point precise only after {RepetitionStopRule.DefaultMinimumCount}, so a lower cap never reaches the target");
     public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
-    /// <summary>The largest batch <c>--batch auto</c> tries; GenAI 0.18 refuses more than 32 anyway, other runtimes may not.</summary>
+    /// <summary>The largest batch <c>--batch auto</c> tries; GenAI (0.18 and 0.20) refuses more than 32 anyway, other runtimes may not.</summary>
     public static InputRange AutoMaxBatchSize { get; } = new(nameof(AutoBatch.MaxBatchSize), 1, 1 << 20, WholeNumber: true);
     public static InputRange AutoMinGainPercent { get; } = new(nameof(AutoBatch.MinGainPercent), 0, 1000,
         Why: "percent of decode tok/s gained over two doublings");
