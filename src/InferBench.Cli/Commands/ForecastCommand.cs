@@ -22,7 +22,7 @@ public static class ForecastCommand
     private static readonly Option<string> Manifest = CommonOptions.Manifest();
     private static readonly Option<string[]> Model = CommonOptions.Models();
     private static readonly Option<string[]> Variant = CommonOptions.Variants();
-    private static readonly Option<string[]> Gpu = CommonOptions.Gpus("the GPUs to forecast on; none: the profile's own host");
+    private static readonly Option<string[]> Gpu = CommonOptions.Gpus("the GPUs to forecast on; none: the GPU a --profile was taken on where the catalog has it, else the profile's own host");
 
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
     private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128);

@@ -17,7 +17,7 @@ public static class LeaveOneOutReport
         text.AppendLine("| group | points | MAPE, decode tok/s |");
         text.AppendLine("|---|---|---|");
         Row(text, "all", results);
-        Row(text, "sharing engine family and GPU class with another point", results.Where(r => r.HasFamilyClassPeer).ToList());
+        Row(text, "sharing engine family and GPU class with another source's point", results.Where(r => r.HasFamilyClassPeer).ToList());
         foreach (var family in results.GroupBy(r => r.EngineFamily).OrderBy(g => g.Key, StringComparer.Ordinal))
             Row(text, $"engine family {family.Key}", family.ToList());
         foreach (var precision in results.GroupBy(r => r.Precision).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -15,6 +15,6 @@ public sealed record LeaveOneOutResult(
     double ForecastDecodeTokensPerSecond,
     double AbsoluteRelativeError)
 {
-    /// <summary>Shares engine family and GPU class with another point: where the 25% target applies.</summary>
+    /// <summary>Shares engine family and GPU class with a point of another source: where the 25% target applies.</summary>
     public bool HasFamilyClassPeer => PeerGroup is "family+class+precision" or "family+class";
 }
