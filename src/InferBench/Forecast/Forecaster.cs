@@ -99,10 +99,8 @@ public static class Forecaster
         if (target.GpuClass is { } gpuClass)
         {
             var peers = published.Where(p => p.Entry.EngineFamily == EngineFamily && p.Entry.Precision == precision && p.GpuClass == gpuClass).ToList();
-            var peerIds = peers.Select(p => p.Entry.Id).ToHashSet(StringComparer.Ordinal);
             // However few the points, the band is at least as wide as the method's error on them, each forecast from the others.
-            var leaveOneOutError = LeaveOneOut.MeanAbsolutePercentageError(LeaveOneOut.Evaluate(published).Where(result => peerIds.Contains(result.Id)));
-            if (peers.Count > 0 && double.IsFinite(leaveOneOutError))
+            if (peers.Count > 0 && LeaveOneOutError(published, peers) is var leaveOneOutError && double.IsFinite(leaveOneOutError))
             {
                 var values = peers.Select(p => p.EffectiveEfficiency).ToList();
                 var least = Band.Ratio(LeaveOneOut.Median(values), leaveOneOutError);
@@ -134,6 +132,10 @@ public static class Forecaster
             $"(shared memory efficiency and fixed time per layer, {calibrated.Model}/{calibrated.Variant}'s compute efficiency), band ÷/× {1 + spread:0.00}{computeWords}; " +
             $"prefill from the variant's own fit", variantFit);
     }
+
+    /// <summary>The leave-one-out MAPE of <paramref name="peers"/> among <paramref name="published"/>; NaN where none of them has others to be forecast from.</summary>
+    private static double LeaveOneOutError(IReadOnlyList<PublishedPoint> published, IReadOnlyList<PublishedPoint> peers) =>
+        LeaveOneOut.MeanAbsolutePercentageError(LeaveOneOut.Evaluate(published).Where(result => peers.Any(peer => peer.Entry.Id == result.Id)));
 
     /// <summary>A calibration band's relative spread: the fit's largest residual, at least 5%.</summary>
     private static double Spread(double maxAbsRelativeResidual) => Math.Max(double.IsFinite(maxAbsRelativeResidual) ? maxAbsRelativeResidual : 0, 0.05);

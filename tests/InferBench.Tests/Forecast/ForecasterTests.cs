@@ -163,12 +163,13 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
+    public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_a_memory_size_and_every_link_resolves()
     {
         var catalog = PricingCatalogLoader.Embedded;
         string[] rentals = ["a10g", "l4", "l40s", "a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5", "h100-pcie", "h200-sxm"];
 
         Assert.All(rentals, id => Assert.True(PricingCatalog.Find(catalog.Gpus, id, "--gpu").Specs?.MemoryBandwidthGBps > 0, id));
+        Assert.All(catalog.Gpus.Where(gpu => gpu.Specs is not null), gpu => Assert.True(gpu.Specs!.MemoryGiB > 0, gpu.Id));
         Assert.All(catalog.GpuInstances.Where(instance => instance.Gpu is not null),
             instance => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, instance.Gpu!.Id, instance.Id).Specs));
         Assert.All(catalog.PublishedThroughput, entry => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, entry.Gpu, entry.Id).Specs));
