@@ -93,14 +93,19 @@ public static class RunPlanPoints
         if (plan.SteadyState is { } steadyState)
             PowerInputs.Check(steadyState);
 
-        var (batch, prompt, gen) = (batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
+        CheckTokensPerBatch(batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
+        if (plan.PromptText is { Length: 0 })
+            throw new InputFieldException([nameof(RunPlanRecord.PromptText)], "expected some text, got an empty string");
+    }
+
+    /// <exception cref="InputRangeException">batch x (prompt + gen) passes <see cref="MaxTokensPerBatch"/>.</exception>
+    public static void CheckTokensPerBatch(int batch, int prompt, int gen)
+    {
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)
             throw new InputRangeException(
                 [nameof(RunPlanRecord.BatchSizes), nameof(RunPlanRecord.PromptTokens), nameof(RunPlanRecord.GenTokens)],
                 $"batch x (prompt + gen) of at most {MaxTokensPerBatch} tokens (32-bit sizes)",
                 $"{batch} x ({prompt} + {gen}) = {(long)batch * ((long)prompt + gen)}");
-        if (plan.PromptText is { Length: 0 })
-            throw new InputFieldException([nameof(RunPlanRecord.PromptText)], "expected some text, got an empty string");
     }
 
     private static void RequireAll(IReadOnlyList<int> values, InputRange range)
