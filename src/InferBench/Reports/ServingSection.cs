@@ -30,7 +30,7 @@ public static class ServingSection
             .. series.SelectMany(variant => variant.GroupBy(p => p.Point.Load.Mode).Select(mode => Saturation(variant.Key, [.. mode]))),
             .. series.Select(variant => Best(variant.Key, [.. variant], StaticFigure(run, model, variant.Key, pricing), targets is not null)),
         ]));
-        blocks.Add(new ChartsBlock([.. series.Select((variant, i) => Frontier(variant.Key, [.. variant], targets is not null, i))]));
+        blocks.Add(new ChartsBlock([.. series.Select((variant, i) => Frontier(variant.Key, [.. variant], targets is not null, 3 * i))]));
         blocks.Add(TableBlock.Of(ServingColumnsTable.Columns, priced.OrderBy(p => p.Point.Variant, StringComparer.Ordinal)
             .ThenBy(p => p.Point.Load.Mode, StringComparer.Ordinal).ThenBy(LoadValue)));
         blocks.Add(new ParagraphBlock(Definitions));
@@ -127,11 +127,13 @@ public static class ServingSection
         string Label(PricedServingPoint p) => (p.Point.Load.Concurrency is { } c ? $"c{Integer(c)}" : $"{Of(p.Point.Load.RequestsPerSecond ?? double.NaN)}/s") +
             (p.Cost.HardwarePerMillionOutputTokens is { } price ? $" {Usd(price)}" : "") + (p.Point.Metrics!.Saturated ? " sat." : "");
         bool Meets(PricedServingPoint p) => !hasTargets || p.Point.Targets is { Met: true };
+        var modes = measured.GroupBy(p => p.Point.Load.Mode).ToList();
+        // One colour per load mode, the next one for the points that meet the targets.
         List<XySeries> series =
         [
-            .. measured.GroupBy(p => p.Point.Load.Mode).Select((mode, i) => new XySeries(mode.Key, ChartPalette.Color(colorIndex + i), SeriesStyle.LineWithMarkers,
-                [.. mode.Select(p => At(p))])),
-            new(hasTargets ? "meets the targets" : null, ChartPalette.Color(colorIndex), SeriesStyle.Markers, [.. measured.Where(Meets).Select(p => At(p, Label(p)))]),
+            .. modes.Select((mode, i) => new XySeries(mode.Key, ChartPalette.Color(colorIndex + i), SeriesStyle.LineWithMarkers, [.. mode.Select(p => At(p))])),
+            new(hasTargets ? "meets the targets" : null, ChartPalette.Color(colorIndex + modes.Count), SeriesStyle.Markers,
+                [.. measured.Where(Meets).Select(p => At(p, Label(p)))]),
             new("misses a target", ChartPalette.Frontier, SeriesStyle.Markers, [.. measured.Where(p => !Meets(p)).Select(p => At(p, Label(p) + " ✗"))]),
         ];
         var title = $"{variant.Variant} · {variant.Ep} under load";
