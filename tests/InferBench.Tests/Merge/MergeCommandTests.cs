@@ -63,8 +63,8 @@ public sealed class MergeCommandTests : IDisposable
         var header = File.ReadLines(Path.Combine(Out, "results.csv")).First().Split(',');
         using var csv = CsvReader.FromText(File.ReadAllText(Path.Combine(Out, "results.csv")));
         Assert.True(csv.Read());
-        Assert.Equal(MergedColumns.Csv.Select(column => column.Id), header);
-        Assert.Equal(ResultColumns.Csv.Select(column => column.Id), header.Skip(MergedColumns.MachineColumns.Count));
+        Assert.Equal(MergedColumns.Csv(servingRows: false).Select(column => column.Id), header);
+        Assert.Equal(ResultColumns.For(servingRows: false).Select(column => column.Id), header.Skip(MergedColumns.MachineColumns.Count));
         var rows = new List<(string Machine, string Variant, string Status)> { (csv.GetString("machine"), csv.GetString("variant"), csv.GetString("status")) };
         while (csv.Read())
             rows.Add((csv.GetString("machine"), csv.GetString("variant"), csv.GetString("status")));
@@ -197,6 +197,29 @@ public sealed class MergeCommandTests : IDisposable
             Entry(merged, Llama, "cuda-fp16", "aws p5.48xlarge")["flags"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(good, File.ReadAllText(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
         Assert.Contains("## Not merged", File.ReadAllText(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServingPointsAreMergedAsRowsWithTheirMachineAndAServingOnlyRunCountsAsMeasured()
+    {
+        var serving = Run("20261201-130000-ffffff", H100, 98.32) with { Serving = ServingSamples.Points() };
+        var folder = Write(_temp.Combine("serve", "20261201-130000-ffffff"), serving);
+
+        var run = CliRun.Invoke("merge", folder, "--out", Out);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.DoesNotContain("no ok rows", run.Error, StringComparison.Ordinal);
+        using var csv = CsvReader.FromText(File.ReadAllText(Path.Combine(Out, "results.csv")));
+        Assert.Equal(MergedColumns.Csv(servingRows: true).Select(column => column.Id), File.ReadLines(Path.Combine(Out, "results.csv")).First().Split(','));
+        var rows = new List<(string Machine, string Kind, string Load, string Output)>();
+        while (csv.Read())
+            rows.Add((csv.GetString("machine"), csv.GetString("row_kind"), csv.GetString("serving_concurrency") + csv.GetString("request_rate_per_s"),
+                csv.GetString("output_tokens_per_s")));
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, row => Assert.Equal(("aws p5.48xlarge", "serving"), (row.Machine, row.Kind)));
+        Assert.Equal(("4", "727"), (rows[2].Load, rows[2].Output));
+        Assert.Contains("## synthetic-llama-small: serving under load on aws p5.48xlarge (run 20261201-130000-ffffff)",
+            File.ReadAllText(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
     }
 
     [Fact]
