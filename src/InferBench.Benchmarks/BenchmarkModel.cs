@@ -11,6 +11,7 @@ public static class BenchmarkModel
 {
     public const string EnvironmentVariable = "INFERBENCH_BENCH_MODEL";
     public const string SyntheticCacheFolder = ".cache/benchmark-models/tiny";
+    public const string SmallSyntheticCacheFolder = ".cache/benchmark-models/small";
     private const string SharedModel = "shared/fixtures/models/tiny-random-gpt2-fp32";
     private const string CheckoutMarker = "InferBench.sln";
 
@@ -33,9 +34,29 @@ public static class BenchmarkModel
             throw new DirectoryNotFoundException(
                 $"no benchmark model: {searchFrom} is not inside an InferBench checkout; set {EnvironmentVariable} to an ONNX Runtime GenAI model folder");
 
-        var synthetic = Path.Combine(checkout, SyntheticCacheFolder);
-        if (!SyntheticModelStamp.IsCompleteFor(synthetic, SyntheticModelPresets.Tiny))
-            SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, synthetic);
+        return Synthetic(checkout, SyntheticCacheFolder, SyntheticModelPresets.Tiny);
+    }
+
+    /// <summary>
+    /// A Llama-architecture model for benchmarks of GenAI's Engine, which refuses GPT-2: INFERBENCH_BENCH_MODEL, else
+    /// InferBench's <c>small</c> synthetic model (synthetic-llama-small's fp32 graph), built on first use into the
+    /// checkout's .cache/benchmark-models/small.
+    /// </summary>
+    public static string LlamaFolderPath()
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
+            return configured;
+        var checkout = Checkout(AppContext.BaseDirectory) ??
+            throw new DirectoryNotFoundException(
+                $"no benchmark model: {AppContext.BaseDirectory} is not inside an InferBench checkout; set {EnvironmentVariable} to an ONNX Runtime GenAI Llama model folder");
+        return Synthetic(checkout, SmallSyntheticCacheFolder, SyntheticModelPresets.Small);
+    }
+
+    private static string Synthetic(string checkout, string cacheFolder, SyntheticModelConfig preset)
+    {
+        var synthetic = Path.Combine(checkout, cacheFolder);
+        if (!SyntheticModelStamp.IsCompleteFor(synthetic, preset))
+            SyntheticModelWriter.Write(preset, synthetic);
         return synthetic;
     }
 

@@ -15,9 +15,19 @@ public static class EarlierSchemaVersions
     public const string Version1OtherHardwareNote =
         "version 1 run.json measured other hardware than this row ran on, which is not the row's energy";
 
-    public static RunResult Upgrade(RunResult run) => run.SchemaVersion >= 2
-        ? run
-        : run with { Results = [.. run.Results.Select(UpgradeVersion1Row)] };
+    public static RunResult Upgrade(RunResult run) => run.SchemaVersion switch
+    {
+        >= 3 => run,
+        2 => run with { Results = [.. run.Results.Select(UpgradeVersion2Row)] },
+        _ => run with { Results = [.. run.Results.Select(row => UpgradeVersion2Row(UpgradeVersion1Row(row)))] },
+    };
+
+    /// <summary>
+    /// Until version 3 the stopping rule's half-width was the mean's; reports now show it as the median's interval, so
+    /// an earlier file's figure is dropped rather than shown under that name.
+    /// </summary>
+    private static ScenarioResult UpgradeVersion2Row(ScenarioResult row) =>
+        row.RepetitionStop is { } stop ? row with { RepetitionStop = stop with { DecodeHalfWidthPercent = null } } : row;
 
     private static ScenarioResult UpgradeVersion1Row(ScenarioResult row) => row.Energy switch
     {

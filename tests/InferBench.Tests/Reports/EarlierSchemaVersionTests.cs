@@ -56,6 +56,25 @@ public sealed class EarlierSchemaVersionTests : IDisposable
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void An_earlier_files_stopping_half_width_of_the_mean_is_not_read_as_the_medians(int version)
+    {
+        var folder = Version1Folder("v" + version);
+        var path = Path.Combine(folder, RunJson.FileName);
+        var raw = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        raw["schemaVersion"] = version;
+        raw["results"]![0]!["repetitionStop"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """{"reason":"precise","measuredRepetitions":12,"decodeHalfWidthPercent":1.5,"decodeLag1Autocorrelation":0.1,"targetHalfWidthPercent":2}""");
+        File.WriteAllText(path, raw.ToJsonString());
+
+        var stop = RunFolder.Read(folder).Results[0].RepetitionStop!;
+
+        Assert.Null(stop.DecodeHalfWidthPercent);
+        Assert.Equal((12, 2.0), (stop.MeasuredRepetitions, stop.TargetHalfWidthPercent));
+    }
+
+    [Theory]
     [InlineData("cuda", "estimated-cpu-tdp")]
     [InlineData("cuda", "measured-rapl")]
     [InlineData("cpu", "measured-nvml-counter")]
