@@ -92,6 +92,23 @@ public sealed class GenAiServingEngineTests(TinySyntheticModel tiny) : IClassFix
     }
 
     [Fact]
+    public void A_request_arriving_while_a_static_batch_runs_waits_until_the_whole_batch_has_finished()
+    {
+        using var model = Load();
+        var sink = new RecordingServingSink();
+        model.Submit(0, Prompt, 4);
+        model.Submit(1, Prompt, 20);
+
+        while (!sink.Finished.ContainsKey(0))
+            sink.Step(model);
+        model.Submit(2, Prompt, 4);
+        while (!sink.Tokens.ContainsKey(2))
+            sink.Step(model);
+
+        Assert.True(sink.Finished.ContainsKey(1), "the late request started before the running batch finished");
+    }
+
+    [Fact]
     public void A_request_cancelled_midway_ends_cancelled_and_the_others_finish()
     {
         using var model = Load();
