@@ -176,6 +176,18 @@ public sealed class GenAiServingEngineTests(TinySyntheticModel tiny) : IClassFix
         Assert.Equal(2, model.Capabilities.ConfiguredMaxBatchSize);
     }
 
+    [SkippableFact]
+    public void Serving_on_cuda_in_the_cpu_build_is_unsupported_with_the_build_command()
+    {
+        Skip.If(BuildFlavour.IsCuda, "this is the CUDA build (-p:ExecutionProvider=cuda): the CPU build's message does not apply");
+
+        var refused = Assert.Throws<EngineException>(() =>
+            new GenAiServingEngine().Load(tiny.Fp32, ExecutionProvider.Cuda, intraOpThreads: null, providerOptions: null, ServingEngineSettings.Default));
+
+        Assert.Equal(EngineFailure.CudaUnavailable, refused.Failure);
+        Assert.Equal(ResultStatus.Unsupported, FailureReasons.Classify(refused, "load").Status);
+    }
+
     [Fact]
     public void Steady_state_steps_allocate_nothing_per_event()
     {
