@@ -35,13 +35,20 @@ public sealed class TargetOptions
     public IReadOnlyList<ProviderOption>? ReadProviderOptions(ParseResult parseResult, Results.ExecutionProvider executionProvider) =>
         ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider);
 
-    /// <summary>The one --model-path folder, else the manifest's variants that --model and --variant select (those absent here said on stderr).</summary>
+    /// <summary>
+    /// The one --model-path folder, else the manifest's variants that --model and --variant select (those absent here said
+    /// on stderr); with neither named, <paramref name="defaultVariant"/> where given, else every variant that can run here.
+    /// </summary>
+    /// <param name="defaultVariant">The model and variant a command runs when none is named; null: every variant.</param>
     /// <exception cref="InputFieldException">The folder does not exist, or a named model or variant is not in the manifest.</exception>
-    public IReadOnlyList<BenchmarkTarget> Read(ParseResult parseResult, CliIo io)
+    public IReadOnlyList<BenchmarkTarget> Read(ParseResult parseResult, CliIo io, (string Model, string Variant)? defaultVariant = null)
     {
         if (parseResult.GetValue(ModelPath) is { } modelPath)
             return [TargetSelection.FromFolder(modelPath)];
-        var selected = TargetSelection.ForRun(parseResult.GetValue(Manifest)!, parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
+        var (models, variants) = (parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
+        if (models.Length == 0 && variants.Length == 0 && defaultVariant is { } chosen)
+            (models, variants) = ([chosen.Model], [chosen.Variant]);
+        var selected = TargetSelection.ForRun(parseResult.GetValue(Manifest)!, models, variants);
         if (selected.NotSwept.Count > 0)
             io.Error.WriteLine($"Not swept (not on this machine; name them with --model to see why): {string.Join(", ", selected.NotSwept.Select(t => $"{t.Model}/{t.Variant}"))}");
         return selected.Targets;
