@@ -1,4 +1,5 @@
 using InferBench.Engines.GenAi;
+using InferBench.Engines.GenAiServing;
 
 namespace InferBench.Engines;
 
@@ -15,5 +16,8 @@ public static class InferenceEngines
     public static IInferenceEngine Default => All[0];
 
     /// <summary>Every serving engine (<c>serve --engine</c>), the default first.</summary>
-    public static IReadOnlyList<IServingEngine> Serving { get; } = [];
+    public static IReadOnlyList<IServingEngine> Serving { get; } =
+    [
+        new GenAiServingEngine(),
+    ];
 }

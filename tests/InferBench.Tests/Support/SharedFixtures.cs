@@ -29,6 +29,18 @@ public static class SharedFixtures
         return TinyTrainedLlamaPath!;
     }
 
+    public const string EngineSyntheticPagedName = "engine-synthetic-paged";
+
+    /// <summary>GenAI's EP-agnostic paged test model (test/models/engine/synthetic-paged): it runs the Engine's dynamic path on the CPU.</summary>
+    public static string? EngineSyntheticPagedPath { get; } = Find(Path.Combine("shared", "fixtures", "models", EngineSyntheticPagedName));
+
+    public static string RequireEngineSyntheticPaged()
+    {
+        Skip.If(EngineSyntheticPagedPath is null,
+            $"shared fixture model {EngineSyntheticPagedName} not found beside the checkout (../shared/fixtures/models): the Engine's dynamic batching needs a paged model");
+        return EngineSyntheticPagedPath!;
+    }
+
     private static string? Find(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -30,7 +30,11 @@ public static class GenAiModelLoader
         return new Model(config);
     }
 
-    private static string SessionOptionsOverlay(int? intraOpThreads)
+    /// <summary>
+    /// The decoder's session options every GenAI model InferBench opens gets (<see cref="OnnxRuntimeLogSeverity"/>, the
+    /// run's intra-op threads), as JSON for GenAI's config overlay.
+    /// </summary>
+    public static string SessionOptionsOverlay(int? intraOpThreads)
     {
         var sessionOptions = new JsonObject { ["log_severity_level"] = OnnxRuntimeLogSeverity };
         if (intraOpThreads is { } threads)
