@@ -14,6 +14,7 @@ namespace InferBench.Results;
 /// <param name="SharedPrefixTokens">Tokens every prompt starts with (the same ones), for the engine's prefix cache; 0: none.</param>
 /// <param name="OutputLengthForced">True: end-of-sequence is masked until a request has its asked output length.</param>
 /// <param name="EngineSettings">What the engine was asked for (max batch, max scheduled tokens); null fields: the model's default.</param>
+/// <param name="RequestRateAuto">Open loop at 50%, 90% and 150% of the best closed-loop request throughput measured for each target (one point past saturation).</param>
 public sealed record ServingPlanRecord(
     string Engine,
     IReadOnlyList<int> Concurrencies,
@@ -28,4 +29,5 @@ public sealed record ServingPlanRecord(
     int SharedPrefixTokens,
     bool OutputLengthForced,
     int? MaxBatchSize = null,
-    int? MaxScheduledTokens = null);
+    int? MaxScheduledTokens = null,
+    bool RequestRateAuto = false);

@@ -20,4 +20,6 @@ public sealed record ServingPointResult
     /// <summary>Whether the point's requests meet the run's latency targets; null without targets or a measurement.</summary>
     public TargetVerdict? Targets { get; init; }
     public IReadOnlyList<ServingRequestRecord> Requests { get; init; } = [];
+    /// <summary>On the last point of an automatic concurrency sweep: why it stopped doubling; null on every other point.</summary>
+    public BatchStop? ConcurrencyStop { get; init; }
 }

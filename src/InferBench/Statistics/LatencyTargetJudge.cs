@@ -6,13 +6,18 @@ namespace InferBench.Statistics;
 public static class LatencyTargetJudge
 {
     /// <returns>Null without targets.</returns>
-    public static TargetVerdict? Judge(ScenarioMetrics metrics, IReadOnlyList<LatencyTarget>? targets)
+    public static TargetVerdict? Judge(ScenarioMetrics metrics, IReadOnlyList<LatencyTarget>? targets) =>
+        Judge(targets, metric => Milliseconds(metrics, metric));
+
+    /// <param name="milliseconds">The value of each metric a target bounds, in milliseconds.</param>
+    /// <returns>Null without targets.</returns>
+    public static TargetVerdict? Judge(IReadOnlyList<LatencyTarget>? targets, Func<LatencyMetric, double> milliseconds)
     {
         if (targets is not { Count: > 0 })
             return null;
         var readings = targets.Select(target =>
         {
-            var measured = Milliseconds(metrics, target.Metric);
+            var measured = milliseconds(target.Metric);
             return new TargetReading(target.Metric, target.LimitMilliseconds, measured, measured <= target.LimitMilliseconds);
         }).ToArray();
         return new TargetVerdict(readings.All(r => r.Met), readings);

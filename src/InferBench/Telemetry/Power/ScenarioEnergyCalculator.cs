@@ -31,17 +31,10 @@ public static class ScenarioEnergyCalculator
         var net = idle is null ? null : generation.NetOf(idle);
         var prefill = PhaseJoules(measured.Select(r => r.PrefillEnergy));
         var decode = PhaseJoules(measured.Select(r => r.DecodeEnergy));
-        var crossCheck = generation.CrossCheck is { Disagrees: true } check
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"the energy counter and integrated power disagree by {check.RelativeDifference:P0} (tolerance {check.Tolerance:P0}): treat this figure with care")
-            : null;
-        var partTime = generation.Source == EnergySource.MeasuredNvmlPower ? NvmlPartTimePowerNote : null;
-        var reasons = new[] { generation.Reason, partTime, note, crossCheck, PhaseNote("prefill", prefill), PhaseNote("decode", decode) }
-            .Where(r => r is not null);
         return new ScenarioEnergy(
             JsonEnumName.Of(generation.Source),
             JsonEnumName.Of(generation.Status),
-            string.Join("; ", reasons) is { Length: > 0 } reason ? reason : null,
+            Reason(generation, note, PhaseNote("prefill", prefill), PhaseNote("decode", decode)),
             generations,
             generation.Duration.TotalSeconds,
             generation.Energy?.Joules,
@@ -56,6 +49,47 @@ public static class ScenarioEnergyCalculator
             devices,
             generation.CrossCheck?.RelativeDifference,
             generation.CrossCheck?.Disagrees);
+    }
+
+    /// <summary>
+    /// A window over work that is not repetitions of one generation (a serving point's requests): its figures per output
+    /// token, gross and (with an idle baseline of the same source) net, with no prefill or decode split.
+    /// </summary>
+    /// <param name="requests">The requests that finished inside the window (recorded as its generations).</param>
+    public static ScenarioEnergy OfWindow(
+        PowerWindowResult window, int requests, long outputTokens, IdleBaseline? idle, double? loadJoules, IReadOnlyList<DeviceState> devices, string? note)
+    {
+        var net = idle is null ? null : window.NetOf(idle);
+        return new ScenarioEnergy(
+            JsonEnumName.Of(window.Source),
+            JsonEnumName.Of(window.Status),
+            Reason(window, note),
+            requests,
+            window.Duration.TotalSeconds,
+            window.Energy?.Joules,
+            window.AveragePower?.Watts,
+            window.PeakPower?.Watts,
+            outputTokens > 0 ? window.Energy?.Joules / outputTokens : null,
+            outputTokens > 0 ? net?.Joules / outputTokens : null,
+            PrefillJoulesPerPromptToken: null,
+            DecodeJoulesPerGeneratedToken: null,
+            loadJoules,
+            window.Throttled,
+            devices,
+            window.CrossCheck?.RelativeDifference,
+            window.CrossCheck?.Disagrees);
+    }
+
+    /// <summary>The window's own reason, the NVML part-time note, the caller's note, a counter/power disagreement and the phases' notes, joined; null when there is none.</summary>
+    private static string? Reason(PowerWindowResult window, string? note, params string?[] phaseNotes)
+    {
+        var crossCheck = window.CrossCheck is { Disagrees: true } check
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the energy counter and integrated power disagree by {check.RelativeDifference:P0} (tolerance {check.Tolerance:P0}): treat this figure with care")
+            : null;
+        var partTime = window.Source == EnergySource.MeasuredNvmlPower ? NvmlPartTimePowerNote : null;
+        string?[] reasons = [window.Reason, partTime, note, crossCheck, .. phaseNotes];
+        return string.Join("; ", reasons.Where(r => r is not null)) is { Length: > 0 } reason ? reason : null;
     }
 
     /// <summary>The phase's total over all repetitions, or the status that kept one of them from counting.</summary>
