@@ -9,6 +9,7 @@ namespace InferBench.Results;
 /// <param name="LatencyTargets">The latency targets (<c>--slo</c>) each measured row is judged against; null or empty: none.</param>
 /// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens); null in files without it.</param>
 /// <param name="QualityText">--quality-text: the file quality on text was measured on instead of WikiText-2; null: the default text.</param>
+/// <param name="Serving">A serving run's load plan; null for a static-batch run (added in version 3).</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -26,4 +27,5 @@ public sealed record RunPlanRecord(
     AutoBatch? AutoBatch = null,
     IReadOnlyList<LatencyTarget>? LatencyTargets = null,
     int? QualityTokens = null,
-    string? QualityText = null);
+    string? QualityText = null,
+    ServingPlanRecord? Serving = null);

@@ -8,8 +8,9 @@ namespace InferBench.Results;
 public sealed record RunResult
 {
     /// <summary>The version this build writes. 2: NVML energy is the run's own GPU's, not every GPU's; the CPU estimate
-    /// is charged per hardware thread of the chip; estimates have no net-of-idle J/token (results/README.md).</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// is charged per hardware thread of the chip; estimates have no net-of-idle J/token. 3: a run may hold serving
+    /// points, and results.csv rows may be serving load points (results/README.md).</summary>
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The oldest version this build still reads: every version's properties bind to this model.</summary>
     public const int OldestReadableSchemaVersion = 1;
@@ -37,4 +38,7 @@ public sealed record RunResult
     public CampaignShard? Shard { get; init; }
     /// <summary>The text quality was measured on (source, revision, hash, licence); null when no model was measured on text.</summary>
     public EvaluationTextRecord? EvaluationText { get; init; }
+    /// <summary>A serving run's load points (<c>serve</c>), one per model x variant x load, in run order; null for a
+    /// static-batch run (added in version 3).</summary>
+    public IReadOnlyList<ServingPointResult>? Serving { get; init; }
 }

@@ -1,3 +1,4 @@
+using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Telemetry;
@@ -75,7 +76,7 @@ public sealed class ServingSession : IDisposable
         var asked = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
         var prepared = TargetPreparation.Prepare(asked, resolved, refusal =>
             Sweep(asked.ExecutionProvider!.Value, point => emit(refusal.ExecutionProvider is { } provider ? point with { ExecutionProvider = provider } : point))
-                .EmitRefused(ServingTargetOf(asked, vocabSize: 0), refusal.Status, refusal.Reason), cancellation);
+                .Refuse(ServingTargetOf(asked, vocabSize: 0), refusal.Status, refusal.Reason), cancellation);
         if (prepared is null)
             return;
         var ready = prepared.Target;
