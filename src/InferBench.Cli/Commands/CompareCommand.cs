@@ -39,8 +39,8 @@ public static class CompareCommand
                 io.Out.WriteLine(ComparisonJson.Serialize(comparison));
                 return ExitCodes.AllOk;
             }
-            // A bordered table squeezed into a narrow terminal wraps every cell; the aligned text reads better there.
-            if (io.Interactive && Console.WindowWidth >= ComparisonText.TableWidth(comparison) + ComparisonTable.Columns.Count + 3)
+            // A bordered table squeezed into a narrow terminal wraps every cell; the aligned text reads better there (and shows serving points).
+            if (comparison.Serving is null && io.Interactive && Console.WindowWidth >= ComparisonText.TableWidth(comparison) + ComparisonTable.Columns.Count + 3)
                 WriteTable(comparison, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Out) }));
             else
                 io.Out.Write(ComparisonText.Format(comparison));

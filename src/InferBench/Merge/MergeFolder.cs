@@ -30,7 +30,7 @@ public static class MergeFolder
         var report = MergeReport.For(merge, mergedUtc);
         string[] contents =
         [
-            CsvTable.Write(MergedColumns.Csv, merge.Rows),
+            CsvTable.Write(MergedColumns.Csv(merge.Rows.Any(row => row.Priced.Serving is not null)), merge.Rows),
             MergedJson.Serialize(merge, mergedUtc),
             MarkdownRenderer.Render(report),
             HtmlRenderer.Render(report),

@@ -33,8 +33,9 @@ public static class MergedColumns
             row => Cell.Of(row.Machine.PriceUsdPerHour ?? row.Input.Run?.Cost?.PriceUsdPerHour?.Value)),
     ];
 
-    public static IReadOnlyList<Column<MergedRow>> Csv { get; } =
-        [.. MachineColumns, .. ResultColumns.Csv.Select(column => column.Of((MergedRow row) => row.Priced))];
+    /// <summary>The merged results.csv's columns; the serving columns only where a merged run has serving points (<see cref="ResultColumns.For"/>).</summary>
+    public static IReadOnlyList<Column<MergedRow>> Csv(bool servingRows) =>
+        [.. MachineColumns, .. ResultColumns.For(servingRows).Select(column => column.Of((MergedRow row) => row.Priced))];
 
     public static IReadOnlyList<Column<MergedEntry>> Comparison { get; } =
     [

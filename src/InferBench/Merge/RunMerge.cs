@@ -1,4 +1,5 @@
 using InferBench.Cost.Catalog;
+using InferBench.Cost.Model;
 using InferBench.Cost.Runs;
 using InferBench.Reports;
 using InferBench.Reports.Columns;
@@ -25,8 +26,8 @@ public sealed record RunMerge(
     IReadOnlyList<MergeProblem> Problems,
     MergeLatencyTargets LatencyTargets)
 {
-    /// <summary>True when a merged run has an ok row with measured decode tok/s.</summary>
-    public bool HasMeasuredRow => Rows.Any(row => MergedPoint.IsMeasured(row.Priced.Result));
+    /// <summary>True when a merged run has an ok row with measured decode tok/s, or a measured serving point.</summary>
+    public bool HasMeasuredRow => Rows.Any(row => row.Priced.Static is { } priced ? MergedPoint.IsMeasured(priced.Result) : Throughput.Of(row.Priced.Serving!.Point) is not null);
 
     /// <summary>The inputs merged: neither duplicates, superseded shards nor unreadable folders.</summary>
     public int MergedRunCount => Inputs.Count(input => input.Status == MergeInputStatus.Merged);
@@ -91,8 +92,7 @@ public sealed record RunMerge(
         var byLabel = machines.ToDictionary(machine => machine.Label, StringComparer.Ordinal);
         List<MergedRow> rows =
         [
-            .. merged.SelectMany(input => input.Run!.Results.Select(result =>
-                new MergedRow(input, byLabel[input.Machine!], new PricedRow(result, input.Pricing!.For(result))))),
+            .. merged.SelectMany(input => ResultsRow.Of(input.Run!, input.Pricing!).Select(row => new MergedRow(input, byLabel[input.Machine!], row))),
         ];
         inputs.AddRange(merged);
         inputs.AddRange(leftOut);
@@ -144,7 +144,7 @@ public sealed record RunMerge(
         var flags = new List<string>();
         if (RunCompleteness.PartialReason(run) is { } partial)
             flags.Add($"partial: {partial}");
-        if (!run.Results.Any(MergedPoint.IsMeasured))
+        if (!run.Results.Any(MergedPoint.IsMeasured) && !(run.Serving ?? []).Any(point => Throughput.Of(point) is not null))
         {
             var counts = run.Results.GroupBy(row => row.Status).Select(group => $"{Integer(group.Count())} {JsonEnumName.Of(group.Key)}");
             flags.Add($"no ok rows: nothing measured ({(run.Results.Count == 0 ? "no rows" : string.Join(", ", counts))})");

@@ -6,7 +6,7 @@ using InferBench.Results;
 namespace InferBench.Reports;
 
 /// <summary>
-/// results.csv: one row per <see cref="ScenarioResult"/>, headed by the ids of <see cref="ResultColumns.Csv"/>, RFC 4180
+/// results.csv: one row per <see cref="ScenarioResult"/>, then one per serving point (<see cref="RunResult.Serving"/>), headed by the ids of <see cref="ResultColumns.Csv"/>, RFC 4180
 /// quoting, LF line ends, invariant culture (<see cref="CsvTable"/>). The columns are documented in results/README.md.
 /// </summary>
 public sealed class CsvResultsExporter : IRunExporter
@@ -17,7 +17,6 @@ public sealed class CsvResultsExporter : IRunExporter
 
     public string Export(RunResult run, SavedForecast? forecast = null)
     {
-        var pricing = new RunPricing(run.Cost);
-        return CsvTable.Write(ResultColumns.Csv, run.Results.Select(result => new PricedRow(result, pricing.For(result))));
+        return CsvTable.Write(ResultColumns.For(run.Serving is { Count: > 0 }), ResultsRow.Of(run, new RunPricing(run.Cost)));
     }
 }

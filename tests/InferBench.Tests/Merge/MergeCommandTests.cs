@@ -63,8 +63,8 @@ public sealed class MergeCommandTests : IDisposable
         var header = File.ReadLines(Path.Combine(Out, "results.csv")).First().Split(',');
         using var csv = CsvReader.FromText(File.ReadAllText(Path.Combine(Out, "results.csv")));
         Assert.True(csv.Read());
-        Assert.Equal(MergedColumns.Csv.Select(column => column.Id), header);
-        Assert.Equal(ResultColumns.Csv.Select(column => column.Id), header.Skip(MergedColumns.MachineColumns.Count));
+        Assert.Equal(MergedColumns.Csv(servingRows: false).Select(column => column.Id), header);
+        Assert.Equal(ResultColumns.For(servingRows: false).Select(column => column.Id), header.Skip(MergedColumns.MachineColumns.Count));
         var rows = new List<(string Machine, string Variant, string Status)> { (csv.GetString("machine"), csv.GetString("variant"), csv.GetString("status")) };
         while (csv.Read())
             rows.Add((csv.GetString("machine"), csv.GetString("variant"), csv.GetString("status")));

@@ -170,14 +170,16 @@ public sealed class CsvResultsExporterTests
     [Fact]
     public void RowsReadBackAsTheirColumnsValues()
     {
-        var run = ReportSamples.Run(ReportSamples.OkRow(), ReportSamples.FailedRow(), ReportSamples.SingleRepetitionRow());
+        var run = ReportSamples.Run(ReportSamples.OkRow(), ReportSamples.FailedRow(), ReportSamples.SingleRepetitionRow()) with
+        {
+            Serving = ServingSamples.Points(),
+        };
         var pricing = new RunPricing(run.Cost);
 
         using var reader = CsvReader.FromText(Exporter.Export(run));
-        foreach (var result in run.Results)
+        foreach (var row in ResultsRow.Of(run, pricing))
         {
             Assert.True(reader.Read());
-            var row = new PricedRow(result, pricing.For(result));
             Assert.Equal(ResultColumns.Csv.Select(column => column.Read(row).Exact ?? ""), ResultColumns.Csv.Select(column => reader.GetString(column.Id)));
         }
         Assert.False(reader.Read());

@@ -19,7 +19,16 @@ public sealed class ReportColumnsTests
     {
         var csv = new CsvResultsExporter().Export(ReportSamples.Run(ReportSamples.OkRow()));
 
-        Assert.Equal(string.Join(",", ResultColumns.Csv.Select(column => column.Id)), csv.Split('\n')[0]);
+        Assert.Equal(string.Join(",", ResultColumns.Static.Select(column => column.Id)), csv.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void ARunWithServingPointsHasEveryColumnAndAStaticRunOnlyTheStaticOnes()
+    {
+        var serving = new CsvResultsExporter().Export(ServingSamples.Run());
+
+        Assert.Equal(string.Join(",", ResultColumns.Csv.Select(column => column.Id)), serving.Split('\n')[0]);
+        Assert.Equal(ResultColumns.Static.Select(column => column.Id), ResultColumns.For(servingRows: false).Select(column => column.Id));
     }
 
     [Fact]

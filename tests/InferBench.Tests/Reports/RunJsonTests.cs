@@ -14,13 +14,13 @@ public sealed class RunJsonTests
     public void SampleRunSetsEveryProperty()
     {
         // Guards the round trip below: a property the sample leaves unset would go untested.
-        ObjectGraph.AssertEveryPropertySet(ReportSamples.CompleteRun());
+        ObjectGraph.AssertEveryPropertySet(ServingSamples.CompleteRun());
     }
 
     [Fact]
     public void RoundTripKeepsEveryValue()
     {
-        var run = ReportSamples.CompleteRun();
+        var run = ServingSamples.CompleteRun();
 
         var read = RunJson.Deserialize(RunJson.Serialize(run), FileName);
 
@@ -195,7 +195,7 @@ public sealed class RunJsonTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(3)]
+    [InlineData(4)]
     public void UnknownSchemaVersionIsRejectedNamingTheVersionsRead(int version)
     {
         var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.Run(ReportSamples.OkRow())))!;
@@ -203,7 +203,7 @@ public sealed class RunJsonTests
 
         var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
 
-        Assert.Equal($"{FileName}: schemaVersion {version} is not supported; this InferBench reads schemaVersion 1 to 2.", error.Message);
+        Assert.Equal($"{FileName}: schemaVersion {version} is not supported; this InferBench reads schemaVersion 1 to 3.", error.Message);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class RunJsonTests
 
         var run = RunJson.Deserialize(json, path);
 
-        Assert.Equal(2, RunResult.CurrentSchemaVersion);
+        Assert.Equal(3, RunResult.CurrentSchemaVersion);
         Assert.Equal(1, run.SchemaVersion);
         Assert.Empty(RunSchema.Errors(json));
         Assert.Equal(2, run.Results.Count);

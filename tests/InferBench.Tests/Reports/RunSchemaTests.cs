@@ -7,7 +7,7 @@ namespace InferBench.Tests.Reports;
 
 public sealed class RunSchemaTests
 {
-    public static TheoryData<string> Rows() => ["ok", "failed", "single repetition (NaN statistics)", "complete"];
+    public static TheoryData<string> Rows() => ["ok", "failed", "single repetition (NaN statistics)", "complete", "serving"];
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -18,7 +18,8 @@ public sealed class RunSchemaTests
             "ok" => ReportSamples.Run(ReportSamples.OkRow()),
             "failed" => ReportSamples.Run(ReportSamples.FailedRow()),
             "single repetition (NaN statistics)" => ReportSamples.Run(ReportSamples.SingleRepetitionRow()),
-            _ => ReportSamples.CompleteRun(),
+            "serving" => ServingSamples.Run(),
+            _ => ServingSamples.CompleteRun(),
         };
 
         var errors = RunSchema.Errors(RunJson.Serialize(run));
@@ -47,7 +48,7 @@ public sealed class RunSchemaTests
     public void SchemaDocumentsEveryPropertyThatIsWrittenAndNoOther()
     {
         var written = new SortedSet<string>(StringComparer.Ordinal);
-        using (var document = JsonDocument.Parse(RunJson.Serialize(ReportSamples.CompleteRun())))
+        using (var document = JsonDocument.Parse(RunJson.Serialize(ServingSamples.CompleteRun())))
         {
             JsonSchemaProperties.Written(document.RootElement, written);
         }

@@ -32,6 +32,9 @@ public sealed record BreakEven
     /// <summary>Whether prompt tokens' processing time counts against capacity (only when prefill throughput is known).</summary>
     public required bool CountsPromptProcessing { get; init; }
 
+    /// <summary>From a serving point: the input tokens per output token its throughput was measured at; null otherwise.</summary>
+    public TokenMix? ServedMix { get; init; }
+
     public double? InputTokensPerMonth => OutputTokensPerMonth * Api.Mix.Value.InputTokensPerOutputToken;
 
     /// <summary>Both bills at <paramref name="outputTokensPerMonth"/>, self-hosting on as many whole instances as it needs.</summary>

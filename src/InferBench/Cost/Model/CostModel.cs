@@ -80,7 +80,8 @@ public sealed class CostModel(CostAssumptions assumptions)
             SelfHostingVariablePerMillionOutputTokens = variable,
             SelfHostingPerMillionOutputTokensAtCapacity = atCapacity,
             CapacityOutputTokensPerMonth = capacity,
-            CountsPromptProcessing = throughput.Prefill is not null,
+            CountsPromptProcessing = throughput.CountsPromptProcessing,
+            ServedMix = throughput.ServedMix,
         };
     }
 

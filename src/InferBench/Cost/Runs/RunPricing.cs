@@ -33,6 +33,9 @@ public sealed class RunPricing
         return new RowCost(cost?.HardwarePerMillionGeneratedTokens, cost?.HardwarePerMillionPromptTokens, energy, row.Energy?.Source);
     }
 
+    /// <summary>A serving point's cost, split as <see cref="ServingPricing.ReferenceSheet"/> lists input and output.</summary>
+    public ServingPointCost For(ServingPointResult point) => ServingPricing.For(point, _model, _energy, ServingPricing.ReferenceSheet);
+
     private static IReadOnlyList<AssumptionLine> AssumptionsOf(CostModel? model, EnergyAssumptions? energy)
     {
         // Paid hours per month only matter for monthly bills, which reports do not show.

@@ -108,9 +108,13 @@ public static class CostFigures
                     "none: self-hosting is cheaper from the first token (no fixed cost, and less per token)"),
             ],
         });
-        return new("breakEven", $"Break-even against {breakEven.Api.Name}", figures, breakEven.CountsPromptProcessing
-            ? "Capacity is at the assumed utilisation and counts the prompt tokens' processing time."
-            : "Capacity is at the assumed utilisation and counts generation time only: no prompt throughput was given.");
+        return new("breakEven", $"Break-even against {breakEven.Api.Name}", figures, breakEven switch
+        {
+            { ServedMix: { } served } => "Capacity is at the assumed utilisation and the serving point's output tokens/s, which count its " +
+                $"prompts' processing at its own mix ({Of(served.InputTokensPerOutputToken)} input tokens per output token), not the API's.",
+            { CountsPromptProcessing: true } => "Capacity is at the assumed utilisation and counts the prompt tokens' processing time.",
+            _ => "Capacity is at the assumed utilisation and counts generation time only: no prompt throughput was given.",
+        });
     }
 
     /// <summary>A break-even that cannot be computed, saying why.</summary>

@@ -69,7 +69,11 @@ public static class ResultColumns
     public static Column<PricedRow> PerplexityChange { get; } = Number("perplexity_change_pct", "Perplexity change (%)", "% of the reference's",
         "(perplexity / the reference variant's - 1) x 100 on the same tokens; 0 for the reference", row => row.Result.Quality?.PerplexityChangePercent);
 
-    public static IReadOnlyList<Column<PricedRow>> Csv { get; } =
+    /// <summary>The columns of a file with serving rows (all of <see cref="Csv"/>) or without (the static ones, as version 2 wrote them).</summary>
+    public static IReadOnlyList<Column<ResultsRow>> For(bool servingRows) => servingRows ? Csv : [.. Csv.Take(Static.Count)];
+
+    /// <summary>The columns of a static-batch row (<see cref="ScenarioResult"/>), results.csv's first ones.</summary>
+    public static IReadOnlyList<Column<PricedRow>> Static { get; } =
     [
         .. ScenarioColumns.All.Select(column => column.Of((PricedRow row) => row.Key)),
         new("status", "Status", "text", false, "ok measured; failed tried and broke; unsupported cannot run on this host or build; skipped not attempted",
@@ -139,11 +143,11 @@ public static class ResultColumns
             "Median decode throughput / batch: the generation speed one sequence (one user) sees",
             row => row.Result.Metrics is { } metrics ? metrics.DecodeTokensPerSecond.Median / row.Result.BatchSize : null),
         new("slo_targets", "Latency targets", "text", false, "The run's latency targets",
-            row => Cell.Of(row.Result.Targets is { } verdict ? string.Join(' ', verdict.Readings.Select(r => $"{JsonEnumName.Of(r.Metric)}<={CsvNumber.Format(r.LimitMilliseconds)}ms")) : null)),
+            row => Cell.Of(row.Result.Targets is { } verdict ? TargetsText.Limits(verdict) : null)),
         new("slo_met", "Meets targets", "true/false", false, "Whether the row meets every latency target",
             row => Cell.Of(row.Result.Targets?.Met)),
         new("slo_missed", "Targets missed", "text", false, "The targets the row misses, the one missed by the largest factor first",
-            row => Cell.Of(row.Result.Targets is { } verdict ? string.Join(' ', verdict.Missed.Select(r => $"{JsonEnumName.Of(r.Metric)}={CsvNumber.Format(r.MeasuredMilliseconds)}ms")) : null)),
+            row => Cell.Of(row.Result.Targets is { } verdict ? TargetsText.Missed(verdict) : null)),
         new("batch_stop", "Batch stop", "text", false, $"On the row that ended a {CommandOptions.Batch} auto sweep",
             row => Cell.Of(row.Result.BatchStop is { } stop ? JsonEnumName.Of(stop.Reason) : null)),
         new("batch_stop_detail", "Batch stop detail", "text", false, "The same in words, with the figures it rests on",
@@ -157,6 +161,23 @@ public static class ResultColumns
             row => Cell.Of(row.Result.Quality?.ScoredTokens)),
         new("quality_unavailable", "Quality unavailable", "text", false, "Why quality on text could not be measured; the speed figures stand",
             row => Cell.Of(row.Result.Quality?.UnavailableReason)),
+    ];
+
+    /// <summary>
+    /// results.csv's columns: <see cref="Static"/>, which a serving row fills where <see cref="ServingColumns.Shared"/>
+    /// gives their meaning for it, then row_kind and <see cref="ServingColumns.Csv"/>, empty on a static row. A file
+    /// without serving rows has only the first ones (<see cref="For"/>).
+    /// </summary>
+    public static IReadOnlyList<Column<ResultsRow>> Csv { get; } =
+    [
+        .. Static.Select(column => new Column<ResultsRow>(column.Id, column.Title, column.Unit, column.Numeric, column.Legend, row =>
+            row.Static is { } priced ? column.Read(priced)
+            : ServingColumns.Shared.TryGetValue(column.Id, out var read) ? read(row.Serving!)
+            : Cell.Absent)),
+        new("row_kind", "Row kind", "text", false, "static: a static-batch row (Generator); serving: a serving load point (serve), whose own columns follow",
+            row => Cell.Of(row.Static is null ? "serving" : "static")),
+        .. ServingColumns.Csv.Select(column => new Column<ResultsRow>(column.Id, column.Title, column.Unit, column.Numeric, column.Legend, row =>
+            row.Serving is { } point ? column.Read(point) : Cell.Absent)),
     ];
 
     /// <summary>A figure; empty when absent or not finite (<see cref="Cell.Of(double?, string?)"/>).</summary>

@@ -28,6 +28,22 @@ public static class ComparisonTable
             row => Cell.Of(Verdict(row.Verdict))),
     ];
 
+    /// <summary>The serving points' table: one row per matched point and metric.</summary>
+    public static IReadOnlyList<Column<ServingComparison>> ServingColumns { get; } =
+    [
+        new("model", "Model", "text", false, "Model name", row => Cell.Of(row.Point.Model)),
+        new("variant", "Variant", "text", false, "Model variant", row => Cell.Of(row.Point.Variant)),
+        new("precision", "Precision", "text", false, "Weight precision", row => Cell.Of(row.Point.Precision)),
+        new("ep", "EP", "text", false, "Execution provider", row => Cell.Of(row.Point.ExecutionProvider)),
+        new("load", "Load", "text", false, "The load offered: concurrency or request rate", row => Cell.Of(row.Point.Load.ToString())),
+        new("metric", "Metric", "text", false, "The figure compared, with its unit",
+            row => Cell.Of(ServingComparison.Metrics.First(metric => metric.Key == row.Metric).Name)),
+        new("baselineValue", "A", "the metric's unit", true, "The baseline's figure", row => Cell.Of(row.BaselineValue)),
+        new("run", "Run", "text", false, "The run compared with the baseline", row => Cell.Of(row.Run)),
+        new("runValue", "Run value", "the metric's unit", true, "The run's figure", row => Cell.Of(row.RunValue)),
+        new("change", "Change", "%", true, "Run value / A - 1", row => row.Change is { } change ? Cell.Of(change, Signed(change)) : Cell.Absent),
+    ];
+
     public static IReadOnlyList<string> Runs(RunComparison comparison) =>
         [.. comparison.Runs.Select((run, i) => $"{(i == 0 ? "Baseline" : "Run")} {run.Label}: {run.RunId} ({run.Folder})")];
 
@@ -51,6 +67,9 @@ public static class ComparisonTable
                 $"change in about 3 out of 4 and a 20% change nearly always. Run with {CommandOptions.Reps} 5 or more to rule out smaller changes.");
         if (comparison.UnmatchedRows > 0)
             notes.Add($"{Integer(comparison.UnmatchedRows)} measured row(s) had no match in the other runs and are left out.");
+        if (comparison.Serving is not null)
+            notes.Add("Serving points match by model, variant, precision, EP and load; each is one measurement over its requests, " +
+                "not repetitions, so its change has no noise interval and no verdict: rerun both to see how much a point moves by itself.");
         return notes;
     }
 

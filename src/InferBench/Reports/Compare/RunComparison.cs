@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InferBench.Reports.Columns;
 using InferBench.Results;
 using InferBench.Statistics;
@@ -9,10 +10,12 @@ namespace InferBench.Reports.Compare;
 /// tok/s and TTFT over the measured repetitions, with a Welch t-interval of each change (<see cref="GeometricMeanRatio"/>).
 /// </summary>
 /// <param name="UnmatchedRows">Measured rows left out: those of later runs that the baseline lacks, and the baseline's that no later run has.</param>
+/// <param name="Serving">Serving points matched by <see cref="ServingPointKey"/>, each later run's against the baseline's (<see cref="ServingComparison"/>); null when none matched.</param>
 public sealed record RunComparison(
     IReadOnlyList<ComparedRun> Runs,
     IReadOnlyList<MetricComparison> Rows,
-    int UnmatchedRows)
+    int UnmatchedRows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ServingComparison>? Serving = null)
 {
     public const double Confidence = RepetitionChange.Confidence;
 
@@ -44,17 +47,23 @@ public sealed record RunComparison(
             foreach (var other in labelled.Skip(1).Where(other => other.Rows.ContainsKey(key)))
                 rows.AddRange(ComparedMetric.All.Select(metric =>
                     Compare(key, metric, baseline.Info.Label, baseRow, other.Info.Label, other.Rows[key])));
-        if (rows.Count == 0)
+        List<ServingComparison> serving =
+            [.. labelled.Skip(1).SelectMany((other, i) => ServingComparison.Of(baseline.Info.Label, runs[0].Run, other.Info.Label, runs[i + 1].Run))];
+        if (rows.Count == 0 && serving.Count == 0)
         {
             var counts = string.Join(", ", labelled.Select(run => $"{run.Info.Label} ({run.Info.RunId}) has {run.Rows.Count}"));
+            var points = runs.Any(run => run.Run.Serving is { Count: > 0 })
+                ? $" and no serving point in common (they match by model, variant, precision, EP and load): " +
+                  string.Join(", ", labelled.Select((run, i) => $"{run.Info.Label} has {ServingComparison.Measured(runs[i].Run).Count}")) + " measured points"
+                : "";
             throw new InputException(
                 "the runs have no measured row in common (rows match by model, variant, precision, EP, batch, prompt and gen tokens; " +
-                $"each run is compared with the first): {counts} measured rows");
+                $"each run is compared with the first): {counts} measured rows{points}");
         }
         var otherKeys = labelled.Skip(1).SelectMany(run => run.Rows.Keys).ToHashSet();
         var unmatched = labelled.Skip(1).Sum(run => run.Rows.Keys.Count(key => !baseline.Rows.ContainsKey(key)))
             + baseline.Rows.Keys.Count(key => !otherKeys.Contains(key));
-        return new RunComparison([.. labelled.Select(run => run.Info)], rows, unmatched);
+        return new RunComparison([.. labelled.Select(run => run.Info)], rows, unmatched, serving.Count > 0 ? serving : null);
     }
 
     /// <summary>The run's ok rows that have measured repetitions, by key (the first of duplicates: a run of several rounds is compared on its first).</summary>
