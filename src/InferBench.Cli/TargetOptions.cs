@@ -10,11 +10,21 @@ namespace InferBench.Cli;
 /// </summary>
 public sealed class TargetOptions
 {
-    public TargetOptions() => ModelPath = CreateModelPathOption(Manifest, Model, Variant);
+    /// <param name="defaultVariant">The model and variant the command runs when none is named; null: every variant that can run here.</param>
+    public TargetOptions((string Model, string Variant)? defaultVariant = null)
+    {
+        DefaultVariant = defaultVariant;
+        Model = defaultVariant is { } chosen ? CommonOptions.Models(chosen.Model) : CommonOptions.Models();
+        Variant = defaultVariant is { } only ? CommonOptions.Variants($"{only.Variant} where no model is named, else every variant") : CommonOptions.Variants();
+        ModelPath = CreateModelPathOption(Manifest, Model, Variant);
+    }
+
+    /// <summary>The model and variant the command runs when none is named; null: every variant that can run here.</summary>
+    public (string Model, string Variant)? DefaultVariant { get; }
 
     public Option<string> Manifest { get; } = CommonOptions.Manifest();
-    public Option<string[]> Model { get; } = CommonOptions.Models();
-    public Option<string[]> Variant { get; } = CommonOptions.Variants();
+    public Option<string[]> Model { get; }
+    public Option<string[]> Variant { get; }
     public Option<string?> ModelPath { get; }
     public Option<string> ExecutionProvider { get; } = CreateExecutionProviderOption();
 
@@ -37,16 +47,15 @@ public sealed class TargetOptions
 
     /// <summary>
     /// The one --model-path folder, else the manifest's variants that --model and --variant select (those absent here said
-    /// on stderr); with neither named, <paramref name="defaultVariant"/> where given, else every variant that can run here.
+    /// on stderr); with neither named, <see cref="DefaultVariant"/> where there is one, else every variant that can run here.
     /// </summary>
-    /// <param name="defaultVariant">The model and variant a command runs when none is named; null: every variant.</param>
     /// <exception cref="InputFieldException">The folder does not exist, or a named model or variant is not in the manifest.</exception>
-    public IReadOnlyList<BenchmarkTarget> Read(ParseResult parseResult, CliIo io, (string Model, string Variant)? defaultVariant = null)
+    public IReadOnlyList<BenchmarkTarget> Read(ParseResult parseResult, CliIo io)
     {
         if (parseResult.GetValue(ModelPath) is { } modelPath)
             return [TargetSelection.FromFolder(modelPath)];
         var (models, variants) = (parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
-        if (models.Length == 0 && variants.Length == 0 && defaultVariant is { } chosen)
+        if (models.Length == 0 && variants.Length == 0 && DefaultVariant is { } chosen)
             (models, variants) = ([chosen.Model], [chosen.Variant]);
         var selected = TargetSelection.ForRun(parseResult.GetValue(Manifest)!, models, variants);
         if (selected.NotSwept.Count > 0)

@@ -24,7 +24,7 @@ public static class ServeCommand
     /// <summary>Measured requests per point when neither --requests nor --duration is given.</summary>
     private const int DefaultRequestsPerPoint = 32;
 
-    private static readonly TargetOptions Targets = new();
+    private static readonly TargetOptions Targets = new(DefaultVariant);
     private static readonly Option<string> Engine = CreateEngineOption();
     private static readonly Option<int[]> Concurrency = IntListOption.CreateOrWord("--concurrency",
         $"Closed loop: requests kept in flight at each point, such as 1,2,4, or {AutoWord}: double from 1 until goodput (else throughput) stops "
@@ -82,7 +82,7 @@ public static class ServeCommand
     {
         var host = HostFactsProbe.Read();
         var configuration = ServingConfigurationFactory.Create(Inputs(parseResult, host), host);
-        var targets = Targets.Read(parseResult, io, DefaultVariant);
+        var targets = Targets.Read(parseResult, io);
         var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, io.WriteRunFile);
         var json = parseResult.GetValue(Json);
 
