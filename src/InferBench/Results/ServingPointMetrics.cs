@@ -15,7 +15,7 @@ namespace InferBench.Results;
 /// <param name="OutputTokensPerSecond">Generated tokens of finished requests / duration.</param>
 /// <param name="TimePerOutputTokenMilliseconds">Per request: (end-to-end - TTFT) / (output tokens - 1).</param>
 /// <param name="InterTokenLatencyMilliseconds">Every gap between consecutive tokens of every measured request.</param>
-/// <param name="OutputTokensPerSecondPerUser">Per request: output tokens / (end-to-end - TTFT) ... as one user sees it.</param>
+/// <param name="OutputTokensPerSecondPerUser">Per request: 1 / its time per output token, (output tokens - 1) / (end-to-end - TTFT): the decode speed one user sees.</param>
 /// <param name="BatchRowsMean">Requests that got a token per engine step, mean over the steps that produced tokens.</param>
 /// <param name="BatchRowsMax">The most requests that got a token in one step.</param>
 /// <param name="EngineSteps">Engine runs during the point.</param>

@@ -120,9 +120,8 @@ internal sealed class LoadDriver : IServingEventSink
             else
                 Idle(now, deadline, cancellation);
         }
-        var end = _clock.Now;
         return new PointRecording(
-            _load, _start, end, _requests, _inSystem, _drainStart, _steps, _stepsWithTokens, _rows, _mostRows, _inside, _outside,
+            _load, _start, _requests, _inSystem, _drainStart, _steps, _stepsWithTokens, _rows, _mostRows, _inside, _outside,
             _steadyStart, _steadyEnd, _steadyTokens, gross?.End(), _steady, cancelled, cut);
     }
 

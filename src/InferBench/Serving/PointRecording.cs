@@ -5,7 +5,6 @@ namespace InferBench.Serving;
 
 /// <summary>What <see cref="LoadDriver"/> recorded of one point, on its clock; <see cref="ServingMetricsCalculator"/> turns it into figures.</summary>
 /// <param name="Start">When the point began (its first arrival in an open loop).</param>
-/// <param name="End">When the last request left.</param>
 /// <param name="Requests">Every request that arrived, in arrival order, warmup first.</param>
 /// <param name="InSystem">Requests arrived and not finished, over time.</param>
 /// <param name="DrainStart">When arrivals stopped (a bound was reached or the run was cancelled).</param>
@@ -22,7 +21,6 @@ namespace InferBench.Serving;
 internal sealed record PointRecording(
     ServingLoad Load,
     TimeSpan Start,
-    TimeSpan End,
     IReadOnlyList<ServedRequest> Requests,
     InSystemTrace InSystem,
     TimeSpan DrainStart,

@@ -110,19 +110,7 @@ internal static class ServingMetricsCalculator
         request.Length.PromptTokens,
         request.Tokens,
         request.Usage.CachedPromptTokens,
-        FinishName(request.Finish));
-
-    /// <summary>How run.json spells a finish reason; a request the point never saw end is unfinished.</summary>
-    public static string FinishName(ServingFinishReason? finish) => finish switch
-    {
-        ServingFinishReason.EndOfSequence => "end-of-sequence",
-        ServingFinishReason.StopString => "stop-string",
-        ServingFinishReason.MaxGeneratedTokens => "max-generated-tokens",
-        ServingFinishReason.MaxSessionTokens => "max-session-tokens",
-        ServingFinishReason.Cancelled => "cancelled",
-        ServingFinishReason.Failed => "failed",
-        _ => "unfinished",
-    };
+        request.Finish is { } finish ? JsonEnumName.Of(finish) : "unfinished");
 
     private static double Milliseconds(TimeSpan span) => span.TotalMilliseconds;
 }
