@@ -140,6 +140,32 @@ public sealed class CostCliTests : IDisposable
     }
 
     [Fact]
+    public void A_run_folders_serving_points_are_priced_at_their_output_throughput_and_break_even_uses_it()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ServingSamples.Run() with { RunId = folder.RunId });
+
+        var text = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "3.6", "--api", "gpt-4o", "--input-output-ratio", "3");
+        var json = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "3.6", "--api", "gpt-4o", "--input-output-ratio", "3", "--json");
+
+        Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (text.ExitCode, json.ExitCode));
+        var lines = text.Out.Split(Environment.NewLine);
+        Assert.Contains("synthetic-llama-small / cpu-int4, serving at concurrency 4", lines);
+        Assert.Contains("synthetic-llama-small / cpu-int4, serving at 16.0 requests/s", lines);
+        Assert.Contains(lines, line => line.StartsWith("  serving points priced", StringComparison.Ordinal) && line.EndsWith(" 6", StringComparison.Ordinal));
+        Assert.Contains("counts its prompts' processing at its own mix (0.25 input tokens per output token), not the API's.", text.Out);
+        var point = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows")[4];
+        Assert.Equal(4, point.GetProperty("load").GetProperty("concurrency").GetInt32());
+        var serving = point.GetProperty("serving");
+        var perOutput = 3.6 / (3600 * 727) * 1e6; // cost --run prices at its own --utilization (default 1), not the run's
+        Assert.Equal(perOutput, serving.GetProperty("hardwareUsdPerMillionOutputTokens").GetDouble(), 9);
+        // Split in gpt-4o's proportion ($2.50 in, $10 out): input x 0.25 + output = the cost per output token.
+        Assert.Equal(perOutput / (0.25 + 4), serving.GetProperty("splitUsdPerMillionInputTokens").GetDouble(), 9);
+        Assert.Equal(727 * 720 * 3600, point.GetProperty("breakEven").GetProperty("capacityOutputTokensPerMonth").GetDouble(), 1);
+        Assert.Equal("estimated-cpu-tdp", point.GetProperty("energy").GetProperty("energySource").GetString());
+    }
+
+    [Fact]
     public void A_run_folders_energy_figures_say_which_j_per_token_they_price_and_a_gpu_rows_cpu_energy_is_not_priced()
     {
         var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);

@@ -48,6 +48,29 @@ public static class CostFigures
             "Each figure charges its own phase's hardware time at the assumed utilisation; idle paid time is included.");
     }
 
+    /// <summary>
+    /// A serving point's tokens: its output tokens/s (prompts processed among them), hardware $ per 1M output tokens, and
+    /// the same split into input and output $/1M at the point's mix in <paramref name="sheetName"/>'s proportion.
+    /// </summary>
+    public static FigureGroup Serving(InferenceCost cost, ApiPrice? split, TokenMix mix, string sheetName)
+    {
+        var output = cost.Throughput.Decode.Value;
+        List<Figure> figures =
+        [
+            Figure.Number("outputTokensPerSecond", "output throughput under load", output, $"{Grouped(output)} tokens/s"),
+            Figure.Number("inputTokensPerOutputToken", "input tokens per output token", mix.InputTokensPerOutputToken, Grouped(mix.InputTokensPerOutputToken)),
+            PerMillion("hardwareUsdPerMillionOutputTokens", "output tokens, hardware, prompts included", cost.HardwarePerMillionGeneratedTokens, "output tokens"),
+        ];
+        if (split is not null)
+        {
+            figures.Add(PerMillion("splitUsdPerMillionInputTokens", "split as a price sheet: input", split.Input, "input tokens"));
+            figures.Add(PerMillion("splitUsdPerMillionOutputTokens", "split as a price sheet: output", split.Output, "output tokens"));
+        }
+        return new("serving", "Tokens under load", figures,
+            "A serving point's output tokens/s include its prompts' processing, so its hardware time is charged to output tokens at " +
+            $"the assumed utilisation; the split lists the same cost as input and output prices in {sheetName}'s proportion at the point's mix.");
+    }
+
     /// <param name="unavailableReason">Why there is no energy figure when <paramref name="cost"/> has none.</param>
     /// <param name="source">Where the J/token comes from: an energy_source label, or "given" for --joules-per-token.</param>
     /// <param name="method">How that source obtains energy (an estimate says it is one); null when not known.</param>

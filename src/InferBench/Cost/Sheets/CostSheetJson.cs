@@ -34,14 +34,17 @@ public static class CostSheetJson
 
     private static JsonObject Row(CostRow row)
     {
-        var json = new JsonObject
+        var json = new JsonObject { ["model"] = row.Model, ["variant"] = row.Variant };
+        if (row.Load is { } load)
         {
-            ["model"] = row.Model,
-            ["variant"] = row.Variant,
-            ["batchSize"] = row.BatchSize,
-            ["promptTokens"] = row.PromptTokens,
-            ["genTokens"] = row.GenTokens,
-        };
+            json["load"] = new JsonObject { ["mode"] = load.Mode, ["concurrency"] = load.Concurrency, ["requestsPerSecond"] = load.RequestsPerSecond };
+        }
+        else
+        {
+            json["batchSize"] = row.BatchSize;
+            json["promptTokens"] = row.PromptTokens;
+            json["genTokens"] = row.GenTokens;
+        }
         foreach (var group in row.Groups)
             json[group.Key] = Figures(group);
         return json;

@@ -1,4 +1,5 @@
 using InferBench.Cost.Model;
+using InferBench.Cost.Runs;
 using InferBench.Cost.Units;
 using InferBench.Results;
 
@@ -78,16 +79,60 @@ public static class CostSheets
             rows.Add(new CostRow(scenario.Model, scenario.Variant, scenario.BatchSize, scenario.PromptTokens, scenario.GenTokens, groups));
         }
         var unpriced = run.Results.Count - rows.Count;
-        FigureGroup summary = new("run", $"Run {run.RunId}",
+        var staticRows = rows.Count;
+        foreach (var point in run.Serving ?? [])
+        {
+            if (Throughput.Of(point) is not { ServedMix: { } mix } throughput)
+                continue;
+            var cost = model.For(throughput, ServingPricing.EnergyOf(point));
+            var sheet = api?.Price.Value ?? ServingPricing.ReferenceSheet;
+            List<FigureGroup> groups =
+            [
+                CostFigures.Serving(cost, sheet.Splitting(cost.HardwarePerMillionGeneratedTokens, mix), mix, api?.Name ?? ReferenceSheetName),
+                ServingEnergyOf(point, cost, run.Power),
+            ];
+            if (api is not null)
+                groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, throughput, ServingPricing.EnergyOf(point)), outputTokensPerMonth: null));
+            rows.Add(new CostRow(point.Model, point.Variant, null, null, null, groups, point.Load));
+        }
+        var unpricedPoints = (run.Serving?.Count ?? 0) - (rows.Count - staticRows);
+        List<Figure> counts =
         [
-            Figure.Number("pricedRows", "measured rows priced", rows.Count, ReadableNumber.Integer(rows.Count)),
+            Figure.Number("pricedRows", "measured rows priced", staticRows, ReadableNumber.Integer(staticRows)),
             Figure.Number("unpricedRows", "rows without measurements", unpriced, ReadableNumber.Integer(unpriced)),
-        ], "Rows that failed, were skipped or are unsupported have no throughput to price.");
+        ];
+        if (run.Serving is not null)
+        {
+            counts.Add(Figure.Number("pricedServingPoints", "serving points priced", rows.Count - staticRows, ReadableNumber.Integer(rows.Count - staticRows)));
+            counts.Add(Figure.Number("unpricedServingPoints", "serving points without measurements", unpricedPoints, ReadableNumber.Integer(unpricedPoints)));
+        }
+        FigureGroup summary = new("run", $"Run {run.RunId}", counts, "Rows that failed, were skipped or are unsupported have no throughput to price.");
         List<AssumptionLine> assumptions = [.. AssumptionLines.For(model.Assumptions.Hardware), AssumptionLines.For(model.Assumptions.Utilization)];
         if (api is not null)
             assumptions.AddRange(AssumptionLines.For(api));
         return new CostSheet([summary, CostFigures.Hardware(model.Assumptions.Hardware)], rows, assumptions);
     }
+
+    /// <summary>How the split is named when no API is compared: <see cref="ServingPricing.ReferenceSheet"/>.</summary>
+    private const string ReferenceSheetName = "a price sheet charging output 4 times input (GPT-4o's proportion)";
+
+    /// <summary>A serving point's energy figures, from its steady-state J/output token, led by their source.</summary>
+    private static FigureGroup ServingEnergyOf(ServingPointResult point, InferenceCost cost, PowerSetup? power)
+    {
+        var energy = point.Energy;
+        if (cost.Energy is null || energy is null)
+        {
+            var reason = energy is { SteadyStateJoulesPerOutputToken: not null }
+                ? $"this {point.ExecutionProvider} point's energy is {energy.Source}, the CPU's, not its GPU's, so it is not priced"
+                : energy?.Reason ?? "this point has no steady-state energy figure";
+            return CostFigures.Energy(cost, reason, "unavailable", method: null);
+        }
+        var group = CostFigures.Energy(cost.Energy, cost.Assumptions.Hardware, energy.Source, power?.Source == energy.Source ? power.Method : null);
+        return group with { Note = string.Join(" ", new[] { SteadyStateEnergyNote, group.Note }.OfType<string>()) };
+    }
+
+    private const string SteadyStateEnergyNote =
+        "From the serving point's steady-state J/output token: the energy while the offered load was in force (warmup and drain left out) / the output tokens then.";
 
     private static IEnumerable<FigureGroup> BreakEvenGroups(ApiComparison api, BreakEven? breakEven, double? outputTokensPerMonth)
     {
