@@ -16,7 +16,7 @@ public interface IServingModel : IDisposable
     /// Queues one request: its prompt, then exactly <paramref name="outputTokens"/> generated tokens (end-of-sequence masked
     /// until then). Its events carry <paramref name="requestId"/>.
     /// </summary>
-    /// <param name="requestId">The caller's id for the request, unique among requests not yet released.</param>
+    /// <param name="requestId">The caller's id for the request, not negative, unique among requests not yet released.</param>
     /// <exception cref="EngineException">The engine refused the request.</exception>
     void Submit(int requestId, ReadOnlySpan<int> promptTokens, int outputTokens);
 

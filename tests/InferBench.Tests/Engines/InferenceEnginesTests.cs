@@ -13,10 +13,11 @@ public sealed class InferenceEnginesTests
         Assert.Same(engines[0], InferenceEngines.Default);
         Assert.Equal(engines.Count, engines.Select(engine => engine.Name).Distinct().Count());
         Assert.Equal(engines.Count, engines.Select(engine => engine.GetType().Namespace).Distinct().Count());
-        Assert.All(engines, engine =>
+        Assert.Equal(InferenceEngines.Serving.Count, InferenceEngines.Serving.Select(engine => engine.Name).Distinct().Count());
+        Assert.All(EngineTypes, engine =>
         {
-            var folder = engine.GetType().Namespace!.Split('.') is ["InferBench", "Engines", var name] ? name : null;
-            Assert.True(folder is not null, $"{engine.GetType().FullName} is not in a namespace InferBench.Engines.<engine>");
+            var folder = engine.Namespace!.Split('.') is ["InferBench", "Engines", var name] ? name : null;
+            Assert.True(folder is not null, $"{engine.FullName} is not in a namespace InferBench.Engines.<engine>");
             Assert.True(Directory.Exists(RepoRoot.Combine("src", "InferBench", "Engines", folder)), $"src/InferBench/Engines/{folder}/ does not exist");
         });
     }
@@ -24,7 +25,7 @@ public sealed class InferenceEnginesTests
     [Fact]
     public void Every_engine_folder_is_registered()
     {
-        var registered = InferenceEngines.All.Select(engine => engine.GetType().Namespace!.Split('.')[^1]).ToHashSet();
+        var registered = EngineTypes.Select(engine => engine.Namespace!.Split('.')[^1]).ToHashSet();
         var folders = Directory.GetDirectories(RepoRoot.Combine("src", "InferBench", "Engines"))
             .Select(Path.GetFileName)
             .Where(name => name is not ("obj" or "bin"))
@@ -32,4 +33,8 @@ public sealed class InferenceEnginesTests
 
         Assert.All(folders, folder => Assert.Contains(folder!, registered));
     }
+
+    /// <summary>Every registered engine's type, serving engines included.</summary>
+    private static IEnumerable<Type> EngineTypes =>
+        InferenceEngines.All.Select(engine => engine.GetType()).Concat(InferenceEngines.Serving.Select(engine => engine.GetType()));
 }

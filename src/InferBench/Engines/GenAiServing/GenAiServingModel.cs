@@ -41,6 +41,7 @@ public sealed class GenAiServingModel : IServingModel
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_requestsById.ContainsKey(requestId))
             throw new ArgumentException($"request {requestId} is already submitted and not released", nameof(requestId));
+        ArgumentOutOfRangeException.ThrowIfNegative(requestId);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputTokens, 1);
         ArgumentOutOfRangeException.ThrowIfZero(promptTokens.Length, nameof(promptTokens));
 
@@ -128,8 +129,11 @@ public sealed class GenAiServingModel : IServingModel
         }
     }
 
+    /// <summary>The caller's id of an event's request; <see cref="IServingEventSink.NoRequest"/> for an event about no request
+    /// (GenAI's Engine reports a step that could admit no queued request as a capacity-blocked event of its own).</summary>
     private int IdOf(nint request) =>
-        _idsByRequest.TryGetValue(request, out var id)
+        request == 0 ? IServingEventSink.NoRequest
+        : _idsByRequest.TryGetValue(request, out var id)
             ? id
             : throw new EngineException(EngineFailure.Failed, "GenAI's Engine delivered an event for a request InferBench did not submit or already released");
 

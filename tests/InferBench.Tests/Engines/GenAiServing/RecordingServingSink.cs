@@ -2,10 +2,18 @@ using InferBench.Engines;
 
 namespace InferBench.Tests.Engines.GenAiServing;
 
-/// <summary>Records every event of every step, and how many requests got a token in each step (the rows the step ran).</summary>
+/// <summary>
+/// Records every event of every step, and how many requests got a token in each step (the rows the step ran); after each
+/// step it releases the requests that finished in it, as a server does (a finished request the caller keeps still holds its
+/// place in GenAI's Engine).
+/// </summary>
 public sealed class RecordingServingSink : IServingEventSink
 {
+    private readonly List<int> _finishedThisStep = [];
     private int _tokensThisStep;
+
+    /// <summary>Whether <see cref="Step"/> releases the requests that finished in it.</summary>
+    public bool ReleasesFinished { get; init; } = true;
 
     public Dictionary<int, List<int>> Tokens { get; } = [];
 
@@ -34,9 +42,13 @@ public sealed class RecordingServingSink : IServingEventSink
     public void Step(IServingModel model)
     {
         _tokensThisStep = 0;
+        _finishedThisStep.Clear();
         model.Step(this);
         if (_tokensThisStep > 0)
             RowsPerStep.Add(_tokensThisStep);
+        if (ReleasesFinished)
+            foreach (var requestId in _finishedThisStep)
+                model.Release(requestId);
     }
 
     public void OnToken(int requestId, int tokenId)
@@ -47,7 +59,11 @@ public sealed class RecordingServingSink : IServingEventSink
         tokens.Add(tokenId);
     }
 
-    public void OnFinished(int requestId, ServingFinishReason reason, ServingUsage usage) => Finished.Add(requestId, (reason, usage));
+    public void OnFinished(int requestId, ServingFinishReason reason, ServingUsage usage)
+    {
+        Finished.Add(requestId, (reason, usage));
+        _finishedThisStep.Add(requestId);
+    }
 
     public void OnCapacityBlocked(int requestId) => CapacityBlocked.Add(requestId);
 
