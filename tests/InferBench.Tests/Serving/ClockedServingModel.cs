@@ -19,6 +19,9 @@ internal sealed class ClockedServingModel(FakeClock clock, TimeSpan stepTime, in
     public bool ReusesPromptPrefix { get; init; } = true;
     public long? MaxRequestLength { get; init; }
 
+    /// <summary>How far the clock moves while a request is submitted (the harness's own time between steps).</summary>
+    public TimeSpan SubmitTime { get; init; }
+
     /// <summary>What <see cref="Load"/> throws; null: it loads.</summary>
     public EngineException? LoadFailure { get; init; }
 
@@ -49,6 +52,7 @@ internal sealed class ClockedServingModel(FakeClock clock, TimeSpan stepTime, in
 
     public void Submit(int requestId, ReadOnlySpan<int> promptTokens, int outputTokens)
     {
+        clock.Advance(SubmitTime);
         Submissions.Add((requestId, promptTokens.ToArray(), outputTokens));
         _queued.Enqueue(new Request(requestId, promptTokens.Length, outputTokens, CachedPrefix(promptTokens)));
     }

@@ -45,6 +45,18 @@ public sealed class LoadDriverTests
     }
 
     [Fact]
+    public void The_harness_overhead_is_its_own_time_between_engine_steps_over_the_time_inside_them()
+    {
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, maxBatch: 8) { SubmitTime = TimeSpan.FromMilliseconds(1) };
+
+        var row = Assert.Single(ServingRun.Sweep(ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 20 }, model, clock));
+
+        // One 1 ms submission between the last step of a request and the first of the next, against ten 10 ms steps.
+        Assert.Equal(1, row.Metrics!.HarnessOverheadPercent, tolerance: 0.05);
+    }
+
+    [Fact]
     public void Warmup_requests_run_but_stay_out_of_the_statistics_and_every_request_is_released()
     {
         var clock = new FakeClock();
