@@ -153,7 +153,7 @@ public sealed class CostCliTests : IDisposable
         Assert.Contains("synthetic-llama-small / cpu-int4, serving at concurrency 4", lines);
         Assert.Contains("synthetic-llama-small / cpu-int4, serving at 16.0 requests/s", lines);
         Assert.Contains(lines, line => line.StartsWith("  serving points priced", StringComparison.Ordinal) && line.EndsWith(" 6", StringComparison.Ordinal));
-        Assert.Contains("counts its prompts' processing at its own mix (0.25 input tokens per output token), not the API's.", text.Out);
+        Assert.Contains("which count its prompts' processing at its own mix (0.250 input tokens per output token), not the API's.", text.Out);
         var point = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows")[4];
         Assert.Equal(4, point.GetProperty("load").GetProperty("concurrency").GetInt32());
         var serving = point.GetProperty("serving");
