@@ -53,10 +53,15 @@ public static class RunConfigurationFactory
     internal static RunOutputSettings Output(RunInputs given) => new(given.ResultsFolder, given.StartedUtc, given.CommandLine, given.Shard);
 
     /// <summary>The engine of that name in <see cref="InferenceEngines.All"/>.</summary>
-    private static IInferenceEngine Engine(string name) =>
-        InferenceEngines.All.FirstOrDefault(engine => engine.Name == name)
+    private static IInferenceEngine Engine(string name) => EngineNamed(InferenceEngines.All, engine => engine.Name, name, "engine");
+
+    /// <summary>The engine of that name among <paramref name="engines"/>, a run's or a serving run's.</summary>
+    /// <param name="kind">What the engines are, for the message ("engine", "serving engine").</param>
+    /// <exception cref="InputFieldException">No engine has that name; it names <see cref="RunInputs.Engine"/> and the known ones.</exception>
+    internal static T EngineNamed<T>(IReadOnlyList<T> engines, Func<T, string> nameOf, string name, string kind) where T : class =>
+        engines.FirstOrDefault(engine => nameOf(engine) == name)
         ?? throw new InputFieldException([nameof(RunInputs.Engine)],
-            $"no engine \"{name}\" in this build (known: {string.Join(", ", InferenceEngines.All.Select(engine => engine.Name))})");
+            $"no {kind} \"{name}\" in this build (known: {string.Join(", ", engines.Select(nameOf))})");
 
     private static Cited<UsdPerHour>? Price(RunInputs given, PricingCatalog catalog)
     {

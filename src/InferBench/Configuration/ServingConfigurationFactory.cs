@@ -54,7 +54,5 @@ public static class ServingConfigurationFactory
 
     /// <summary>The serving engine of that name in <see cref="InferenceEngines.Serving"/>.</summary>
     private static IServingEngine Engine(string name) =>
-        InferenceEngines.Serving.FirstOrDefault(engine => engine.Name == name)
-        ?? throw new InputFieldException([nameof(RunInputs.Engine)],
-            $"no serving engine \"{name}\" in this build (known: {string.Join(", ", InferenceEngines.Serving.Select(engine => engine.Name))})");
+        RunConfigurationFactory.EngineNamed(InferenceEngines.Serving, engine => engine.Name, name, "serving engine");
 }

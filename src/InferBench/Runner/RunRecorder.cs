@@ -62,15 +62,15 @@ internal sealed class RunRecorder(IRunStore store, Action<string> note)
         var lastGood = LastGood;
         var marked = lastGood with { State = RunState.Incomplete, FinishedUtc = DateTimeOffset.UtcNow };
         var location = store.FullPath;
-        var rows = lastGood.Results.Count;
+        var saved = lastGood.Serving is { } points ? $"{points.Count} load points" : $"{lastGood.Results.Count} rows";
         try
         {
             store.WriteRunJson(marked);
-            note($"The run stopped; {location} holds the last good save ({rows} rows), marked incomplete.");
+            note($"The run stopped; {location} holds the last good save ({saved}), marked incomplete.");
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            note($"The run stopped; {location} holds the last good save ({rows} rows), "
+            note($"The run stopped; {location} holds the last good save ({saved}), "
                 + $"but it could not be marked incomplete either ({e.Message}): its run.json still says in-progress, which also reads as partial.");
             return new RunOutcome(lastGood, cancelled, SaveFailed: true);
         }
