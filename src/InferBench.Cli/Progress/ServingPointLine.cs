@@ -8,7 +8,7 @@ public static class ServingPointLine
 {
     public static string Of(ServingPointResult point)
     {
-        var where = $"  {point.Model}/{point.Variant} {point.Load}";
+        var where = $"  {point.Model}/{point.Variant} {point.Load}{(point.Load.Concurrency is null ? " offered" : "")}";
         if (point.Metrics is not { } m)
             return $"{where}: {JsonEnumName.Of(point.Status)}: {point.Reason}";
         var goodput = m.GoodputRequestsPerSecond is { } g ? string.Create(CultureInfo.InvariantCulture, $", goodput {g:F2} req/s") : "";
