@@ -9,8 +9,8 @@ namespace InferBench.Reports;
 
 /// <summary>
 /// What report.md and report.html say about a run: its setup and cost assumptions, then per model its best operating
-/// points, a "what this means" line, charts and a table with its variants and plan points side by side, then the
-/// forecasts and the drift between rounds.
+/// points, a "what this means" line, charts and a table with its variants and plan points side by side, then its serving
+/// points under load (<see cref="ServingSection"/>), the forecasts and the drift between rounds.
 /// </summary>
 public static class RunReport
 {
@@ -29,6 +29,7 @@ public static class RunReport
         [
             new("Cost and energy assumptions", [new FactsBlock(ReportSetup.CostAssumptions(run, pricing))]),
             .. run.Results.GroupBy(result => result.Model).Select(model => Model(run, model.Key, [.. model], pricing)),
+            .. ServingSection.For(run, pricing),
         ];
         if (forecast is { Rows.Count: > 0 })
             sections.Add(Forecast(forecast));

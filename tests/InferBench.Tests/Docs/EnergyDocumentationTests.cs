@@ -51,7 +51,7 @@ public sealed partial class EnergyDocumentationTests
     {
         var results = Text("results", "README.md");
 
-        Assert.Contains("`schemaVersion` is **2**", results);
+        Assert.Contains("`schemaVersion` is **3**", results);
         Assert.Contains("`inferbench report` and `compare` read **every version from 1 on**", results);
         Assert.Contains("Empty for `estimated-cpu-tdp`: the estimate's idle baseline is only this process's own CPU time", results);
         Assert.Contains("| 2 | Same properties, three meanings changed. **NVML energy** (`measured-nvml-*`) is the run's own GPU's", results);

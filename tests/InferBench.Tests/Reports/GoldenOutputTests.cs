@@ -18,7 +18,8 @@ public sealed class GoldenOutputTests
         "quantized.results.csv", "quantized.report.md", "quantized.report.html",
         "estimated-unpriced.results.csv", "estimated-unpriced.report.md", "estimated-unpriced.report.html",
         "quoting.results.csv", "quoting.report.md", "quoting.report.html",
-        "comparison.txt", "comparison.json",
+        "serving.results.csv", "serving.report.md", "serving.report.html",
+        "comparison.txt", "comparison.json", "serving-comparison.txt", "serving-comparison.json",
     ];
 
     [Theory]
@@ -37,12 +38,15 @@ public sealed class GoldenOutputTests
     {
         if (name.StartsWith("comparison.", StringComparison.Ordinal))
             return name.EndsWith(".json", StringComparison.Ordinal) ? ComparisonJson.Serialize(Comparison()) : ComparisonText.Format(Comparison());
+        if (name.StartsWith("serving-comparison.", StringComparison.Ordinal))
+            return name.EndsWith(".json", StringComparison.Ordinal) ? ComparisonJson.Serialize(ServingComparison()) : ComparisonText.Format(ServingComparison());
         var sample = name[..name.IndexOf('.', StringComparison.Ordinal)];
         var file = name[(sample.Length + 1)..];
         var run = sample switch
         {
             "complete" => ReportSamples.CompleteRun(),
             "quantized" => ReportSamples.QuantizedRun(),
+            "serving" => ServingSamples.Run(),
             "quoting" => ReportSamples.Run(
                 ReportSamples.FailedRow() with { Model = "model, \"quoted\"", Reason = "said \"no\", then\nstopped <b>&</b>" },
                 ReportSamples.MeasuredRow("cpu-fp32", "fp32", batch: 2, decodeTokensPerSecond: 0.5, joulesPerToken: 12345.678) with
@@ -62,6 +66,22 @@ public sealed class GoldenOutputTests
             _ => new HtmlReportExporter(),
         };
         return exporter.Export(run);
+    }
+
+    /// <summary>The serving sample against a rerun whose concurrency-4 point served 10% more requests with a TTFT 20% longer, and its rates not run.</summary>
+    private static RunComparison ServingComparison()
+    {
+        var baseline = ServingSamples.Run();
+        var points = ServingSamples.Points();
+        var faster = points[2] with
+        {
+            Metrics = points[2].Metrics! with
+            {
+                RequestsPerSecond = points[2].Metrics!.RequestsPerSecond * 1.1,
+                TimeToFirstTokenMilliseconds = points[2].Metrics!.TimeToFirstTokenMilliseconds with { Median = 96 },
+            },
+        };
+        return RunComparison.Of([(baseline, "folder-a"), (baseline with { RunId = "rerun", Results = [], Serving = [points[0], points[1], faster] }, "folder-b")]);
     }
 
     /// <summary>Three runs: a row with few repetitions, one with too few for a verdict, and rows without a match.</summary>

@@ -49,7 +49,7 @@ public static class ComparisonTable
 
     public static IReadOnlyList<string> Notes(RunComparison comparison)
     {
-        List<string> notes =
+        List<string> notes = comparison.Rows.Count == 0 ? [] :
         [
             "Geometric means over the measured repetitions (warmup excluded); ratio = run / A, change = ratio - 1. " +
             "The 95% CI of the change is a Welch t-interval on the logarithms of the values (the ratio of geometric means), " +
