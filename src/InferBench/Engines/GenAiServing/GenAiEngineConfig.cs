@@ -28,8 +28,8 @@ public sealed record GenAiEngineConfig(byte[] Json, bool DynamicBatching, bool P
         var engine = Object(root, "engine");
         var (dynamic, origin) = engine["dynamic_batching"] is JsonObject ? (true, "the model's own engine section")
             : engine["static_batching"] is JsonObject ? (false, "the model's own engine section")
-            : paged ? (true, $"InferBench's default: the decoder is paged (it takes {PagedDecoderInput})")
-            : (false, $"InferBench's default: the decoder is not paged (no {PagedDecoderInput} input)");
+            : paged ? (true, $"InferBench's default, as the decoder is paged (it takes {PagedDecoderInput})")
+            : (false, $"InferBench's default, as the decoder is not paged (it takes no {PagedDecoderInput})");
         var mode = dynamic ? "dynamic_batching" : "static_batching";
         var section = Object(engine, mode);
         var notes = new List<string>();
@@ -51,9 +51,9 @@ public sealed record GenAiEngineConfig(byte[] Json, bool DynamicBatching, bool P
         search["batch_size"] = 1;
         search["num_beams"] = 1;
 
-        notes.Insert(0, $"genai_config.json served through a stand-in with engine.{mode} {section.ToJsonString()} ({origin}"
-            + (settings.MaxBatchSize is not null || settings.MaxScheduledTokens is not null ? ", limits from the run's settings" : "")
-            + ") and search.batch_size 1, num_beams 1 (one sequence per Engine request)");
+        notes.Insert(0, $"engine.{mode} {section.ToJsonString()}, from {origin}"
+            + (settings.MaxBatchSize is not null || settings.MaxScheduledTokens is not null ? " with the run's limits" : "")
+            + "; search.batch_size 1 and num_beams 1 (one sequence per Engine request); written to a stand-in of genai_config.json, the model's folder untouched");
         return new GenAiEngineConfig(JsonSerializer.SerializeToUtf8Bytes(root), dynamic, prefixCaching, notes);
     }
 

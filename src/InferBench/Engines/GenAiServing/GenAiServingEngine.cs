@@ -95,7 +95,8 @@ public sealed class GenAiServingEngine : IServingEngine
                 ? "continuous batching over a paged KV cache; prefix caching on: a prompt may reuse blocks another request computed (usage counts them as cached prompt tokens)"
                 : "continuous batching over a paged KV cache; prefix caching off"
             : $"static batching: GenAI's StaticBatchScheduler::Schedule forms batches of at most {StaticSchedulerMaxBatchSize} requests whatever "
-              + "max_batch_size says (constexpr static_batch_size, src/engine/scheduler.cpp line 78 at commit a0c04eb); no prompt prefix reuse");
+              + "max_batch_size says (constexpr static_batch_size, src/engine/scheduler.cpp line 78 at commit a0c04eb), and a batch runs to its end "
+              + "before the next forms (a request arriving meanwhile waits); no prompt prefix reuse");
         return new ServingCapabilities(
             Name,
             Batching: config.DynamicBatching ? "dynamic" : "static",

@@ -92,6 +92,23 @@ public sealed class GenAiServingEngineTests(TinySyntheticModel tiny) : IClassFix
     }
 
     [Fact]
+    public void A_request_arriving_while_a_static_batch_runs_waits_until_the_whole_batch_has_finished()
+    {
+        using var model = Load();
+        var sink = new RecordingServingSink();
+        model.Submit(0, Prompt, 4);
+        model.Submit(1, Prompt, 20);
+
+        while (!sink.Finished.ContainsKey(0))
+            sink.Step(model);
+        model.Submit(2, Prompt, 4);
+        while (!sink.Tokens.ContainsKey(2))
+            sink.Step(model);
+
+        Assert.True(sink.Finished.ContainsKey(1), "the late request started before the running batch finished");
+    }
+
+    [Fact]
     public void A_request_cancelled_midway_ends_cancelled_and_the_others_finish()
     {
         using var model = Load();
@@ -157,6 +174,18 @@ public sealed class GenAiServingEngineTests(TinySyntheticModel tiny) : IClassFix
 
         Assert.Equal(before, File.ReadAllBytes(config));
         Assert.Equal(2, model.Capabilities.ConfiguredMaxBatchSize);
+    }
+
+    [SkippableFact]
+    public void Serving_on_cuda_in_the_cpu_build_is_unsupported_with_the_build_command()
+    {
+        Skip.If(BuildFlavour.IsCuda, "this is the CUDA build (-p:ExecutionProvider=cuda): the CPU build's message does not apply");
+
+        var refused = Assert.Throws<EngineException>(() =>
+            new GenAiServingEngine().Load(tiny.Fp32, ExecutionProvider.Cuda, intraOpThreads: null, providerOptions: null, ServingEngineSettings.Default));
+
+        Assert.Equal(EngineFailure.CudaUnavailable, refused.Failure);
+        Assert.Equal(ResultStatus.Unsupported, FailureReasons.Classify(refused, "load").Status);
     }
 
     [Fact]

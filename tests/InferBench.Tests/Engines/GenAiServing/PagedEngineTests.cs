@@ -57,6 +57,25 @@ public sealed class PagedEngineTests
     }
 
     [SkippableFact]
+    public void A_request_arriving_while_others_run_joins_the_running_batch()
+    {
+        using var model = GenAiServingEngineLoad.Cpu(SharedFixtures.RequireEngineSyntheticPaged());
+        var sink = new RecordingServingSink();
+        model.Submit(0, Prompt, 4);
+        model.Submit(1, Prompt, 20);
+
+        while (!sink.Finished.ContainsKey(0))
+            sink.Step(model);
+        model.Submit(2, Prompt, 4);
+        while (!sink.Tokens.ContainsKey(2))
+            sink.Step(model);
+
+        Assert.False(sink.Finished.ContainsKey(1), "the late request waited for the running one to finish");
+        sink.Drain(model);
+        Assert.Equal((20, 4), (sink.Tokens[1].Count, sink.Tokens[2].Count));
+    }
+
+    [SkippableFact]
     public void A_finished_request_not_yet_released_keeps_its_place_so_a_queued_one_is_blocked_until_it_is()
     {
         using var model = GenAiServingEngineLoad.Cpu(SharedFixtures.RequireEngineSyntheticPaged(), new ServingEngineSettings(MaxBatchSize: 2));
