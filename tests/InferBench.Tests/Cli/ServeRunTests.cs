@@ -63,6 +63,26 @@ public sealed class ServeRunTests : IDisposable
         Assert.Contains("tiny/local concurrency 4:", run.Error);
     }
 
+    [Theory]
+    [InlineData("--request-rate 1000", new int[0], false, new[] { 1000.0 }, false)]
+    [InlineData("--concurrency 2", new[] { 2 }, false, new double[0], false)]
+    [InlineData("--request-rate auto", new[] { 1, 2, 4 }, false, new double[0], true)]
+    [InlineData("--concurrency auto --request-rate 1000", new int[0], true, new[] { 1000.0 }, false)]
+    public void One_loop_given_runs_only_that_loop_and_automatic_rates_measure_the_concurrencies_first(
+        string options, int[] concurrencies, bool concurrencyAuto, double[] rates, bool rateAuto)
+    {
+        var run = CliRun.Invoke(Serve([.. options.Split(' '), "--requests", "2", "--warmup-requests", "0", "--json"]));
+
+        Assert.True(run.ExitCode == ExitCodes.AllOk, $"exit {run.ExitCode}: {run.Error}");
+        var result = RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!);
+        var plan = result.Plan.Serving!;
+        Assert.Equal(concurrencies, plan.Concurrencies);
+        Assert.Equal(concurrencyAuto, plan.ConcurrencyAuto);
+        Assert.Equal(rates, plan.RequestRatesPerSecond);
+        Assert.Equal(rateAuto, plan.RequestRateAuto);
+        Assert.All(result.Serving!, point => Assert.Equal(ResultStatus.Ok, point.Status));
+    }
+
     /// <summary>
     /// The signal comes once the first point (1000 requests/s) is saved, while the second (one request every 2 s on
     /// average) waits for its arrivals: the run stops there, keeps the first point and exits 130.
