@@ -66,13 +66,16 @@ public static class CampaignShardStatus
         }
         var notes = string.Concat(Changed(campaign, taken.Run!.Shard!), NewerNotTaken(found, taken));
         var run = taken.Run;
-        var failed = run.Results.Count(row => row.Status == ResultStatus.Failed);
-        var ok = run.Results.Count(row => row.Status == ResultStatus.Ok);
-        var counts = $"{run.Results.Count} rows: {ok} ok, {failed} failed";
+        var serving = run.Serving ?? [];
+        var failed = run.Results.Count(row => row.Status == ResultStatus.Failed) + serving.Count(point => point.Status == ResultStatus.Failed);
+        var ok = run.Results.Count(row => row.Status == ResultStatus.Ok) + serving.Count(point => point.Status == ResultStatus.Ok);
+        var counts = $"{run.Results.Count} rows" + (serving.Count > 0 ? $" and {serving.Count} serving points" : "") + $": {ok} ok, {failed} failed";
+        var firstFailure = run.Results.Where(row => row.Status == ResultStatus.Failed).Select(row => row.Reason)
+            .Concat(serving.Where(point => point.Status == ResultStatus.Failed).Select(point => point.Reason)).FirstOrDefault();
         return run.State switch
         {
             not RunState.Complete => new(shard, ShardOutcome.Unfinished, taken.Folder, $"run.json state is {JsonEnumName.Of(run.State)}; {counts}{notes}"),
-            _ when failed > 0 => new(shard, ShardOutcome.RowsFailed, taken.Folder, $"{counts}; first: {run.Results.First(row => row.Status == ResultStatus.Failed).Reason}{notes}"),
+            _ when failed > 0 => new(shard, ShardOutcome.RowsFailed, taken.Folder, $"{counts}; first: {firstFailure}{notes}"),
             _ when ok == 0 => new(shard, ShardOutcome.NothingMeasured, taken.Folder, $"{counts}; every row unsupported or skipped{notes}"),
             _ => new(shard, ShardOutcome.Ok, taken.Folder, counts + notes),
         };

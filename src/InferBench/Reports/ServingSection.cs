@@ -66,7 +66,7 @@ public static class ServingSection
                 parts.Add($"every prompt starts with the same {Integer(plan.SharedPrefixTokens)} tokens" +
                     (engine is { ReusesPromptPrefix: false } ? ", which this engine does not reuse (no prefix cache on its path)" : ""));
         }
-        parts.Add(targets is null ? "no latency targets (goodput needs --slo)" : $"targets: {string.Join(", ", targets)}");
+        parts.Add(targets is null ? $"no latency targets (goodput needs {CommandOptions.Slo})" : $"targets: {string.Join(", ", targets)}");
         return $"Serving: {string.Join("; ", parts)}.";
     }
 

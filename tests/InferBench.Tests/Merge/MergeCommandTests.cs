@@ -200,6 +200,27 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void ServingPointsAreMergedAsRowsWithTheirMachineAndAServingOnlyRunCountsAsMeasured()
+    {
+        var serving = Run("20261201-130000-ffffff", H100, 98.32) with { Serving = ServingSamples.Points() };
+        var folder = Write(_temp.Combine("serve", "20261201-130000-ffffff"), serving);
+
+        var run = CliRun.Invoke("merge", folder, "--out", Out);
+
+        Assert.Equal(ExitCodes.AllOk, run.ExitCode);
+        Assert.DoesNotContain("no ok rows", run.Error, StringComparison.Ordinal);
+        using var csv = CsvReader.FromText(File.ReadAllText(Path.Combine(Out, "results.csv")));
+        Assert.Equal(MergedColumns.Csv(servingRows: true).Select(column => column.Id), File.ReadLines(Path.Combine(Out, "results.csv")).First().Split(','));
+        var rows = new List<(string Machine, string Kind, string Load, string Output)>();
+        while (csv.Read())
+            rows.Add((csv.GetString("machine"), csv.GetString("row_kind"), csv.GetString("serving_concurrency") + csv.GetString("request_rate_per_s"),
+                csv.GetString("output_tokens_per_s")));
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, row => Assert.Equal(("aws p5.48xlarge", "serving"), (row.Machine, row.Kind)));
+        Assert.Equal(("4", "727"), (rows[2].Load, rows[2].Output));
+    }
+
+    [Fact]
     public void RunsWithoutAnOkRowExitWithNothingMeasured()
     {
         var folder = Write(_temp.Combine("oom"), Run("20261201-120000-eeeeee", H100, 98.32, Failed(Llama, "cuda-fp16", 1, "out of memory")));

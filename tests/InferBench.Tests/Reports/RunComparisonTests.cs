@@ -164,4 +164,31 @@ public sealed class RunComparisonTests
 
     private static RunComparison Compare(params RunResult[] runs) =>
         RunComparison.Of([.. runs.Select(run => (run, $"folder-{run.RunId}"))]);
+
+    [Fact]
+    public void ServingPointsPairByModelVariantPrecisionEpAndLoad()
+    {
+        var points = ServingSamples.Points();
+        var baseline = ServingSamples.Run() with { Results = [] };
+        var other = baseline with { RunId = "b", Serving = [points[1], points[5] with { Load = new("request-rate", null, 8) }] };
+
+        var comparison = RunComparison.Of([(baseline, "a"), (other, "b")]);
+
+        Assert.Empty(comparison.Rows);
+        Assert.All(comparison.Serving!, row => Assert.Equal(new ServingLoad("concurrency", 2, null), row.Point.Load));
+        Assert.Equal(["requestsPerSecond", "goodputRequestsPerSecond", "timeToFirstTokenMillisecondsP50"], comparison.Serving!.Select(row => row.Metric));
+        Assert.All(comparison.Serving!, row => Assert.Equal(0, row.Change));
+    }
+
+    [Fact]
+    public void RunsWithNeitherRowsNorServingPointsInCommonAreBadInputThatCountsBoth()
+    {
+        var baseline = ServingSamples.Run() with { Results = [] };
+        var other = baseline with { RunId = "b", Serving = [ServingSamples.Points()[0] with { Variant = "cpu-fp32" }] };
+
+        var error = Assert.Throws<InputException>(() => RunComparison.Of([(baseline, "a"), (other, "b")]));
+
+        Assert.Contains("and no serving point in common (they match by model, variant, precision, EP and load): A has 6, B has 1 measured points", error.Message,
+            StringComparison.Ordinal);
+    }
 }
