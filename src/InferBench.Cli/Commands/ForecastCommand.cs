@@ -22,7 +22,7 @@ public static class ForecastCommand
     private static readonly Option<string> Manifest = CommonOptions.Manifest();
     private static readonly Option<string[]> Model = CommonOptions.Models();
     private static readonly Option<string[]> Variant = CommonOptions.Variants();
-    private static readonly Option<string[]> Gpu = CommonOptions.Gpus("the GPUs to forecast on; none: the profile's own host");
+    private static readonly Option<string[]> Gpu = CommonOptions.Gpus("the GPUs to forecast on; none: the GPU a --profile was taken on where the catalog has it, else the profile's own host");
 
     private static readonly Option<int[]> Batch = IntListOption.Create("--batch", "Batch sizes", RunPlanPoints.BatchSizes, 1, 4);
     private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128);
@@ -50,7 +50,7 @@ public static class ForecastCommand
             {
                 foreach (var gpu in catalog.Gpus)
                     io.Out.WriteLine(gpu.Specs is { } specs
-                        ? string.Create(CultureInfo.InvariantCulture, $"{gpu.Id,-16} {specs.MemoryBandwidthGBps,6:0} GB/s  fp16 {gpu.PeakDenseTflops,6:0.#} TFLOPS  int8 {(specs.PeakDenseInt8Tops is { } int8 ? int8.ToString("0.#", CultureInfo.InvariantCulture) : "-"),6} TOPS  {specs.BoardPowerWatts,4:0} W  {specs.GpuClass}")
+                        ? string.Create(CultureInfo.InvariantCulture, $"{gpu.Id,-16} {(specs.MemoryGiB is { } memory ? memory.ToString("0", CultureInfo.InvariantCulture) : "-"),4} GiB {specs.MemoryBandwidthGBps,6:0} GB/s  fp16 {gpu.PeakDenseTflops,6:0.#} TFLOPS  fp32 {GpuPeaks.Of(gpu, EstimatorProfiles.GpuField).PeakFlopsPerSecond("fp32") / 1e12,5:0.#} TFLOPS  int8 {(specs.PeakDenseInt8Tops is { } int8 ? int8.ToString("0.#", CultureInfo.InvariantCulture) : "-"),6} TOPS  {specs.BoardPowerWatts,4:0} W  {specs.GpuClass}")
                         : $"{gpu.Id,-16} no datasheet specs{(gpu.Note is { } note ? $": {note}" : "")}");
                 return ExitCodes.AllOk;
             }

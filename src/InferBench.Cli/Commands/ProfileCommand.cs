@@ -54,7 +54,7 @@ public static class ProfileCommand
     {
         var host = profile.Host;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{host.Hardware}: memory bandwidth {host.MemoryBandwidthBytesPerSecond / 1e9:0.#} GB/s, peak {host.PeakFlopsPerSecondByPrecision.Values.Max() / 1e9:0.#} GFLOP/s ({host.PeaksSource})"));
+            $"{host.Hardware}: memory bandwidth {host.MemoryBandwidthBytesPerSecond / 1e9:0.#} GB/s, peak {Peaks(profile)} ({host.PeaksSource})"));
         foreach (var variant in profile.Variants)
         {
             if (variant.Fit is not { } fit || variant.Facts is not { } facts)
@@ -72,6 +72,20 @@ public static class ProfileCommand
                 $"  decode, all variants jointly (what forecasts on this host use): η_mem {Words(joint.MemoryEfficiency, "0.00")}, t0 {Words(joint.FixedSecondsPerLayer, "0.0000", 1e3, " ms/layer")}, " +
                 $"η_compute {string.Join(", ", joint.ComputeEfficiencyByVariant.Select(pair => $"{pair.Key} {Words(pair.Value, "0.00")}"))}; " +
                 $"residual rms {joint.RmsRelativeResidual:P1} over {joint.PointsUsed} steps"));
+    }
+
+    /// <summary>The peak each profiled precision is a share of: "int4 165200 GFLOP/s (the fp16 rate, ...)", never another precision's.</summary>
+    private static string Peaks(EstimatorProfile profile)
+    {
+        var host = profile.Host;
+        var precisions = profile.Variants.Select(variant => variant.Precision).Distinct(StringComparer.Ordinal).ToList();
+        return string.Join(", ", (precisions.Count > 0 ? precisions : host.PeakFlopsPerSecondByPrecision.Keys).Select(precision =>
+        {
+            var gemm = HostPeaks.GemmPrecision(precision, ModelFacts.DequantizingGemm(precision, host.Kind));
+            return host.PeakFlopsPerSecondByPrecision.TryGetValue(gemm, out var peak)
+                ? string.Create(CultureInfo.InvariantCulture, $"{precision} {peak / 1e9:0.#} GFLOP/s{(gemm == precision ? "" : $" (the {gemm} rate: its weights are multiplied in {gemm})")}")
+                : $"{precision} unknown";
+        }));
     }
 
     private static string Words(FittedParameter parameter, string format, double scale = 1, string unit = "") =>

@@ -31,7 +31,7 @@ public static class RunCommand
     private const string AutoReps = "auto";
     private static readonly Option<string> Reps = CreateRepsOption();
     private static readonly Option<double> TargetCi = NumberOption.Percent("--target-ci",
-        "--reps auto: target half-width of the 95% interval of mean decode tok/s, in percent of the mean, such as 2 or 2%", RunPlanPoints.AutoTargetHalfWidthPercent, 2);
+        "--reps auto: target half-width of the 95% interval of median decode tok/s, in percent of the median, such as 2 or 2%", RunPlanPoints.AutoTargetHalfWidthPercent, 2);
     private static readonly Option<int> MaxReps = IntOption.Create("--max-reps",
         "--reps auto: the most measured repetitions per point", RunPlanPoints.AutoMaxRepetitions, 50);
     private static readonly Option<double> MaxSecondsPerPoint = NumberOption.Create("--max-seconds-per-point",
@@ -159,7 +159,7 @@ public static class RunCommand
     {
         var option = new Option<string>("--reps")
         {
-            Description = $"Measured repetitions per point, or {AutoReps}: repeat until mean decode tok/s is within --target-ci (at least 3, at most --max-reps and --max-seconds-per-point)",
+            Description = $"Measured repetitions per point, or {AutoReps}: repeat until median decode tok/s is within --target-ci (at least 3, at most --max-reps and --max-seconds-per-point)",
             DefaultValueFactory = _ => "3",
         };
         option.Validators.Add(result =>

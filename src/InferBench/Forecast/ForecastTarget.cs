@@ -7,6 +7,7 @@ namespace InferBench.Forecast;
 /// <param name="Id">The catalog GPU id, or "host" for the profile's own machine.</param>
 /// <param name="BoardPowerWatts">A GPU's board power limit; null on the profile's host, whose power comes from the run.</param>
 /// <param name="PriceSource">Where <see cref="UsdPerHour"/> comes from, or why there is none.</param>
+/// <param name="MemoryBytes">A GPU's memory size, which weights and KV cache must fit in; null on the profile's host, whose memory the profile does not record.</param>
 public sealed record ForecastTarget(
     string Id,
     HostPeaks Peaks,
@@ -14,7 +15,8 @@ public sealed record ForecastTarget(
     double? BoardPowerWatts,
     string PowerSource,
     double? UsdPerHour,
-    string PriceSource)
+    string PriceSource,
+    double? MemoryBytes = null)
 {
     public const string HostId = "host";
 }

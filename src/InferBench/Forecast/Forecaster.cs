@@ -16,7 +16,7 @@ public static class Forecaster
     /// <param name="dequantizingGemm">Whether the engine multiplies quantized weights through an fp16 copy at more than one row (<see cref="ModelFacts.DequantizingGemm"/>).</param>
     public static double RooflineSeconds(ModelFacts facts, int batch, double contextTokens, HostPeaks peaks, string precision, bool dequantizingGemm) =>
         Math.Max(facts.DecodeStepBytes(batch, contextTokens, dequantizingGemm) / peaks.MemoryBandwidthBytesPerSecond,
-            facts.DecodeStepFlops(batch, contextTokens) / peaks.PeakFlopsPerSecond(precision));
+            facts.DecodeStepFlops(batch, contextTokens) / peaks.PeakFlopsPerSecond(precision, dequantizingGemm));
 
     /// <param name="hostWatts">The calibration run's average power for this precision on the profile's host, with its energy source; null for GPUs or where the run has none.</param>
     public static IEnumerable<ForecastRow> Forecast(ForecastVariant variant, ForecastTarget target, Efficiencies efficiencies, ForecastPlan plan, (double Watts, string Source)? hostWatts) =>
@@ -29,9 +29,9 @@ public static class Forecaster
     {
         var facts = variant.Facts;
         var bandwidth = target.Peaks.MemoryBandwidthBytesPerSecond;
-        var peak = target.Peaks.PeakFlopsPerSecond(variant.Precision);
         var context = prompt + gen / 2.0;
         var dequantizing = ModelFacts.DequantizingGemm(variant.Precision, target.Peaks.Kind);
+        var peak = target.Peaks.PeakFlopsPerSecond(variant.Precision, dequantizing);
         var decodeBytes = facts.DecodeStepBytes(batch, context, dequantizing);
         var decodeFlops = facts.DecodeStepFlops(batch, context);
         var prefillBytes = facts.PrefillBytes(batch, prompt, dequantizing);
@@ -99,12 +99,15 @@ public static class Forecaster
         if (target.GpuClass is { } gpuClass)
         {
             var peers = published.Where(p => p.Entry.EngineFamily == EngineFamily && p.Entry.Precision == precision && p.GpuClass == gpuClass).ToList();
-            if (peers.Count > 0)
+            // However few the points, the band is at least as wide as the method's error on them, each forecast from the others.
+            if (peers.Count > 0 && LeaveOneOutError(published, peers) is var leaveOneOutError && double.IsFinite(leaveOneOutError))
             {
                 var values = peers.Select(p => p.EffectiveEfficiency).ToList();
-                var band = new Band(values.Min(), LeaveOneOut.Median(values), values.Max());
+                var least = Band.Ratio(LeaveOneOut.Median(values), leaveOneOutError);
+                var band = new Band(Math.Min(values.Min(), least.Low), least.Central, Math.Max(values.Max(), least.High));
                 return new Efficiencies(band, band, 0, Efficiencies.Published,
-                    $"effective efficiency of {peers.Count} published {EngineFamily} {precision} point(s) on {gpuClass} GPUs: {string.Join(", ", peers.Select(p => p.Entry.Id))}");
+                    $"effective efficiency of {peers.Count} published {EngineFamily} {precision} point(s) on {gpuClass} GPUs: {string.Join(", ", peers.Select(p => p.Entry.Id))}; " +
+                    $"band their range, at least ÷/× {1 + leaveOneOutError:0.00} (1 + their leave-one-out error)");
             }
         }
         return Efficiencies.DefaultRange(profile is null
@@ -129,6 +132,10 @@ public static class Forecaster
             $"(shared memory efficiency and fixed time per layer, {calibrated.Model}/{calibrated.Variant}'s compute efficiency), band ÷/× {1 + spread:0.00}{computeWords}; " +
             $"prefill from the variant's own fit", variantFit);
     }
+
+    /// <summary>The leave-one-out MAPE of <paramref name="peers"/> among <paramref name="published"/>; NaN where none of them has others to be forecast from.</summary>
+    private static double LeaveOneOutError(IReadOnlyList<PublishedPoint> published, IReadOnlyList<PublishedPoint> peers) =>
+        LeaveOneOut.MeanAbsolutePercentageError(LeaveOneOut.Evaluate(published).Where(result => peers.Any(peer => peer.Entry.Id == result.Id)));
 
     /// <summary>A calibration band's relative spread: the fit's largest residual, at least 5%.</summary>
     private static double Spread(double maxAbsRelativeResidual) => Math.Max(double.IsFinite(maxAbsRelativeResidual) ? maxAbsRelativeResidual : 0, 0.05);

@@ -8,11 +8,15 @@ public static class Forecasts
 {
     public const string ProfileField = "Profile";
 
-    /// <exception cref="InputException">Nothing to forecast, no target, an unknown GPU or one without specs, or a model folder that cannot be read.</exception>
+    /// <exception cref="InputException">Nothing to forecast, no target, an unknown GPU or one without specs, a model folder
+    /// that cannot be read, or a plan point beyond a variant's context length or a target's memory (<see cref="WorkloadFit"/>).</exception>
     public static IReadOnlyList<ForecastRow> Make(ForecastRequest request, PricingCatalog catalog, CancellationToken cancellation = default)
     {
         var variants = Variants(request, cancellation);
         var targets = Targets(request, catalog);
+        foreach (var target in targets)
+            foreach (var variant in variants)
+                WorkloadFit.Check(variant, target, request.Plan);
         var published = PublishedPoint.All(catalog);
         return [.. from target in targets
                    from variant in variants
@@ -71,20 +75,24 @@ public static class Forecasts
         if (request.GpuIds.Count == 0)
         {
             var profile = request.Profile ?? throw new InputFieldException([EstimatorProfiles.GpuField], "no target: give catalog GPU ids, or a profile.json to forecast its own host");
+            // A profile of a catalog GPU forecasts that GPU as --gpu would: its board power, memory and instance prices.
+            if (catalog.Gpus.FirstOrDefault(gpu => gpu.Id == profile.Host.GpuId && gpu.Specs is not null) is { } profiled)
+                return [CatalogTarget(profiled, request.PricePerHourUsd, catalog)];
             var (price, priceSource) = request.PricePerHourUsd is { } given
                 ? (given, $"given: {given} USD/h")
                 : ((double?)null, "unavailable: give a price per hour for the profile's host");
             return [new ForecastTarget(profile.Host.GpuId ?? ForecastTarget.HostId, profile.Host.Peaks, null, null, "the profile's host", price, priceSource)];
         }
-        return request.GpuIds.Select(id =>
-        {
-            var gpu = PricingCatalog.Find(catalog.Gpus, id, EstimatorProfiles.GpuField);
-            var peaks = GpuPeaks.Of(gpu, EstimatorProfiles.GpuField);
-            var (price, priceSource) = Price(id, request.PricePerHourUsd, catalog);
-            var specs = gpu.Specs!;
-            return new ForecastTarget(id, peaks, specs.GpuClass, specs.BoardPowerWatts,
-                $"catalog {id}: {specs.Source} ({specs.AsOf}, {JsonEnumName.Of(specs.Provenance)})", price, priceSource);
-        }).ToList();
+        return request.GpuIds.Select(id => CatalogTarget(PricingCatalog.Find(catalog.Gpus, id, EstimatorProfiles.GpuField), request.PricePerHourUsd, catalog)).ToList();
+    }
+
+    private static ForecastTarget CatalogTarget(GpuEntry gpu, double? pricePerHourUsd, PricingCatalog catalog)
+    {
+        var peaks = GpuPeaks.Of(gpu, EstimatorProfiles.GpuField);
+        var (price, priceSource) = Price(gpu.Id, pricePerHourUsd, catalog);
+        var specs = gpu.Specs!;
+        return new ForecastTarget(gpu.Id, peaks, specs.GpuClass, specs.BoardPowerWatts,
+            $"catalog {gpu.Id}: {specs.Source} ({specs.AsOf}, {JsonEnumName.Of(specs.Provenance)})", price, priceSource, specs.MemoryGiB * WorkloadFit.BytesPerGibibyte);
     }
 
     private static (double?, string) Price(string gpuId, double? given, PricingCatalog catalog)

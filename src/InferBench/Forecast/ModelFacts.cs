@@ -8,6 +8,7 @@ namespace InferBench.Forecast;
 /// <param name="MatMulParameters">The weights of matrix multiplications (lm_head included, the embedding table not): 2 FLOPs each per token.</param>
 /// <param name="WeightBytesPerDecodeStep">Bytes of weights read by one forward step: every initializer but the embedding table, of which only the batch's rows are read.</param>
 /// <param name="KvCacheBytesPerToken">Key and value cache bytes one token of context holds, over all layers.</param>
+/// <param name="ContextLength">The longest sequence (prompt + generated tokens) the model takes: genai_config.json's context_length; null where unknown (a published model's shape, a profile written before it was recorded).</param>
 public sealed record ModelFacts(
     long Parameters,
     long MatMulParameters,
@@ -15,7 +16,8 @@ public sealed record ModelFacts(
     long KvCacheBytesPerToken,
     int Layers,
     int AttentionHeads,
-    int HeadSize)
+    int HeadSize,
+    int? ContextLength = null)
 {
     /// <summary>2 x matmul weights: FLOPs per token independent of the context.</summary>
     public double MatMulFlopsPerToken => 2.0 * MatMulParameters;
@@ -52,6 +54,13 @@ public sealed record ModelFacts(
 
     /// <summary>2 bytes written and 2 read per matmul weight (lm_head counted, though the builder may leave it unquantized: about 1% of a 7B model).</summary>
     private double DequantizedCopyBytes => 4.0 * MatMulParameters;
+
+    /// <summary>
+    /// Bytes a GPU must hold for <paramref name="batch"/> sequences of <paramref name="sequenceTokens"/> tokens: the
+    /// weights a step reads and the KV cache of every sequence at its full length. A lower bound: the embedding table,
+    /// activations, the dequantized fp16 scratch and the runtime's own memory come on top.
+    /// </summary>
+    public double ResidentBytes(int batch, long sequenceTokens) => WeightBytesPerDecodeStep + (double)batch * sequenceTokens * KvCacheBytesPerToken;
 
     public double DecodeStepFlops(int batch, double contextTokens) => batch * FlopsPerDecodeToken(contextTokens);
 

@@ -31,7 +31,7 @@ public static class ModelFactsReader
         return new ModelFacts(
             weights.Parameters, weights.MatMulParameters, weights.BytesPerStep,
             KvCacheBytesPerToken: (long)(2L * layers * kvHeads * headSize * kvBytesPerElement),
-            layers, heads, headSize);
+            layers, heads, headSize, info.ContextLength);
     }
 
     /// <summary>fp32, fp16, int8 or int4 (<see cref="DecoderPrecision"/>), as an input error where the folder is no GenAI model.</summary>

@@ -21,7 +21,7 @@ public static class ProfileBuilder
             HostDecodeFitKey(variant),
             [.. variant.Points.Where(point => point.Phase == StepObservation.Decode).Select(point => new StepObservation(point.Phase, point.BatchSize,
                 point.PromptTokens, point.GenTokens, point.ContextTokens, point.BytesPerStep, point.FlopsPerStep, variant.Facts!.Layers, point.MeasuredStepSeconds))],
-            host.Peaks.PeakFlopsPerSecond(variant.Precision)))], host.MemoryBandwidthBytesPerSecond);
+            host.Peaks.PeakFlopsPerSecond(variant.Precision, ModelFacts.DequantizingGemm(variant.Precision, host.Kind))))], host.MemoryBandwidthBytesPerSecond);
         return new EstimatorProfile { RunId = run.RunId, CreatedUtc = createdUtc, Host = host, Variants = variants, DecodeFit = decodeFit };
     }
 
@@ -53,8 +53,9 @@ public static class ProfileBuilder
             return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, null, [], null, averageWatts, energySource, $"model facts unavailable: {e.Message}");
         }
         var bandwidth = host.MemoryBandwidthBytesPerSecond;
-        var peak = host.Peaks.PeakFlopsPerSecond(first.Precision);
-        var observations = rows.SelectMany(row => Observations(row, facts, ModelFacts.DequantizingGemm(first.Precision, host.Kind))).ToList();
+        var dequantizing = ModelFacts.DequantizingGemm(first.Precision, host.Kind);
+        var peak = host.Peaks.PeakFlopsPerSecond(first.Precision, dequantizing);
+        var observations = rows.SelectMany(row => Observations(row, facts, dequantizing)).ToList();
         if (observations.Count == 0)
             return new ProfileVariant(first.Model, first.Variant, first.Precision, first.ExecutionProvider, first.ModelPath, facts, [], null, averageWatts, energySource, "no row has a decode or prefill rate");
         var (fit, predicted) = RooflineFitter.Fit(observations, bandwidth, peak);

@@ -18,6 +18,14 @@ public sealed record PublishedPoint(PublishedThroughputEntry Entry, string GpuCl
 
     public double EffectiveEfficiency => RooflineStepSeconds / MeasuredStepSeconds;
 
+    /// <summary>
+    /// Whether <paramref name="other"/> is another point of the same model on the same engine: a row of the same
+    /// published table (in this catalog each such set comes from one source), measured with the same kernels, version and
+    /// method, so that one flatters a forecast of the other.
+    /// </summary>
+    public bool IsSiblingOf(PublishedPoint other) =>
+        other != this && other.Entry.Model == Entry.Model && other.Entry.Engine == Entry.Engine;
+
     /// <exception cref="InputException">The entry names a GPU the catalog lacks, or one without specs.</exception>
     public static IReadOnlyList<PublishedPoint> All(PricingCatalog catalog) => catalog.PublishedThroughput.Select(entry =>
     {

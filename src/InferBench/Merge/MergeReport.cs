@@ -16,7 +16,7 @@ internal static class MergeReport
         "One row per model x variant x machine x workload (prompt and gen tokens), from one run: where several runs on a machine " +
         "measured the same, the figures are one run's, never pooled (the notes name the others). Batch 1: the row at batch 1. " +
         $"Best: {MergedEntry.BestPointRule}. Decode tok/s is the median over the measured repetitions ± the half-width of the 95% " +
-        "confidence interval of the mean. J/token is gross (prefill and idle included), from the energy source named; " +
+        "interval of the median (distribution-free, its larger side; shown from 6 repetitions). J/token is gross (prefill and idle included), from the energy source named; " +
         "estimated-* sources are estimates, marked (est.). $/1M gen tokens = the machine's price per hour / (median decode tok/s " +
         $"× 3600 × the run's utilisation) × 1e6, at {CommandOptions.MachinePrice}'s price where given, else the run's own. Top-1 agreement, KL and " +
         "perplexity change are the variant's drift from the reference variant named under Quality against, on the tokens its method " +

@@ -5,6 +5,8 @@ namespace InferBench.Merge;
 
 /// <summary>One measured plan point of a merged entry (batch 1, or the best measured point), with what it costs on its machine.</summary>
 /// <param name="DecodeTokensPerSecond">Decode tok/s of the whole batch over the measured repetitions (the median is what $/1M uses).</param>
+/// <param name="DecodeMedianHalfWidthPercent">The larger side of the 95% interval of the median decode tok/s, in percent of
+/// the median (run.json's repetitionStop.decodeHalfWidthPercent); null when the run has none.</param>
 /// <param name="TimeToFirstTokenMilliseconds">Time to first token over the measured repetitions.</param>
 /// <param name="JoulesPerGeneratedToken">Gross J/token (prefill and idle included) from <paramref name="EnergySource"/>; null without a figure.</param>
 /// <param name="EnergySource">The row's energy_source label (estimated-* is an estimate); null when energy was not measured.</param>
@@ -12,6 +14,7 @@ namespace InferBench.Merge;
 public sealed record MergedPoint(
     int BatchSize,
     SampleStatistics DecodeTokensPerSecond,
+    double? DecodeMedianHalfWidthPercent,
     SampleStatistics TimeToFirstTokenMilliseconds,
     double? JoulesPerGeneratedToken,
     string? EnergySource,
@@ -22,6 +25,6 @@ public sealed record MergedPoint(
         row.Status == ResultStatus.Ok && row.Metrics is { DecodeTokensPerSecond.Median: > 0 and < double.PositiveInfinity };
 
     public static MergedPoint Of(ScenarioResult row, RunPricing pricing) => new(row.BatchSize,
-        row.Metrics!.DecodeTokensPerSecond, row.Metrics.TimeToFirstTokenMilliseconds, row.Energy?.JoulesPerGeneratedToken, row.Energy?.Source,
+        row.Metrics!.DecodeTokensPerSecond, row.RepetitionStop?.DecodeHalfWidthPercent, row.Metrics.TimeToFirstTokenMilliseconds, row.Energy?.JoulesPerGeneratedToken, row.Energy?.Source,
         pricing.For(row).HardwarePerMillionGeneratedTokens?.Value);
 }

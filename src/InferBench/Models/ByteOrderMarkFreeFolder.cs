@@ -1,9 +1,9 @@
 namespace InferBench.Models;
 
 /// <summary>
-/// ONNX Runtime GenAI 0.18 cannot parse a genai_config.json that starts with a UTF-8 byte-order mark, which InferBench
-/// accepts (as it does in the manifest). Such a folder is loaded through a <see cref="ConfigStandInFolder"/> whose
-/// config is written without the mark.
+/// ONNX Runtime GenAI (0.18 and 0.20) cannot parse a genai_config.json that starts with a UTF-8 byte-order mark, which
+/// InferBench accepts (as it does in the manifest). Such a folder is loaded through a <see cref="ConfigStandInFolder"/>
+/// whose config is written without the mark.
 /// </summary>
 public static class ByteOrderMarkFreeFolder
 {

@@ -21,18 +21,26 @@ internal static class ReportCell
 
     public static string Usd(double? usd) => usd is { } value && double.IsFinite(value) ? CostFormat.Usd(value) : Absent;
 
-    /// <summary>"45.2 ± 0.3": the median and the half-width of the 95% confidence interval of the mean, when known.</summary>
-    public static string MedianWithCi(SampleStatistics? statistics)
+    /// <summary>
+    /// "45.2 ± 0.3": the median and the half-width of the 95% interval of the median that <c>--reps auto</c>'s stopping
+    /// rule judges (<see cref="RepetitionStop.DecodeHalfWidthPercent"/>, its larger side, in percent of the median), when known.
+    /// </summary>
+    public static string MedianWithCi(SampleStatistics? statistics, double? halfWidthPercent)
     {
         if (statistics is null || !double.IsFinite(statistics.Median))
         {
             return Absent;
         }
-        var halfWidth = (statistics.ConfidenceInterval95Upper - statistics.ConfidenceInterval95Lower) / 2;
         var decimals = ReadableNumber.DecimalsFor(statistics.Median);
         var median = ReadableNumber.Fixed(statistics.Median, decimals);
-        return double.IsFinite(halfWidth) ? $"{median} ± {ReadableNumber.Fixed(halfWidth, decimals)}" : median;
+        return MedianHalfWidth(statistics.Median, halfWidthPercent) is { } halfWidth
+            ? $"{median} ± {ReadableNumber.Fixed(halfWidth, decimals)}"
+            : median;
     }
+
+    /// <summary>The half-width in the median's unit of an interval of <paramref name="halfWidthPercent"/> percent of it; null when either is unknown.</summary>
+    public static double? MedianHalfWidth(double median, double? halfWidthPercent) =>
+        halfWidthPercent is { } percent && double.IsFinite(percent) && double.IsFinite(median) ? Math.Abs(median) * percent / 100 : null;
 
     /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when both are known.</summary>
     public static string WithBracketed(string text, string bracketed) =>

@@ -37,7 +37,7 @@ internal static class ReportCharts
 
         var figures = new List<ReportFigure>
         {
-            Figure($"Decode tok/s by variant {where}: median; the whisker is the 95% confidence interval of the mean.",
+            Figure($"Decode tok/s by variant {where}: median; the whisker is the 95% interval of the median (shown from 6 repetitions).",
                 new BarChart("Decode tok/s by variant", DecodeTitle, [.. smallest.Select(row => DecodeBar(row, severalEps, Color(row)))]).ToSvg()),
         };
         if (pricing.HasPrice)
@@ -76,9 +76,10 @@ internal static class ReportCharts
     private static Bar DecodeBar(ScenarioResult row, bool withEp, string color)
     {
         var decode = row.Metrics!.DecodeTokensPerSecond;
-        return new Bar(Label(row, withEp), decode.Median, $"{MedianWithCi(decode)} tok/s", color,
-            double.IsFinite(decode.ConfidenceInterval95Lower) ? decode.ConfidenceInterval95Lower : null,
-            double.IsFinite(decode.ConfidenceInterval95Upper) ? decode.ConfidenceInterval95Upper : null);
+        var halfWidthPercent = row.RepetitionStop?.DecodeHalfWidthPercent;
+        var halfWidth = MedianHalfWidth(decode.Median, halfWidthPercent);
+        return new Bar(Label(row, withEp), decode.Median, $"{MedianWithCi(decode, halfWidthPercent)} tok/s", color,
+            decode.Median - halfWidth, decode.Median + halfWidth);
     }
 
     private static Bar CostBar(ScenarioResult row, RunPricing pricing, bool withEp, string color)

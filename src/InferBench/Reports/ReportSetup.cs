@@ -15,8 +15,8 @@ internal static class ReportSetup
         "TTFT: from appending the prompt (prefill) until the first generated token is available. " +
         "Prefill tok/s = batch × prompt tokens / prefill time; decode tok/s = batch × (gen tokens − 1) / decode time; " +
         "ITL = each decode step; E2E = TTFT + decode. " +
-        "n = measured repetitions (warmup excluded); percentiles are interpolated; ± is the half-width of the 95% " +
-        "confidence interval of the mean (shown when n ≥ 2). Peak memory is the process's peak resident set size " +
+        "n = measured repetitions (warmup excluded); percentiles are interpolated; decode tok/s's ± is the half-width of the " +
+        "95% interval of the median (distribution-free, its larger side; shown when n ≥ 6). Peak memory is the process's peak resident set size " +
         "during the point. J/token = energy over the point's generations / generated tokens (prefill included); " +
         "figures from an energy source labelled estimated-* are estimates, not measurements, and are marked (est.). " +
         "$/1M gen tokens = price per hour / (median decode tok/s × 3600 × utilisation) × 1e6, so its spread is the decode " +
@@ -104,7 +104,7 @@ internal static class ReportSetup
             yield break;
         var stopped = run.Results.Where(result => result.RepetitionStop is not null).ToArray();
         var missed = stopped.Where(result => result.RepetitionStop!.TargetMissed).ToArray();
-        var text = $"{CommandOptions.Reps} auto: each point repeated until the 95% interval of its mean decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
+        var text = $"{CommandOptions.Reps} auto: each point repeated until the 95% interval of its median decode tok/s was within ±{Number(auto.TargetHalfWidthPercent)}% " +
                    $"(at most {Integer(auto.MaxRepetitions)} repetitions and {Number(auto.MaxSecondsPerPoint)} s per point); " +
                    $"{Integer(stopped.Length - missed.Length)} of {Integer(stopped.Length)} measured points reached it";
         if (missed.Length > 0)

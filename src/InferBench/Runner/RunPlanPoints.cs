@@ -25,12 +25,12 @@ public static class RunPlanPoints
     public static InputRange Rounds { get; } = new(nameof(RunPlanRecord.Rounds), 1, MaxRounds, WholeNumber: true);
 
     public static InputRange AutoTargetHalfWidthPercent { get; } = new(nameof(AutoRepetitions.TargetHalfWidthPercent), 0, 100, MinimumExcluded: true,
-        Why: "percent of the mean");
+        Why: "percent of the median");
     /// <summary>At least the stopping rule's minimum count: a cap below it could only ever stop at the cap, never for precision.</summary>
     public static InputRange AutoMaxRepetitions { get; } = new(nameof(AutoRepetitions.MaxRepetitions), RepetitionStopRule.DefaultMinimumCount, MaxRepetitions,
         WholeNumber: true, Why: $"automatic repetitions call a point precise only after {RepetitionStopRule.DefaultMinimumCount}, so a lower cap never reaches the target");
     public static InputRange AutoMaxSecondsPerPoint { get; } = new(nameof(AutoRepetitions.MaxSecondsPerPoint), 0, 86_400, MinimumExcluded: true);
-    /// <summary>The largest batch <c>--batch auto</c> tries; GenAI 0.18 refuses more than 32 anyway, other runtimes may not.</summary>
+    /// <summary>The largest batch <c>--batch auto</c> tries; GenAI (0.18 and 0.20) refuses more than 32 anyway, other runtimes may not.</summary>
     public static InputRange AutoMaxBatchSize { get; } = new(nameof(AutoBatch.MaxBatchSize), 1, 1 << 20, WholeNumber: true);
     public static InputRange AutoMinGainPercent { get; } = new(nameof(AutoBatch.MinGainPercent), 0, 1000,
         Why: "percent of decode tok/s gained over two doublings");
@@ -93,14 +93,19 @@ public static class RunPlanPoints
         if (plan.SteadyState is { } steadyState)
             PowerInputs.Check(steadyState);
 
-        var (batch, prompt, gen) = (batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
+        CheckTokensPerBatch(batchList ? plan.BatchSizes.Max() : 1, plan.PromptTokens.Max(), plan.GenTokens.Max());
+        if (plan.PromptText is { Length: 0 })
+            throw new InputFieldException([nameof(RunPlanRecord.PromptText)], "expected some text, got an empty string");
+    }
+
+    /// <exception cref="InputRangeException">batch x (prompt + gen) passes <see cref="MaxTokensPerBatch"/>.</exception>
+    public static void CheckTokensPerBatch(int batch, int prompt, int gen)
+    {
         if ((long)batch * ((long)prompt + gen) > MaxTokensPerBatch)
             throw new InputRangeException(
                 [nameof(RunPlanRecord.BatchSizes), nameof(RunPlanRecord.PromptTokens), nameof(RunPlanRecord.GenTokens)],
                 $"batch x (prompt + gen) of at most {MaxTokensPerBatch} tokens (32-bit sizes)",
                 $"{batch} x ({prompt} + {gen}) = {(long)batch * ((long)prompt + gen)}");
-        if (plan.PromptText is { Length: 0 })
-            throw new InputFieldException([nameof(RunPlanRecord.PromptText)], "expected some text, got an empty string");
     }
 
     private static void RequireAll(IReadOnlyList<int> values, InputRange range)

@@ -5,8 +5,8 @@ namespace InferBench.Statistics;
 /// <summary>
 /// Decides, after each measured repetition of a point, whether <c>--reps auto</c> stops: precise first (the
 /// <see cref="RepetitionStopRule"/>), then the repetition cap, then the time cap, which stops when one more repetition
-/// of the average length so far would end past it. Never before <see cref="MinimumRepetitions"/>, which a confidence
-/// interval needs, even when they overrun the time cap.
+/// of the average length so far would end past it. Never before <see cref="MinimumRepetitions"/>, which the reports'
+/// spread and the autocorrelation estimate need, even when they overrun the time cap.
 /// </summary>
 public sealed class AutoRepetitionStopper(AutoRepetitions plan)
 {

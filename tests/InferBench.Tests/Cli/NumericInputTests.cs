@@ -23,7 +23,7 @@ public sealed class NumericInputTests : IDisposable
     [InlineData("--quality-tokens 10000001", "--quality-tokens: expected a whole number from 1 to 10000000, got 10000001")]
     [InlineData("--rounds 101", "--rounds: expected a whole number from 1 to 100, got 101")]
     [InlineData("--reps many", "--reps: expected a whole number from 1 to 10000, or auto, got \"many\"")]
-    [InlineData("--reps auto --target-ci NaN", "--target-ci: expected a number above 0 and at most 100 (percent of the mean), with or without %, got \"NaN\"")]
+    [InlineData("--reps auto --target-ci NaN", "--target-ci: expected a number above 0 and at most 100 (percent of the median), with or without %, got \"NaN\"")]
     [InlineData("--reps auto --max-reps 2", "--reps, --max-reps: expected a whole number from 10 to 10000 (automatic repetitions call a point precise only after 10, so a lower cap never reaches the target), got 2")]
     [InlineData("--reps auto --max-reps 9", "--reps, --max-reps: expected a whole number from 10 to 10000 (automatic repetitions call a point precise only after 10, so a lower cap never reaches the target), got 9")]
     [InlineData("--reps auto --max-seconds-per-point 0", "--max-seconds-per-point: expected a number above 0 and at most 86400, got \"0\"")]

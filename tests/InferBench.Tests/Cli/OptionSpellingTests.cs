@@ -102,10 +102,10 @@ public sealed class OptionSpellingTests
     }
 
     [Theory]
-    [InlineData("run --reps auto --target-ci 5%%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the mean), with or without %, got \"5%%\"")]
-    [InlineData("run --reps auto --target-ci %", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the mean), with or without %, got \"%\"")]
-    [InlineData("run --reps auto --target-ci 500%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the mean), with or without %, got \"500%\"")]
-    [InlineData("run --reps auto --target-ci -5%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the mean), with or without %, got \"-5%\"")]
+    [InlineData("run --reps auto --target-ci 5%%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the median), with or without %, got \"5%%\"")]
+    [InlineData("run --reps auto --target-ci %", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the median), with or without %, got \"%\"")]
+    [InlineData("run --reps auto --target-ci 500%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the median), with or without %, got \"500%\"")]
+    [InlineData("run --reps auto --target-ci -5%", "inferbench: --target-ci: expected a number above 0 and at most 100 (percent of the median), with or without %, got \"-5%\"")]
     [InlineData("run --batch-min-gain five%", "inferbench: --batch-min-gain: expected a number from 0 to 1000 (percent of decode tok/s gained over two doublings), with or without %, got \"five%\"")]
     [InlineData("run --steady-power-slope %5", "inferbench: --steady-power-slope: expected a number above 0 and at most 100, with or without %, got \"%5\"")]
     [InlineData("cost --price-per-hour 1 --utilization 150%", "inferbench: --utilization: expected a number from 0.001 to 1, or a percentage like 40%, got \"150%\"")]

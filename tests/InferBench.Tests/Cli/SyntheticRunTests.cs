@@ -100,7 +100,9 @@ public sealed class SyntheticRunTests : IDisposable
         Assert.Equal(repetitions, stop.MeasuredRepetitions);
         var folder = Directory.GetDirectories(_temp.Combine("results")).Single();
         Assert.Contains($"not reached: fp32 batch 1, prompt 16, gen 4: {reason} after {repetitions} repetitions", File.ReadAllText(Path.Combine(folder, "report.md")));
-        Assert.Contains($",{reason},{CsvNumber(stop.DecodeHalfWidthPercent!.Value)},{CsvNumber(0.0001)},", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
+        // Three repetitions are too few for a 95% interval of the median: the cell is empty.
+        var reached = stop.DecodeHalfWidthPercent is { } halfWidth ? CsvNumber(halfWidth) : "";
+        Assert.Contains($",{reason},{reached},{CsvNumber(0.0001)},", File.ReadAllLines(Path.Combine(folder, "results.csv"))[1]);
     }
 
     [Fact]

@@ -28,16 +28,20 @@ public sealed class RepetitionsDocumentationTests
     public void The_rule_names_its_minimum_count_and_the_simulated_coverage()
     {
         var rule = Methods[Methods.IndexOf("**The stopping rule**", StringComparison.Ordinal)..];
-        var (independent, precise) = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed);
-        var autocorrelated = StopRuleSimulation.RuleCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed).Coverage;
+        var independent = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed);
+        var steadier = StopRuleSimulation.RuleCoverage(0.0, StopRuleSimulation.IndependentSeed, coefficientOfVariation: 0.03);
+        var autocorrelated = StopRuleSimulation.RuleCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed);
         var naive = StopRuleSimulation.NaiveCoverage(0.5, StopRuleSimulation.AutocorrelatedSeed);
 
         Assert.Contains($"before **{RepetitionStopRule.DefaultMinimumCount}** repetitions", rule);
-        Assert.Contains($"**{Percent(independent)}** of trials", rule);
-        Assert.Contains($"({Math.Round(precise * 100).ToString(CultureInfo.InvariantCulture)}% of them stop precise)", rule);
-        Assert.Contains($"**{Percent(autocorrelated)}** with AR(1)", rule);
+        Assert.Contains($"**{Percent(independent.Coverage)}** of trials", rule);
+        Assert.Contains($"({Whole(independent.Precise)}% of them stop precise; {Whole(steadier.Precise)}% at 3% CV)", rule);
+        Assert.Contains($"**{Percent(autocorrelated.Coverage)}** with AR(1)", rule);
+        Assert.Contains($"({Whole(autocorrelated.NoInterval)}% of them end with no interval", rule);
         Assert.Contains($"covers **{Percent(naive)}** in the AR(1) case", rule);
     }
+
+    private static string Whole(double fraction) => Math.Round(fraction * 100).ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -44,17 +44,17 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
     [Fact]
     public void Every_prompt_length_is_forecast_with_every_generated_length()
     {
-        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", "--batch", "1", "--prompt-tokens", "128,512", "--gen-tokens", "64,256", "--json");
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", "--batch", "1", "--prompt-tokens", "32,128", "--gen-tokens", "16,64", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
         var rows = document.RootElement.GetProperty("rows").EnumerateArray()
             .ToDictionary(row => (row.GetProperty("promptTokens").GetInt32(), row.GetProperty("genTokens").GetInt32()),
                 row => row.GetProperty("decodeTokensPerSecond").GetProperty("central").GetDouble());
-        Assert.Equal([(128, 64), (128, 256), (512, 64), (512, 256)], rows.Keys.Order());
+        Assert.Equal([(32, 16), (32, 64), (128, 16), (128, 64)], rows.Keys.Order());
         // More generated tokens: a longer mean context, more KV cache read per decode step.
-        Assert.True(rows[(128, 256)] < rows[(128, 64)]);
-        Assert.True(rows[(512, 256)] < rows[(512, 64)]);
+        Assert.True(rows[(32, 64)] < rows[(32, 16)]);
+        Assert.True(rows[(128, 64)] < rows[(128, 16)]);
     }
 
     [Theory]
@@ -202,5 +202,76 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
         Assert.Equal(3350e9, profile.Host.MemoryBandwidthBytesPerSecond);
         var variant = Assert.Single(profile.Variants);
         Assert.Equal(ModelFactsReader.Read(tiny.Fp32).Parameters, variant.Facts!.Parameters);
+    }
+
+    [Fact]
+    public void A_workload_beyond_the_models_context_is_exit_2_naming_the_options_and_the_limit()
+    {
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", "--prompt-tokens", "4096");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--prompt-tokens, --gen-tokens", run.Error);
+        Assert.Contains("at most 256 tokens", run.Error);
+        Assert.Contains("context_length", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_workload_whose_kv_cache_outgrows_the_gpu_is_exit_2_naming_the_gpu_and_its_memory()
+    {
+        // 1,000,000 x 192 tokens x 512 KV bytes per token (tiny: 2 layers x 2 KV heads x 16 x fp32 x K and V) = 98 GB.
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--gpu", "l4", "--batch", "1000000", "--prompt-tokens", "128", "--gen-tokens", "64");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--batch, --prompt-tokens, --gen-tokens", run.Error);
+        Assert.Contains("more than l4's 24 GiB of memory", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void A_batch_of_more_tokens_than_a_run_takes_is_exit_2_as_in_run()
+    {
+        var run = CliRun.Invoke("forecast", "--model-path", tiny.Fp32, "--batch", "2147483647", "--prompt-tokens", "100");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("32-bit sizes", run.Error);
+        run.AssertNoStackTrace();
+    }
+
+    [Fact]
+    public void Profile_prints_the_peak_an_int4_run_is_a_share_of_not_the_int8_one()
+    {
+        using var temp = new TempFolder();
+        var row = ReportSamples.OkRow() with { ModelPath = tiny.Fp32, ExecutionProvider = "cuda", Precision = "int4" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 512 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample);
+
+        var run = CliRun.Invoke("profile", folder.FullPath, "--gpu", "rtx-4090");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("peak int4 165200 GFLOP/s (the fp16 rate", run.Out);
+        Assert.DoesNotContain("660600", run.Out); // the RTX 4090's INT8 tensor rate
+    }
+
+    [Fact]
+    public void A_profile_of_a_catalog_gpu_forecasts_that_gpu_with_its_power_and_price_without_naming_it()
+    {
+        using var temp = new TempFolder();
+        var row = ReportSamples.OkRow() with { ModelPath = tiny.Fp32, ExecutionProvider = "cuda", Precision = "fp32" };
+        var sample = ReportSamples.Run(row, row with { BatchSize = 4, PromptTokens = 128 });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample);
+        Assert.Equal(0, CliRun.Invoke("profile", folder.FullPath, "--gpu", "h100-sxm5").ExitCode);
+
+        var run = CliRun.Invoke("forecast", "--profile", Path.Combine(folder.FullPath, EstimatorProfile.FileName), "--batch", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(run.Out);
+        var forecast = Assert.Single(document.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal("h100-sxm5", forecast.GetProperty("target").GetString());
+        Assert.Equal("calibration", forecast.GetProperty("efficiencies").GetProperty("source").GetString());
+        Assert.True(forecast.TryGetProperty("joulesPerToken", out _), forecast.GetProperty("energyNote").GetString());
+        Assert.True(forecast.TryGetProperty("usdPerMillionTokens", out _), forecast.GetProperty("priceNote").GetString());
     }
 }

@@ -44,13 +44,53 @@ public sealed class ForecasterTests
     {
         var efficiencies = new Efficiencies(new Band(1, 1, 1), new Band(1e6, 1e6, 1e6), 0, Efficiencies.Published, "test");
         var variant = new ForecastVariant("m", "v", precision, Facts);
-        var target = Target with { Peaks = Peaks with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double> { [precision] = 300e12 } } };
+        var target = Target with { Peaks = Peaks with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double> { ["fp16"] = 300e12, [precision] = 300e12 } } };
 
         var row = Assert.Single(Forecaster.Forecast(variant, target, efficiencies, new ForecastPlan([batch], [128], [64]), hostWatts: null));
 
         var bytes = 14e9 + batch * (128 + 32) * 131_072.0 + copyBytesPerWeight * 7e9;
         Assert.Equal(batch * 2e12 / bytes, row.DecodeTokensPerSecond.Central, 6);
         Assert.False(ModelFacts.DequantizingGemm(precision, HostPeaks.CpuKind));
+    }
+
+    [Fact]
+    public void Onnx_runtimes_weight_only_int8_on_a_gpu_runs_at_the_fp16_rate_and_an_engine_with_int8_gemms_at_the_int8_rate()
+    {
+        var peaks = Peaks with { PeakFlopsPerSecondByPrecision = new Dictionary<string, double> { ["fp16"] = 100e12, ["int8"] = 400e12 } };
+        var bytes = Facts.DecodeStepBytes(1024, 160, dequantizingGemm: true);
+        var flops = Facts.DecodeStepFlops(1024, 160);
+        Assert.True(flops / 100e12 > bytes / peaks.MemoryBandwidthBytesPerSecond, "compute-bound at batch 1024");
+
+        Assert.Equal(flops / 100e12, Forecaster.RooflineSeconds(Facts, 1024, 160, peaks, "int8", dequantizingGemm: true), 12);
+        Assert.Equal(Math.Max(Facts.DecodeStepBytes(1024, 160) / 2e12, flops / 400e12), Forecaster.RooflineSeconds(Facts, 1024, 160, peaks, "int8", dequantizingGemm: false), 12);
+        Assert.True(ModelFacts.DequantizingGemm("int8", HostPeaks.GpuKind));
+    }
+
+    [Theory]
+    [InlineData("v100-sxm2", 15.7e12)]        // no TF32 tensor cores: the FP32 CUDA-core rate
+    [InlineData("a100-sxm4-80gb", 156e12)]    // TF32 tensor, half the fp16 rate
+    public void A_gpus_fp32_peak_is_its_tf32_rate_only_where_it_has_tf32(string gpu, double fp32)
+    {
+        var peaks = GpuPeaks.Of(PricingCatalog.Find(PricingCatalogLoader.Embedded.Gpus, gpu, "--gpu"), "--gpu");
+
+        Assert.Equal(fp32, peaks.PeakFlopsPerSecond("fp32"), 1);
+    }
+
+    [Fact]
+    public void A_forecast_from_one_published_point_has_a_band_at_least_as_wide_as_its_leave_one_out_error()
+    {
+        var published = PublishedPoint.All(PricingCatalogLoader.Embedded);
+        var rtx4090 = Target with { Id = "rtx-4090", GpuClass = "consumer-gddr" };
+        var phi2 = Assert.Single(published, p => p.Entry.EngineFamily == Forecaster.EngineFamily && p.Entry.Precision == "int4" && p.GpuClass == "consumer-gddr");
+        var error = Assert.Single(LeaveOneOut.Evaluate(published), result => result.Id == phi2.Entry.Id).AbsoluteRelativeError;
+
+        var efficiencies = Forecaster.EfficienciesFor("int4", rtx4090, null, published);
+
+        Assert.Equal(Efficiencies.Published, efficiencies.Source);
+        Assert.Equal(phi2.EffectiveEfficiency, efficiencies.Memory.Central, 12);
+        Assert.Equal(phi2.EffectiveEfficiency / (1 + error), efficiencies.Memory.Low, 12);
+        Assert.Equal(phi2.EffectiveEfficiency * (1 + error), efficiencies.Memory.High, 12);
+        Assert.Contains("leave-one-out", efficiencies.Detail);
     }
 
     [Fact]
@@ -123,12 +163,13 @@ public sealed class ForecasterTests
     }
 
     [Fact]
-    public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_every_link_resolves()
+    public void Every_catalog_gpu_a_forecast_can_name_has_a_bandwidth_and_a_memory_size_and_every_link_resolves()
     {
         var catalog = PricingCatalogLoader.Embedded;
         string[] rentals = ["a10g", "l4", "l40s", "a100-sxm4-40gb", "a100-sxm4-80gb", "h100-sxm5", "h100-pcie", "h200-sxm"];
 
         Assert.All(rentals, id => Assert.True(PricingCatalog.Find(catalog.Gpus, id, "--gpu").Specs?.MemoryBandwidthGBps > 0, id));
+        Assert.All(catalog.Gpus.Where(gpu => gpu.Specs is not null), gpu => Assert.True(gpu.Specs!.MemoryGiB > 0, gpu.Id));
         Assert.All(catalog.GpuInstances.Where(instance => instance.Gpu is not null),
             instance => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, instance.Gpu!.Id, instance.Id).Specs));
         Assert.All(catalog.PublishedThroughput, entry => Assert.NotNull(PricingCatalog.Find(catalog.Gpus, entry.Gpu, entry.Id).Specs));

@@ -27,6 +27,24 @@ public sealed class LeaveOneOutTests
     }
 
     [Fact]
+    public void Points_from_the_same_source_are_left_out_together()
+    {
+        var published = PublishedPoint.All(PricingCatalogLoader.Embedded);
+        var mistral1 = published.Single(p => p.Entry.Id == "ort-mistral-7b-fp16-a100-b1");
+        var mistral4 = published.Single(p => p.Entry.Id == "ort-mistral-7b-fp16-a100-b4");
+        var phi3 = published.Single(p => p.Entry.Id == "ort-phi3-medium-4k-fp16-a100-b1");
+
+        var result = LeaveOneOut.Evaluate([mistral1, mistral4, phi3]).Single(r => r.Id == mistral1.Entry.Id);
+
+        Assert.True(mistral1.IsSiblingOf(mistral4));
+        Assert.False(mistral1.IsSiblingOf(phi3));
+        Assert.Equal((1, 1), (result.SiblingsLeftOut, result.Peers));
+        Assert.Equal(mistral1.Entry.BatchSize / (mistral1.RooflineStepSeconds / phi3.EffectiveEfficiency), result.ForecastDecodeTokensPerSecond, 9);
+        // With only its sibling left there is nothing to forecast it from.
+        Assert.Empty(LeaveOneOut.Evaluate([mistral1, mistral4]));
+    }
+
+    [Fact]
     public void Docs_show_the_table_with_the_errors_this_catalog_gives()
     {
         var path = RepoRoot.Combine("docs", "forecast.md");

@@ -49,6 +49,7 @@ public sealed class MergedFormatDocumentationTests : IDisposable
         {
             Fidelity = new(Reference: "cuda-fp16", 0.01, 0.02, 0.97, -0.01, 512),
             Quality = new(QualityMethod.Text, 6.2, "cuda-fp16", 6.0, 512, 256, 128),
+            RepetitionStop = new(RepetitionStopReason.Precise, 12, 1.5, 0.1, 2),
         };
         var run = MergeSamples.Run("20261201-100000-aaaaaa", MergeSamples.L4, 0.98, row) with
         {

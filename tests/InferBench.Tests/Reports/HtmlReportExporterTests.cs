@@ -108,7 +108,7 @@ public sealed partial class HtmlReportExporterTests
         Assert.Contains("<th scope=\"col\">Decode tok/s (median ± CI95)</th><th scope=\"col\">$/1M gen tokens</th>", html, StringComparison.Ordinal);
         Assert.Contains(
             "<tr><td>cpu-int4-rtn-block-32</td><td>int4</td><td>cpu</td><td class=\"n\">1</td><td class=\"n\">128</td><td class=\"n\">64</td>" +
-            "<td>ok</td><td class=\"n\">5</td><td class=\"n\">123 [125]</td><td class=\"n\">1000</td><td class=\"n\">45.5 ± 0.3</td>" +
+            "<td>ok</td><td class=\"n\">5</td><td class=\"n\">123 [125]</td><td class=\"n\">1000</td><td class=\"n\">45.5 ± 1.4</td>" +
             "<td class=\"n\">$48.70</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>failed: CUDA error: out of memory | allocating 2 GiB</td>", html, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(html, "<tr><td>"));

@@ -15,7 +15,7 @@ public sealed class MarkdownReportExporterTests
         var report = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()));
 
         Assert.Contains(
-            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 0.3 | $48.70 " +
+            "\n| cpu-int4-rtn-block-32 | int4 | cpu | 1 | 128 | 64 | ok | 5 | 123 [125] | 1000 | 45.5 ± 1.4 | $48.70 " +
             "| 21.7 / 24.7 | 2.87 | 2048 | 3.20 | 13.5 [9.87] | $0.751 [2171] | 300 | measured-nvml-counter | quality unavailable: sample |\n",
             report, StringComparison.Ordinal);
     }
@@ -141,6 +141,19 @@ public sealed class MarkdownReportExporterTests
             report, StringComparison.Ordinal);
     }
 
+    /// <summary>The ± beside the median decode tok/s is the stopping rule's interval of the median (its larger side), not the mean's (± 0.3 in the sample).</summary>
+    [Theory]
+    [InlineData(2.0, "| 45.5 ± 0.9 |")]
+    [InlineData(null, "| 45.5 |")]
+    public void TheDecodeCellShowsTheMedianWithTheIntervalOfTheMedian(double? medianHalfWidthPercent, string cell)
+    {
+        var row = ReportSamples.OkRow() with { RepetitionStop = new RepetitionStop(RepetitionStopReason.Planned, 5, medianHalfWidthPercent, 0.25, null) };
+
+        var report = Exporter.Export(ReportSamples.Run(row));
+
+        Assert.Contains(cell, report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void WithoutAPriceTheReportSaysSoAndShowsNoHardwareCost()
     {
@@ -149,7 +162,7 @@ public sealed class MarkdownReportExporterTests
 
         Assert.Contains("- **hardware price:** none given (--price-per-hour or --instance): no $/1M gen tokens.\n", report, StringComparison.Ordinal);
         Assert.DoesNotContain("- **utilisation:**", report, StringComparison.Ordinal);
-        Assert.Contains("| 45.5 ± 0.3 | – | 21.7 / 24.7 |", report, StringComparison.Ordinal);
+        Assert.Contains("| 45.5 ± 1.4 | – | 21.7 / 24.7 |", report, StringComparison.Ordinal);
         Assert.Contains("| $0.751 [2171] |", report, StringComparison.Ordinal);
     }
 

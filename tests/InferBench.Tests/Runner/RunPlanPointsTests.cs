@@ -18,7 +18,7 @@ public class RunPlanPointsTests
         { Plan with { IntraOpThreads = 5 }, "IntraOpThreads", "IntraOpThreads: expected a whole number from 1 to 4, got 5" },
         { Plan with { IntraOpThreads = 0 }, "IntraOpThreads", "IntraOpThreads: expected a whole number from 1 to 4, got 0" },
         { Plan with { AutoRepetitions = new(0, 50, 60) }, "TargetHalfWidthPercent",
-            "TargetHalfWidthPercent: expected a number above 0 and at most 100 (percent of the mean), got 0" },
+            "TargetHalfWidthPercent: expected a number above 0 and at most 100 (percent of the median), got 0" },
         { Plan with { AutoRepetitions = new(2, 50, double.PositiveInfinity) }, "MaxSecondsPerPoint",
             "MaxSecondsPerPoint: expected a number above 0 and at most 86400, got Infinity" },
     };

@@ -55,14 +55,29 @@ public sealed class AutoRepetitionStopperTests
     }
 
     [Fact]
-    public void One_value_has_no_half_width_and_two_no_autocorrelation()
+    public void Below_six_independent_values_there_is_no_95_percent_interval_of_the_median_and_below_three_no_autocorrelation()
     {
-        var one = AutoRepetitionStopper.Record(RepetitionStopReason.Cancelled, [100], null);
         var two = AutoRepetitionStopper.Record(RepetitionStopReason.Cancelled, [99, 101], null);
+        var five = AutoRepetitionStopper.Record(RepetitionStopReason.Cancelled, Steady(5), null);
+        var six = AutoRepetitionStopper.Record(RepetitionStopReason.Cancelled, Steady(6), null);
 
-        Assert.Null(one.DecodeHalfWidthPercent);
-        Assert.NotNull(two.DecodeHalfWidthPercent);
+        Assert.Null(two.DecodeHalfWidthPercent);
         Assert.Null(two.DecodeLag1Autocorrelation);
+        Assert.Null(five.DecodeHalfWidthPercent);
+        Assert.Equal(1, six.DecodeHalfWidthPercent!.Value, 12);
+    }
+
+    [Fact]
+    public void The_interval_is_of_the_median_not_the_mean()
+    {
+        // One slow repetition (a pause) pulls the mean, not the median: 9 values at 100 and 10, 11 and 12 around them.
+        double[] values = [100, 101, 99, 100, 101, 99, 100, 101, 99, 100, 101, 99, 100, 101, 99, 100, 101, 99, 100, 20];
+
+        var precision = RepetitionStopRule.Of(values);
+
+        Assert.Equal(100, precision.Median);
+        Assert.Equal((99, 101), (precision.Low, precision.High));
+        Assert.True(new RepetitionStopRule(0.02).IsPrecise(precision));
     }
 
     [Fact]
@@ -71,9 +86,10 @@ public sealed class AutoRepetitionStopperTests
         double[] drifting = [.. Enumerable.Range(0, 20).Select(i => 100.0 + i * 0.2)];
 
         var precision = RepetitionStopRule.Of(drifting);
-        var independent = InferBench.Statistics.SampleStatisticsCalculator.From(drifting);
 
+        // 20 independent values would give x(6)..x(15); drifting ones count as fewer than 6, too few for any interval.
+        Assert.Equal(6, RepetitionStopRule.LowerRank(20));
         Assert.True(precision.Lag1Autocorrelation > 0.5, $"lag-1 {precision.Lag1Autocorrelation}");
-        Assert.True(precision.HalfWidth > 2 * (independent.ConfidenceInterval95Upper - independent.Mean));
+        Assert.True(double.IsNaN(precision.Low) && double.IsNaN(precision.High));
     }
 }

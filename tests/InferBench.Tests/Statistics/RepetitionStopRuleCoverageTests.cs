@@ -9,15 +9,16 @@ public sealed class RepetitionStopRuleCoverageTests
     [Theory]
     [InlineData(0.0, IndependentSeed)]
     [InlineData(0.5, AutocorrelatedSeed)]
-    public void TheIntervalAtTheStopCoversTheTrueMeanAtCloseToNinetyFivePercent(double autocorrelation, int seed)
+    public void TheIntervalAtTheStopCoversTheTrueMedianAtCloseToNinetyFivePercent(double autocorrelation, int seed)
     {
         Assert.InRange(RuleCoverage(autocorrelation, seed).Coverage, 0.93, 0.99);
     }
 
+    /// <summary>The median's distribution-free interval is coarser than the mean's t interval: ±2% at 3% CV stops within 50 repetitions, at 5% CV mostly not.</summary>
     [Fact]
-    public void WithIndependentRepetitionsMostPointsStopPrecise()
+    public void WithIndependentRepetitionsAtThreePercentCvMostPointsStopPrecise()
     {
-        Assert.InRange(RuleCoverage(0.0, IndependentSeed).Precise, 0.8, 1);
+        Assert.InRange(RuleCoverage(0.0, IndependentSeed, coefficientOfVariation: 0.03).Precise, 0.8, 1);
     }
 
     /// <summary>Why the rule is not the naive one: Student t on values taken as independent, stopping at the first narrow interval.</summary>
