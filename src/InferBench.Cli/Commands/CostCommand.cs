@@ -40,7 +40,7 @@ public static class CostCommand
     private static readonly Option<double?> InputOutputRatioOption = NumberOption.Create("--input-output-ratio", "Workload: input tokens per output token", CostInputs.InputTokensPerOutputToken);
     private static readonly Option<double?> InputTokensPerMonthOption = NumberOption.Create("--input-tokens-per-month", "Workload: input tokens a month", CostInputs.InputTokensPerMonth);
     private static readonly Option<double?> OutputTokensPerMonthOption = NumberOption.Create("--output-tokens-per-month", "Workload: output tokens a month", CostInputs.OutputTokensPerMonth);
-    private static readonly Option<string?> RunOption = new("--run") { Description = "Price every measured row of this run folder's run.json" };
+    private static readonly Option<string?> RunOption = new("--run") { Description = "Price every measured row and serving point of this run folder's run.json" };
 
     private static readonly Option<double?> ParametersOption = NumberOption.Create("--params", "Model parameters, like 175e9", CostInputs.TrainingParameters, required: true);
     private static readonly Option<double?> TrainingTokensOption = NumberOption.Create("--tokens", "Training tokens, like 300e9", CostInputs.TrainingTokens, required: true);
