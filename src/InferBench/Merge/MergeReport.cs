@@ -8,7 +8,8 @@ namespace InferBench.Merge;
 
 /// <summary>
 /// What the merged report.md and report.html say: the machines and each run folder, then per model the comparison across
-/// machines (with a chart in HTML), then what could not be merged.
+/// machines (with a chart in HTML), then each merged run's serving points under load (<see cref="ServingSection"/>, named
+/// with its machine), then what could not be merged.
 /// </summary>
 internal static class MergeReport
 {
@@ -38,6 +39,8 @@ internal static class MergeReport
                 TableBlock.Of(MergedColumns.Comparison, model),
                 .. Quality(merge, model.Key) is { } quality ? [new ParagraphBlock(quality)] : Array.Empty<ReportBlock>(),
             ], Enclosed: true)),
+            .. merge.Inputs.Where(input => input.Status == MergeInputStatus.Merged)
+                .SelectMany(input => ServingSection.For(input.Run!, input.Pricing!, $"{input.Machine} (run {input.RunId})")),
         ];
         if (merge.Problems.Count > 0)
             sections.Add(new("Not merged", [new FactsBlock([.. Problems(merge)])]));

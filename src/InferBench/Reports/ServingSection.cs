@@ -16,10 +16,11 @@ namespace InferBench.Reports;
 /// </summary>
 public static class ServingSection
 {
-    public static IEnumerable<ReportSection> For(RunResult run, RunPricing pricing) =>
-        (run.Serving ?? []).GroupBy(point => point.Model).Select(model => Model(run, model.Key, [.. model], pricing));
+    /// <param name="machine">The machine the run ran on, named in each heading (a merge's report); null for a run's own report.</param>
+    public static IEnumerable<ReportSection> For(RunResult run, RunPricing pricing, string? machine = null) =>
+        (run.Serving ?? []).GroupBy(point => point.Model).Select(model => Model(run, model.Key, [.. model], pricing, machine));
 
-    private static ReportSection Model(RunResult run, string model, List<ServingPointResult> points, RunPricing pricing)
+    private static ReportSection Model(RunResult run, string model, List<ServingPointResult> points, RunPricing pricing, string? machine)
     {
         var priced = points.Select(point => new PricedServingPoint(point, pricing.For(point))).ToList();
         var series = priced.GroupBy(p => (p.Point.Variant, p.Point.ExecutionProvider)).ToList();
@@ -34,7 +35,7 @@ public static class ServingSection
         blocks.Add(TableBlock.Of(ServingColumnsTable.Columns, priced.OrderBy(p => p.Point.Variant, StringComparer.Ordinal)
             .ThenBy(p => p.Point.Load.Mode, StringComparer.Ordinal).ThenBy(LoadValue)));
         blocks.Add(new ParagraphBlock(Definitions));
-        return new ReportSection($"{model}: serving under load", blocks, Enclosed: true, HtmlClass: "serving");
+        return new ReportSection($"{model}: serving under load{(machine is null ? "" : $" on {machine}")}", blocks, Enclosed: true, HtmlClass: "serving");
     }
 
     private const string Definitions =

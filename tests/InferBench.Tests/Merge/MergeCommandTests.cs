@@ -218,6 +218,8 @@ public sealed class MergeCommandTests : IDisposable
         Assert.Equal(6, rows.Count);
         Assert.All(rows, row => Assert.Equal(("aws p5.48xlarge", "serving"), (row.Machine, row.Kind)));
         Assert.Equal(("4", "727"), (rows[2].Load, rows[2].Output));
+        Assert.Contains("## synthetic-llama-small: serving under load on aws p5.48xlarge (run 20261201-130000-ffffff)",
+            File.ReadAllText(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
     }
 
     [Fact]
