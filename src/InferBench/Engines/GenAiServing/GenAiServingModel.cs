@@ -5,7 +5,9 @@ namespace InferBench.Engines.GenAiServing;
 /// <summary>
 /// A model served by GenAI's Engine: each request is an Engine request with one turn of exactly its output tokens, greedy;
 /// <see cref="Step"/> is one OgaEngineRun whose events are read while they are valid (until the next run) and passed to the
-/// sink without allocating (preallocated maps from the native request to the caller's id).
+/// sink without allocating (preallocated maps from the native request to the caller's id). A failed turn's event gives
+/// <see cref="IServingEventSink.OnFailed"/> then <see cref="IServingEventSink.OnFinished"/>. On the paged path a finished
+/// request keeps its place in the batch until it is released: release it once <see cref="Step"/> has returned (not from the sink).
 /// </summary>
 public sealed class GenAiServingModel : IServingModel
 {
@@ -20,7 +22,7 @@ public sealed class GenAiServingModel : IServingModel
     private readonly OgaHandle _events;
     private readonly OgaHandle _requestOptions;
     private readonly Dictionary<nint, int> _idsByRequest = new(ExpectedRequests);
-    private readonly Dictionary<int, ServedRequest> _requestsById = new(ExpectedRequests);
+    private readonly Dictionary<int, EngineRequest> _requestsById = new(ExpectedRequests);
     private bool _disposed;
 
     internal GenAiServingModel(GenAiEngineApi api, OgaHandle engine, ServingCapabilities capabilities)
@@ -52,7 +54,7 @@ public sealed class GenAiServingModel : IServingModel
             using var turnOptions = _api.CreateExactGreedyTurnOptions(request, outputTokens);
             var turn = _api.BeginTurn(request, turnOptions, promptTokens);
             _idsByRequest.Add(request.Pointer, requestId);
-            _requestsById.Add(requestId, new ServedRequest(request, turn));
+            _requestsById.Add(requestId, new EngineRequest(request, turn));
         }
         catch
         {
@@ -137,7 +139,7 @@ public sealed class GenAiServingModel : IServingModel
             ? id
             : throw new EngineException(EngineFailure.Failed, "GenAI's Engine delivered an event for a request InferBench did not submit or already released");
 
-    private ServedRequest Served(int requestId) =>
+    private EngineRequest Served(int requestId) =>
         _requestsById.TryGetValue(requestId, out var served)
             ? served
             : throw new ArgumentException($"request {requestId} is not submitted or already released", nameof(requestId));

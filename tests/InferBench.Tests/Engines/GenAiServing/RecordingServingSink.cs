@@ -4,8 +4,8 @@ namespace InferBench.Tests.Engines.GenAiServing;
 
 /// <summary>
 /// Records every event of every step, and how many requests got a token in each step (the rows the step ran); after each
-/// step it releases the requests that finished in it, as a server does (a finished request the caller keeps still holds its
-/// place in GenAI's Engine).
+/// step it releases the requests that finished in it, as a server does (on the paged path a finished request the caller
+/// keeps still holds its place in the batch).
 /// </summary>
 public sealed class RecordingServingSink : IServingEventSink
 {
