@@ -19,11 +19,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultManifest,
     };
 
-    public static Option<string[]> Models() => IdList("--model",
-        "Manifest model ids, comma separated or repeated: only these models' variants (default: every model); a synthetic model is built on first use");
+    /// <param name="byDefault">What runs when no model is named.</param>
+    public static Option<string[]> Models(string byDefault = "every model") => IdList("--model",
+        $"Manifest model ids, comma separated or repeated: only these models' variants (default: {byDefault}); a synthetic model is built on first use");
 
-    public static Option<string[]> Variants() => IdList("--variant",
-        "Manifest variant ids, comma separated or repeated: only variants of these ids (default: every variant)");
+    /// <param name="byDefault">What runs when no variant is named.</param>
+    public static Option<string[]> Variants(string byDefault = "every variant") => IdList("--variant",
+        $"Manifest variant ids, comma separated or repeated: only variants of these ids (default: {byDefault})");
 
     /// <param name="receives">What the folder or file receives, such as "Folder that receives the run folder".</param>
     public static Option<string> Out(string receives, string? defaultValue = null, bool required = false)

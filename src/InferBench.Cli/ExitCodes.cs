@@ -21,8 +21,15 @@ public static class ExitCodes
 
     /// <summary>The exit code of a run that got as far as running, by the precedence above.</summary>
     public static int ForRun(bool cancelled, bool saveFailed, IReadOnlyCollection<ScenarioResult> rows) =>
+        For(cancelled, saveFailed, [.. rows.Select(r => r.Status)]);
+
+    /// <summary>The exit code of a serving run that got as far as running: its load points count as a run's rows.</summary>
+    public static int ForServe(bool cancelled, bool saveFailed, IReadOnlyCollection<ServingPointResult> points) =>
+        For(cancelled, saveFailed, [.. points.Select(p => p.Status)]);
+
+    private static int For(bool cancelled, bool saveFailed, IReadOnlyCollection<ResultStatus> statuses) =>
         cancelled ? Cancelled
-        : saveFailed || rows.Any(r => r.Status == ResultStatus.Failed) ? SomeRowsFailed
-        : rows.All(r => r.Status != ResultStatus.Ok) ? NothingMeasured
+        : saveFailed || statuses.Contains(ResultStatus.Failed) ? SomeRowsFailed
+        : !statuses.Contains(ResultStatus.Ok) ? NothingMeasured
         : AllOk;
 }

@@ -44,6 +44,7 @@ public static class InferBenchCli
     public static RootCommand Create(CliIo io, CancellationToken cancellation = default) => new("InferBench: what it really costs to run an open LLM on this machine")
     {
         RunCommand.Create(io, cancellation),
+        ServeCommand.Create(io, cancellation),
         ListCommand.Create(io),
         ReportCommand.Create(io),
         CompareCommand.Create(io),

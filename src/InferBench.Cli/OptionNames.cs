@@ -8,6 +8,7 @@ using InferBench.Quantization;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Serving;
 using InferBench.Synthetic;
 using InferBench.Telemetry.Power;
 
@@ -75,6 +76,19 @@ public static class OptionNames
         { PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond.Field, "--steady-temp-slope" },
         { Forecast.EstimatorProfiles.GpuField, "--gpu" },
         { Forecast.Forecasts.ProfileField, "--profile" },
+        { ServingPlanRanges.Concurrency.Field, "--concurrency" },
+        { ServingPlanRanges.RequestRate.Field, "--request-rate" },
+        { nameof(ServingPlanRecord.RequestRateAuto), "--request-rate" },
+        { ServingPlanRanges.Burstiness.Field, "--burstiness" },
+        { ServingPlanRanges.RequestsPerPoint.Field, "--requests" },
+        { ServingPlanRanges.SecondsPerPoint.Field, "--duration" },
+        { ServingPlanRanges.WarmupRequests.Field, "--warmup-requests" },
+        { nameof(ServingLengths.PromptTokensMin), "--prompt-tokens" },
+        { nameof(ServingLengths.PromptTokensMax), "--prompt-tokens" },
+        { nameof(ServingLengths.OutputTokensMin), "--gen-tokens" },
+        { nameof(ServingLengths.OutputTokensMax), "--gen-tokens" },
+        { ServingPlanRanges.SharedPrefixTokens.Field, "--shared-prefix-tokens" },
+        { ServingConfigurationFactory.MaxScheduledTokens.Field, "--max-scheduled-tokens" },
     };
 
     /// <summary>The option for <paramref name="field"/>; the field's own name when no option gives it.</summary>

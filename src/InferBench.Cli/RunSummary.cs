@@ -12,6 +12,8 @@ public static class RunSummary
             io.Out.WriteLine("Run cancelled: the files hold what was measured before the interruption.");
         foreach (var row in run.Results)
             io.Out.WriteLine(PlainRunProgress.Describe(row).TrimStart());
+        foreach (var point in run.Serving ?? [])
+            io.Out.WriteLine(ServingPointLine.Of(point).TrimStart());
         if (OperatingPoints.Apply(run))
         {
             var pricing = new InferBench.Cost.Runs.RunPricing(run.Cost);
@@ -19,8 +21,12 @@ public static class RunSummary
             foreach (var choice in OperatingPoints.For(run, [.. model], pricing))
                 io.Out.WriteLine($"{OperatingPoints.Heading}, {model.Key}/{OperatingPoints.Sentence(choice, run.Plan.LatencyTargets is { Count: > 0 })}");
         }
-        var counts = run.Results.GroupBy(r => r.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
-        io.Out.WriteLine(run.Results.Count == 0 ? "0 rows." : $"{run.Results.Count} rows: {string.Join(", ", counts)}");
+        // A serving run's load points count as a run's rows.
+        var (statuses, what) = run.Serving is { } points
+            ? (points.Select(p => p.Status).ToArray(), "load points")
+            : (run.Results.Select(r => r.Status).ToArray(), "rows");
+        var counts = statuses.GroupBy(status => status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}");
+        io.Out.WriteLine(statuses.Length == 0 ? $"0 {what}." : $"{statuses.Length} {what}: {string.Join(", ", counts)}");
         io.Out.WriteLine($"Report: {folder.ReportPath}");
         io.Out.WriteLine($"Data:   {folder.RunJsonPath}, {folder.CsvPath}");
     }

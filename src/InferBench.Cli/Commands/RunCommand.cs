@@ -15,11 +15,7 @@ namespace InferBench.Cli.Commands;
 /// <summary><c>inferbench run</c>: benchmarks manifest models (or one folder) over the run plan.</summary>
 public static class RunCommand
 {
-    private static readonly Option<string> Manifest = CommonOptions.Manifest();
-    private static readonly Option<string[]> Model = CommonOptions.Models();
-    private static readonly Option<string[]> Variant = CommonOptions.Variants();
-    private static readonly Option<string?> ModelPath = CreateModelPathOption();
-    private static readonly Option<string> Ep = CreateExecutionProviderOption();
+    private static readonly TargetOptions Targets = new();
     private static readonly Option<string> Engine = CreateEngineOption();
     private static readonly Option<int[]> PromptTokens = CommonOptions.PromptTokens(128, 512);
     private static readonly Option<int[]> GenTokens = CommonOptions.GenTokens(64);
@@ -42,17 +38,11 @@ public static class RunCommand
         "--reps auto: the most seconds of measured repetitions per point (at least 3 repetitions run)", RunPlanPoints.AutoMaxSecondsPerPoint, 60);
     private static readonly Option<int> Rounds = IntOption.Create("--rounds",
         "Sweep the variants this many times, even rounds in reverse order; the report shows each point's drift between rounds", RunPlanPoints.Rounds, 1);
-    private static readonly Option<int?> Threads = IntOption.CreateOptional("--threads",
-        "ONNX Runtime intra-op threads, at most one per logical core (default: ONNX Runtime's choice)", RunPlanPoints.IntraOpThreads(Environment.ProcessorCount));
     private static readonly Option<string> Out = CommonOptions.Out("Folder that receives the run folder", defaultValue: "results");
     private static readonly Option<int> Seed = IntOption.Create("--seed", "Seed of the random prompt tokens", RunPlanPoints.Seed, 42);
     private static readonly Option<string?> PromptText = new("--prompt-text")
     {
         Description = "Use this text, tokenized by the model's tokenizer, as the prompt instead of random tokens",
-    };
-    private static readonly Option<string[]> ProviderOptions = new("--provider-option")
-    {
-        Description = "Execution-provider option key=value for --ep cuda (repeatable), such as enable_cuda_graph=1; recorded in run.json",
     };
     private static readonly PowerChoiceOptions PowerChoice = new();
     private static readonly Option<double> IdleSeconds = NumberOption.Create("--idle-seconds",
@@ -88,8 +78,9 @@ public static class RunCommand
     {
         var command = new Command("run", "Benchmark models: speed and memory per model x variant x plan point")
         {
-            Manifest, Model, Variant, ModelPath, Ep, Engine, PromptTokens, GenTokens, Batch, MaxBatch, BatchMinGain, Slo,
-            Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Threads, Out, Seed, PromptText, ProviderOptions, IdleSeconds,
+            Targets.Manifest, Targets.Model, Targets.Variant, Targets.ModelPath, Targets.ExecutionProvider, Engine, PromptTokens, GenTokens,
+            Batch, MaxBatch, BatchMinGain, Slo, Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Targets.Threads, Out, Seed, PromptText,
+            Targets.ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
             Prices.PricePerHour, Prices.Instance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
         };
@@ -103,9 +94,7 @@ public static class RunCommand
     {
         var host = HostFactsProbe.Read();
         var configuration = RunConfigurationFactory.Create(Inputs(parseResult, host), host);
-        var targets = parseResult.GetValue(ModelPath) is { } modelPath
-            ? [TargetSelection.FromFolder(modelPath)]
-            : ManifestTargets(parseResult, io);
+        var targets = Targets.Read(parseResult, io);
         var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, io.WriteRunFile);
         return SessionRun.Execute(configuration, folder, targets, io, parseResult.GetValue(Json), cancellation);
     }
@@ -134,8 +123,7 @@ public static class RunCommand
     /// <exception cref="InputFieldException">A provider option or latency target that cannot be parsed.</exception>
     private static RunPlanRecord Plan(ParseResult parseResult)
     {
-        // --ep accepts only the providers' names, so the name is always found.
-        var executionProvider = JsonEnumName.Find<ExecutionProvider>(parseResult.GetValue(Ep)!)!.Value;
+        var executionProvider = Targets.ReadExecutionProvider(parseResult);
         var fixedReps = FixedReps(parseResult.GetValue(Reps)!);
         var batchSizes = parseResult.GetValue(Batch)!;
         // The default plan doubles the batch where a variant runs on CUDA and keeps the list on the CPU; a given list is kept
@@ -149,11 +137,11 @@ public static class RunCommand
             batchSizes,
             parseResult.GetValue(Warmup),
             fixedReps ?? AutoRepetitionStopper.MinimumRepetitions,
-            parseResult.GetValue(Threads),
+            parseResult.GetValue(Targets.Threads),
             parseResult.GetValue(Seed),
             executionProvider,
             parseResult.GetValue(PromptText),
-            ProviderOptionParser.Parse(parseResult.GetValue(ProviderOptions) ?? [], executionProvider),
+            Targets.ReadProviderOptions(parseResult, executionProvider),
             parseResult.GetValue(Rounds),
             fixedReps is null
                 ? new AutoRepetitions(parseResult.GetValue(TargetCi), parseResult.GetValue(MaxReps), parseResult.GetValue(MaxSecondsPerPoint))
@@ -164,29 +152,6 @@ public static class RunCommand
             LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null,
             QualityTokens: parseResult.GetValue(QualityTokens),
             QualityText: parseResult.GetValue(QualityText));
-    }
-
-    private static IReadOnlyList<BenchmarkTarget> ManifestTargets(ParseResult parseResult, CliIo io)
-    {
-        var selected = TargetSelection.ForRun(parseResult.GetValue(Manifest)!, parseResult.GetValue(Model) ?? [], parseResult.GetValue(Variant) ?? []);
-        if (selected.NotSwept.Count > 0)
-            io.Error.WriteLine($"Not swept (not on this machine; name them with --model to see why): {string.Join(", ", selected.NotSwept.Select(t => $"{t.Model}/{t.Variant}"))}");
-        return selected.Targets;
-    }
-
-    private static Option<string?> CreateModelPathOption()
-    {
-        var option = new Option<string?>("--model-path")
-        {
-            Description = "Benchmark this ONNX Runtime GenAI model folder instead of the manifest (not with --manifest, --model or --variant)",
-        };
-        option.Validators.Add(result =>
-        {
-            var manifestOptions = new Option[] { Manifest, Model, Variant }.Where(result.Parent.IsGiven);
-            if (manifestOptions.FirstOrDefault() is { } other)
-                result.AddError($"--model-path and {other.Name} cannot be used together: --model-path benchmarks one folder instead of the manifest's models");
-        });
-        return option;
     }
 
     /// <summary>--reps N or --reps auto; the auto-only options are refused with a fixed count, which would ignore them.</summary>
@@ -228,18 +193,6 @@ public static class RunCommand
     /// <summary>The count of a fixed --reps; null for auto (or text that is no whole number, which the option's validator refuses).</summary>
     private static int? FixedReps(string reps) =>
         int.TryParse(reps, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
-
-    private static Option<string> CreateExecutionProviderOption()
-    {
-        var option = new Option<string>("--ep")
-        {
-            Description = "Execution provider: auto (what the model asks for: a manifest variant's first provider this build and host can run, "
-                + "a model folder's genai_config.json provider), cpu, or cuda (needs the CUDA build and an NVIDIA GPU)",
-            DefaultValueFactory = _ => JsonEnumName.Of(ExecutionProvider.Auto),
-        };
-        option.AcceptOnlyFromAmong(JsonEnumName.All<ExecutionProvider>());
-        return option;
-    }
 
     private static Option<string> CreateEngineOption()
     {

@@ -26,21 +26,42 @@ public static class RunConfigurationFactory
     {
         var engine = Engine(given.Engine);
         RunPlanPoints.Validate(given.Plan, Environment.ProcessorCount);
-        if (PowerSources.ProblemFor(given.Power, given.Plan.ExecutionProvider) is { } powerProblem)
-            throw new InputFieldException([nameof(RunInputs.Power)], powerProblem, JsonEnumName.Of(given.Power));
-        var power = new RunPowerSettings(given.Power, given.Cpu, PowerInputs.IdleDuration(given.IdleSeconds));
-        var catalog = PricingCatalogLoader.Embedded;
-        var cost = RunCostSetup.Record(Price(given, catalog), given.Utilization, catalog.DefaultEnergy);
+        var power = Power(given);
+        var cost = Cost(given);
         var qualityText = given.Plan.QualityText is { } path ? EvaluationTexts.FromFile(path, nameof(RunPlanRecord.QualityText)) : null;
         return new RunConfiguration(given.Plan, engine, power, cost, new RunQualitySettings(given.Fidelity, qualityText, given.TextCache),
-            new RunOutputSettings(given.ResultsFolder, given.StartedUtc, given.CommandLine, given.Shard), host);
+            Output(given), host);
     }
 
+    /// <summary>How the run measures energy, checked against the plan's execution provider; a serving run's too.</summary>
+    /// <exception cref="InputFieldException">The power source cannot measure the plan's execution provider, or the idle seconds are out of range.</exception>
+    internal static RunPowerSettings Power(RunInputs given)
+    {
+        if (PowerSources.ProblemFor(given.Power, given.Plan.ExecutionProvider) is { } powerProblem)
+            throw new InputFieldException([nameof(RunInputs.Power)], powerProblem, JsonEnumName.Of(given.Power));
+        return new RunPowerSettings(given.Power, given.Cpu, PowerInputs.IdleDuration(given.IdleSeconds));
+    }
+
+    /// <summary>What the run's cost figures assume, priced from the embedded pricing catalog; a serving run's too.</summary>
+    /// <exception cref="InputFieldException">Two prices, or an unknown GPU instance, are given.</exception>
+    internal static CostSetup Cost(RunInputs given)
+    {
+        var catalog = PricingCatalogLoader.Embedded;
+        return RunCostSetup.Record(Price(given, catalog), given.Utilization, catalog.DefaultEnergy);
+    }
+
+    internal static RunOutputSettings Output(RunInputs given) => new(given.ResultsFolder, given.StartedUtc, given.CommandLine, given.Shard);
+
     /// <summary>The engine of that name in <see cref="InferenceEngines.All"/>.</summary>
-    private static IInferenceEngine Engine(string name) =>
-        InferenceEngines.All.FirstOrDefault(engine => engine.Name == name)
+    private static IInferenceEngine Engine(string name) => EngineNamed(InferenceEngines.All, engine => engine.Name, name, "engine");
+
+    /// <summary>The engine of that name among <paramref name="engines"/>, a run's or a serving run's.</summary>
+    /// <param name="kind">What the engines are, for the message ("engine", "serving engine").</param>
+    /// <exception cref="InputFieldException">No engine has that name; it names <see cref="RunInputs.Engine"/> and the known ones.</exception>
+    internal static T EngineNamed<T>(IReadOnlyList<T> engines, Func<T, string> nameOf, string name, string kind) where T : class =>
+        engines.FirstOrDefault(engine => nameOf(engine) == name)
         ?? throw new InputFieldException([nameof(RunInputs.Engine)],
-            $"no engine \"{name}\" in this build (known: {string.Join(", ", InferenceEngines.All.Select(engine => engine.Name))})");
+            $"no {kind} \"{name}\" in this build (known: {string.Join(", ", engines.Select(nameOf))})");
 
     private static Cited<UsdPerHour>? Price(RunInputs given, PricingCatalog catalog)
     {

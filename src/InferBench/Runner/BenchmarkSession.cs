@@ -16,35 +16,30 @@ namespace InferBench.Runner;
 public sealed class BenchmarkSession : IDisposable
 {
     private readonly RunConfiguration _configuration;
-    private readonly IRunStore _store;
+    private readonly RunRecorder _recorder;
     private readonly Action<string> _note;
     private readonly IReadOnlyList<ExecutionProvider> _runnable;
     private readonly PowerMeter? _meter;
-    private RunResult? _lastGood;
 
     private BenchmarkSession(RunConfiguration configuration, IRunStore store, Action<string> note, IReadOnlyList<ExecutionProvider> runnable, PowerMeter? meter)
     {
         _configuration = configuration;
-        _store = store;
+        _recorder = new RunRecorder(store, note);
         _note = note;
         _runnable = runnable;
         _meter = meter;
     }
 
     /// <summary>Why no power source could be opened for a run that asked for one; null when one was (or none was asked for).</summary>
-    public string? PowerUnavailableReason => _meter is { Selection.Source: null } ? _meter.Selection.UnavailableReason : null;
+    public string? PowerUnavailableReason => SessionPower.UnavailableReason(_meter);
 
     private bool MeasuringPower => _meter?.Selection.Source is not null;
 
     /// <summary>Opens the power meter the configuration asks for; nothing is saved or measured yet.</summary>
     public static BenchmarkSession Start(RunConfiguration configuration, IRunStore store, Action<string> note)
     {
-        var (plan, power, host) = (configuration.Plan, configuration.Power, configuration.Host);
-        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: host.Gpus.Count > 0);
-        var meter = power.Source == PowerSourceChoice.None
-            ? null
-            : PowerMeter.Start(power.Source, PowerOptions.FromEnvironment(host, power.Cpu, ProviderOptionParser.CudaDeviceOf(plan)), new PowerMeterOptions(),
-                PowerSources.AutoOrderFor(runnable.Contains(ExecutionProvider.Cuda) ? plan.ExecutionProvider : ExecutionProvider.Cpu));
+        var runnable = ExecutionProviderChoice.RunnableHere(BuildFlavour.IsCuda, nvidiaGpu: configuration.Host.Gpus.Count > 0);
+        var meter = SessionPower.Open(configuration.Power, configuration.Plan, configuration.Host, runnable);
         return new BenchmarkSession(configuration, store, note, runnable, meter);
     }
 
@@ -57,8 +52,8 @@ public sealed class BenchmarkSession : IDisposable
     public RunOutcome Run(IReadOnlyList<BenchmarkTarget> targets, Action<Action<IRunProgress>> showProgress, CancellationToken cancellation)
     {
         var idleBefore = MeasureIdle("before", cancellation);
-        var run = Started(idleBefore);
-        _lastGood = run;
+        var run = _recorder.Started(_configuration.Output, _configuration.Plan, _configuration.Host,
+            _meter is null ? null : PowerSetupOf(_meter, idleBefore, idleAfter: null), _configuration.Cost);
         try
         {
             Save(run);
@@ -68,9 +63,9 @@ public sealed class BenchmarkSession : IDisposable
         }
         catch (RunSaveException e)
         {
-            return StopIncomplete(_lastGood, e, cancellation.IsCancellationRequested);
+            return _recorder.StopIncomplete(e, cancellation.IsCancellationRequested);
         }
-        return new RunOutcome(_lastGood, _lastGood.Cancelled, SaveFailed: false);
+        return new RunOutcome(_recorder.LastGood, _recorder.LastGood.Cancelled, SaveFailed: false);
     }
 
     /// <summary>Idle power before or after the sweep; null when the run measures no power or no idle.</summary>
@@ -85,20 +80,6 @@ public sealed class BenchmarkSession : IDisposable
                 $"Idle measurement {when} the sweep stopped after {window.Duration.TotalSeconds:0.0#} of {idle.TotalSeconds:0.##} s; run.json records the seconds it lasted."));
         return window;
     }
-
-    private RunResult Started(PowerWindowResult? idleBefore) => new()
-    {
-        RunId = _store.RunId,
-        StartedUtc = _configuration.Output.StartedUtc,
-        CommandLine = _configuration.Output.CommandLine,
-        Plan = _configuration.Plan,
-        Host = _configuration.Host,
-        Software = SoftwareVersionsProbe.Read(),
-        Power = _meter is null ? null : PowerSetupOf(_meter, idleBefore, idleAfter: null),
-        Cost = _configuration.Cost,
-        Shard = _configuration.Output.Shard,
-        State = RunState.InProgress,
-    };
 
     /// <summary>The sweep's rows, each saved with those before it as it is measured.</summary>
     private IReadOnlyList<ScenarioResult> Sweep(RunResult run, IReadOnlyList<BenchmarkTarget> targets, PowerWindowResult? idleBefore,
@@ -128,32 +109,16 @@ public sealed class BenchmarkSession : IDisposable
     private RunResult Finished(RunResult run, IReadOnlyList<ScenarioResult> rows, PowerWindowResult? idleBefore, CancellationToken cancellation)
     {
         var idleAfter = cancellation.IsCancellationRequested ? null : MeasureIdle("after", cancellation);
-        var cancelled = cancellation.IsCancellationRequested;
-        return run with
+        return RunRecorder.Finished(run with
         {
             Power = _meter is null ? null : PowerSetupOf(_meter, idleBefore, idleAfter),
             Results = rows,
-            FinishedUtc = DateTimeOffset.UtcNow,
-            Cancelled = cancelled,
-            State = cancelled ? RunState.Cancelled : RunState.Complete,
-        };
+        }, cancellation.IsCancellationRequested);
     }
 
     /// <summary>Writes <paramref name="next"/> with the drift between the rounds measured so far, and keeps it as the last good save.</summary>
     /// <exception cref="RunSaveException">The run folder could not be written.</exception>
-    private void Save(RunResult next)
-    {
-        next = next with { Drift = RoundDriftCalculator.Of(next.Results, _configuration.Plan.Rounds) };
-        try
-        {
-            _store.WriteAll(next);
-        }
-        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
-        {
-            throw new RunSaveException(_store.FullPath, e);
-        }
-        _lastGood = next;
-    }
+    private void Save(RunResult next) => _recorder.Save(next with { Drift = RoundDriftCalculator.Of(next.Results, _configuration.Plan.Rounds) });
 
     public void Dispose() => _meter?.Dispose();
 
@@ -161,51 +126,6 @@ public sealed class BenchmarkSession : IDisposable
     private EvaluationText LoadQualityText() =>
         _configuration.Quality.Text ?? EvaluationTexts.FromCache(HubDataset.WikiText2Test, _configuration.Quality.TextCache ?? FetchCache.FromEnvironment());
 
-    /// <summary>
-    /// A save failed: the run stops, its files keep the last good save, and run.json is marked incomplete. When even
-    /// that cannot be written, run.json keeps saying in-progress, which report and compare also show as partial.
-    /// </summary>
-    private RunOutcome StopIncomplete(RunResult lastGood, RunSaveException failure, bool cancelled)
-    {
-        _note($"inferbench: {failure.Message}");
-        var marked = lastGood with { State = RunState.Incomplete, FinishedUtc = DateTimeOffset.UtcNow };
-        var location = _store.FullPath;
-        try
-        {
-            _store.WriteRunJson(marked);
-            _note($"The run stopped; {location} holds the last good save ({lastGood.Results.Count} rows), marked incomplete.");
-        }
-        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
-        {
-            _note($"The run stopped; {location} holds the last good save ({lastGood.Results.Count} rows), "
-                + $"but it could not be marked incomplete either ({e.Message}): its run.json still says in-progress, which also reads as partial.");
-            return new RunOutcome(lastGood, cancelled, SaveFailed: true);
-        }
-        try
-        {
-            _store.WriteReports(marked);
-        }
-        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
-        {
-            _note($"The reports were not rewritten ({e.Message}); `inferbench report {location}` renders them once there is room.");
-        }
-        return new RunOutcome(marked, cancelled, SaveFailed: true);
-    }
-
-    private PowerSetup PowerSetupOf(PowerMeter meter, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter)
-    {
-        var idle = _configuration.Power.Idle;
-        var source = meter.Selection.Source;
-        return new PowerSetup(
-            JsonEnumName.Of(meter.Selection.Label),
-            source?.Method ?? "none",
-            source?.Notes ?? [],
-            meter.Selection.UnavailableReason,
-            idle.TotalSeconds,
-            idleBefore?.AveragePower?.Watts,
-            idleAfter?.AveragePower?.Watts,
-            source is null ? [] : meter.Snapshot().Select(d => d.Device.Name).ToArray(),
-            idleBefore?.Duration.TotalSeconds,
-            idleAfter?.Duration.TotalSeconds);
-    }
+    private PowerSetup PowerSetupOf(PowerMeter meter, PowerWindowResult? idleBefore, PowerWindowResult? idleAfter) =>
+        SessionPower.Setup(meter, _configuration.Power.Idle, idleBefore, idleAfter);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using InferBench.Engines;
 using InferBench.Models;
-using InferBench.Quantization;
 using InferBench.Results;
 using InferBench.Statistics;
 using InferBench.Telemetry;
@@ -53,73 +52,17 @@ public sealed class SweepRunner(
         var asked = target with { ExecutionProvider = resolved ?? plan.ExecutionProvider };
         // Rows for a variant that never runs: one per workload where its batch would have been doubled from 1.
         var planned = AutoBatchOn(resolved) is null ? _points : Workloads();
-        if (!Runnable(asked, resolved, planned)
-            || Prepare(asked, planned, cancellation) is not { } prepared
-            || ProviderFor(asked, planned, resolved, prepared.Info) is not { } executionProvider)
+        if (TargetPreparation.Prepare(asked, resolved, refusal => EmitAll(asked, planned, refusal), cancellation) is not { } prepared)
             return;
 
-        target = target with { ExecutionProvider = executionProvider };
-        var note = Note(target, prepared, executionProvider);
+        target = prepared.Target;
+        var executionProvider = target.ExecutionProvider!.Value;
         var points = PointsToRun(target, prepared.Info, AutoBatchOn(executionProvider));
         if (points.Count == 0 || Load(target, executionProvider, prepared.Info, points) is not { } loaded)
             return;
         using (loaded.Model)
-            MeasurePoints(target, prepared.Info, loaded, points, note, cancellation);
+            MeasurePoints(target, prepared.Info, loaded, points, prepared.Note, cancellation);
     }
-
-    /// <summary>False, after its rows, for a target that is unavailable or not built for the provider the run asks for.</summary>
-    private bool Runnable(BenchmarkTarget asked, ExecutionProvider? resolved, IReadOnlyList<PlanPoint> planned)
-    {
-        if (asked.UnavailableReason is { } unavailable)
-            EmitAll(asked, planned, ResultStatus.Skipped, unavailable);
-        else if (resolved is { } requested && asked.ExecutionProviders.Count > 0 && !asked.ExecutionProviders.Contains(requested))
-            EmitAll(asked, planned, ResultStatus.Unsupported,
-                $"variant is built for {string.Join(", ", asked.ExecutionProviders.Select(JsonEnumName.Of))}; this run asks for {JsonEnumName.Of(requested)}");
-        else
-            return true;
-        return false;
-    }
-
-    /// <summary>The target's folder prepared (a derived variant is built on first use) and read; null, after its rows, where that fails or is cancelled.</summary>
-    private PreparedTarget? Prepare(BenchmarkTarget asked, IReadOnlyList<PlanPoint> planned, CancellationToken cancellation)
-    {
-        try
-        {
-            var preparationNote = asked.Prepare?.Invoke(cancellation);
-            return new PreparedTarget(GenAiModelFolder.Inspect(asked.FolderPath), preparationNote);
-        }
-        catch (Exception e) when (e is ModelFolderException or ModelPreparationException)
-        {
-            EmitAll(asked, planned, (e as ModelPreparationException)?.Status ?? ResultStatus.Failed, e.Message);
-            return null;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The provider the target runs on: the one resolved, else the one its genai_config.json asks for; null, after its rows,
-    /// where that is one InferBench does not run.
-    /// </summary>
-    private ExecutionProvider? ProviderFor(BenchmarkTarget asked, IReadOnlyList<PlanPoint> planned, ExecutionProvider? resolved, GenAiModelInfo info)
-    {
-        if ((resolved ?? ExecutionProviderChoice.FromConfiguration(info.ConfiguredProvider)) is { } executionProvider)
-            return executionProvider;
-        // The rows record the provider the model asks for, though InferBench has no name of its own for it.
-        foreach (var point in planned)
-            Emit(Row(asked, point, ResultStatus.Unsupported,
-                $"{GenAiModelFolder.ConfigFileName} asks for the {info.ConfiguredProvider} provider, which InferBench does not run; "
-                + "it can run the model on the cpu provider instead") with { ExecutionProvider = info.ConfiguredProvider! });
-        return null;
-    }
-
-    /// <summary>The target's standing note on each of its measured rows: what preparing it said, its own note, and its provider and quantization notes.</summary>
-    private static string? Note(BenchmarkTarget target, PreparedTarget prepared, ExecutionProvider executionProvider) => Join(
-        Join(prepared.PreparationNote, target.Note),
-        Join(ExecutionProviderChoice.ConfigurationNote(prepared.Info.ConfiguredProvider, executionProvider),
-            QuantizationStamp.TryRead(target.FolderPath)?.ExecutionNote(executionProvider)));
 
     /// <summary>The plan's points, or each workload at batch 1 where the batch doubles; with random-token prompts, those that fit the context.</summary>
     private IReadOnlyList<PlanPoint> PointsToRun(BenchmarkTarget target, GenAiModelInfo info, AutoBatch? autoBatch)
@@ -248,8 +191,6 @@ public sealed class SweepRunner(
     private ScenarioResult Judged(ScenarioResult row) =>
         row.Metrics is { } metrics ? row with { Targets = LatencyTargetJudge.Judge(metrics, plan.LatencyTargets) } : row;
 
-    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : $"{first}; {second}";
-
     /// <summary>A variant's standing note (such as fp16 running through casts on the CPU) on each of its measured rows.</summary>
     private static ScenarioResult WithNote(ScenarioResult row, string? note) =>
         note is null || row.Status != ResultStatus.Ok ? row : row with { Reason = row.Reason is null ? note : $"{note}; {row.Reason}" };
@@ -268,6 +209,14 @@ public sealed class SweepRunner(
     {
         foreach (var point in points)
             Emit(Row(target, point, status, reason));
+    }
+
+    private void EmitAll(BenchmarkTarget target, IEnumerable<PlanPoint> points, TargetRefusal refusal)
+    {
+        foreach (var point in points)
+            Emit(Row(target, point, refusal.Status, refusal.Reason) is var row && refusal.ExecutionProvider is { } provider
+                ? row with { ExecutionProvider = provider }
+                : row);
     }
 
     /// <summary>The row with no energy figure, and why: what was measured is another device's energy, not this row's.</summary>

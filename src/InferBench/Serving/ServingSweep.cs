@@ -84,6 +84,9 @@ public sealed class ServingSweep
             new TargetPoints(this, target, model, loadJoules).Run(cancellation);
     }
 
+    /// <summary>Rows for a target that was never loaded (absent, not built for the provider, its folder not preparable), each saying why.</summary>
+    public void Refuse(ServingTarget target, ResultStatus status, string reason) => EmitPlanned(target, status, reason, null);
+
     /// <summary>A row for each point the plan names, for a target that runs none: automatic concurrency and rates as one row each.</summary>
     private void EmitPlanned(ServingTarget target, ResultStatus status, string reason, ServingCapabilities? capabilities)
     {

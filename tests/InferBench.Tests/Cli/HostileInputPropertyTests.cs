@@ -77,6 +77,22 @@ public sealed class HostileInputPropertyTests : IDisposable
     }
 
     [Fact]
+    public void Serve_options_with_any_values_end_in_a_documented_exit_code()
+    {
+        string[] options =
+        [
+            "--concurrency", "--request-rate", "--burstiness", "--requests", "--duration", "--warmup-requests", "--prompt-tokens",
+            "--gen-tokens", "--shared-prefix-tokens", "--max-batch", "--max-scheduled-tokens", "--seed", "--threads", "--slo",
+            "--price-per-hour", "--lengths-file", "--bogus",
+        ];
+        var folder = Directory.CreateDirectory(_temp.Combine("empty-model")).FullName;
+        string[] prefix = ["serve", "--model-path", folder, "--out", _temp.Combine("results"), "--power", "none"];
+
+        ForAll(Gen.OneOf(options).Select(AnyNumber).Array[1, 4]
+            .Select(pairs => prefix.Concat(pairs.SelectMany(pair => new[] { pair.Item1, pair.Item2 })).ToArray()));
+    }
+
+    [Fact]
     public void Cost_with_any_numbers_ends_in_a_documented_exit_code()
     {
         (string Option, InputRange Range)[] inputs =

@@ -59,7 +59,7 @@ internal static class ServingSamples
                 Serving = Plan with
                 {
                     Lengths = new ServingLengths("file", 8, 512, 16, 256, "lengths.csv", new string('b', 64)),
-                    SharedPrefixTokens = 8, MaxBatchSize = 16, MaxScheduledTokens = 2048, ConcurrencyAuto = true,
+                    SharedPrefixTokens = 8, MaxBatchSize = 16, MaxScheduledTokens = 2048, ConcurrencyAuto = true, RequestRateAuto = true,
                 },
             },
             Serving =
@@ -74,6 +74,7 @@ internal static class ServingSamples
                         Gross = ReportSamples.OkRow().Energy! with { Source = "estimated-cpu-tdp" },
                     },
                     Requests = [new ServingRequestRecord(12.5, 3.25, 25.5, 380.25, 16, 64, 8, "max-generated-tokens")],
+                    ConcurrencyStop = new BatchStop(BatchStopReason.TargetBroken, "ttft p50 120 ms > 100 ms"),
                 },
                 .. Points().Take(5),
             ],

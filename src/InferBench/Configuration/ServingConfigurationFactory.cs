@@ -1,0 +1,58 @@
+using InferBench.Engines;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Serving;
+using InferBench.Telemetry;
+
+namespace InferBench.Configuration;
+
+/// <summary>
+/// The one place a <see cref="ServingConfiguration"/> is made, from the same <see cref="RunInputs"/> a run's configuration is
+/// made from (power, price and output are checked by the same code): every input checked once, named by its field.
+/// </summary>
+public static class ServingConfigurationFactory
+{
+    /// <summary>The most requests per engine step a serving run may ask for: GenAI's continuous batching runs at most 256.</summary>
+    public static InputRange MaxBatchSize { get; } = new(nameof(ServingPlanRecord.MaxBatchSize), 1, 256, WholeNumber: true,
+        Why: "GenAI's continuous batching runs at most 256 requests per step");
+
+    public static InputRange MaxScheduledTokens { get; } = new(nameof(ServingPlanRecord.MaxScheduledTokens), 1, int.MaxValue, WholeNumber: true);
+
+    /// <param name="given">What was given; <see cref="RunPlanRecord.Serving"/> holds the load plan, whose engine is resolved
+    /// against <see cref="InferenceEngines.Serving"/>. The plan's prompt and generation lengths are filled from the load plan.</param>
+    /// <exception cref="InputException">The engine is not a serving engine of this build, the lengths file cannot be read, a
+    /// value of the load plan, the latency targets or the threads is out of range, or the power or price inputs are wrong
+    /// (as for a run); it names the fields or the file.</exception>
+    public static ServingConfiguration Create(RunInputs given, HostFacts host)
+    {
+        var serving = given.Plan.Serving ?? throw new ArgumentException("a serving run's inputs hold a load plan", nameof(given));
+        var engine = Engine(serving.Engine);
+        // Read here, before the run folder exists, so a bad file is refused up front; the run.json records its ranges and hash.
+        if (serving.Lengths.File is { } path)
+            serving = serving with { Lengths = LengthsFile.Read(path).Record };
+        ServingPlanRanges.Check(serving);
+        if (serving.MaxBatchSize is { } maxBatch)
+            MaxBatchSize.Check(maxBatch);
+        if (serving.MaxScheduledTokens is { } maxScheduled)
+            MaxScheduledTokens.Check(maxScheduled);
+        foreach (var target in given.Plan.LatencyTargets ?? [])
+            RunPlanPoints.LatencyTargetMilliseconds.Check(target.LimitMilliseconds);
+        if (given.Plan.IntraOpThreads is { } threads)
+            RunPlanPoints.IntraOpThreads(Environment.ProcessorCount).Check(threads);
+        var plan = given.Plan with
+        {
+            PromptTokens = Ends(serving.Lengths.PromptTokensMin, serving.Lengths.PromptTokensMax),
+            GenTokens = Ends(serving.Lengths.OutputTokensMin, serving.Lengths.OutputTokensMax),
+            Serving = serving,
+        };
+        var inputs = given with { Plan = plan };
+        return new ServingConfiguration(plan, engine, RunConfigurationFactory.Power(inputs), RunConfigurationFactory.Cost(inputs),
+            RunConfigurationFactory.Output(inputs), host);
+    }
+
+    private static int[] Ends(int min, int max) => min == max ? [min] : [min, max];
+
+    /// <summary>The serving engine of that name in <see cref="InferenceEngines.Serving"/>.</summary>
+    private static IServingEngine Engine(string name) =>
+        RunConfigurationFactory.EngineNamed(InferenceEngines.Serving, engine => engine.Name, name, "serving engine");
+}

@@ -1,0 +1,90 @@
+using InferBench.Configuration;
+using InferBench.Cost.Citations;
+using InferBench.Cost.Units;
+using InferBench.Results;
+using InferBench.Runner;
+using InferBench.Serving;
+using InferBench.Synthetic;
+using InferBench.Telemetry;
+using InferBench.Telemetry.Power;
+using InferBench.Tests.Support;
+
+namespace InferBench.Tests.Serving;
+
+/// <summary>A serving run through the library alone, on the tiny synthetic model, saved to memory instead of a run folder.</summary>
+public sealed class ServingSessionTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static RunInputs Setup(params int[] concurrencies) => new(
+        new RunPlanRecord([], [], [], 0, 0, IntraOpThreads: 1, Seed: 7, ExecutionProvider.Cpu, PromptText: null,
+            Serving: new ServingPlanRecord("genai-engine", concurrencies, ConcurrencyAuto: false, RequestRatesPerSecond: [], Burstiness: 1, Seed: 7,
+                RequestsPerPoint: 2, SecondsPerPoint: null, WarmupRequests: 0, new ServingLengths(RequestLengths.FixedKind, 8, 8, 4, 4),
+                SharedPrefixTokens: 0, OutputLengthForced: true)),
+        new Cited<Utilization>(Utilization.Full, Citation.Default("test")), "results", DateTimeOffset.UtcNow, "test")
+    {
+        Engine = "genai-engine",
+        Power = PowerSourceChoice.None,
+        IdleSeconds = 0,
+    };
+
+    private BenchmarkTarget TinyFolder()
+    {
+        var folder = _temp.Combine("tiny");
+        SyntheticModelWriter.Write(SyntheticModelPresets.Tiny, folder);
+        return TargetSelection.FromFolder(folder);
+    }
+
+    private static RunOutcome Run(RunInputs setup, IRunStore store, IReadOnlyList<BenchmarkTarget> targets, List<string>? notes = null)
+    {
+        using var session = ServingSession.Start(ServingConfigurationFactory.Create(setup, HostFactsProbe.Read()), store, (notes ?? []).Add);
+        return session.Run(targets, _ => { }, CancellationToken.None);
+    }
+
+    [Fact]
+    public void A_session_saves_before_serving_after_every_point_and_when_finished()
+    {
+        var store = new MemoryRunStore();
+
+        var outcome = Run(Setup(1, 2), store, [TinyFolder()]);
+
+        Assert.False(outcome.SaveFailed);
+        Assert.Equal([0, 1, 2, 2], store.Saves.Select(s => s.Serving!.Count));
+        Assert.Equal([RunState.InProgress, RunState.InProgress, RunState.InProgress, RunState.Complete], store.Saves.Select(s => s.State));
+        Assert.Equal([8], outcome.Run.Plan.PromptTokens);
+        Assert.Equal([4], outcome.Run.Plan.GenTokens);
+        Assert.All(outcome.Run.Serving!, point => Assert.Equal(ResultStatus.Ok, point.Status));
+    }
+
+    [Fact]
+    public void A_target_that_cannot_be_prepared_gets_a_row_per_load_that_says_why()
+    {
+        var empty = TargetSelection.FromFolder(Directory.CreateDirectory(_temp.Combine("empty")).FullName);
+
+        var outcome = Run(Setup(1, 2), new MemoryRunStore(), [empty]);
+
+        Assert.Equal([1, 2], outcome.Run.Serving!.Select(p => p.Load.Concurrency!.Value));
+        Assert.All(outcome.Run.Serving!, point =>
+        {
+            Assert.Equal(ResultStatus.Failed, point.Status);
+            Assert.Contains("genai_config.json", point.Reason);
+        });
+    }
+
+    [Fact]
+    public void A_failed_save_stops_the_run_and_marks_the_last_good_save_incomplete()
+    {
+        var store = new MemoryRunStore(failAt: 2);
+        var notes = new List<string>();
+
+        var outcome = Run(Setup(1, 2), store, [TinyFolder()], notes);
+
+        Assert.True(outcome.SaveFailed);
+        Assert.Equal(RunState.Incomplete, outcome.Run.State);
+        Assert.Empty(outcome.Run.Serving!);
+        Assert.Equal(RunState.Incomplete, Assert.Single(store.RunJsonSaves).State);
+        Assert.Contains($"The run stopped; {store.FullPath} holds the last good save (0 load points), marked incomplete.", notes);
+    }
+}
