@@ -34,7 +34,7 @@ internal static class ServingMetricsCalculator
             : completed.Where((r, i) => ServingTargetJudge.Meets(targets, timeToFirstToken[i], timePerOutputToken[i], endToEnd[i])).Count();
         var tpots = timePerOutputToken.OfType<double>().ToArray();
         var (littlesL, littlesDifference) = LittlesLaw(recording, completed, firstArrival, lastFinish, duration);
-        var (saturated, saturation) = Saturation(recording, measured);
+        var (saturated, saturation) = Saturation(recording, measured, completed, ArrivalRate(measured, duration), duration);
 
         var metrics = new ServingPointMetrics(
             MeasuredRequests: completed.Length,
@@ -87,18 +87,21 @@ internal static class ServingMetricsCalculator
     }
 
     /// <summary>An open loop's verdict over its arrival phase (<see cref="SaturationRule"/>); a closed loop is never saturated.</summary>
-    private static (bool Saturated, string? Reason) Saturation(PointRecording recording, ServedRequest[] measured)
+    private static (bool Saturated, string? Reason) Saturation(
+        PointRecording recording, ServedRequest[] measured, ServedRequest[] completed, double arrivalRequestsPerSecond, double duration)
     {
         var from = measured[0].Arrival;
         var to = recording.DrainStart;
         if (recording.Load.Concurrency is not null || to <= from)
             return (false, null);
         var third = (to - from) / 3;
+        var meanLatencySeconds = completed.Average(r => (r.Finished!.Value - r.Arrival).TotalSeconds);
+        var servedSeconds = duration - meanLatencySeconds;
         var reason = SaturationRule.Judge(
             recording.InSystem.MeanOver(from, from + third),
             recording.InSystem.MeanOver(to - third, to),
-            recording.Requests.Count(r => r.Arrival >= from && r.Arrival <= to),
-            recording.Requests.Count(r => r.Finished >= from && r.Finished <= to));
+            arrivalRequestsPerSecond,
+            servedSeconds > 0 ? completed.Length / servedSeconds : double.PositiveInfinity);
         return (reason is not null, reason);
     }
 
