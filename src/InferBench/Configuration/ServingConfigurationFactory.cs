@@ -19,7 +19,8 @@ public static class ServingConfigurationFactory
     public static InputRange MaxScheduledTokens { get; } = new(nameof(ServingPlanRecord.MaxScheduledTokens), 1, int.MaxValue, WholeNumber: true);
 
     /// <param name="given">What was given; <see cref="RunPlanRecord.Serving"/> holds the load plan, whose engine is resolved
-    /// against <see cref="InferenceEngines.Serving"/>. The plan's prompt and generation lengths are filled from the load plan.</param>
+    /// against <see cref="InferenceEngines.Serving"/>. The plan's prompt and generation lengths are filled from the load plan;
+    /// where its lengths are fixed, its batch list is [1] with 1 warmup and 3 measured repetitions: the static baseline.</param>
     /// <exception cref="InputException">The engine is not a serving engine of this build, the lengths file cannot be read, a
     /// value of the load plan, the latency targets or the threads is out of range, or the power or price inputs are wrong
     /// (as for a run); it names the fields or the file.</exception>
@@ -39,16 +40,25 @@ public static class ServingConfigurationFactory
             RunPlanPoints.LatencyTargetMilliseconds.Check(target.LimitMilliseconds);
         if (given.Plan.IntraOpThreads is { } threads)
             RunPlanPoints.IntraOpThreads(Environment.ProcessorCount).Check(threads);
+        var fixedLengths = serving.Lengths.PromptTokensMin == serving.Lengths.PromptTokensMax
+            && serving.Lengths.OutputTokensMin == serving.Lengths.OutputTokensMax;
         var plan = given.Plan with
         {
             PromptTokens = Ends(serving.Lengths.PromptTokensMin, serving.Lengths.PromptTokensMax),
             GenTokens = Ends(serving.Lengths.OutputTokensMin, serving.Lengths.OutputTokensMax),
+            // The static baseline: the same request alone on the static-batch engine, for the report to set beside the load points.
+            BatchSizes = fixedLengths ? [1] : [],
+            WarmupRepetitions = fixedLengths ? StaticBaselineWarmupRepetitions : 0,
+            MeasuredRepetitions = fixedLengths ? StaticBaselineRepetitions : 0,
             Serving = serving,
         };
         var inputs = given with { Plan = plan };
         return new ServingConfiguration(plan, engine, RunConfigurationFactory.Power(inputs), RunConfigurationFactory.Cost(inputs),
             RunConfigurationFactory.Output(inputs), host);
     }
+
+    public const int StaticBaselineWarmupRepetitions = 1;
+    public const int StaticBaselineRepetitions = 3;
 
     private static int[] Ends(int min, int max) => min == max ? [min] : [min, max];
 

@@ -10,7 +10,8 @@ namespace InferBench.Serving;
 /// <c>Configuration.ServingConfigurationFactory.Create</c>, and the only settings a <see cref="ServingSession"/> reads.
 /// </summary>
 /// <param name="Plan">What is run, recorded in run.json: <see cref="RunPlanRecord.Serving"/> holds the load plan; the prompt and
-/// generation lengths are the load plan's shortest and longest (a lengths file's included); no batch list or repetitions are run.</param>
+/// generation lengths are the load plan's shortest and longest (a lengths file's included); where they are fixed, the batch list
+/// is [1]: the static baseline, the same request alone on the static-batch engine (<see cref="InferenceEngines.Default"/>).</param>
 /// <param name="Engine">The serving engine that loads the targets and serves their requests.</param>
 /// <param name="Power">How energy is measured.</param>
 /// <param name="Cost">What the cost figures assume (price, utilisation, energy), recorded in run.json.</param>

@@ -9,8 +9,8 @@ namespace InferBench.Serving;
 /// <summary>
 /// One serving run (<c>serve</c>), from its checked <see cref="ServingConfiguration"/> and its targets to the saved
 /// <see cref="RunResult"/>: the power meter, each target prepared as a static-batch run prepares it (built or imported on
-/// first use) and served over the load plan by a <see cref="ServingSweep"/>, every finished point saved at once, and the
-/// run's final state. <see cref="Start"/> opens the meter; <see cref="Run"/> serves and saves.
+/// first use) and served over the load plan by a <see cref="ServingSweep"/>, then its static baseline (the same request alone
+/// on the static-batch engine), every finished point and row saved at once, and the run's final state. <see cref="Start"/> opens the meter; <see cref="Run"/> serves and saves.
 /// </summary>
 public sealed class ServingSession : IDisposable
 {
@@ -48,17 +48,26 @@ public sealed class ServingSession : IDisposable
         var power = _meter is null ? null : SessionPower.Setup(_meter, _configuration.Power.Idle, idleBefore: null, idleAfter: null);
         var run = _recorder.Started(_configuration.Output, _configuration.Plan, _configuration.Host, power, _configuration.Cost) with { Serving = [] };
         var points = new List<ServingPointResult>();
+        var baselineRows = new List<ScenarioResult>();
+        RunResult Current() => run with { Results = baselineRows.ToArray(), Serving = points.ToArray() };
         try
         {
             _recorder.Save(run);
             foreach (var target in targets.TakeWhile(_ => !cancellation.IsCancellationRequested))
+            {
                 Serve(target, point =>
                 {
                     points.Add(point);
-                    _recorder.Save(run with { Serving = points.ToArray() });
+                    _recorder.Save(Current());
                     pointFinished(point);
                 }, cancellation);
-            _recorder.Save(RunRecorder.Finished(run with { Serving = points.ToArray() }, cancellation.IsCancellationRequested));
+                MeasureStaticBaseline(target, row =>
+                {
+                    baselineRows.Add(row);
+                    _recorder.Save(Current());
+                }, cancellation);
+            }
+            _recorder.Save(RunRecorder.Finished(Current(), cancellation.IsCancellationRequested));
         }
         catch (RunSaveException e)
         {
@@ -84,6 +93,19 @@ public sealed class ServingSession : IDisposable
             .Run([ServingTargetOf(ready, prepared.Info.VocabSize)], cancellation);
     }
 
+    /// <summary>
+    /// The same request alone on the static-batch engine (the plan's batch 1, where the lengths are fixed), so the report sets
+    /// the load points beside what a static batch costs and concurrency 1 can be read against batch 1.
+    /// </summary>
+    private void MeasureStaticBaseline(BenchmarkTarget target, Action<ScenarioResult> rowFinished, CancellationToken cancellation)
+    {
+        if (_configuration.Plan.BatchSizes.Count == 0 || cancellation.IsCancellationRequested)
+            return;
+        var energy = _meter?.Selection.Source is null ? null : new SweepEnergy(_meter, IdleBefore: null);
+        new SweepRunner(_configuration.Plan, InferenceEngines.Default, SilentProgress.Instance, rowFinished, energy, _runnable)
+            .Run([target], cancellation);
+    }
+
     private ServingSweep Sweep(ExecutionProvider executionProvider, Action<ServingPointResult> emit)
     {
         var plan = _configuration.Plan;
@@ -100,4 +122,18 @@ public sealed class ServingSession : IDisposable
         note is null || point.Status != ResultStatus.Ok ? point : point with { Reason = point.Reason is null ? note : $"{note}; {point.Reason}" };
 
     public void Dispose() => _meter?.Dispose();
+
+    /// <summary>The static baseline runs without progress lines of its own: its row is in the summary and the reports.</summary>
+    private sealed class SilentProgress : IRunProgress
+    {
+        public static SilentProgress Instance { get; } = new();
+
+        public void TargetStarted(BenchmarkTarget target, int points, bool atMost) { }
+
+        public void PointStarted(BenchmarkTarget target, PlanPoint point, int repetitions) { }
+
+        public void RepetitionFinished(RepetitionSample sample) { }
+
+        public void RowFinished(ScenarioResult row) { }
+    }
 }

@@ -38,7 +38,10 @@ public sealed class ServeRunTests : IDisposable
         var folder = Assert.Single(Directory.GetDirectories(Results));
         var result = RunFolder.Read(folder);
         Assert.Equal(RunState.Complete, result.State);
-        Assert.Empty(result.Results);
+        var baseline = Assert.Single(result.Results);
+        Assert.Equal((ResultStatus.Ok, 1), (baseline.Status, baseline.BatchSize));
+        Assert.Equal((result.Plan.PromptTokens[0], result.Plan.GenTokens[0]), (baseline.PromptTokens, baseline.GenTokens));
+        Assert.Equal(3, baseline.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured));
         var plan = result.Plan.Serving!;
         Assert.Equal([1, 2, 4], plan.Concurrencies);
         Assert.True(plan.RequestRateAuto);
@@ -57,7 +60,7 @@ public sealed class ServeRunTests : IDisposable
             Assert.Equal("genai-engine", point.Capabilities!.Engine);
         });
         var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
-        Assert.Equal(1 + points.Count, csv.Length);
+        Assert.Equal(1 + 1 + points.Count, csv.Length);
         Assert.Contains("serving_mode", csv[0]);
         Assert.Contains("6 load points: 6 ok", run.Out);
         Assert.Contains("tiny/local concurrency 4:", run.Error);

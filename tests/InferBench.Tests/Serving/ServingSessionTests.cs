@@ -51,8 +51,11 @@ public sealed class ServingSessionTests : IDisposable
         var outcome = Run(Setup(1, 2), store, [TinyFolder()]);
 
         Assert.False(outcome.SaveFailed);
-        Assert.Equal([0, 1, 2, 2], store.Saves.Select(s => s.Serving!.Count));
-        Assert.Equal([RunState.InProgress, RunState.InProgress, RunState.InProgress, RunState.Complete], store.Saves.Select(s => s.State));
+        Assert.Equal([0, 1, 2, 2, 2], store.Saves.Select(s => s.Serving!.Count));
+        Assert.Equal([0, 0, 0, 1, 1], store.Saves.Select(s => s.Results.Count));
+        Assert.Equal([RunState.InProgress, RunState.InProgress, RunState.InProgress, RunState.InProgress, RunState.Complete], store.Saves.Select(s => s.State));
+        var baseline = Assert.Single(outcome.Run.Results);
+        Assert.Equal((ResultStatus.Ok, 1, 8, 4), (baseline.Status, baseline.BatchSize, baseline.PromptTokens, baseline.GenTokens));
         Assert.Equal([8], outcome.Run.Plan.PromptTokens);
         Assert.Equal([4], outcome.Run.Plan.GenTokens);
         Assert.All(outcome.Run.Serving!, point => Assert.Equal(ResultStatus.Ok, point.Status));
