@@ -2,6 +2,7 @@ using InferBench.Cli.Progress;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Runner;
+using InferBench.Telemetry.Power;
 
 namespace InferBench.Cli;
 
@@ -16,9 +17,7 @@ public static class SessionRun
         using var announce = cancellation.Register(() => io.Error.WriteLine(
             "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
         using var session = BenchmarkSession.Start(configuration, folder, io.Error.WriteLine);
-        if (session.PowerUnavailableReason is { } unavailable)
-            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(configuration.Power.Source)}), " +
-                               $"so this run's energy figures are unavailable: {unavailable}");
+        WarnIfNoPower(io, configuration.Power.Source, session.PowerUnavailableReason);
         var outcome = session.Run(targets, sweep =>
         {
             if (io.Interactive && !json)
@@ -37,6 +36,15 @@ public static class SessionRun
         if (exitCode == ExitCodes.NothingMeasured)
             io.Error.WriteLine($"inferbench: nothing was measured: {NothingMeasuredReason(outcome.Run.Results)} (exit code {ExitCodes.NothingMeasured})");
         return exitCode;
+    }
+
+    /// <summary>Warns on stderr that the run's energy figures are unavailable, where the power source it asked for could not be opened.</summary>
+    /// <param name="unavailable">Why the source could not be opened; null: it was (or none was asked for), and nothing is said.</param>
+    public static void WarnIfNoPower(CliIo io, PowerSourceChoice source, string? unavailable)
+    {
+        if (unavailable is not null)
+            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(source)}), " +
+                               $"so this run's energy figures are unavailable: {unavailable}");
     }
 
     private static string NothingMeasuredReason(IReadOnlyList<ScenarioResult> results) => results.Count == 0

@@ -89,9 +89,7 @@ public static class ServeCommand
         using var announce = cancellation.Register(() => io.Error.WriteLine(
             "Stopping: the requests in flight are cancelled; the points that finished are kept (signal again to abort)."));
         using var session = ServingSession.Start(configuration, folder, io.Error.WriteLine);
-        if (session.PowerUnavailableReason is { } unavailable)
-            io.Error.WriteLine($"inferbench: warning: no power source could be opened (--power {JsonEnumName.Of(configuration.Power.Source)}), " +
-                               $"so this run's energy figures are unavailable: {unavailable}");
+        SessionRun.WarnIfNoPower(io, configuration.Power.Source, session.PowerUnavailableReason);
         io.Error.WriteLine($"Serving {targets.Count} variant{(targets.Count == 1 ? "" : "s")} through {configuration.Engine.Name}; one line per load point:");
         var outcome = session.Run(targets, point => io.Error.WriteLine(ServingPointLine.Of(point)), cancellation);
         var points = outcome.Run.Serving ?? [];

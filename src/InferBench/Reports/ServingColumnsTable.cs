@@ -16,7 +16,7 @@ internal static class ServingColumnsTable
         Figure("requests_per_s", "Req/s", "requests/s", "Finished requests / duration", p => p.Point.Metrics?.RequestsPerSecond),
         Figure("goodput", "Goodput (req/s)", "requests/s", "Requests meeting every target / duration", p => p.Point.Metrics?.GoodputRequestsPerSecond),
         Figure("output_tok_s", "Output tok/s", "tokens/s", "Output tokens / duration", p => p.Point.Metrics?.OutputTokensPerSecond),
-        Figure("per_user", "Tok/s per user p50", "tokens/s", "Median of a request's output tokens / (E2E - TTFT)", p => p.Point.Metrics?.OutputTokensPerSecondPerUser?.Median),
+        Figure("per_user", "Tok/s per user p50", "tokens/s", "Median of a request's 1 / TPOT, (output tokens - 1) / (E2E - TTFT)", p => p.Point.Metrics?.OutputTokensPerSecondPerUser?.Median),
         Percentiles("ttft", "TTFT p50 / p99 (ms)", "ms", m => m.TimeToFirstTokenMilliseconds, 1),
         Percentiles("tpot", "TPOT p50 / p99 (ms)", "ms", m => m.TimePerOutputTokenMilliseconds, 1),
         Percentiles("itl", "ITL p50 / p99 (ms)", "ms", m => m.InterTokenLatencyMilliseconds, 1),

@@ -28,7 +28,9 @@ public static class ServingSection
         List<ReportBlock> blocks = [new ParagraphBlock(Setup(run.Plan.Serving, points, targets))];
         blocks.Add(new ListBlock(
         [
-            .. series.SelectMany(variant => variant.GroupBy(p => p.Point.Load.Mode).Select(mode => Saturation(variant.Key, [.. mode]))),
+            // A closed loop holds a fixed number of requests in the system and is never judged saturated: only open loops are named.
+            .. series.SelectMany(variant => variant.Where(p => p.Point.Load.Mode == ServingLoad.OpenLoopMode).GroupBy(p => p.Point.Load.Mode)
+                .Select(mode => Saturation(variant.Key, [.. mode]))),
             .. series.Select(variant => Best(variant.Key, [.. variant], StaticFigure(run, model, variant.Key, pricing), targets is not null)),
         ]));
         blocks.Add(new ChartsBlock([.. series.Select((variant, i) => Frontier(variant.Key, [.. variant], targets is not null, 3 * i))]));

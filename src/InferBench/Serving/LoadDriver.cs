@@ -153,7 +153,7 @@ internal sealed class LoadDriver : IServingEventSink
         var request = new ServedRequest(index, arrival, length, warmup: index < _plan.WarmupRequests);
         _requests.Add(request);
         _inSystem.Arrived(arrival);
-        _model.Submit(_firstRequestId + index, _prompts.For(index, length), length.OutputTokens);
+        _model.Submit(_firstRequestId + index, _prompts.For(_firstRequestId + index, length), length.OutputTokens);
         request.Submitted = now;
     }
 

@@ -34,7 +34,8 @@ internal static class ServingMetricsCalculator
             : completed.Where((r, i) => ServingTargetJudge.Meets(targets, timeToFirstToken[i], timePerOutputToken[i], endToEnd[i])).Count();
         var tpots = timePerOutputToken.OfType<double>().ToArray();
         var (littlesL, littlesDifference) = LittlesLaw(recording, completed, firstArrival, lastFinish, duration);
-        var (saturated, saturation) = Saturation(recording, measured, completed, ArrivalRate(measured, duration), duration);
+        var arrivalRate = ArrivalRate(measured, duration);
+        var (saturated, saturation) = Saturation(recording, measured, completed, arrivalRate, duration);
 
         var metrics = new ServingPointMetrics(
             MeasuredRequests: completed.Length,
@@ -42,7 +43,7 @@ internal static class ServingMetricsCalculator
             FailedRequests: measured.Length - completed.Length,
             DurationSeconds: duration,
             OfferedRequestsPerSecond: recording.Load.RequestsPerSecond,
-            ArrivalRequestsPerSecond: ArrivalRate(measured, duration),
+            ArrivalRequestsPerSecond: arrivalRate,
             RequestsPerSecond: completed.Length / duration,
             Saturated: saturated,
             SaturationReason: saturation,

@@ -243,18 +243,27 @@ public sealed class LoadDriverTests
     }
 
     [Fact]
-    public void The_same_seed_serves_the_same_requests_at_every_point()
+    public void The_same_seed_serves_the_same_lengths_at_every_point_and_no_earlier_points_prompt()
     {
-        var plan = ServingRun.Plan with { Concurrencies = [1, 2], RequestsPerPoint = 6, WarmupRequests = 0, Lengths = new ServingLengths("uniform", 3, 9, 2, 6) };
+        var plan = ServingRun.Plan with
+        {
+            Concurrencies = [1, 2], RequestsPerPoint = 6, WarmupRequests = 0, Lengths = new ServingLengths("uniform", 3, 9, 2, 6), SharedPrefixTokens = 2,
+        };
         var clock = new FakeClock();
         var model = new ClockedServingModel(clock, Step, maxBatch: 8);
+        var again = new ClockedServingModel(clock, Step, maxBatch: 8);
 
         ServingRun.Sweep(plan, model, clock);
+        ServingRun.Sweep(plan, again, clock);
 
         var (first, second) = (model.Submissions.Take(6).ToArray(), model.Submissions.Skip(6).ToArray());
-        Assert.Equal(first.Select(s => (s.Prompt, s.OutputTokens)), second.Select(s => (s.Prompt, s.OutputTokens)));
+        Assert.Equal(first.Select(s => (s.Prompt.Length, s.OutputTokens)), second.Select(s => (s.Prompt.Length, s.OutputTokens)));
         Assert.Equal(Enumerable.Range(0, 12), model.Submissions.Select(s => s.Id)); // ids run on across points
         Assert.True(first.Select(s => s.Prompt.Length).Distinct().Count() > 1);
+        Assert.Equal(model.Submissions.Select(s => s.Prompt), again.Submissions.Select(s => s.Prompt));
+        // The same shared prefix, but no prompt of an earlier point again: a prefix-caching engine would serve it from its cache.
+        Assert.All(model.Submissions, s => Assert.Equal(first[0].Prompt[..2], s.Prompt[..2]));
+        Assert.All(first.Zip(second), pair => Assert.NotEqual(pair.First.Prompt[2..], pair.Second.Prompt[2..]));
     }
 
     [Fact]

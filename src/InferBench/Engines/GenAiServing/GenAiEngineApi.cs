@@ -312,10 +312,18 @@ public sealed unsafe class GenAiEngineApi
         nint raw;
         Check(_requestCreateTurnOptions(request.Pointer, &raw));
         var options = new OgaHandle(raw, _destroyTurnOptions);
-        Check(_turnOptionsSetMaxGeneratedTokens(raw, (ulong)generatedTokens));
-        Check(_turnOptionsSetMinGeneratedTokens(raw, (ulong)generatedTokens));
-        Check(_turnOptionsSetDoSample(raw, 0));
-        return options;
+        try
+        {
+            Check(_turnOptionsSetMaxGeneratedTokens(raw, (ulong)generatedTokens));
+            Check(_turnOptionsSetMinGeneratedTokens(raw, (ulong)generatedTokens));
+            Check(_turnOptionsSetDoSample(raw, 0));
+            return options;
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Queues a turn of <paramref name="request"/> with <paramref name="inputTokens"/> (copied before return).</summary>

@@ -31,7 +31,15 @@ public sealed class GenAiServingModel : IServingModel
         _engine = engine;
         Capabilities = capabilities;
         _events = api.CreateEventBuffer(engine, EventCapacity);
-        _requestOptions = api.CreateRequestOptions();
+        try
+        {
+            _requestOptions = api.CreateRequestOptions();
+        }
+        catch
+        {
+            _events.Dispose();
+            throw;
+        }
     }
 
     public ServingCapabilities Capabilities { get; }
@@ -58,8 +66,18 @@ public sealed class GenAiServingModel : IServingModel
         }
         catch
         {
-            _api.CloseRequest(request);
-            request.Dispose();
+            try
+            {
+                _api.CloseRequest(request);
+            }
+            catch (EngineException)
+            {
+                // The submission's own failure is the one to report; the request is freed below either way.
+            }
+            finally
+            {
+                request.Dispose();
+            }
             throw;
         }
     }
