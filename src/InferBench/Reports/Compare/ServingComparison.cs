@@ -27,13 +27,31 @@ public sealed record ServingComparison(
     /// <summary>RunValue / BaselineValue - 1, as a fraction; null without both or with a zero baseline.</summary>
     public double? Change => BaselineValue is { } baseline && RunValue is { } run && baseline != 0 ? run / baseline - 1 : null;
 
-    /// <summary>The compared points of <paramref name="baseline"/> and <paramref name="run"/> (measured, ok, matched by <see cref="ServingPointKey"/>), in the baseline's order.</summary>
+    /// <summary>
+    /// The compared points of <paramref name="baseline"/> and <paramref name="run"/> (measured, ok, matched by
+    /// <see cref="ServingPointKey"/>), in the baseline's order; none when the two runs served different workloads
+    /// (<see cref="SameWorkload"/>), since the same load of other requests is another measurement.
+    /// </summary>
     public static IEnumerable<ServingComparison> Of(string baselineLabel, RunResult baseline, string runLabel, RunResult run)
     {
+        if (!SameWorkload(baseline.Plan.Serving, run.Plan.Serving))
+            return [];
         var others = Measured(run);
         return Measured(baseline).Where(pair => others.ContainsKey(pair.Key)).SelectMany(pair => Metrics.Select(metric =>
             new ServingComparison(pair.Key, metric.Key, baselineLabel, runLabel, metric.Value(pair.Value), metric.Value(others[pair.Key]))));
     }
+
+    /// <summary>
+    /// Whether two load plans sent the same requests: the same engine, lengths (a lengths file by its hash, not its path),
+    /// shared prefix, forced output length and burstiness.
+    /// </summary>
+    public static bool SameWorkload(ServingPlanRecord? first, ServingPlanRecord? second) =>
+        first is not null && second is not null
+        && first.Engine == second.Engine
+        && first.Lengths with { File = null } == second.Lengths with { File = null }
+        && first.SharedPrefixTokens == second.SharedPrefixTokens
+        && first.OutputLengthForced == second.OutputLengthForced
+        && first.Burstiness.Equals(second.Burstiness);
 
     /// <summary>A run's ok serving points with metrics, by key (the first of duplicates).</summary>
     public static Dictionary<ServingPointKey, ServingPointMetrics> Measured(RunResult run) =>
