@@ -13,5 +13,7 @@ public sealed record ServingLoad(string Mode, int? Concurrency, double? Requests
     /// <summary>An open loop at <paramref name="requestsPerSecond"/>; null: a rate not known yet (an automatic rate that could not be set).</summary>
     public static ServingLoad Open(double? requestsPerSecond) => new(OpenLoopMode, null, requestsPerSecond);
 
-    public override string ToString() => Concurrency is { } c ? $"concurrency {c}" : $"{ReadableNumber.Of(RequestsPerSecond ?? double.NaN)} requests/s";
+    public override string ToString() => Concurrency is { } c ? $"concurrency {c}"
+        : RequestsPerSecond is { } rate ? $"{ReadableNumber.Of(rate)} requests/s"
+        : "automatic request rates";
 }

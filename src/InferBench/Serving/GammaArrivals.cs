@@ -9,9 +9,15 @@ namespace InferBench.Serving;
 /// </summary>
 public sealed class GammaArrivals
 {
+    /// <summary>
+    /// The latest an arrival is put, about 31.7 years: far past any point's time bound, and within what a
+    /// <see cref="TimeSpan"/> holds, which the gaps of a rate like 1e-300 requests/s are not.
+    /// </summary>
+    public static TimeSpan Latest { get; } = TimeSpan.FromSeconds(1e9);
+
     private readonly Random _random;
     private readonly double _shape;
-    private readonly double _rate;
+    private readonly double _requestsPerSecond;
     private double _nextSeconds;
 
     /// <param name="requestsPerSecond">λ, the offered rate.</param>
@@ -22,14 +28,15 @@ public sealed class GammaArrivals
         ServingPlanRanges.Burstiness.Check(burstiness);
         _random = new Random(seed);
         _shape = burstiness;
-        _rate = burstiness * requestsPerSecond;
+        _requestsPerSecond = requestsPerSecond;
     }
 
     /// <summary>The next arrival's time from the start of the point.</summary>
     public TimeSpan Next()
     {
         var at = _nextSeconds;
-        _nextSeconds += Gamma.Sample(_random, _shape, _rate);
+        // A gap of mean 1 scaled by 1/λ: the gamma's own rate k·λ underflows to 0 for the least λ, and its sample is then NaN.
+        _nextSeconds = Math.Min(_nextSeconds + Gamma.Sample(_random, _shape, _shape) / _requestsPerSecond, Latest.TotalSeconds);
         return TimeSpan.FromSeconds(at);
     }
 }

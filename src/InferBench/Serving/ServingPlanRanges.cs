@@ -15,7 +15,8 @@ public static class ServingPlanRanges
 
     public static InputRange RequestRate { get; } = new(nameof(ServingPlanRecord.RequestRatesPerSecond), 0, 1_000_000, MinimumExcluded: true);
 
-    public static InputRange Burstiness { get; } = new(nameof(ServingPlanRecord.Burstiness), 0, 1_000, MinimumExcluded: true,
+    /// <summary>From 0.01: below, most gamma gaps round to 0 s, and a point bounded by time only would admit requests without end.</summary>
+    public static InputRange Burstiness { get; } = new(nameof(ServingPlanRecord.Burstiness), 0.01, 1_000,
         Why: "the shape of the gamma-distributed gaps between arrivals: 1 is Poisson, below 1 burstier, above 1 more even");
 
     public static InputRange RequestsPerPoint { get; } = new(nameof(ServingPlanRecord.RequestsPerPoint), 1, 10_000_000, WholeNumber: true);

@@ -87,6 +87,20 @@ public sealed class ServeRunTests : IDisposable
     }
 
     /// <summary>
+    /// A rate at the bottom of its range: the first request arrives at once, the next about 1e300 s later (put at
+    /// <see cref="InferBench.Serving.GammaArrivals.Latest"/>), so the time bound ends the point.
+    /// </summary>
+    [Fact]
+    public void A_vanishing_request_rate_serves_its_first_request_and_stops_at_the_time_bound()
+    {
+        var run = CliRun.Invoke(Serve("--request-rate", "1e-300", "--duration", "0.5", "--warmup-requests", "0", "--json"));
+
+        Assert.True(run.ExitCode == ExitCodes.AllOk, $"exit {run.ExitCode}: {run.Error}");
+        var point = Assert.Single(RunFolder.Read(Path.GetDirectoryName(run.Out.Trim())!).Serving!);
+        Assert.Equal(1, point.Metrics!.MeasuredRequests);
+    }
+
+    /// <summary>
     /// The signal comes once the first point (1000 requests/s) is saved, while the second (one request every 2 s on
     /// average) waits for its arrivals: the run stops there, keeps the first point and exits 130.
     /// </summary>

@@ -49,6 +49,7 @@ public sealed class GammaArrivalsTests
 
     [Theory]
     [InlineData(0.0)]
+    [InlineData(0.001)]
     [InlineData(double.NaN)]
     [InlineData(1e9)]
     public void A_burstiness_out_of_range_is_refused(double burstiness)
@@ -56,6 +57,21 @@ public sealed class GammaArrivalsTests
         var e = Assert.Throws<InputRangeException>(() => new GammaArrivals(1, burstiness, seed: 1));
 
         Assert.Equal([nameof(ServingPlanRecord.Burstiness)], e.Fields);
+    }
+
+    /// <summary>Gaps past what a TimeSpan holds (λ = 1e-300): each such arrival is put at the latest instead.</summary>
+    [Theory]
+    [InlineData(1e-300, 1.0)]
+    [InlineData(1e-13, 1.0)]
+    [InlineData(1e-300, 0.01)]
+    [InlineData(double.Epsilon, 0.01)]
+    public void Rates_and_burstiness_at_the_bottom_of_their_ranges_give_arrivals_no_later_than_the_latest(double rate, double burstiness)
+    {
+        var times = Times(new GammaArrivals(rate, burstiness, seed: 5), 50);
+
+        Assert.Equal(TimeSpan.Zero, times[0]);
+        Assert.All(times, time => Assert.InRange(time, TimeSpan.Zero, GammaArrivals.Latest));
+        Assert.True(times.Zip(times.Skip(1)).All(pair => pair.Second >= pair.First));
     }
 
     private static double[] Gaps(GammaArrivals arrivals)

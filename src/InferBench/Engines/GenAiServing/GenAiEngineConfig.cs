@@ -24,7 +24,8 @@ public sealed record GenAiEngineConfig(byte[] Json, bool DynamicBatching, bool P
     public static GenAiEngineConfig For(string folderPath, ServingEngineSettings settings)
     {
         var root = ReadConfig(Path.Combine(folderPath, GenAiModelFolder.ConfigFileName));
-        var paged = root["model"]?["decoder"]?["inputs"]?[PagedDecoderInput] is not null;
+        // Through objects only: a string indexer on a JSON array or value throws, and a folder's config may hold anything there.
+        var paged = (root["model"] as JsonObject)?["decoder"] is JsonObject decoder && decoder["inputs"] is JsonObject inputs && inputs[PagedDecoderInput] is not null;
         var engine = Object(root, "engine");
         var (dynamic, origin) = engine["dynamic_batching"] is JsonObject ? (true, "the model's own engine section")
             : engine["static_batching"] is JsonObject ? (false, "the model's own engine section")

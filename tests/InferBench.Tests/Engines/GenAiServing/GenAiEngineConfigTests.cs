@@ -54,6 +54,15 @@ public sealed class GenAiEngineConfigTests : IDisposable
             Json(dynamic)["engine"]!["dynamic_batching"]!.ToJsonString());
     }
 
+    /// <summary>A folder's config may hold arrays or values where GenAI's builder writes objects: not paged, never an exception.</summary>
+    [Theory]
+    [InlineData("""{"model": [1]}""")]
+    [InlineData("""{"model": {"decoder": "decoder.onnx"}}""")]
+    [InlineData("""{"model": {"decoder": {"inputs": ["input_ids", "block_table"]}}}""")]
+    [InlineData("""{"model": {"decoder": {"inputs": 5}}}""")]
+    public void A_config_with_other_json_where_the_decoder_inputs_are_expected_gets_static_batching(string json) =>
+        Assert.False(For(json).DynamicBatching);
+
     [Fact]
     public void A_config_with_a_byte_order_mark_is_read_and_written_without_it()
     {
