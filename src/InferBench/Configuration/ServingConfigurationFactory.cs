@@ -29,8 +29,9 @@ public static class ServingConfigurationFactory
         var serving = given.Plan.Serving ?? throw new ArgumentException("a serving run's inputs hold a load plan", nameof(given));
         var engine = Engine(serving.Engine);
         // Read here, before the run folder exists, so a bad file is refused up front; the run.json records its ranges and hash.
-        if (serving.Lengths.File is { } path)
-            serving = serving with { Lengths = LengthsFile.Read(path).Record };
+        var lengthsFile = serving.Lengths.File is { } path ? LengthsFile.Read(path) : null;
+        if (lengthsFile is not null)
+            serving = serving with { Lengths = lengthsFile.Record };
         ServingPlanRanges.Check(serving);
         if (serving.MaxBatchSize is { } maxBatch)
             MaxBatchSize.Check(maxBatch);
@@ -54,7 +55,7 @@ public static class ServingConfigurationFactory
         };
         var inputs = given with { Plan = plan };
         return new ServingConfiguration(plan, engine, RunConfigurationFactory.Power(inputs), RunConfigurationFactory.Cost(inputs),
-            RunConfigurationFactory.Output(inputs), host);
+            RunConfigurationFactory.Output(inputs), host, lengthsFile?.Lengths);
     }
 
     public const int StaticBaselineWarmupRepetitions = 1;

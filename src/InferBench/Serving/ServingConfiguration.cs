@@ -17,13 +17,16 @@ namespace InferBench.Serving;
 /// <param name="Cost">What the cost figures assume (price, utilisation, energy), recorded in run.json.</param>
 /// <param name="Output">Where the run folder goes and what run.json records about how the run was asked for.</param>
 /// <param name="Host">The machine the configuration was checked for, recorded in run.json.</param>
+/// <param name="FileLengths">The lengths file's pairs, read once when the configuration was checked (the file's hash is in
+/// the plan); null without a lengths file.</param>
 public sealed record ServingConfiguration(
     RunPlanRecord Plan,
     IServingEngine Engine,
     RunPowerSettings Power,
     CostSetup Cost,
     RunOutputSettings Output,
-    HostFacts Host)
+    HostFacts Host,
+    IReadOnlyList<RequestLength>? FileLengths)
 {
     /// <summary>The load plan (<see cref="RunPlanRecord.Serving"/>, never null here).</summary>
     public ServingPlanRecord Serving => Plan.Serving!;

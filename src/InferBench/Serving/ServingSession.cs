@@ -111,7 +111,7 @@ public sealed class ServingSession : IDisposable
         var plan = _configuration.Plan;
         var energy = _meter?.Selection.Source is null ? null : new SweepEnergy(_meter, IdleBefore: null);
         return new ServingSweep(_configuration.Serving, plan.LatencyTargets ?? [], _configuration.Engine, executionProvider, plan.IntraOpThreads,
-            plan.ProviderOptions, energy, _meter?.Clock ?? new StopwatchClock(), emit);
+            plan.ProviderOptions, energy, _meter?.Clock ?? new StopwatchClock(), emit, _configuration.FileLengths);
     }
 
     private static ServingTarget ServingTargetOf(BenchmarkTarget target, int vocabSize) =>

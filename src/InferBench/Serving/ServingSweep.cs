@@ -33,10 +33,13 @@ public sealed class ServingSweep
     /// <param name="energy">The meter and idle baseline; null: no energy figures.</param>
     /// <param name="clock">Times every request and step; the meter's own clock where there is a meter.</param>
     /// <exception cref="InputFieldException">A plan field is outside what it accepts.</exception>
+    /// <param name="fileLengths">The lengths file's pairs as already read (a session reads the file once, before its run
+    /// folder exists); null: read from the plan's lengths file here.</param>
     /// <exception cref="InputException">The plan's lengths file cannot be read or is not what is expected.</exception>
     public ServingSweep(
         ServingPlanRecord plan, IReadOnlyList<LatencyTarget> latencyTargets, IServingEngine engine, ExecutionProvider executionProvider,
-        int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions, SweepEnergy? energy, IMonotonicClock clock, Action<ServingPointResult> emit)
+        int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions, SweepEnergy? energy, IMonotonicClock clock, Action<ServingPointResult> emit,
+        IReadOnlyList<RequestLength>? fileLengths = null)
     {
         ServingPlanRanges.Check(plan);
         _plan = plan;
@@ -48,9 +51,8 @@ public sealed class ServingSweep
         _energy = energy;
         _clock = clock;
         _emit = emit;
-        _fromFile = plan.Lengths.Kind == RequestLengths.FileKind
-            ? LengthsFile.Read(plan.Lengths.File ?? throw new InputFieldException([nameof(ServingLengths.File)], "file lengths need a lengths file")).Lengths
-            : null;
+        _fromFile = plan.Lengths.Kind != RequestLengths.FileKind ? null
+            : fileLengths ?? LengthsFile.Read(plan.Lengths.File ?? throw new InputFieldException([nameof(ServingLengths.File)], "file lengths need a lengths file")).Lengths;
     }
 
     public void Run(IReadOnlyList<ServingTarget> targets, CancellationToken cancellation)

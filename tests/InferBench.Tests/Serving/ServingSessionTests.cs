@@ -62,6 +62,28 @@ public sealed class ServingSessionTests : IDisposable
     }
 
     [Fact]
+    public void The_lengths_file_is_read_once_when_the_run_is_checked_so_a_later_change_cannot_touch_the_run()
+    {
+        var lengths = _temp.Combine("lengths.csv");
+        File.WriteAllText(lengths, "prompt_tokens,output_tokens\n6,3\n");
+        var setup = Setup(1);
+        setup = setup with
+        {
+            Plan = setup.Plan with { Serving = setup.Plan.Serving! with { Lengths = new ServingLengths(RequestLengths.FileKind, 0, 0, 0, 0, lengths) } },
+        };
+        var configuration = ServingConfigurationFactory.Create(setup, HostFactsProbe.Read());
+        var target = TinyFolder();
+        File.Delete(lengths);
+
+        using var session = ServingSession.Start(configuration, new MemoryRunStore(), _ => { });
+        var outcome = session.Run([target], _ => { }, CancellationToken.None);
+
+        var point = Assert.Single(outcome.Run.Serving!);
+        Assert.True(point.Status == ResultStatus.Ok, point.Reason);
+        Assert.All(point.Requests, request => Assert.Equal((6, 3), (request.PromptTokens, request.OutputTokens)));
+    }
+
+    [Fact]
     public void A_target_that_cannot_be_prepared_gets_a_row_per_load_that_says_why()
     {
         var empty = TargetSelection.FromFolder(Directory.CreateDirectory(_temp.Combine("empty")).FullName);
