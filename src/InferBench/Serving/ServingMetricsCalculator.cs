@@ -33,9 +33,10 @@ internal static class ServingMetricsCalculator
             ? (int?)null
             : completed.Where((r, i) => ServingTargetJudge.Meets(targets, timeToFirstToken[i], timePerOutputToken[i], endToEnd[i])).Count();
         var tpots = timePerOutputToken.OfType<double>().ToArray();
-        var (littlesL, littlesDifference) = LittlesLaw(recording, completed, firstArrival, lastFinish, duration);
+        var meanSecondsInSystem = completed.Average(r => (r.Finished!.Value - r.Arrival).TotalSeconds);
+        var (littlesL, littlesDifference) = LittlesLaw(recording, completed.Length, meanSecondsInSystem, firstArrival, lastFinish, duration);
         var arrivalRate = ArrivalRate(measured, duration);
-        var (saturated, saturation) = Saturation(recording, measured, completed, arrivalRate, duration);
+        var (saturated, saturation) = Saturation(recording, measured, completed.Length, meanSecondsInSystem, arrivalRate, duration);
 
         var metrics = new ServingPointMetrics(
             MeasuredRequests: completed.Length,
@@ -80,29 +81,28 @@ internal static class ServingMetricsCalculator
     /// throughput x mean time in the system of the completed measured requests: |L - X·W| / L.
     /// </summary>
     private static (double L, double RelativeDifference) LittlesLaw(
-        PointRecording recording, ServedRequest[] completed, TimeSpan firstArrival, TimeSpan lastFinish, double duration)
+        PointRecording recording, int completed, double meanSecondsInSystem, TimeSpan firstArrival, TimeSpan lastFinish, double duration)
     {
         var l = recording.InSystem.MeanOver(firstArrival, lastFinish);
-        var xw = completed.Length / duration * completed.Average(r => (r.Finished!.Value - r.Arrival).TotalSeconds);
+        var xw = completed / duration * meanSecondsInSystem;
         return (l, l > 0 ? Math.Abs(l - xw) / l : double.NaN);
     }
 
     /// <summary>An open loop's verdict over its arrival phase (<see cref="SaturationRule"/>); a closed loop is never saturated.</summary>
     private static (bool Saturated, string? Reason) Saturation(
-        PointRecording recording, ServedRequest[] measured, ServedRequest[] completed, double arrivalRequestsPerSecond, double duration)
+        PointRecording recording, ServedRequest[] measured, int completed, double meanSecondsInSystem, double arrivalRequestsPerSecond, double duration)
     {
         var from = measured[0].Arrival;
         var to = recording.DrainStart;
         if (recording.Load.Concurrency is not null || to <= from)
             return (false, null);
         var third = (to - from) / 3;
-        var meanLatencySeconds = completed.Average(r => (r.Finished!.Value - r.Arrival).TotalSeconds);
-        var servedSeconds = duration - meanLatencySeconds;
+        var servedSeconds = duration - meanSecondsInSystem;
         var reason = SaturationRule.Judge(
             recording.InSystem.MeanOver(from, from + third),
             recording.InSystem.MeanOver(to - third, to),
             arrivalRequestsPerSecond,
-            servedSeconds > 0 ? completed.Length / servedSeconds : double.PositiveInfinity);
+            servedSeconds > 0 ? completed / servedSeconds : double.PositiveInfinity);
         return (reason is not null, reason);
     }
 

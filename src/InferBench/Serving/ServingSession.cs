@@ -101,18 +101,19 @@ public sealed class ServingSession : IDisposable
     {
         if (_configuration.Plan.BatchSizes.Count == 0 || cancellation.IsCancellationRequested)
             return;
-        var energy = _meter?.Selection.Source is null ? null : new SweepEnergy(_meter, IdleBefore: null);
-        new SweepRunner(_configuration.Plan, InferenceEngines.Default, SilentProgress.Instance, rowFinished, energy, _runnable)
+        new SweepRunner(_configuration.Plan, InferenceEngines.Default, SilentProgress.Instance, rowFinished, Energy, _runnable)
             .Run([target], cancellation);
     }
 
     private ServingSweep Sweep(ExecutionProvider executionProvider, Action<ServingPointResult> emit)
     {
         var plan = _configuration.Plan;
-        var energy = _meter?.Selection.Source is null ? null : new SweepEnergy(_meter, IdleBefore: null);
         return new ServingSweep(_configuration.Serving, plan.LatencyTargets ?? [], _configuration.Engine, executionProvider, plan.IntraOpThreads,
-            plan.ProviderOptions, energy, _meter?.Clock ?? new StopwatchClock(), emit, _configuration.FileLengths);
+            plan.ProviderOptions, Energy, _meter?.Clock ?? new StopwatchClock(), emit, _configuration.FileLengths);
     }
+
+    /// <summary>The meter for every point and row of the run, without an idle baseline (serve measures none); null without a source.</summary>
+    private SweepEnergy? Energy => _meter?.Selection.Source is null ? null : new SweepEnergy(_meter, IdleBefore: null);
 
     private static ServingTarget ServingTargetOf(BenchmarkTarget target, int vocabSize) =>
         new(target.Model, target.Variant, target.Precision, target.FolderPath, vocabSize);

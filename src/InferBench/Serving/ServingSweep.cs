@@ -32,10 +32,9 @@ public sealed class ServingSweep
     /// <param name="executionProvider">The CPU or CUDA.</param>
     /// <param name="energy">The meter and idle baseline; null: no energy figures.</param>
     /// <param name="clock">Times every request and step; the meter's own clock where there is a meter.</param>
+    /// <param name="fileLengths">The lengths file's pairs (<see cref="LengthsFile.Lengths"/>), read once by whoever checked the plan,
+    /// before a run folder exists; null unless the plan's lengths are from a file.</param>
     /// <exception cref="InputFieldException">A plan field is outside what it accepts.</exception>
-    /// <param name="fileLengths">The lengths file's pairs as already read (a session reads the file once, before its run
-    /// folder exists); null: read from the plan's lengths file here.</param>
-    /// <exception cref="InputException">The plan's lengths file cannot be read or is not what is expected.</exception>
     public ServingSweep(
         ServingPlanRecord plan, IReadOnlyList<LatencyTarget> latencyTargets, IServingEngine engine, ExecutionProvider executionProvider,
         int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions, SweepEnergy? energy, IMonotonicClock clock, Action<ServingPointResult> emit,
@@ -52,7 +51,7 @@ public sealed class ServingSweep
         _clock = clock;
         _emit = emit;
         _fromFile = plan.Lengths.Kind != RequestLengths.FileKind ? null
-            : fileLengths ?? LengthsFile.Read(plan.Lengths.File ?? throw new InputFieldException([nameof(ServingLengths.File)], "file lengths need a lengths file")).Lengths;
+            : fileLengths ?? throw new ArgumentException("a plan whose lengths are from a file needs the file's pairs", nameof(fileLengths));
     }
 
     public void Run(IReadOnlyList<ServingTarget> targets, CancellationToken cancellation)

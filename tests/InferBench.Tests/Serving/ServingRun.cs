@@ -18,10 +18,11 @@ internal static class ServingRun
 
     public static List<ServingPointResult> Sweep(
         ServingPlanRecord plan, ClockedServingModel model, FakeClock clock, IReadOnlyList<LatencyTarget>? targets = null,
-        SweepEnergy? energy = null, CancellationToken cancellation = default, IReadOnlyList<ServingTarget>? servingTargets = null)
+        SweepEnergy? energy = null, CancellationToken cancellation = default, IReadOnlyList<ServingTarget>? servingTargets = null,
+        IReadOnlyList<RequestLength>? fileLengths = null)
     {
         var rows = new List<ServingPointResult>();
-        new ServingSweep(plan, targets ?? [], model, ExecutionProvider.Cpu, null, null, energy, clock, rows.Add)
+        new ServingSweep(plan, targets ?? [], model, ExecutionProvider.Cpu, null, null, energy, clock, rows.Add, fileLengths)
             .Run(servingTargets ?? [Target], cancellation);
         return rows;
     }

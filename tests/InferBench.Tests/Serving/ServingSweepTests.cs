@@ -103,9 +103,10 @@ public sealed class ServingSweepTests
         File.WriteAllText(path, "prompt_tokens,output_tokens,shared_prefix_tokens\n4,2,2\n9,3,0\n");
         var clock = new FakeClock();
         var model = new ClockedServingModel(clock, Step, 4);
-        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 4, WarmupRequests = 0, Lengths = LengthsFile.Read(path).Record };
+        var file = LengthsFile.Read(path);
+        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 4, WarmupRequests = 0, Lengths = file.Record };
 
-        ServingRun.Sweep(plan, model, clock);
+        ServingRun.Sweep(plan, model, clock, fileLengths: file.Lengths);
 
         Assert.Equal([(4, 2), (9, 3), (4, 2), (9, 3)], model.Submissions.Select(s => (s.Prompt.Length, s.OutputTokens)));
         Assert.Equal(model.Submissions[0].Prompt[..2], model.Submissions[2].Prompt[..2]);
