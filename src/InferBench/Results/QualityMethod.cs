@@ -10,4 +10,10 @@ public enum QualityMethod
     [JsonStringEnumMemberName("text")] Text,
     /// <summary>A model without a tokenizer (a synthetic one): drift from the reference on seeded random tokens; no perplexity.</summary>
     [JsonStringEnumMemberName("random-tokens")] RandomTokens,
+    /// <summary>
+    /// Teacher-forced on the evaluation text as llama.cpp's <c>llama-perplexity</c> scores it: non-overlapping chunks of
+    /// the window's tokens, the first token of each replaced by BOS where the tokenizer adds one, the second half of each
+    /// chunk scored; figures can be set beside published llama.cpp tables.
+    /// </summary>
+    [JsonStringEnumMemberName("llama.cpp")] LlamaCpp,
 }

@@ -10,6 +10,7 @@ namespace InferBench.Results;
 /// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens); null in files without it.</param>
 /// <param name="QualityText">--quality-text: the file quality on text was measured on instead of WikiText-2; null: the default text.</param>
 /// <param name="Serving">A serving run's load plan; null for a static-batch run (added in version 3).</param>
+/// <param name="QualityMethod">--quality-method: how models with a tokenizer are scored on text (text or llama.cpp); null: text, the default (files without it).</param>
 public sealed record RunPlanRecord(
     IReadOnlyList<int> PromptTokens,
     IReadOnlyList<int> GenTokens,
@@ -28,4 +29,5 @@ public sealed record RunPlanRecord(
     IReadOnlyList<LatencyTarget>? LatencyTargets = null,
     int? QualityTokens = null,
     string? QualityText = null,
-    ServingPlanRecord? Serving = null);
+    ServingPlanRecord? Serving = null,
+    QualityMethod? QualityMethod = null);
