@@ -21,7 +21,8 @@ internal static class MergeReport
         "estimated-* sources are estimates, marked (est.). $/1M gen tokens = the machine's price per hour / (median decode tok/s " +
         $"× 3600 × the run's utilisation) × 1e6, at {CommandOptions.MachinePrice}'s price where given, else the run's own. Top-1 agreement, KL and " +
         "perplexity change are the variant's drift from the reference variant named under Quality against, on the tokens its method " +
-        "names (text: the evaluation text; random-tokens: seeded random tokens), as its run measured it. A run whose plan, software " +
+        "names (text: the evaluation text in sliding windows; llama.cpp: the evaluation text in llama.cpp's chunks; random-tokens: " +
+        "seeded random tokens), as its run measured it. A run whose plan, software " +
         "or latency targets differ from most runs' (from the merge's targets), or whose quality of a model rests on another method, " +
         "reference, text, token count or window than most runs', is flagged not comparable on that; copies of a run and superseded " +
         "runs of a campaign shard are left out. " +

@@ -1,3 +1,4 @@
+using InferBench.Reports;
 using InferBench.Results;
 using static InferBench.Results.ReadableNumber;
 
@@ -29,7 +30,7 @@ public static class QualityFacts
             ("quality reference", quality.Reference ?? "none"),
             ("quality text", text),
             ("quality tokens", quality.ScoredTokens is { } tokens ? Integer(tokens) : "none"),
-            ("quality window", quality.WindowTokens is { } window ? $"{Integer(window)} tokens, stride {Integer(quality.StrideTokens ?? window)}" : "none"),
+            ("quality window", QualityText.Window(quality) ?? "none"),
         ];
     }
 

@@ -20,11 +20,21 @@ internal static class QualityText
         return row.Quality switch
         {
             { UnavailableReason: { } reason } => reason,
-            { Method: QualityMethod.Text, Perplexity: { } perplexity } quality =>
+            { Method: QualityMethod.Text or QualityMethod.LlamaCpp, Perplexity: { } perplexity } quality =>
                 $"ppl {Of(perplexity)}" + (row.Variant == quality.Reference ? " (reference)" : $" ({Change(quality.PerplexityChangePercent!.Value)})")
                 + (top1 is null ? "" : $", {top1}"),
             { Method: QualityMethod.RandomTokens } => top1 is null ? null : $"{top1} (random tokens)",
             _ => top1,
         };
     }
+
+    /// <summary>
+    /// How the text was cut for scoring: "512 tokens, stride 256" (sliding windows), "chunks of 512 tokens, second half
+    /// scored, BOS at each chunk" (llama.cpp); null where no window was run (random tokens, quality unavailable).
+    /// </summary>
+    public static string? Window(ScenarioQuality quality) => quality.WindowTokens is not { } window
+        ? null
+        : quality.Method == QualityMethod.LlamaCpp
+            ? $"chunks of {Integer(window)} tokens, second half scored, {(quality.BosTokenId is null ? "no BOS" : "BOS at each chunk")}"
+            : $"{Integer(window)} tokens, stride {Integer(quality.StrideTokens ?? window)}";
 }

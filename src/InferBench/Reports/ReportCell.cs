@@ -9,6 +9,9 @@ internal static class ReportCell
 {
     public const string Absent = "–";
 
+    /// <summary>Beyond these a mean ± standard error is written with exponents, as <see cref="ReadableNumber.Of"/> writes tiny figures.</summary>
+    private const int MostStandardErrorDecimals = 6;
+
     /// <summary><see cref="ReadableNumber.Of"/>, or <see cref="Absent"/> for a missing or non-finite value.</summary>
     public static string Number(double? value) =>
         value is { } number && double.IsFinite(number) ? ReadableNumber.Of(number) : Absent;
@@ -41,6 +44,22 @@ internal static class ReportCell
     /// <summary>The half-width in the median's unit of an interval of <paramref name="halfWidthPercent"/> percent of it; null when either is unknown.</summary>
     public static double? MedianHalfWidth(double median, double? halfWidthPercent) =>
         halfWidthPercent is { } percent && double.IsFinite(percent) && double.IsFinite(median) ? Math.Abs(median) * percent / 100 : null;
+
+    /// <summary>
+    /// "6.246 ± 0.041", "0.01748 ± 0.00076": a mean and its standard error, both to the decimals that show the error's
+    /// second significant digit (and the mean's third); the mean alone without an error.
+    /// </summary>
+    public static string WithStandardError(double? value, double? standardError)
+    {
+        if (value is not { } mean || !double.IsFinite(mean))
+            return Absent;
+        if (standardError is not { } error || !double.IsFinite(error))
+            return ReadableNumber.Of(mean);
+        var decimals = Math.Max(ReadableNumber.DecimalsFor(mean), error > 0 ? 1 - (int)Math.Floor(Math.Log10(error)) : 0);
+        return decimals > MostStandardErrorDecimals || ReadableNumber.IsTiny(mean)
+            ? $"{ReadableNumber.Of(mean)} ± {ReadableNumber.Of(error)}"
+            : $"{ReadableNumber.Fixed(mean, decimals)} ± {ReadableNumber.Fixed(error, decimals)}";
+    }
 
     /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when both are known.</summary>
     public static string WithBracketed(string text, string bracketed) =>

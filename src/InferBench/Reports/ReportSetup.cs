@@ -68,7 +68,10 @@ internal static class ReportSetup
         var where = text.Revision is null ? text.Source : $"{text.Source}@{text.Revision[..Math.Min(12, text.Revision.Length)]} {text.Path}";
         yield return new ReportFact("Quality text",
             $"{text.Name} ({where}, sha256 {text.Sha256[..Math.Min(12, text.Sha256.Length)]}…{(text.Licence is null ? "" : $", licence {text.Licence}")}); " +
-            "perplexity teacher-forced in windows, each token scored once; drift against each model's highest-precision variant on the same tokens.");
+            (run.Plan.QualityMethod == QualityMethod.LlamaCpp
+                ? "perplexity teacher-forced as llama.cpp's llama-perplexity scores it (non-overlapping chunks, BOS at each chunk's start, the second half of each scored)"
+                : "perplexity teacher-forced in windows, each token scored once") +
+            "; drift against each model's highest-precision variant on the same tokens.");
     }
 
     /// <summary>Each cost assumption with its value and where it came from; a note when the run has no price or none recorded.</summary>

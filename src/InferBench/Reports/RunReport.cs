@@ -9,7 +9,8 @@ namespace InferBench.Reports;
 
 /// <summary>
 /// What report.md and report.html say about a run: its setup and cost assumptions, then per model its best operating
-/// points, a "what this means" line, charts and a table with its variants and plan points side by side, then its serving
+/// points, a "what this means" line, charts and a table with its variants and plan points side by side (and, where the run
+/// has them, its quality statistics: <see cref="QualityTable"/>), then its serving
 /// points under load (<see cref="ServingSection"/>), the forecasts and the drift between rounds.
 /// </summary>
 public static class RunReport
@@ -60,6 +61,7 @@ public static class RunReport
             blocks.Add(new SubheadingBlock("All rows"));
         blocks.Add(new ChartsBlock(ReportCharts.For(firstRound, pricing)));
         blocks.Add(TableBlock.Of(ReportTable.For(run), ReportTable.Ordered(rows).Select(result => new PricedRow(result, pricing.For(result)))));
+        blocks.AddRange(QualityTable.For(firstRound));
         if (GpuStateFacts.For(rows) is { Count: > 0 } gpuStates)
             blocks.AddRange([new SubheadingBlock(GpuStateFacts.Heading), new FactsBlock(gpuStates)]);
         return new ReportSection(model, blocks, Enclosed: true);

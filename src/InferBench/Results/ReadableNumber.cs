@@ -17,7 +17,8 @@ public static class ReadableNumber
     public static string Grouped(double value) =>
         IsTiny(value) ? Exponent(value) : value.ToString("N" + DecimalsFor(value), CultureInfo.InvariantCulture);
 
-    private static bool IsTiny(double value) => value != 0 && Math.Abs(value) < 1e-4;
+    /// <summary>Whether <see cref="Of"/> writes <paramref name="value"/> with an exponent: not zero, and under 0.0001 in magnitude.</summary>
+    public static bool IsTiny(double value) => value != 0 && Math.Abs(value) < 1e-4;
 
     private static string Exponent(double value) => value.ToString("0.00e+0", CultureInfo.InvariantCulture);
 

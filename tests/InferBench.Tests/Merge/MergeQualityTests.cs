@@ -66,6 +66,38 @@ public sealed class MergeQualityTests : IDisposable
     }
 
     [Fact]
+    public void QualityScoredAsLlamaCppBesideSlidingWindowsIsFlaggedWithItsMethodAndChunks()
+    {
+        var llamaCpp = OnWikiText with
+        {
+            Method = QualityMethod.LlamaCpp, StrideTokens = 512, BosTokenId = 1, PerplexityStandardError = 0.08, PerplexityRatio = 1.041,
+            PerplexityRatioStandardError = 0.001, LnPerplexityRatio = Math.Log(1.041), LnPerplexityRatioStandardError = 0.001,
+        };
+        Write(_temp.Combine("runs", "a"), Measured("20261201-080000-aaaaaa", L4, WikiText, OnWikiText));
+        Write(_temp.Combine("runs", "b"), Measured("20261201-080000-bbbbbb", H100, WikiText, llamaCpp));
+
+        var cli = CliRun.Invoke("merge", _temp.Combine("runs"), "--out", Out);
+
+        Assert.Equal(ExitCodes.AllOk, cli.ExitCode);
+        var merged = JsonNode.Parse(File.ReadAllText(Path.Combine(Out, MergedJson.FileName)))!;
+        Assert.Empty(MergedSchema.Errors(merged.ToJsonString()));
+        // One text run and one llama.cpp run: on a tie, most runs' facts are the first run's (the text run).
+        string[] flags =
+        [
+            $"not comparable: {Llama} quality method llama.cpp (most runs: text)",
+            $"not comparable: {Llama} quality window chunks of 512 tokens, second half scored, BOS at each chunk (most runs: 512 tokens, stride 256)",
+        ];
+        Assert.Equal(flags, Flags(Entry(merged, "cuda-int4", "aws p5.48xlarge")));
+        Assert.Empty(Flags(Entry(merged, "cuda-int4", "aws g6.xlarge")));
+        var quality = Entry(merged, "cuda-int4", "aws p5.48xlarge")["quality"]!;
+        Assert.Equal("llama.cpp", quality["method"]!.GetValue<string>());
+        Assert.Equal(0.08, quality["perplexityStandardError"]!.GetValue<double>(), 9);
+        Assert.Contains("| cuda-fp16 on llama.cpp |", File.ReadAllText(Path.Combine(Out, "report.md")), StringComparison.Ordinal);
+        var csv = File.ReadAllLines(Path.Combine(Out, "results.csv"));
+        Assert.Contains("perplexity_ratio_se", csv[0].Split(','));
+    }
+
+    [Fact]
     public void AModelsQualityFlagsStayOnThatModelsEntries()
     {
         var gpt2 = Row(Gpt2, "cuda-fp32", 1, 900) with { Quality = new ScenarioQuality(QualityMethod.Text, 30, "cuda-fp32", 30, 2048, 512, 256) };

@@ -18,7 +18,12 @@ public sealed class CsvResultsExporterTests
         "usd_per_1m_tokens,usd_per_1m_prompt_tokens,energy_usd_per_1m_tokens,co2_g_per_1m_tokens," +
         "fidelity_reference,kl_mean_nats,kl_p99_nats,top1_agreement,greedy_logprob_delta_nats,round," +
         "stop_reason,decode_ci95_stop_pct,target_ci_pct,decode_tok_s_per_seq,slo_targets,slo_met,slo_missed,batch_stop,batch_stop_detail," +
-        "quality_method,perplexity,perplexity_change_pct,quality_tokens,quality_unavailable";
+        "quality_method,perplexity,perplexity_change_pct,quality_tokens,quality_unavailable," +
+        "kl_mean_se_nats,kl_median_nats,kl_p999_nats,kl_max_nats,top1_agreement_se,delta_p_mean_pct,delta_p_mean_se_pct,delta_p_rms_pct," +
+        "delta_p_rms_se_pct,perplexity_se,perplexity_ratio,perplexity_ratio_se,ln_perplexity_ratio,ln_perplexity_ratio_se";
+
+    /// <summary>OkRow's llama.cpp-style statistics, results.csv's last columns (Δp in percentage points).</summary>
+    private const string OkRowStatistics = ",8.7E-05,3.1E-04,0.052,0.41,0.0113,-0.123,0.045,1.42,0.11,0.0523,1.0407,0.00177,0.0399,0.0017";
 
     private static readonly CsvResultsExporter Exporter = new();
 
@@ -47,7 +52,7 @@ public sealed class CsvResultsExporterTests
             "45.52,46.52,46.22,46.82,21.74,23.74,24.74,2.874,3.874,2048.390625,5,315," +
             "measured-nvml-counter,ok,13.48,9.87,0.1,0.2,300.1,342.7,false," +
             "48.696544,2.216135,0.75136,2171.253556," +
-            "cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,,text,7.41,4.073034,1024,quality unavailable: sample",
+            "cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,,text,7.41,4.073034,1024,quality unavailable: sample" + OkRowStatistics,
             lines[1]);
     }
 
@@ -111,7 +116,8 @@ public sealed class CsvResultsExporterTests
     {
         var csv = Exporter.Export(ReportSamples.Run(ReportSamples.OkRow()) with { Cost = null });
 
-        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,,text,7.41,4.073034,1024,quality unavailable: sample\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",342.7,false,,,,,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,,,,,,text,7.41,4.073034,1024,quality unavailable: sample" +
+            OkRowStatistics + "\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +125,7 @@ public sealed class CsvResultsExporterTests
     {
         var lines = Lines(Exporter.Export(ReportSamples.Run(ReportSamples.FailedRow())));
 
-        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 40) + "1" + new string(',', 14), lines[1]);
+        Assert.Equal("phi-3-mini,cuda-fp16,fp16,cuda,1,128,64,failed,CUDA error: out of memory | allocating 2 GiB" + new string(',', 40) + "1" + new string(',', 28), lines[1]);
     }
 
     [Fact]
@@ -149,7 +155,7 @@ public sealed class CsvResultsExporterTests
         Assert.Equal(invariant, localized);
         Assert.Contains(",123.456789,", localized, StringComparison.Ordinal);
         Assert.Contains(",48.696544,2.216135,0.75136,2171.253556,cpu-fp32,0.0012,0.0034,0.845,-0.021,1,max-reps,3.125,2,45.52,itl-p99<=20ms ttft<=1000ms,false,itl-p99=24.74ms,target-broken,\"batch 1 misses", localized, StringComparison.Ordinal);
-        Assert.Contains(",text,7.41,4.073034,1024,quality unavailable: sample\n", localized, StringComparison.Ordinal);
+        Assert.Contains(",text,7.41,4.073034,1024,quality unavailable: sample" + OkRowStatistics + "\n", localized, StringComparison.Ordinal);
     }
 
     [Fact]

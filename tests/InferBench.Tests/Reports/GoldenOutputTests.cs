@@ -19,6 +19,7 @@ public sealed class GoldenOutputTests
         "estimated-unpriced.results.csv", "estimated-unpriced.report.md", "estimated-unpriced.report.html",
         "quoting.results.csv", "quoting.report.md", "quoting.report.html",
         "serving.results.csv", "serving.report.md", "serving.report.html",
+        "llama-cpp-quality.results.csv", "llama-cpp-quality.report.md", "llama-cpp-quality.report.html",
         "comparison.txt", "comparison.json", "serving-comparison.txt", "serving-comparison.json",
     ];
 
@@ -47,6 +48,7 @@ public sealed class GoldenOutputTests
             "complete" => ReportSamples.CompleteRun(),
             "quantized" => ReportSamples.QuantizedRun(),
             "serving" => ServingSamples.Run(),
+            "llama-cpp-quality" => ReportSamples.LlamaCppQualityRun(),
             "quoting" => ReportSamples.Run(
                 ReportSamples.FailedRow() with { Model = "model, \"quoted\"", Reason = "said \"no\", then\nstopped <b>&</b>" },
                 ReportSamples.MeasuredRow("cpu-fp32", "fp32", batch: 2, decodeTokensPerSecond: 0.5, joulesPerToken: 12345.678) with

@@ -57,10 +57,10 @@ public sealed class MarkdownReportExporterTests
         Assert.Contains("\n## &lt;img src=x onerror=alert(1)&gt;\n", report, StringComparison.Ordinal);
         Assert.Contains("\n| cpu\\_\\*int4\\*\\|[x\\](y)\\`z\\` | int4 | cpu | 1 |", report, StringComparison.Ordinal);
         Assert.Contains("failed: &lt;script&gt;alert(1)&lt;/script&gt; \\# not a heading |", report, StringComparison.Ordinal);
-        // Every table line still has one cell per column.
-        var tableLines = report.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, tableLines.Count); // the header and the two rows; the separator line starts with "|-"
-        Assert.All(tableLines, line => Assert.Equal(Regex.Count(tableLines[0], @"\|"), Regex.Count(line, @"(?<!\\)\|")));
+        // Every table line still has one cell per column: the rows table's header and two rows, the quality table's header and row.
+        var tables = Tables(report);
+        Assert.Equal([3, 2], tables.Select(table => table.Count));
+        Assert.All(tables, table => Assert.All(table, line => Assert.Equal(Regex.Count(table[0], @"\|"), Regex.Count(line, @"(?<!\\)\|"))));
     }
 
     [Theory]
@@ -107,8 +107,8 @@ public sealed class MarkdownReportExporterTests
 
         var report = Exporter.Export(run);
 
-        var rows = report.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| Variant", StringComparison.Ordinal))
-            .Select(line => line.Split(" | ")[0][2..]).ToList();
+        var rows = Tables(report).Where(table => table[0].StartsWith("| Variant | Precision | EP |", StringComparison.Ordinal))
+            .SelectMany(table => table.Skip(1)).Select(line => line.Split(" | ")[0][2..]).ToList();
         Assert.Equal(["cpu-int4-rtn-block-32", "cuda-fp16", "cpu-fp32", "cpu-int4-rtn-block-32"], rows);
         Assert.True(report.IndexOf("## phi-3-mini", StringComparison.Ordinal) < report.IndexOf("## qwen2.5-0.5b", StringComparison.Ordinal));
     }
@@ -245,5 +245,22 @@ public sealed class MarkdownReportExporterTests
             Assert.Equal(invariant, localized);
             Assert.Contains("$3.99/h", localized, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Each Markdown table's lines that start with "| " (its header first; the separator line starts with "|-").</summary>
+    private static List<List<string>> Tables(string report)
+    {
+        List<List<string>> tables = [];
+        var inTable = false;
+        foreach (var line in report.Split('\n'))
+        {
+            var isTableLine = line.StartsWith('|');
+            if (isTableLine && !inTable)
+                tables.Add([]);
+            if (line.StartsWith("| ", StringComparison.Ordinal))
+                tables[^1].Add(line);
+            inTable = isTableLine;
+        }
+        return tables;
     }
 }

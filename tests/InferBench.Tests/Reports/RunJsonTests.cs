@@ -156,6 +156,51 @@ public sealed class RunJsonTests
         Assert.StartsWith($"{FileName}: {expectedStart}", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A damaged llama.cpp-style statistic: a negative standard error, a correlation, Δp or percent out of its range, an unknown method.</summary>
+    public static TheoryData<string, JsonNode, string> DamagedQualityStatistics => new()
+    {
+        { "results.0.quality.perplexityStandardError", -0.05, "$.results[0].quality.perplexityStandardError: expected 0 or more, got -0.05" },
+        { "results.0.quality.lnPerplexityRatioStandardError", -1e-6, "$.results[0].quality.lnPerplexityRatioStandardError: expected 0 or more" },
+        { "results.0.quality.lnPerplexityCorrelation", 1.5, "$.results[0].quality.lnPerplexityCorrelation: expected 1 or less, got 1.5" },
+        { "results.0.quality.perplexityRatio", 0, "$.results[0].quality.perplexityRatio: expected more than 0, got 0" },
+        { "results.0.fidelity.top1AgreementStandardError", -0.01, "$.results[0].fidelity.top1AgreementStandardError: expected 0 or more" },
+        { "results.0.fidelity.klDivergenceDistributionNats.meanStandardError", -0.001,
+            "$.results[0].fidelity.klDivergenceDistributionNats.meanStandardError: expected 0 or more" },
+        { "results.0.fidelity.klDivergenceDistributionNats.percentiles.8.percent", 999, "$.results[0].fidelity.klDivergenceDistributionNats.percentiles[8].percent: expected 100 or less" },
+        { "results.0.fidelity.tokenProbabilityDelta.mean", -12.3, "$.results[0].fidelity.tokenProbabilityDelta.mean: expected -1 or more, got -12.3" },
+        { "results.0.fidelity.tokenProbabilityDelta.percentiles.10.value", 9.7, "$.results[0].fidelity.tokenProbabilityDelta.percentiles[10].value: expected 1 or less" },
+        { "results.0.quality.method", "llama", "$.results[0].quality.method: expected one of \"text\", \"random-tokens\", \"llama.cpp\"" },
+        { "plan.qualityMethod", "random-tokens", "$.plan.qualityMethod: expected one of text, llama.cpp, got \"random-tokens\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedQualityStatistics))]
+    public void ADamagedQualityStatisticIsRefusedNamingItsPath(string dottedPath, JsonNode value, string expected)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        var names = dottedPath.Split('.');
+        var parent = names[..^1].Aggregate(json, (node, name) => int.TryParse(name, out var index) ? node[index]! : node[name]!);
+        parent[names[^1]] = value;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
+    }
+
+    [Fact]
+    public void AKlDivergenceSlightlyBelowZeroIsReadAsRoundingDoesMakeIt()
+    {
+        // Near-identical distributions round to KL values just under 0; llama.cpp prints such minima too.
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["results"]![0]!["fidelity"]!["klDivergenceDistributionNats"]!["minimum"] = -3e-7;
+        json["results"]![0]!["fidelity"]!["klDivergenceDistributionNats"]!["percentiles"]![0]!["value"] = -1e-7;
+
+        var run = RunJson.Deserialize(json.ToJsonString(), FileName);
+
+        Assert.Equal(-3e-7, run.Results[0].Fidelity!.KlDivergenceDistributionNats!.Minimum);
+    }
+
     [Fact]
     public void AKeyGivenTwiceIsRefusedSoItsLastValueCannotSlipPastTheChecks()
     {

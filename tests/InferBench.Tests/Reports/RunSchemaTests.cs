@@ -7,7 +7,7 @@ namespace InferBench.Tests.Reports;
 
 public sealed class RunSchemaTests
 {
-    public static TheoryData<string> Rows() => ["ok", "failed", "single repetition (NaN statistics)", "complete", "serving"];
+    public static TheoryData<string> Rows() => ["ok", "failed", "single repetition (NaN statistics)", "complete", "serving", "llama.cpp quality"];
 
     [Theory]
     [MemberData(nameof(Rows))]
@@ -19,6 +19,7 @@ public sealed class RunSchemaTests
             "failed" => ReportSamples.Run(ReportSamples.FailedRow()),
             "single repetition (NaN statistics)" => ReportSamples.Run(ReportSamples.SingleRepetitionRow()),
             "serving" => ServingSamples.Run(),
+            "llama.cpp quality" => ReportSamples.LlamaCppQualityRun(),
             _ => ServingSamples.CompleteRun(),
         };
 

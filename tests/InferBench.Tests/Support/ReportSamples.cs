@@ -42,9 +42,16 @@ internal static class ReportSamples
             LoadJoules: 520.4, Throttled: false,
             Devices: [new DeviceState("NVIDIA H100 80GB HBM3", 1980, 2619, 700, 61, ["PowerCap"])],
             CrossCheckRelativeDifference: 0.021, CrossCheckDisagrees: false),
-        Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024),
+        Fidelity = new ScenarioFidelity("cpu-fp32", 0.0012, 0.0034, 0.845, -0.021, 1024,
+            new TokenDistribution(0.0012, 0.000087, -0.0000021, 0.41, Percentiles(KlPercents, [-0.000001, 0.0000032, 0.000011, 0.000024, 0.00031, 0.0021, 0.0026, 0.0034, 0.052])),
+            Top1AgreementStandardError: 0.0113,
+            TokenProbabilityDelta: new TokenDistribution(-0.00123, 0.00045, -0.31, 0.12,
+                Percentiles(DeltaPercents, [-0.21, -0.052, -0.011, -0.0042, -0.0003, 0, 0.0002, 0.0031, 0.0088, 0.041, 0.097])),
+            TokenProbabilityDeltaRms: 0.0142, TokenProbabilityDeltaRmsStandardError: 0.0011),
         // Every property set for the round trip; a measured row has a perplexity or an unavailable reason, not both.
-        Quality = new ScenarioQuality(QualityMethod.Text, 7.41, "cpu-fp32", 7.12, 1024, 512, 256, "quality unavailable: sample"),
+        Quality = new ScenarioQuality(QualityMethod.Text, 7.41, "cpu-fp32", 7.12, 1024, 512, 256, "quality unavailable: sample",
+            PerplexityStandardError: 0.0523, ReferencePerplexityStandardError: 0.0498, LnPerplexityRatio: 0.0399, LnPerplexityRatioStandardError: 0.0017,
+            PerplexityRatio: 1.0407, PerplexityRatioStandardError: 0.00177, LnPerplexityCorrelation: 0.9934, BosTokenId: 1),
         RepetitionStop = new RepetitionStop(RepetitionStopReason.MaxReps, 5, 3.125, 0.25, 2),
         Gpu = new GpuPointState(
             new SteadyStateRecord(SteadyStateOutcome.TimeCap, 60.4, 121, 0.82, 0.31, 612.5, 74, "still warming"),
@@ -123,7 +130,7 @@ internal static class ReportSamples
                 Rounds = 2, MeasuredRepetitions = 3, AutoRepetitions = new AutoRepetitions(2, 5, 60),
                 AutoBatch = new AutoBatch(256, 10, CudaOnly: true),
                 LatencyTargets = [new LatencyTarget(LatencyMetric.ItlP99, 20), new LatencyTarget(LatencyMetric.Ttft, 1000)],
-                QualityTokens = 1024, QualityText = "eval.txt",
+                QualityTokens = 1024, QualityText = "eval.txt", QualityMethod = QualityMethod.Text,
             },
             Drift = Drifted(), Shard = new CampaignShard("gpu-compare", 1, 3, "h100", ["phi-3-mini/cpu-int4-rtn-block-32"], new string('c', 64)),
             EvaluationText = new EvaluationTextRecord("WikiText-2 raw test", "Salesforce/wikitext", "b08601e04326c79dfdd32d625aee71d232d685c3",
@@ -161,6 +168,62 @@ internal static class ReportSamples
     /// <summary>On 2,048 tokens of text, int4 raises perplexity from 6.00 to 6.246 (+4.1%).</summary>
     private static readonly ScenarioQuality Fp32Quality = new(QualityMethod.Text, 6.0, "cpu-fp32", 6.0, 2048, 512, 256);
     private static readonly ScenarioQuality Int4Quality = Fp32Quality with { Perplexity = 6.246 };
+
+    /// <summary>The percentiles llama.cpp prints of KL divergence, and of Δp.</summary>
+    private static readonly double[] KlPercents = [0.1, 1, 5, 10, 50, 90, 95, 99, 99.9];
+    private static readonly double[] DeltaPercents = [0.1, 1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9];
+
+    private static PercentileValue[] Percentiles(double[] percents, double[] values) => [.. percents.Zip(values, (percent, value) => new PercentileValue(percent, value))];
+
+    /// <summary>
+    /// A run scored with the llama.cpp method (chunks of 512 tokens, BOS 1) on 4,096 tokens of WikiText-2: phi-3-mini's fp32
+    /// reference, int8 and int4 with llama.cpp's statistics; and a model without a tokenizer, whose random-token drift has
+    /// the KL distribution and the top-1 standard error but no perplexity or Δp.
+    /// </summary>
+    public static RunResult LlamaCppQualityRun()
+    {
+        var reference = new ScenarioQuality(QualityMethod.LlamaCpp, 6.8812, "cpu-fp32", 6.8812, 4096, 512, 512,
+            PerplexityStandardError: 0.0876, ReferencePerplexityStandardError: 0.0876, LnPerplexityRatio: 0, LnPerplexityRatioStandardError: 0,
+            PerplexityRatio: 1, PerplexityRatioStandardError: 0, LnPerplexityCorrelation: 1, BosTokenId: 1);
+        ScenarioResult Variant(string variant, string precision, double decode, double perplexity, double lnRatio, double lnRatioError, double correlation,
+            double klMean, double klError, double[] kl, double top1, double top1Error, double deltaMean, double deltaError, double[] delta, double rms, double rmsError) =>
+            MeasuredRow(variant, precision, batch: 1, decodeTokensPerSecond: decode, joulesPerToken: 1) with
+            {
+                Fidelity = new ScenarioFidelity("cpu-fp32", klMean, kl[7], top1, deltaMean * 2, 2048,
+                    new TokenDistribution(klMean, klError, kl[0] / 10, kl[^1] * 20, Percentiles(KlPercents, kl)), top1Error,
+                    new TokenDistribution(deltaMean, deltaError, delta[0] * 1.5, delta[^1] * 2, Percentiles(DeltaPercents, delta)), rms, rmsError),
+                Quality = reference with
+                {
+                    Perplexity = perplexity, PerplexityStandardError = perplexity * 0.01273, LnPerplexityRatio = lnRatio, LnPerplexityRatioStandardError = lnRatioError,
+                    PerplexityRatio = Math.Exp(lnRatio), PerplexityRatioStandardError = Math.Exp(lnRatio) * lnRatioError, LnPerplexityCorrelation = correlation,
+                },
+            };
+        var randomTokens = new ScenarioQuality(QualityMethod.RandomTokens, Reference: "cpu-fp32");
+        var synthetic = MeasuredRow("cpu-int4", "int4", batch: 1, decodeTokensPerSecond: 310, joulesPerToken: 0.1) with
+        {
+            Model = "synthetic-llama-small",
+            Quality = randomTokens,
+            Fidelity = new ScenarioFidelity("cpu-fp32", 0.0874, 0.412, 0.8125, -0.061, 1024,
+                new TokenDistribution(0.0874, 0.00312, -0.0000004, 1.93, Percentiles(KlPercents, [0.00021, 0.0016, 0.0071, 0.013, 0.058, 0.19, 0.25, 0.412, 0.97])),
+                Top1AgreementStandardError: 0.0122),
+        };
+        var run = Run(
+            MeasuredRow("cpu-fp32", "fp32", batch: 1, decodeTokensPerSecond: 20, joulesPerToken: 2) with { Quality = reference },
+            Variant("cpu-int8", "int8", 38, 6.8934, 0.001771, 0.000212, 0.9996, 0.001532, 0.0000431,
+                [-0.0000012, 0.0000031, 0.0000154, 0.0000352, 0.000473, 0.00312, 0.00497, 0.0138, 0.0563],
+                0.9873, 0.00176, -0.000121, 0.0000712, [-0.0651, -0.0197, -0.00581, -0.00262, -0.000318, 0, 0.000297, 0.00241, 0.00511, 0.0172, 0.0538], 0.01137, 0.00042),
+            Variant("cpu-int4", "int4", 54, 7.1732, 0.041547, 0.001183, 0.9874, 0.045311, 0.000813,
+                [0.0000083, 0.0000562, 0.000412, 0.00121, 0.0158, 0.0987, 0.163, 0.451, 1.27],
+                0.9141, 0.00438, -0.00612, 0.000412, [-0.411, -0.168, -0.0657, -0.0323, -0.00621, -0.0000412, 0.00218, 0.0183, 0.0372, 0.105, 0.262], 0.06327, 0.00109),
+            MeasuredRow("cpu-fp32", "fp32", batch: 1, decodeTokensPerSecond: 120, joulesPerToken: 0.3) with { Model = "synthetic-llama-small", Quality = randomTokens },
+            synthetic);
+        return run with
+        {
+            Plan = run.Plan with { QualityTokens = 4096, QualityMethod = QualityMethod.LlamaCpp },
+            EvaluationText = new EvaluationTextRecord("WikiText-2 raw test", "Salesforce/wikitext", "b08601e04326c79dfdd32d625aee71d232d685c3",
+                "wikitext-2-raw-v1/test-00000-of-00001.parquet", new string('a', 64), "CC BY-SA 3.0 and GFDL", 1_288_556),
+        };
+    }
 
     /// <summary>A measured cpu point of phi-3-mini (prompt 128, gen 64, 5 repetitions) with the given median decode rate and J/token.</summary>
     public static ScenarioResult MeasuredRow(string variant, string precision, int batch, double decodeTokensPerSecond, double joulesPerToken,

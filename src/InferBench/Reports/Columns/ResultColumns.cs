@@ -153,7 +153,8 @@ public static class ResultColumns
         new("batch_stop_detail", "Batch stop detail", "text", false, "The same in words, with the figures it rests on",
             row => Cell.Of(row.Result.BatchStop?.Detail)),
         new("quality_method", "Quality method", "text", false,
-            "text: perplexity and drift on the evaluation text; random-tokens: drift on seeded random tokens (a model without a tokenizer)",
+            "text: perplexity and drift on the evaluation text in sliding windows; llama.cpp: the same in llama.cpp's chunks; " +
+            "random-tokens: drift on seeded random tokens (a model without a tokenizer)",
             row => Cell.Of(row.Result.Quality is { } quality ? JsonEnumName.Of(quality.Method) : null)),
         Perplexity,
         PerplexityChange,
@@ -161,6 +162,7 @@ public static class ResultColumns
             row => Cell.Of(row.Result.Quality?.ScoredTokens)),
         new("quality_unavailable", "Quality unavailable", "text", false, "Why quality on text could not be measured; the speed figures stand",
             row => Cell.Of(row.Result.Quality?.UnavailableReason)),
+        .. QualityColumns.Csv.Select(column => column.Of((PricedRow row) => row.Result)),
     ];
 
     /// <summary>
