@@ -69,7 +69,7 @@ internal static class ReportSetup
         yield return new ReportFact("Quality text",
             $"{text.Name} ({where}, sha256 {text.Sha256[..Math.Min(12, text.Sha256.Length)]}…{(text.Licence is null ? "" : $", licence {text.Licence}")}); " +
             (run.Plan.QualityMethod == QualityMethod.LlamaCpp
-                ? "perplexity teacher-forced as llama.cpp's llama-perplexity scores it (non-overlapping chunks, BOS at each chunk's start, the second half of each scored)"
+                ? "perplexity teacher-forced as llama.cpp's llama-perplexity scores it (non-overlapping chunks, BOS at each chunk's start where the tokenizer adds one, the second half of each scored)"
                 : "perplexity teacher-forced in windows, each token scored once") +
             "; drift against each model's highest-precision variant on the same tokens.");
     }
