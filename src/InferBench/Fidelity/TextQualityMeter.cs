@@ -8,9 +8,9 @@ namespace InferBench.Fidelity;
 
 /// <summary>
 /// Perplexity on real text and each variant's drift from the model's reference variant on it, teacher-forced over
-/// <see cref="PerplexityWindow"/>s: the text method's overlapping windows or llama.cpp's chunks. The text is tokenized by the reference's tokenizer. The reference runs first and
-/// its scored rows of logits go, window by window, to a temporary file (deleted on close); each variant then runs the
-/// same windows and reads the reference's rows back one window at a time, so memory holds one model and one window,
+/// <see cref="PerplexityWindow"/>s: the text method's overlapping windows or llama.cpp's chunks. The text is tokenized
+/// by the reference's tokenizer. The reference runs first and its scored rows of logits go, window by window, to a
+/// temporary file (deleted on close); each variant then runs the same windows and reads the reference's rows back one window at a time, so memory holds one model and one window,
 /// besides a few doubles per scored token (the reference's NLL; each variant's KL, Δp and NLL for their percentiles).
 /// </summary>
 public static class TextQualityMeter
@@ -32,34 +32,19 @@ public static class TextQualityMeter
         var info = GenAiModelFolder.Inspect(reference.Folder);
         var vocab = info.VocabSize;
         var (window, stride) = options.FitTo(info.ContextLength);
-        var llamaCpp = options.Method == QualityMethod.LlamaCpp;
-        if (window < (llamaCpp ? 3 : 2))
+        if (window < (options.Method == QualityMethod.LlamaCpp ? 3 : 2))
             throw new QualityUnavailableException($"{reference.Folder}: a context of {info.ContextLength} tokens is too short to score text");
 
         using var referenceLogitsFile = new FileStream(Path.Combine(Path.GetTempPath(), $"inferbench-reference-logits-{Guid.NewGuid():N}.bin"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
         int[] tokens;
-        int? bos = null;
+        int? bos;
         IReadOnlyList<PerplexityWindow> windows;
         double[] referenceNlls;
         using (var model = new TeacherForcedLogits(engine, reference.Folder, vocab,
                    new FidelityOptions(ExecutionProvider: reference.Provider, IntraOpThreads: options.IntraOpThreads)))
         {
-            if (llamaCpp)
-            {
-                tokens = Tokenize(model.Model, reference.Folder, text, (int)Math.Min(int.MaxValue, (long)PerplexityWindow.ChunksFor(options.MaxScoredTokens, window) * window), vocab);
-                if (tokens.Length < window)
-                    throw new QualityUnavailableException(
-                        $"the text makes {tokens.Length} tokens; llama.cpp's method needs at least one chunk of {window} (the window, at most the context − 1)");
-                // llama.cpp's add_bos: the tokenizer begins text with the model's BOS, so every chunk begins with it.
-                bos = info.BosTokenId is { } id && tokens[0] == id ? id : null;
-                windows = PerplexityWindow.Chunks(tokens.Length, options.MaxScoredTokens, window, bos);
-            }
-            else
-            {
-                tokens = Tokenize(model.Model, reference.Folder, text, options.MaxScoredTokens + 1, vocab);
-                windows = PerplexityWindow.Plan(tokens.Length, options.MaxScoredTokens, window, stride);
-            }
+            (tokens, windows, bos) = Plan(model.Model, reference.Folder, info, text, options, window, stride);
             referenceNlls = new double[windows.Sum(w => w.ScoredTokens)];
             var done = 0;
             foreach (var w in windows)
@@ -135,6 +120,24 @@ public static class TextQualityMeter
 
         return new TextVariantQuality(variant.Folder, TokenStatistics.ComparePerplexity(nlls, referenceNlls),
             FidelityResult.From(kls, agrees, greedyDeltas, probabilityDeltas), null);
+    }
+
+    /// <summary>The text's tokens as far as the method needs them, its windows or chunks, and the BOS each chunk begins with (llama.cpp's method, where the tokenizer adds one).</summary>
+    private static (int[] Tokens, IReadOnlyList<PerplexityWindow> Windows, int? Bos) Plan(
+        IEngineModel model, string folder, GenAiModelInfo info, string text, TextQualityOptions options, int window, int stride)
+    {
+        if (options.Method != QualityMethod.LlamaCpp)
+        {
+            var tokens = Tokenize(model, folder, text, options.MaxScoredTokens + 1, info.VocabSize);
+            return (tokens, PerplexityWindow.Plan(tokens.Length, options.MaxScoredTokens, window, stride), null);
+        }
+        var chunkTokens = Tokenize(model, folder, text, (int)Math.Min(int.MaxValue, (long)PerplexityWindow.ChunksFor(options.MaxScoredTokens, window) * window), info.VocabSize);
+        if (chunkTokens.Length < window)
+            throw new QualityUnavailableException(
+                $"the text makes {chunkTokens.Length} tokens; llama.cpp's method needs at least one chunk of {window} (the window, at most the context − 1)");
+        // llama.cpp's add_bos: the tokenizer begins text with the model's BOS, so every chunk begins with it.
+        int? bos = info.BosTokenId is { } id && chunkTokens[0] == id ? id : null;
+        return (chunkTokens, PerplexityWindow.Chunks(chunkTokens.Length, options.MaxScoredTokens, window, bos), bos);
     }
 
     /// <summary>−log softmax(logits)[target], in double.</summary>
