@@ -47,6 +47,7 @@ public static class OptionNames
         { nameof(RunPlanRecord.PromptText), "--prompt-text" },
         { RunPlanPoints.QualityTokens.Field, "--quality-tokens" },
         { nameof(RunPlanRecord.QualityText), "--quality-text" },
+        { nameof(RunPlanRecord.QualityMethod), "--quality-method" },
         { ProviderOptionParser.Field, "--provider-option" },
         { TargetSelection.ModelsField, "--model" },
         { TargetSelection.VariantsField, "--variant" },

@@ -72,6 +72,7 @@ public static class RunCommand
     {
         Description = "Measure quality on this UTF-8 text file instead of WikiText-2's test split (fetched with `inferbench fetch wikitext-2`)",
     };
+    private static readonly Option<string> QualityMethod = CreateQualityMethodOption();
     private static readonly Option<bool> Json = CommonOptions.Json("the run.json path");
 
     public static Command Create(CliIo io, CancellationToken cancellation)
@@ -82,7 +83,7 @@ public static class RunCommand
             Batch, MaxBatch, BatchMinGain, Slo, Warmup, Reps, TargetCi, MaxReps, MaxSecondsPerPoint, Rounds, Targets.Threads, Out, Seed, PromptText,
             Targets.ProviderOptions, IdleSeconds,
             SteadyMaxSeconds, SteadyWindowSeconds, SteadyPowerSlope, SteadyTempSlope,
-            Prices.PricePerHour, Prices.Instance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, Json,
+            Prices.PricePerHour, Prices.Instance, Prices.UtilizationFraction, Fidelity, QualityTokens, QualityText, QualityMethod, Json,
         };
         foreach (var option in PowerChoice.All)
             command.Options.Add(option);
@@ -151,7 +152,27 @@ public static class RunCommand
             autoBatch,
             LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []) is { Count: > 0 } latencyTargets ? latencyTargets : null,
             QualityTokens: parseResult.GetValue(QualityTokens),
-            QualityText: parseResult.GetValue(QualityText));
+            QualityText: parseResult.GetValue(QualityText),
+            QualityMethod: ReadQualityMethod(parseResult));
+    }
+
+    /// <summary>--quality-method: null for the default text method, so a plan records only a method that is not the default.</summary>
+    private static Results.QualityMethod? ReadQualityMethod(ParseResult parseResult) =>
+        // The option accepts only the two methods' names, so the name is always found.
+        JsonEnumName.Find<Results.QualityMethod>(parseResult.GetValue(QualityMethod)!) is Results.QualityMethod.LlamaCpp ? Results.QualityMethod.LlamaCpp : null;
+
+    private static Option<string> CreateQualityMethodOption()
+    {
+        var option = new Option<string>("--quality-method")
+        {
+            Description = $"Quality on text: {JsonEnumName.Of(Results.QualityMethod.Text)} scores every token once in overlapping windows "
+                + $"(--quality-tokens of them, each with at least 256 tokens of context); {JsonEnumName.Of(Results.QualityMethod.LlamaCpp)} scores as "
+                + "llama.cpp's llama-perplexity does (non-overlapping 512-token chunks, BOS at each chunk's start, second halves scored), "
+                + "for figures to set beside llama.cpp tables",
+            DefaultValueFactory = _ => JsonEnumName.Of(Results.QualityMethod.Text),
+        };
+        option.AcceptOnlyFromAmong(JsonEnumName.Of(Results.QualityMethod.Text), JsonEnumName.Of(Results.QualityMethod.LlamaCpp));
+        return option;
     }
 
     /// <summary>--reps N or --reps auto; the auto-only options are refused with a fixed count, which would ignore them.</summary>

@@ -1,6 +1,5 @@
 using InferBench.Engines;
 using InferBench.Models;
-using InferBench.Statistics;
 
 namespace InferBench.Fidelity;
 
@@ -39,7 +38,8 @@ public static class FidelityMeter
             }
 
         var kls = new List<double>(options.Positions);
-        var (agreements, deltaSum) = (0, 0.0);
+        var agrees = new List<bool>(options.Positions);
+        var greedyDeltas = new List<double>(options.Positions);
         using (var model = new TeacherForcedLogits(engine, variantFolder, vocab, options))
             for (var s = 0; s < sequences.Length; s++)
             {
@@ -50,12 +50,11 @@ public static class FidelityMeter
                     var row = new Range(position * vocab, (position + 1) * vocab);
                     var comparison = PositionComparison.Of(referenceLogits[s].AsSpan(row), variantLogits.AsSpan(row));
                     kls.Add(comparison.KlDivergenceNats);
-                    agreements += comparison.Top1Agrees ? 1 : 0;
-                    deltaSum += comparison.GreedyLogProbDeltaNats;
+                    agrees.Add(comparison.Top1Agrees);
+                    greedyDeltas.Add(comparison.GreedyLogProbDeltaNats);
                 }
             }
-
-        var klStatistics = SampleStatisticsCalculator.From(kls);
-        return new FidelityResult(klStatistics.Mean, klStatistics.P99, (double)agreements / kls.Count, deltaSum / kls.Count, kls.Count);
+        // The sequences' next tokens are random: their probabilities would measure noise, so no Δp.
+        return FidelityResult.From(kls, agrees, greedyDeltas, probabilityDeltas: null);
     }
 }

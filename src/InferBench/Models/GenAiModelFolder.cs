@@ -49,7 +49,10 @@ public static class GenAiModelFolder
                     .Where(input => input.Value.ValueKind == JsonValueKind.String)
                     .ToDictionary(input => input.Name, input => input.Value.GetString()!)
                 : new Dictionary<string, string>(),
-            ConfiguredProvider: ConfiguredProvider(decoder, configPath));
+            ConfiguredProvider: ConfiguredProvider(decoder, configPath),
+            BosTokenId: model.TryGetProperty("bos_token_id", out var bos) && bos.ValueKind == JsonValueKind.Number && bos.TryGetInt32(out var bosId) && bosId >= 0
+                ? bosId
+                : null);
 
         var decoderPath = Path.Combine(folderPath, info.DecoderFileName);
         if (!File.Exists(decoderPath))

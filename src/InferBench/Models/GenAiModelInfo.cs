@@ -8,6 +8,7 @@ namespace InferBench.Models;
 /// The execution provider the configuration asks for (the first of <c>model.decoder.session_options.provider_options</c>,
 /// lowercase, such as cuda); null when it asks for none, which means the CPU.
 /// </param>
+/// <param name="BosTokenId">$.model.bos_token_id where it is a token id (a whole number from 0); null where absent or anything else.</param>
 public sealed record GenAiModelInfo(
     string FolderPath,
     string ModelType,
@@ -15,7 +16,8 @@ public sealed record GenAiModelInfo(
     int ContextLength,
     string DecoderFileName,
     IReadOnlyDictionary<string, string> DecoderInputs,
-    string? ConfiguredProvider = null)
+    string? ConfiguredProvider = null,
+    int? BosTokenId = null)
 {
     /// <summary>
     /// The provider a configuration asks for (<paramref name="configuredProvider"/>), or the CPU when it asks for none;

@@ -2,13 +2,15 @@ using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Models;
 using InferBench.Results;
+using InferBench.Statistics;
 
 namespace InferBench.Runner;
 
 /// <summary>
 /// After the speed sweep, measures each model's quality and attaches it to its measured rows. A model with a tokenizer
-/// is measured on the evaluation text (<see cref="QualityMethod.Text"/>): every rung's perplexity, and each rung's drift
-/// from the highest-precision rung on the same tokens. A model without one (a synthetic model) keeps the drift on
+/// is measured on the evaluation text (<see cref="QualityMethod.Text"/>, or llama.cpp's chunks with --quality-method
+/// llama.cpp, <see cref="QualityMethod.LlamaCpp"/>): every rung's perplexity, and each rung's drift from the
+/// highest-precision rung on the same tokens. A model without one (a synthetic model) keeps the drift on
 /// seeded random tokens from its fp32 (else fp16) rung (<see cref="QualityMethod.RandomTokens"/>). Quality that cannot
 /// be measured leaves the rows' speed figures as they are, with the reason.
 /// </summary>
@@ -49,7 +51,7 @@ public static class FidelitySweep
             }
             if (text is null)
             {
-                rows = Unavailable(rows, model, textUnavailable!);
+                rows = Unavailable(rows, model, TextMethod(plan), textUnavailable!);
                 continue;
             }
             (rows, var measuredOnText) = AttachTextQuality(rows, model.ToArray(), plan, engine, text, log, cancellation);
@@ -66,8 +68,9 @@ public static class FidelitySweep
         var reference = TextReferenceOrder.Select(precision => model.FirstOrDefault(t => t.Precision == JsonEnumName.Of(precision)))
             .FirstOrDefault(t => t is not null) ?? model[0];
         var variants = model.Where(t => t != reference).ToArray();
-        var options = new TextQualityOptions(plan.QualityTokens ?? TextQualityOptions.DefaultMaxScoredTokens, IntraOpThreads: plan.IntraOpThreads);
-        log($"quality: {reference.Model} on {text.Name}, up to {options.MaxScoredTokens} tokens: " +
+        var method = TextMethod(plan);
+        var options = new TextQualityOptions(plan.QualityTokens ?? TextQualityOptions.DefaultMaxScoredTokens, IntraOpThreads: plan.IntraOpThreads, Method: method);
+        log($"quality: {reference.Model} on {text.Name}{(method == QualityMethod.LlamaCpp ? " in llama.cpp's chunks" : "")}, up to {options.MaxScoredTokens} tokens: " +
             (variants.Length == 0 ? $"{reference.Variant}'s perplexity" : $"{string.Join(", ", variants.Select(t => t.Variant))} against {reference.Variant}"));
         TextQualityResult result;
         try
@@ -81,24 +84,47 @@ public static class FidelitySweep
         }
         catch (Exception e) when (e is QualityUnavailableException or FidelityException or ModelFolderException or EngineException)
         {
-            return (Unavailable(rows, model, e.Message.Split('\n')[0].Trim()), false);
+            return (Unavailable(rows, model, method, e.Message.Split('\n')[0].Trim()), false);
         }
 
-        var quality = new ScenarioQuality(QualityMethod.Text, result.ReferencePerplexity, reference.Variant, result.ReferencePerplexity,
-            result.ScoredTokens, result.WindowTokens, result.StrideTokens);
-        rows = Update(rows, reference, row => row with { Quality = quality });
+        var quality = new ScenarioQuality(result.Method, Reference: reference.Variant, ScoredTokens: result.ScoredTokens, WindowTokens: result.WindowTokens,
+            StrideTokens: result.StrideTokens, BosTokenId: result.BosTokenId);
+        rows = Update(rows, reference, row => row with { Quality = Likelihood(quality, result.Reference) });
         foreach (var (variant, measured) in variants.Zip(result.Variants))
         {
             rows = measured.Failure is { } failure
-                ? Update(rows, variant, row => row with { Quality = quality with { Perplexity = null, UnavailableReason = $"quality unavailable: {failure}" } })
+                ? Update(rows, variant, row => row with
+                {
+                    Quality = quality with
+                    {
+                        ReferencePerplexity = result.Reference.Perplexity, ReferencePerplexityStandardError = result.Reference.PerplexityStandardError,
+                        UnavailableReason = $"quality unavailable: {failure}",
+                    },
+                })
                 : Update(rows, variant, row => row with
                 {
-                    Quality = quality with { Perplexity = measured.Perplexity },
+                    Quality = Likelihood(quality, measured.Likelihood!),
                     Fidelity = FidelityOf(reference.Variant, measured.Fidelity!),
                 });
         }
         return (rows, true);
     }
+
+    /// <summary>The text method the plan asks for: <see cref="QualityMethod.Text"/> unless it names llama.cpp's.</summary>
+    private static QualityMethod TextMethod(RunPlanRecord plan) => plan.QualityMethod ?? QualityMethod.Text;
+
+    private static ScenarioQuality Likelihood(ScenarioQuality quality, PerplexityComparison likelihood) => quality with
+    {
+        Perplexity = likelihood.Perplexity,
+        PerplexityStandardError = likelihood.PerplexityStandardError,
+        ReferencePerplexity = likelihood.ReferencePerplexity,
+        ReferencePerplexityStandardError = likelihood.ReferencePerplexityStandardError,
+        LnPerplexityRatio = likelihood.LnRatio,
+        LnPerplexityRatioStandardError = likelihood.LnRatioStandardError,
+        PerplexityRatio = likelihood.Ratio,
+        PerplexityRatioStandardError = likelihood.RatioStandardError,
+        LnPerplexityCorrelation = likelihood.Correlation,
+    };
 
     private static IReadOnlyList<ScenarioResult> AttachRandomTokenDrift(
         IReadOnlyList<ScenarioResult> rows, IReadOnlyList<BenchmarkTarget> model, RunPlanRecord plan, IInferenceEngine engine, Action<string> log,
@@ -131,11 +157,13 @@ public static class FidelitySweep
     }
 
     private static ScenarioFidelity FidelityOf(string reference, FidelityResult result) =>
-        new(reference, result.MeanKlDivergenceNats, result.P99KlDivergenceNats, result.Top1Agreement, result.MeanGreedyLogProbDeltaNats, result.Positions);
+        new(reference, result.MeanKlDivergenceNats, result.P99KlDivergenceNats, result.Top1Agreement, result.MeanGreedyLogProbDeltaNats, result.Positions,
+            result.KlDivergenceNats, result.Top1AgreementStandardError, result.TokenProbabilityDelta, result.TokenProbabilityDeltaRms?.Value,
+            result.TokenProbabilityDeltaRms?.StandardError);
 
-    private static IReadOnlyList<ScenarioResult> Unavailable(IReadOnlyList<ScenarioResult> rows, IEnumerable<BenchmarkTarget> model, string reason)
+    private static IReadOnlyList<ScenarioResult> Unavailable(IReadOnlyList<ScenarioResult> rows, IEnumerable<BenchmarkTarget> model, QualityMethod method, string reason)
     {
-        var quality = new ScenarioQuality(QualityMethod.Text, UnavailableReason: $"quality unavailable: {reason}");
+        var quality = new ScenarioQuality(method, UnavailableReason: $"quality unavailable: {reason}");
         foreach (var target in model)
             rows = Update(rows, target, row => row with { Quality = quality });
         return rows;

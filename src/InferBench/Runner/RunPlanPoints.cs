@@ -90,6 +90,9 @@ public static class RunPlanPoints
             IntraOpThreads(logicalCores).Check(threads);
         if (plan.QualityTokens is { } qualityTokens)
             QualityTokens.Check(qualityTokens);
+        if (plan.QualityMethod is { } qualityMethod and not (QualityMethod.Text or QualityMethod.LlamaCpp))
+            throw new InputFieldException([nameof(RunPlanRecord.QualityMethod)],
+                $"expected {JsonEnumName.Of(QualityMethod.Text)} or {JsonEnumName.Of(QualityMethod.LlamaCpp)}, got {JsonEnumName.Of(qualityMethod)} (how models without a tokenizer are measured, not a choice)");
         if (plan.SteadyState is { } steadyState)
             PowerInputs.Check(steadyState);
 

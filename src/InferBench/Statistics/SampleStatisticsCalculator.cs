@@ -44,8 +44,8 @@ public static class SampleStatisticsCalculator
             ConfidenceInterval95Upper: mean + halfWidth);
     }
 
-    /// <summary>Hyndman-Fan type 7 (numpy's default, Excel PERCENTILE.INC) over ascending samples.</summary>
-    private static double Percentile(double[] sorted, double fraction)
+    /// <summary>Hyndman-Fan type 7 (numpy's default, Excel PERCENTILE.INC, llama.cpp's) over ascending samples; <paramref name="fraction"/> 0 to 1.</summary>
+    internal static double Percentile(double[] sorted, double fraction)
     {
         double rank = (sorted.Length - 1) * fraction;
         int lower = (int)Math.Floor(rank);

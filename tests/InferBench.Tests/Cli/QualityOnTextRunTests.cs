@@ -63,6 +63,8 @@ public sealed class QualityOnTextRunTests(TextQualityModel model) : IClassFixtur
         var expected = IndependentPerplexity.Of(model.Rung(Precision.Fp32), TextQualityModel.Text, QualityTokens, 255, 127);
         Assert.InRange(rows["fp32"].Quality!.Perplexity!.Value, expected * (1 - 1e-4), expected * (1 + 1e-4));
         Assert.Equal(0, rows["fp32"].Quality!.PerplexityChangePercent);
+        Assert.Null(result.Plan.QualityMethod);
+        AssertReferenceAgainstItself(rows["fp32"].Quality!);
         Assert.Null(rows["fp32"].Fidelity);
         foreach (var rung in new[] { "fp16", "int8", "int4" })
         {
@@ -71,6 +73,7 @@ public sealed class QualityOnTextRunTests(TextQualityModel model) : IClassFixtur
             Assert.True(fidelity.MeanKlDivergenceNats > 0, $"{rung}: mean KL {fidelity.MeanKlDivergenceNats}");
             Assert.InRange(fidelity.Top1Agreement, 0, 1);
             Assert.Equal(rows["fp32"].Quality!.Perplexity, rows[rung].Quality!.ReferencePerplexity);
+            AssertLlamaCppStatistics(rows[rung], rows["fp32"].Quality!);
         }
         Assert.True(rows["int4"].Fidelity!.MeanKlDivergenceNats > rows["fp16"].Fidelity!.MeanKlDivergenceNats);
 
@@ -85,6 +88,51 @@ public sealed class QualityOnTextRunTests(TextQualityModel model) : IClassFixtur
         Assert.Equal(QualityTokens.ToString(), int4[Array.IndexOf(header, "quality_tokens")]);
         Assert.NotEqual("", int4[Array.IndexOf(header, "perplexity_change_pct")]);
         Assert.Contains("ppl ", File.ReadAllText(Path.Combine(folder, "report.md")));
+    }
+
+    [SkippableFact]
+    public void Quality_method_llama_cpp_scores_the_second_half_of_whole_chunks_and_fp32_matches_the_plain_csharp_forward_pass()
+    {
+        var manifest = Manifest(Precision.Fp32, Precision.Int4);
+
+        var (result, _) = Read(Run("--manifest", manifest, "--quality-text", TextQualityModel.TextPath, "--quality-tokens", QualityTokens.ToString(),
+            "--quality-method", "llama.cpp"));
+
+        Assert.Equal(QualityMethod.LlamaCpp, result.Plan.QualityMethod);
+        var rows = result.Results.ToDictionary(row => row.Variant);
+        // The 256-token context makes 255-token chunks, each scoring 127 tokens: one chunk holds the 60 tokens asked for.
+        Assert.All(rows.Values, row => Assert.Equal((QualityMethod.LlamaCpp, (int?)127, (int?)255, (int?)255, (int?)null, (string?)null),
+            (row.Quality!.Method, row.Quality.ScoredTokens, row.Quality.WindowTokens, row.Quality.StrideTokens, row.Quality.BosTokenId, row.Quality.UnavailableReason)));
+        var expected = IndependentPerplexity.OfChunks(model.Rung(Precision.Fp32), TextQualityModel.Text, QualityTokens, 255, bos: null);
+        Assert.InRange(rows["fp32"].Quality!.Perplexity!.Value, expected * (1 - 1e-4), expected * (1 + 1e-4));
+        AssertReferenceAgainstItself(rows["fp32"].Quality!);
+        Assert.Equal(127, rows["int4"].Fidelity!.Positions);
+        AssertLlamaCppStatistics(rows["int4"], rows["fp32"].Quality!);
+    }
+
+    private static void AssertReferenceAgainstItself(ScenarioQuality reference)
+    {
+        Assert.Equal(((double?)0.0, (double?)0.0, (double?)1.0, (double?)0.0, (double?)1.0), (reference.LnPerplexityRatio, reference.LnPerplexityRatioStandardError, reference.PerplexityRatio,
+            reference.PerplexityRatioStandardError, reference.LnPerplexityCorrelation));
+        Assert.Equal(reference.PerplexityStandardError, reference.ReferencePerplexityStandardError);
+        Assert.True(reference.PerplexityStandardError > 0);
+    }
+
+    private static void AssertLlamaCppStatistics(ScenarioResult row, ScenarioQuality reference)
+    {
+        var (quality, fidelity) = (row.Quality!, row.Fidelity!);
+        Assert.Equal(reference.PerplexityStandardError, quality.ReferencePerplexityStandardError);
+        Assert.Equal(Math.Log(quality.Perplexity!.Value / reference.Perplexity!.Value), quality.LnPerplexityRatio!.Value, 1e-9);
+        Assert.Equal(Math.Exp(quality.LnPerplexityRatio.Value), quality.PerplexityRatio!.Value, 1e-12);
+        Assert.True(quality.LnPerplexityRatioStandardError > 0 && quality.PerplexityStandardError > 0);
+        Assert.InRange(quality.LnPerplexityCorrelation!.Value, 0, 1);
+        Assert.Equal(fidelity.MeanKlDivergenceNats, fidelity.KlDivergenceDistributionNats!.Mean);
+        Assert.Equal(9, fidelity.KlDivergenceDistributionNats.Percentiles.Count);
+        Assert.True(fidelity.KlDivergenceDistributionNats.Maximum >= fidelity.P99KlDivergenceNats && fidelity.KlDivergenceDistributionNats.MeanStandardError > 0);
+        Assert.NotNull(fidelity.Top1AgreementStandardError);
+        Assert.Equal(11, fidelity.TokenProbabilityDelta!.Percentiles.Count);
+        Assert.InRange(fidelity.TokenProbabilityDelta.Minimum, -1, fidelity.TokenProbabilityDelta.Maximum);
+        Assert.True(fidelity.TokenProbabilityDeltaRms > 0 && fidelity.TokenProbabilityDeltaRmsStandardError > 0);
     }
 
     [SkippableFact]
@@ -133,6 +181,20 @@ public sealed class QualityTextInputTests : IDisposable
         Assert.StartsWith("inferbench: --quality-text: ", message);
         Assert.Contains(path, message);
         Assert.Contains(expected, message);
+        Assert.False(Directory.Exists(_temp.Combine("results")));
+        run.AssertNoStackTrace();
+    }
+
+    [Theory]
+    [InlineData("random-tokens")]
+    [InlineData("llama")]
+    public void A_quality_method_other_than_text_or_llama_cpp_exits_2_naming_the_option(string method)
+    {
+        var run = CliRun.Invoke("run", "--model-path", _temp.Path, "--out", _temp.Combine("results"), "--quality-method", method);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--quality-method", run.Error);
+        Assert.Contains("llama.cpp", run.Error);
         Assert.False(Directory.Exists(_temp.Combine("results")));
         run.AssertNoStackTrace();
     }

@@ -45,6 +45,12 @@ public sealed class SyntheticRunTests : IDisposable
         Assert.Equal("fp32", fidelity.Reference);
         Assert.InRange(fidelity.Top1Agreement, 0.5, 1);
         Assert.True(fidelity.MeanKlDivergenceNats > 0);
+        // llama.cpp's KL statistics and same-top error; no Δp, as a random sequence's next token is noise.
+        Assert.Equal((fidelity.MeanKlDivergenceNats, fidelity.P99KlDivergenceNats),
+            (fidelity.KlDivergenceDistributionNats!.Mean, fidelity.KlDivergenceDistributionNats.Percentiles.Single(p => p.Percent == 99).Value));
+        Assert.True(fidelity.KlDivergenceDistributionNats.MeanStandardError > 0 && fidelity.Top1AgreementStandardError > 0);
+        Assert.Null(fidelity.TokenProbabilityDelta);
+        Assert.Null(fidelity.TokenProbabilityDeltaRms);
         // No tokenizer: the seeded random-token drift, and every row says so; no perplexity, no evaluation text.
         Assert.All(result.Results, row => Assert.Equal(new ScenarioQuality(QualityMethod.RandomTokens, Reference: "fp32"), row.Quality));
         Assert.Null(result.EvaluationText);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InferBench.Engines;
 using InferBench.Fidelity;
 using InferBench.Results;
@@ -30,9 +31,40 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         var expected = IndependentPerplexity.Of(fp32, TextQualityModel.Text, MaxScored, Window, Stride);
         Assert.Equal(MaxScored, result.ScoredTokens);
         Assert.Equal((Window, Stride), (result.WindowTokens, result.StrideTokens));
-        Assert.InRange(result.ReferencePerplexity, expected * (1 - 1e-4), expected * (1 + 1e-4));
+        Assert.InRange(result.Reference.Perplexity, expected * (1 - 1e-4), expected * (1 + 1e-4));
         // Random weights over 50,257 tokens: a perplexity of the vocabulary's order, not a degenerate 1 or overflow.
-        Assert.InRange(result.ReferencePerplexity, 1, 10 * TextQualityModel.Gpt2VocabSize);
+        Assert.InRange(result.Reference.Perplexity, 1, 10 * TextQualityModel.Gpt2VocabSize);
+    }
+
+    [SkippableFact]
+    public void Llama_cpps_method_gives_the_plain_csharp_forward_pass_perplexity_on_chunks_beginning_with_bos()
+    {
+        // The stand-in's GPT-2 tokenizer adds no BOS: a copy whose genai_config names the text's first token as BOS stands
+        // in for a tokenizer that begins text with it, so every chunk must begin with that token.
+        var fp32 = model.Require();
+        var firstToken = IndependentPerplexity.Tokenize(fp32, TextQualityModel.Text)[0];
+        var withBos = _temp.CopyOf(fp32);
+        var config = Path.Combine(withBos, "genai_config.json");
+        var json = JsonNode.Parse(File.ReadAllText(config))!;
+        json["model"]!["bos_token_id"] = firstToken;
+        File.WriteAllText(config, json.ToJsonString());
+        var options = Options with { MaxScoredTokens = 40, Method = QualityMethod.LlamaCpp };
+
+        var result = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(withBos), [Cpu(model.Rung(Precision.Int4))], TextQualityModel.Text, options);
+        var plain = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(fp32), [], TextQualityModel.Text, options);
+
+        // 40 tokens at 15 per 32-token chunk: 3 chunks.
+        Assert.Equal((QualityMethod.LlamaCpp, (int?)firstToken, 45, Window, Window), (result.Method, result.BosTokenId, result.ScoredTokens, result.WindowTokens, result.StrideTokens));
+        var expected = IndependentPerplexity.OfChunks(fp32, TextQualityModel.Text, 40, Window, firstToken);
+        Assert.InRange(result.Reference.Perplexity, expected * (1 - 1e-4), expected * (1 + 1e-4));
+        Assert.Null(plain.BosTokenId);
+        var expectedPlain = IndependentPerplexity.OfChunks(fp32, TextQualityModel.Text, 40, Window, bos: null);
+        Assert.InRange(plain.Reference.Perplexity, expectedPlain * (1 - 1e-4), expectedPlain * (1 + 1e-4));
+        var int4 = result.Variants[0];
+        Assert.Null(int4.Failure);
+        Assert.Equal((45, 11), (int4.Fidelity!.Positions, int4.Fidelity.TokenProbabilityDelta!.Percentiles.Count));
+        Assert.InRange(int4.Likelihood!.Ratio, 0.5, 2);
+        Assert.True(int4.Likelihood.LnRatioStandardError > 0 && int4.Fidelity.KlDivergenceNats.MeanStandardError > 0);
     }
 
     [SkippableFact]
@@ -45,14 +77,14 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
 
         var byRung = rungs.Zip(result.Variants).ToDictionary(pair => pair.First, pair => pair.Second);
         Assert.All(byRung.Values, variant => Assert.Null(variant.Failure));
-        Assert.Equal(new FidelityResult(0, 0, 1, 0, MaxScored), byRung[Precision.Fp32].Fidelity);
-        Assert.Equal(result.ReferencePerplexity, byRung[Precision.Fp32].Perplexity);
+        FidelityAssert.Identical(byRung[Precision.Fp32].Fidelity!, MaxScored, onText: true);
+        Assert.Equal(result.Reference.Perplexity, byRung[Precision.Fp32].Likelihood!.Perplexity);
         Assert.All(byRung.Values, variant => Assert.Equal(MaxScored, variant.Fidelity!.Positions));
         // Fewer bits, more drift: the ordering quantization error must show on random weights too.
         var kl = rungs.Select(rung => byRung[rung].Fidelity!.MeanKlDivergenceNats).ToArray();
         Assert.True(kl[1] < kl[2] && kl[2] < kl[3], $"mean KL fp32 {kl[0]}, fp16 {kl[1]}, int8 {kl[2]}, int4 {kl[3]}");
         Assert.All(rungs[1..], rung => Assert.True(byRung[rung].Fidelity!.P99KlDivergenceNats >= byRung[rung].Fidelity!.MeanKlDivergenceNats));
-        Assert.All(rungs[1..], rung => Assert.InRange(byRung[rung].Perplexity!.Value, result.ReferencePerplexity * 0.5, result.ReferencePerplexity * 2));
+        Assert.All(rungs[1..], rung => Assert.InRange(byRung[rung].Likelihood!.Perplexity, result.Reference.Perplexity * 0.5, result.Reference.Perplexity * 2));
         Assert.True(byRung[Precision.Fp16].Fidelity!.Top1Agreement >= byRung[Precision.Int4].Fidelity!.Top1Agreement);
     }
 
@@ -66,8 +98,8 @@ public sealed class TextQualityMeterTests(TextQualityModel model) : IClassFixtur
         var result = TextQualityMeter.Measure(InferenceEngines.Default, Cpu(fp32), [Cpu(broken), Cpu(fp32)], TextQualityModel.Text, Options with { MaxScoredTokens = 30 });
 
         Assert.NotNull(result.Variants[0].Failure);
-        Assert.Null(result.Variants[0].Perplexity);
-        Assert.Equal(result.ReferencePerplexity, result.Variants[1].Perplexity);
+        Assert.Null(result.Variants[0].Likelihood);
+        Assert.Equal(result.Reference.Perplexity, result.Variants[1].Likelihood!.Perplexity);
     }
 
     [SkippableFact]

@@ -49,6 +49,18 @@ public class RunPlanPointsTests
     }
 
     [Fact]
+    public void A_plan_may_name_the_text_methods_but_not_random_tokens()
+    {
+        RunPlanPoints.Validate(Plan with { QualityMethod = QualityMethod.LlamaCpp }, logicalCores: 4);
+        RunPlanPoints.Validate(Plan with { QualityMethod = QualityMethod.Text }, logicalCores: 4);
+
+        var error = Assert.Throws<InputFieldException>(() => RunPlanPoints.Validate(Plan with { QualityMethod = QualityMethod.RandomTokens }, logicalCores: 4));
+
+        Assert.Equal(["QualityMethod"], error.Fields);
+        Assert.Equal("QualityMethod: expected text or llama.cpp, got random-tokens (how models without a tokenizer are measured, not a choice)", error.Message);
+    }
+
+    [Fact]
     public void An_automatic_repetition_cap_of_the_stopping_rules_minimum_count_is_accepted() =>
         RunPlanPoints.Validate(Plan with { AutoRepetitions = new(2, RepetitionStopRule.DefaultMinimumCount, 60) }, logicalCores: 4);
 

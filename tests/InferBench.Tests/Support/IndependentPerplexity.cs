@@ -37,7 +37,35 @@ public static class IndependentPerplexity
         return Math.Exp(nll / scored);
     }
 
-    private static int[] Tokenize(string folder, string text)
+    /// <summary>
+    /// llama.cpp's perplexity written out from its loop: chunks of <paramref name="chunk"/> tokens, the first of each
+    /// replaced by <paramref name="bos"/> where given; positions chunk/2 .. chunk − 2 score the next token; as many chunks as
+    /// <paramref name="minScored"/> needs.
+    /// </summary>
+    public static double OfChunks(string fp32Folder, string text, int minScored, int chunk, int? bos)
+    {
+        var tokens = Tokenize(fp32Folder, text);
+        var first = chunk / 2;
+        var perChunk = chunk - 1 - first;
+        var chunks = Math.Min((minScored + perChunk - 1) / perChunk, tokens.Length / chunk);
+        var forward = new ReferenceLlama(new SyntheticWeights(TextQualityModel.Config));
+        var (nll, scored) = (0.0, 0);
+        for (var i = 0; i < chunks; i++)
+        {
+            var input = tokens[(i * chunk)..((i + 1) * chunk)];
+            input[0] = bos ?? input[0];
+            var logits = forward.Logits(input);
+            for (var j = first; j < chunk - 1; j++, scored++)
+            {
+                var row = logits[j];
+                var max = row.Max();
+                nll += max + Math.Log(row.Sum(logit => Math.Exp(logit - max))) - row[tokens[i * chunk + j + 1]];
+            }
+        }
+        return Math.Exp(nll / scored);
+    }
+
+    public static int[] Tokenize(string folder, string text)
     {
         using var loaded = GenAiModelLoader.Load(folder, ExecutionProvider.Cpu, intraOpThreads: 1);
         using var tokenizer = new Tokenizer(loaded);
