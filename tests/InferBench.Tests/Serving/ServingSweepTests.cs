@@ -112,6 +112,23 @@ public sealed class ServingSweepTests
         Assert.Equal(model.Submissions[0].Prompt[..2], model.Submissions[2].Prompt[..2]);
     }
 
+    [Fact]
+    public void Each_request_records_the_prefix_it_really_shared_the_plans_cut_to_a_shorter_prompt_or_its_lines_own()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "lengths.csv");
+        File.WriteAllText(path, "prompt_tokens,output_tokens,shared_prefix_tokens\n3,2,0\n9,3,0\n9,3,2\n");
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, 4);
+        var file = LengthsFile.Read(path);
+        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 3, WarmupRequests = 0, Lengths = file.Record, SharedPrefixTokens = 6 };
+
+        var row = Assert.Single(ServingRun.Sweep(plan, model, clock, fileLengths: file.Lengths));
+
+        Assert.Equal<int?>([3, 6, 2], row.Requests.Select(r => r.SharedPrefixTokens));
+        Assert.Null(Assert.Single(ServingRun.Sweep(ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 1 }, model, clock)).Requests[0].SharedPrefixTokens);
+    }
+
     [Theory]
     [InlineData(8)]
     [InlineData(0)]
