@@ -16,6 +16,8 @@ public static class CommandOptions
     public static CommandOption Instance { get; } = new("run", "instance");
     public static CommandOption QualityText { get; } = new("run", "quality-text");
     public static CommandOption JoulesPerToken { get; } = new("cost", "joules-per-token");
+    public static CommandOption InputOutputRatio { get; } = new("cost", "input-output-ratio");
+    public static CommandOption ServeDuration { get; } = new("serve", "duration");
     public static CommandOption MachinePrice { get; } = new("merge", "price");
     public static CommandOption MergeSlo { get; } = new("merge", "slo");
     public static CommandOption FetchVariant { get; } = new("fetch", "variant");

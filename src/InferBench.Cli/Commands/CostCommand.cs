@@ -2,6 +2,7 @@ using System.CommandLine;
 using InferBench.Cost.Catalog;
 using InferBench.Cost.Citations;
 using InferBench.Cost.Model;
+using InferBench.Cost.Runs;
 using InferBench.Cost.Sheets;
 using InferBench.Cost.Units;
 using InferBench.Reports;
@@ -37,7 +38,8 @@ public static class CostCommand
     private static readonly Option<string?> ApiOption = new("--api") { Description = "API to compare with: an API id from the pricing catalog" };
     private static readonly Option<double?> ApiInputOption = NumberOption.Create("--api-usd-per-1m-input", "API price per 1M input tokens", CostInputs.ApiUsdPerMillionInputTokens);
     private static readonly Option<double?> ApiOutputOption = NumberOption.Create("--api-usd-per-1m-output", "API price per 1M output tokens", CostInputs.ApiUsdPerMillionOutputTokens);
-    private static readonly Option<double?> InputOutputRatioOption = NumberOption.Create("--input-output-ratio", "Workload: input tokens per output token", CostInputs.InputTokensPerOutputToken);
+    private static readonly Option<double?> InputOutputRatioOption = NumberOption.Create("--input-output-ratio",
+        "Workload: input tokens per output token [default with --run: each serving point's own, measured]", CostInputs.InputTokensPerOutputToken);
     private static readonly Option<double?> InputTokensPerMonthOption = NumberOption.Create("--input-tokens-per-month", "Workload: input tokens a month", CostInputs.InputTokensPerMonth);
     private static readonly Option<double?> OutputTokensPerMonthOption = NumberOption.Create("--output-tokens-per-month", "Workload: output tokens a month", CostInputs.OutputTokensPerMonth);
     private static readonly Option<string?> RunOption = new("--run") { Description = "Price every measured row and serving point of this run folder's run.json" };
@@ -92,7 +94,12 @@ public static class CostCommand
             Reject(parseResult, "--run takes throughput from run.json", TokensPerSecondOption, PromptTokensPerSecondOption, JoulesPerTokenOption);
             Reject(parseResult, "monthly bills are priced from numbers; with --run give --input-output-ratio", InputTokensPerMonthOption);
             var runAssumptions = new CostAssumptions(hardware ?? throw new InputException($"--run needs a price: {PriceChoices}"), utilization, energy);
-            return CostSheets.FromRun(RunFolder.Read(runFolder), new CostModel(runAssumptions), api);
+            var run = RunFolder.Read(runFolder);
+            // Serving points know their own mix; a static run's rows know none.
+            if (api is { GivenMix: null } && run.Serving is null)
+                throw new InputException("comparing a static run's rows with an API needs the workload's token mix: give --input-output-ratio " +
+                    "(a serving run's points are compared at their own)");
+            return CostSheets.FromRun(run, new CostModel(runAssumptions), api);
         }
 
         Throughput? throughput = parseResult.GetValue(TokensPerSecondOption) is { } decode
@@ -106,7 +113,9 @@ public static class CostCommand
         if (hardware is null && throughput is not null)
             throw new InputException($"--tokens-per-second needs a price: {PriceChoices}");
         var model = hardware is null ? null : new CostModel(new CostAssumptions(hardware, utilization, energy));
-        return CostSheets.FromNumbers(model, energy, throughput, joules, api, parseResult.GetValue(OutputTokensPerMonthOption));
+        var numbersApi = api is null ? null : api.ForRow() ?? throw new InputException("comparing with an API needs the workload's token mix: " +
+            "give --input-output-ratio, or --input-tokens-per-month and --output-tokens-per-month");
+        return CostSheets.FromNumbers(model, energy, throughput, joules, numbersApi, parseResult.GetValue(OutputTokensPerMonthOption));
     }
 
     private static HardwareCost? ReadHardware(ParseResult parseResult, PricingCatalog catalog)
@@ -139,7 +148,8 @@ public static class CostCommand
         };
     }
 
-    private static ApiComparison? ReadApiComparison(ParseResult parseResult, PricingCatalog catalog)
+    /// <summary>The API to compare with and the token mix given, if any (a run's serving points know their own); null: no API.</summary>
+    private static RunApiComparison? ReadApiComparison(ParseResult parseResult, PricingCatalog catalog)
     {
         NotTogether(parseResult, ApiOption, ApiInputOption, ApiOutputOption);
         NotTogether(parseResult, InputOutputRatioOption, InputTokensPerMonthOption, OutputTokensPerMonthOption);
@@ -161,14 +171,11 @@ public static class CostCommand
             return null;
         }
 
-        Cited<TokenMix> mix;
+        Cited<TokenMix>? mix = null;
         if (parseResult.GetValue(InputOutputRatioOption) is { } ratio)
             mix = new(new(ratio), Citation.Given("--input-output-ratio"));
         else if (parseResult.GetValue(InputTokensPerMonthOption) is { } inputs && parseResult.GetValue(OutputTokensPerMonthOption) is { } outputs)
             mix = new(new(inputs / outputs), Citation.Given("--input-tokens-per-month / --output-tokens-per-month"));
-        else
-            throw new InputException("comparing with an API needs the workload's token mix: give --input-output-ratio, " +
-                "or --input-tokens-per-month and --output-tokens-per-month");
         return new(parseResult.GetValue(ApiOption) ?? "the given API prices", price, mix);
     }
 

@@ -2,6 +2,7 @@ using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Runner;
 using InferBench.Serving;
+using InferBench.Statistics;
 using InferBench.Telemetry;
 
 namespace InferBench.Configuration;
@@ -20,7 +21,7 @@ public static class ServingConfigurationFactory
 
     /// <param name="given">What was given; <see cref="RunPlanRecord.Serving"/> holds the load plan, whose engine is resolved
     /// against <see cref="InferenceEngines.Serving"/>. The plan's prompt and generation lengths are filled from the load plan;
-    /// where its lengths are fixed, its batch list is [1] with 1 warmup and 3 measured repetitions: the static baseline.</param>
+    /// where its lengths are fixed, its batch list is [1] with 1 warmup and <see cref="StaticBaselineRepetitions"/>: the static baseline.</param>
     /// <exception cref="InputException">The engine is not a serving engine of this build, the lengths file cannot be read, a
     /// value of the load plan, the latency targets or the threads is out of range, or the power or price inputs are wrong
     /// (as for a run); it names the fields or the file.</exception>
@@ -50,7 +51,8 @@ public static class ServingConfigurationFactory
             // The static baseline: the same request alone on the static-batch engine, for the report to set beside the load points.
             BatchSizes = fixedLengths ? [1] : [],
             WarmupRepetitions = fixedLengths ? StaticBaselineWarmupRepetitions : 0,
-            MeasuredRepetitions = fixedLengths ? StaticBaselineRepetitions : 0,
+            MeasuredRepetitions = fixedLengths ? AutoRepetitionStopper.MinimumRepetitions : 0,
+            AutoRepetitions = fixedLengths ? StaticBaselineRepetitions : null,
             Serving = serving,
         };
         var inputs = given with { Plan = plan };
@@ -59,7 +61,14 @@ public static class ServingConfigurationFactory
     }
 
     public const int StaticBaselineWarmupRepetitions = 1;
-    public const int StaticBaselineRepetitions = 3;
+
+    /// <summary>
+    /// The static baseline repeats as <c>run --reps auto</c> does: until its median decode tokens/s is within ±2% (95%),
+    /// from 3 to 50 repetitions, for at most 10 s of measured repetitions. Three fixed repetitions proved fragile on a noisy
+    /// host (one slowed repetition moved the median by a fifth); the median of many is not moved by a few, and the cap
+    /// keeps the baseline near one load point's time.
+    /// </summary>
+    public static AutoRepetitions StaticBaselineRepetitions { get; } = new(TargetHalfWidthPercent: 2, MaxRepetitions: 50, MaxSecondsPerPoint: 10);
 
     private static int[] Ends(int min, int max) => min == max ? [min] : [min, max];
 

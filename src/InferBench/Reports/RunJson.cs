@@ -35,7 +35,7 @@ public static class RunJson
             var run = JsonSerializer.Deserialize<RunResult>(json, Options)
                 ?? throw new InputException($"{fileNameForErrors}: expected a run object, found null.");
             // After binding, whose messages give line and column; the schema then finds values out of range.
-            RequireValid(document.RootElement, fileNameForErrors);
+            RequireValid(document.RootElement, run, fileNameForErrors);
             if (run.Cost is { } cost)
                 RunCostSetup.Check(cost, fileNameForErrors);
             return EarlierSchemaVersions.Upgrade(run);
@@ -76,11 +76,13 @@ public static class RunJson
     }
 
     /// <summary>
-    /// The file's values against run.schema.json (a batch of -5 is refused, not rendered). Fields the schema does not know
-    /// are allowed: readers ignore them, so a file from a newer InferBench of the same schemaVersion still reads.
+    /// The file's values against run.schema.json (a batch of -5 is refused, not rendered) and <see cref="RunJsonRules"/> (an ok
+    /// point without metrics). Fields the schema does not know are allowed: readers ignore them, so a file from a newer
+    /// InferBench of the same schemaVersion still reads.
     /// </summary>
-    private static void RequireValid(JsonElement root, string fileName) =>
-        ValidatedJsonFile.ThrowIfAny(fileName, Schema.Validate(root, []).Where(problem => !problem.IsUnknownField).ToArray());
+    private static void RequireValid(JsonElement root, RunResult run, string fileName) =>
+        ValidatedJsonFile.ThrowIfAny(fileName,
+            Schema.Validate(root, RunJsonRules.Problems(JsonLocation.Root(root), run)).Where(problem => !problem.IsUnknownField).ToArray());
 
     private static string ReadableVersions =>
         $"schemaVersion {RunResult.OldestReadableSchemaVersion} to {RunResult.CurrentSchemaVersion}";

@@ -7,6 +7,8 @@ namespace InferBench.Results;
 /// <param name="TimeToFirstTokenMilliseconds">Arrival to its first token.</param>
 /// <param name="EndToEndMilliseconds">Arrival to its last token.</param>
 /// <param name="Finish">How it ended (end-of-sequence, max-generated-tokens, cancelled, failed...).</param>
+/// <param name="SharedPrefixTokens">The first tokens of its prompt that every request shares, as it was sent: the plan's prefix,
+/// cut to a shorter prompt, or its lengths-file line's own; null when it shared none (and in files written before it was recorded).</param>
 public sealed record ServingRequestRecord(
     double ArrivalMilliseconds,
     double? QueueMilliseconds,
@@ -15,4 +17,5 @@ public sealed record ServingRequestRecord(
     int PromptTokens,
     int OutputTokens,
     long CachedPromptTokens,
-    string Finish);
+    string Finish,
+    int? SharedPrefixTokens = null);

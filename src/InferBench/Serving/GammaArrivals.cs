@@ -31,6 +31,15 @@ public sealed class GammaArrivals
         _requestsPerSecond = requestsPerSecond;
     }
 
+    /// <summary>When arrival number <paramref name="index"/> (from 0) of a point comes, from its start: the same seed, the same time.</summary>
+    public static TimeSpan Arrival(int index, double requestsPerSecond, double burstiness, int seed)
+    {
+        var arrivals = new GammaArrivals(requestsPerSecond, burstiness, seed);
+        for (var i = 0; i < index; i++)
+            arrivals.Next();
+        return arrivals.Next();
+    }
+
     /// <summary>The next arrival's time from the start of the point.</summary>
     public TimeSpan Next()
     {

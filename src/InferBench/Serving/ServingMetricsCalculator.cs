@@ -114,7 +114,8 @@ internal static class ServingMetricsCalculator
         request.Length.PromptTokens,
         request.Tokens,
         request.Usage.CachedPromptTokens,
-        request.Finish is { } finish ? JsonEnumName.Of(finish) : "unfinished");
+        request.Finish is { } finish ? JsonEnumName.Of(finish) : "unfinished",
+        request.Length.SharedPrefixTokens > 0 ? request.Length.SharedPrefixTokens : null);
 
     private static double Milliseconds(TimeSpan span) => span.TotalMilliseconds;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Results;
 
 namespace InferBench.Serving;
@@ -48,6 +49,7 @@ public static class ServingPlanRanges
                 "a point needs a bound: a number of requests, a number of seconds, or both");
         WarmupRequests.Check(plan.WarmupRequests);
         SharedPrefixTokens.Check(plan.SharedPrefixTokens);
+        CheckTimeBoundAdmitsARequest(plan);
         if (plan.Concurrencies.Count == 0 && !plan.ConcurrencyAuto && plan.RequestRatesPerSecond.Count == 0 && !plan.RequestRateAuto)
             throw new InputFieldException([nameof(ServingPlanRecord.Concurrencies), nameof(ServingPlanRecord.RequestRatesPerSecond)],
                 "the plan has no load point: give concurrencies, request rates, or auto");
@@ -55,6 +57,25 @@ public static class ServingPlanRanges
             throw new InputFieldException([nameof(ServingPlanRecord.RequestRateAuto), nameof(ServingPlanRecord.Concurrencies)],
                 "automatic request rates are fractions of the best closed-loop throughput, so the plan needs concurrencies (or auto) too");
         CheckLengths(plan);
+    }
+
+    /// <summary>
+    /// An open loop's arrivals are known before it runs (seeded), so a time bound that ends before its first measured
+    /// request arrives would measure nothing: it is refused. Whether a request admitted in time finishes is not known.
+    /// </summary>
+    private static void CheckTimeBoundAdmitsARequest(ServingPlanRecord plan)
+    {
+        if (plan.SecondsPerPoint is not { } seconds)
+            return;
+        foreach (var rate in plan.RequestRatesPerSecond)
+        {
+            var arrival = GammaArrivals.Arrival(plan.WarmupRequests, rate, plan.Burstiness, plan.Seed).TotalSeconds;
+            if (arrival >= seconds)
+                throw new InputFieldException([nameof(ServingPlanRecord.SecondsPerPoint), nameof(ServingPlanRecord.RequestRatesPerSecond)],
+                    $"at {ServingLoad.Open(rate)} the first measured request (after {plan.WarmupRequests} warmup) arrives " +
+                    $"{ReadableNumber.Of(arrival)} s into the point (seed {plan.Seed}), not within its {seconds.ToString(CultureInfo.InvariantCulture)} s: " +
+                    "expected a time bound that admits at least one measured request");
+        }
     }
 
     private static void CheckLengths(ServingPlanRecord plan)

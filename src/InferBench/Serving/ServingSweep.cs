@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Engines;
 using InferBench.Results;
 using InferBench.Runner;
@@ -226,7 +227,9 @@ public sealed class ServingSweep
             if (metrics is null)
                 return recording.Cancelled
                     ? row with { Status = ResultStatus.Skipped, Reason = "run cancelled before a measured request completed" }
-                    : row with { Status = ResultStatus.Failed, Reason = $"no measured request completed{FirstFailure(recording)}" };
+                    : NothingFinishedInTime(recording) is { } outOfTime
+                        ? row with { Status = ResultStatus.Skipped, Reason = outOfTime }
+                        : row with { Status = ResultStatus.Failed, Reason = $"no measured request completed{FirstFailure(recording)}" };
             string?[] notes =
             [
                 recording.Cancelled ? $"run cancelled: partial point, {metrics.MeasuredRequests} measured requests completed" : null,
@@ -245,6 +248,20 @@ public sealed class ServingSweep
                 Targets = ServingTargetJudge.Judge(metrics, sweep._latencyTargets),
                 Reason = reason.Length > 0 ? reason : null,
             };
+        }
+
+        /// <summary>
+        /// Why a point bounded by time measured nothing though nothing failed: every measured request either never arrived
+        /// within the bound or was still in flight when its drain ran out (cut); null where one failed, or the point had no time bound.
+        /// </summary>
+        private string? NothingFinishedInTime(PointRecording recording)
+        {
+            var measured = recording.Requests.Where(r => !r.Warmup).ToArray();
+            if (sweep._plan.SecondsPerPoint is not { } seconds || measured.Any(r => r.Finish is not (null or ServingFinishReason.Cancelled)))
+                return null;
+            return $"no measured request finished within the point's {seconds.ToString(CultureInfo.InvariantCulture)} s time bound and its drain (nothing failed): " +
+                $"{measured.Length} measured requests arrived, {recording.CutAtTimeBound} requests were still in flight at the end and cancelled; " +
+                $"a longer {CommandOptions.ServeDuration} measures this point";
         }
 
         /// <summary>": " and the first measured request's failure message, where one failed with one.</summary>

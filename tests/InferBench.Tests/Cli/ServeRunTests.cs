@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InferBench.Cli;
+using InferBench.Configuration;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Synthetic;
@@ -41,7 +42,8 @@ public sealed class ServeRunTests : IDisposable
         var baseline = Assert.Single(result.Results);
         Assert.Equal((ResultStatus.Ok, 1), (baseline.Status, baseline.BatchSize));
         Assert.Equal((result.Plan.PromptTokens[0], result.Plan.GenTokens[0]), (baseline.PromptTokens, baseline.GenTokens));
-        Assert.Equal(3, baseline.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured));
+        Assert.Equal(baseline.RepetitionStop!.MeasuredRepetitions, baseline.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured));
+        Assert.InRange(baseline.RepetitionStop.MeasuredRepetitions, 3, ServingConfigurationFactory.StaticBaselineRepetitions.MaxRepetitions);
         var plan = result.Plan.Serving!;
         Assert.Equal([1, 2, 4], plan.Concurrencies);
         Assert.True(plan.RequestRateAuto);

@@ -166,6 +166,54 @@ public sealed class CostCliTests : IDisposable
     }
 
     [Fact]
+    public void A_run_folders_serving_points_are_compared_with_an_api_at_their_own_measured_mix_without_an_input_output_ratio()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ServingSamples.Run() with { RunId = folder.RunId });
+
+        var text = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "3.6", "--api", "gpt-4o");
+        var json = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "3.6", "--api", "gpt-4o", "--json");
+
+        Assert.Equal((ExitCodes.AllOk, ExitCodes.AllOk), (text.ExitCode, json.ExitCode));
+        Assert.Contains("which count its prompts' processing at its own mix, measured in the run (0.250 input tokens per output token); " +
+            "the API is priced at the same mix.", text.Out);
+        var rows = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows");
+        // gpt-4o's $2.50 in and $10 out per 1M at the point's 16-token prompts for 64-token outputs: 10 + 0.25 x 2.50.
+        Assert.Equal(10.625, rows[4].GetProperty("breakEven").GetProperty("apiUsdPerMillionOutputTokens").GetDouble(), 9);
+        // The static rows beside it know no workload mix: their break-even says what to give, and they are still priced.
+        Assert.Contains("unavailable: a static row's token mix is not measured: give --input-output-ratio to compare it with the API", text.Out);
+        Assert.True(rows[0].TryGetProperty("tokens", out _));
+        Assert.DoesNotContain("inputTokensPerOutputToken", JsonDocument.Parse(json.Out).RootElement.GetProperty("assumptions").ToString());
+    }
+
+    [Fact]
+    public void A_given_input_output_ratio_overrides_a_serving_points_own_mix_for_the_api_and_prices_static_rows()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ServingSamples.Run() with { RunId = folder.RunId });
+
+        var json = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "3.6", "--api", "gpt-4o", "--input-output-ratio", "3", "--json");
+
+        Assert.Equal(ExitCodes.AllOk, json.ExitCode);
+        var rows = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows");
+        Assert.Equal(10 + 3 * 2.5, rows[4].GetProperty("breakEven").GetProperty("apiUsdPerMillionOutputTokens").GetDouble(), 9);
+        Assert.Equal(10 + 3 * 2.5, rows[0].GetProperty("breakEven").GetProperty("apiUsdPerMillionOutputTokens").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void A_static_runs_rows_still_need_an_input_output_ratio_to_be_compared_with_an_api()
+    {
+        var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);
+        folder.WriteAll(ReportSamples.Run(ReportSamples.OkRow()) with { RunId = folder.RunId });
+
+        var run = CliRun.Invoke("cost", "--run", folder.FullPath, "--price-per-hour", "2", "--api", "gpt-4o");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("inferbench: comparing a static run's rows with an API needs the workload's token mix: give --input-output-ratio " +
+            "(a serving run's points are compared at their own)", run.Error.Trim());
+    }
+
+    [Fact]
     public void A_run_folders_energy_figures_say_which_j_per_token_they_price_and_a_gpu_rows_cpu_energy_is_not_priced()
     {
         var folder = RunFolder.Create(_temp.Path, DateTimeOffset.UtcNow);

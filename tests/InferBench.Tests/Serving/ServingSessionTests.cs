@@ -62,6 +62,21 @@ public sealed class ServingSessionTests : IDisposable
     }
 
     [Fact]
+    public void The_static_baseline_repeats_until_its_median_is_precise_or_a_cap_not_a_fixed_three_times()
+    {
+        var outcome = Run(Setup(1), new MemoryRunStore(), [TinyFolder()]);
+
+        var baseline = Assert.Single(outcome.Run.Results);
+        Assert.Equal(ServingConfigurationFactory.StaticBaselineRepetitions, outcome.Run.Plan.AutoRepetitions);
+        var stop = baseline.RepetitionStop!;
+        Assert.Contains(stop.Reason, (RepetitionStopReason[])[RepetitionStopReason.Precise, RepetitionStopReason.MaxReps, RepetitionStopReason.TimeCap]);
+        Assert.Equal(stop.MeasuredRepetitions, baseline.Repetitions.Count(r => r.Phase == RepetitionPhase.Measured));
+        // The tiny model's repetitions take milliseconds: the 10 s cap cannot stop it before the rule's 10 repetitions.
+        Assert.InRange(stop.MeasuredRepetitions, 10, 50);
+        Assert.Equal(2, stop.TargetHalfWidthPercent);
+    }
+
+    [Fact]
     public void The_lengths_file_is_read_once_when_the_run_is_checked_so_a_later_change_cannot_touch_the_run()
     {
         var lengths = _temp.Combine("lengths.csv");

@@ -112,6 +112,72 @@ public sealed class ServingSweepTests
         Assert.Equal(model.Submissions[0].Prompt[..2], model.Submissions[2].Prompt[..2]);
     }
 
+    [Fact]
+    public void Each_request_records_the_prefix_it_really_shared_the_plans_cut_to_a_shorter_prompt_or_its_lines_own()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "lengths.csv");
+        File.WriteAllText(path, "prompt_tokens,output_tokens,shared_prefix_tokens\n3,2,0\n9,3,0\n9,3,2\n");
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, 4);
+        var file = LengthsFile.Read(path);
+        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 3, WarmupRequests = 0, Lengths = file.Record, SharedPrefixTokens = 6 };
+
+        var row = Assert.Single(ServingRun.Sweep(plan, model, clock, fileLengths: file.Lengths));
+
+        Assert.Equal<int?>([3, 6, 2], row.Requests.Select(r => r.SharedPrefixTokens));
+        Assert.Null(Assert.Single(ServingRun.Sweep(ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = 1 }, model, clock)).Requests[0].SharedPrefixTokens);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(0)]
+    public void A_point_whose_time_bound_ends_before_a_measured_request_finishes_is_skipped_saying_so_not_failed(int warmupRequests)
+    {
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, 4);
+        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = null, SecondsPerPoint = 0.001, WarmupRequests = warmupRequests };
+
+        var row = Assert.Single(ServingRun.Sweep(plan, model, clock));
+
+        Assert.Equal(ResultStatus.Skipped, row.Status);
+        Assert.Null(row.Metrics);
+        Assert.Equal("no measured request finished within the point's 0.001 s time bound and its drain (nothing failed): " +
+            $"{(warmupRequests == 0 ? 1 : 0)} measured requests arrived, 1 requests were still in flight at the end and cancelled; " +
+            "a longer --duration measures this point", row.Reason);
+    }
+
+    [Fact]
+    public void A_time_bound_point_whose_requests_failed_is_still_failed()
+    {
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, 4) { Fails = _ => true };
+        var plan = ServingRun.Plan with { Concurrencies = [1], RequestsPerPoint = null, SecondsPerPoint = 5, WarmupRequests = 0 };
+
+        var row = ServingRun.Sweep(plan, model, clock)[0];
+
+        Assert.Equal(ResultStatus.Failed, row.Status);
+        Assert.StartsWith("no measured request completed", row.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_time_bound_that_ends_before_an_open_loops_first_measured_arrival_is_refused_before_anything_loads()
+    {
+        var clock = new FakeClock();
+        var model = new ClockedServingModel(clock, Step, 4);
+        var plan = ServingRun.Plan with { RequestRatesPerSecond = [50, 1], RequestsPerPoint = null, SecondsPerPoint = 2 };
+        var arrival = GammaArrivals.Arrival(8, 1, 1, 7).TotalSeconds;
+
+        var e = Assert.ThrowsAny<InputFieldException>(() => ServingRun.Sweep(plan, model, clock));
+
+        Assert.True(arrival >= 2, $"the sample's 9th arrival at 1 request/s comes at {arrival} s");
+        Assert.Equal($"SecondsPerPoint, RequestRatesPerSecond: at 1.00 requests/s the first measured request (after 8 warmup) arrives {ReadableNumber.Of(arrival)} s " +
+            "into the point (seed 7), not within its 2 s: expected a time bound that admits at least one measured request", e.Message);
+        Assert.Equal(0, model.Loads);
+        // At 50 requests/s the same bound admits measured requests: only the rate that cannot is refused.
+        Assert.True(GammaArrivals.Arrival(8, 50, 1, 7).TotalSeconds < 2);
+    }
+
     public static TheoryData<ServingPlanRecord, string> HostilePlans => new()
     {
         { ServingRun.Plan with { Concurrencies = [0] }, "Concurrencies: expected a whole number from 1 to 65536, got 0" },

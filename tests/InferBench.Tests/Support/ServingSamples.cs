@@ -73,7 +73,7 @@ internal static class ServingSamples
                     {
                         Gross = ReportSamples.OkRow().Energy! with { Source = "estimated-cpu-tdp" },
                     },
-                    Requests = [new ServingRequestRecord(12.5, 3.25, 25.5, 380.25, 16, 64, 8, "max-generated-tokens")],
+                    Requests = [new ServingRequestRecord(12.5, 3.25, 25.5, 380.25, 16, 64, 8, "max-generated-tokens", SharedPrefixTokens: 8)],
                     ConcurrencyStop = new BatchStop(BatchStopReason.TargetBroken, "ttft p50 120 ms > 100 ms"),
                 },
                 .. Points().Take(5),

@@ -36,13 +36,17 @@ public static class AssumptionLines
             energy.GridCarbon.Citation),
     ];
 
-    public static IReadOnlyList<AssumptionLine> For(ApiComparison api) =>
+    public static IReadOnlyList<AssumptionLine> For(ApiComparison api) => [.. For(api.Price), For(api.Mix)];
+
+    public static IReadOnlyList<AssumptionLine> For(Cited<ApiPrice> price) =>
     [
-        new("apiUsdPer1MInputTokens", "API input price", api.Price.Value.Input.Value, $"{UsdAsGiven(api.Price.Value.Input.Value)}/1M tokens", api.Price.Citation),
-        new("apiUsdPer1MOutputTokens", "API output price", api.Price.Value.Output.Value, $"{UsdAsGiven(api.Price.Value.Output.Value)}/1M tokens", api.Price.Citation),
-        new("inputTokensPerOutputToken", "token mix", api.Mix.Value.InputTokensPerOutputToken,
-            $"{AsGiven(api.Mix.Value.InputTokensPerOutputToken)} input per output token", api.Mix.Citation),
+        new("apiUsdPer1MInputTokens", "API input price", price.Value.Input.Value, $"{UsdAsGiven(price.Value.Input.Value)}/1M tokens", price.Citation),
+        new("apiUsdPer1MOutputTokens", "API output price", price.Value.Output.Value, $"{UsdAsGiven(price.Value.Output.Value)}/1M tokens", price.Citation),
     ];
+
+    public static AssumptionLine For(Cited<TokenMix> mix) =>
+        new("inputTokensPerOutputToken", "token mix", mix.Value.InputTokensPerOutputToken,
+            $"{AsGiven(mix.Value.InputTokensPerOutputToken)} input per output token", mix.Citation);
 
     public static IReadOnlyList<AssumptionLine> For(TrainingEstimate training) =>
     [

@@ -133,6 +133,9 @@ public static class CostFigures
         });
         return new("breakEven", $"Break-even against {breakEven.Api.Name}", figures, breakEven switch
         {
+            { ServedMix: { } served } when served == breakEven.Api.Mix.Value => "Capacity is at the assumed utilisation and the serving point's " +
+                $"output tokens/s, which count its prompts' processing at its own mix, measured in the run ({Of(served.InputTokensPerOutputToken)} " +
+                "input tokens per output token); the API is priced at the same mix.",
             { ServedMix: { } served } => "Capacity is at the assumed utilisation and the serving point's output tokens/s, which count its " +
                 $"prompts' processing at its own mix ({Of(served.InputTokensPerOutputToken)} input tokens per output token), not the API's.",
             { CountsPromptProcessing: true } => "Capacity is at the assumed utilisation and counts the prompt tokens' processing time.",
@@ -141,8 +144,8 @@ public static class CostFigures
     }
 
     /// <summary>A break-even that cannot be computed, saying why.</summary>
-    public static FigureGroup BreakEvenUnavailable(ApiComparison api, string reason) =>
-        new("breakEven", $"Break-even against {api.Name}", [Figure.Unavailable("outcome", "outcome", reason)]);
+    public static FigureGroup BreakEvenUnavailable(string apiName, string reason) =>
+        new("breakEven", $"Break-even against {apiName}", [Figure.Unavailable("outcome", "outcome", reason)]);
 
     public static FigureGroup Bills(MonthlyBills bills) => new("monthlyBills", "Monthly bills at the given volume",
     [

@@ -66,7 +66,8 @@ public static class CostSheets
         "source's includes the device's idle power, the CPU-TDP estimate's only this process's own CPU time.";
 
     /// <summary>Figures for every measured row of <paramref name="run"/>, from its median tokens/s.</summary>
-    public static CostSheet FromRun(RunResult run, CostModel model, ApiComparison? api)
+    /// <param name="api">The API to compare with; a serving point is compared at its own mix unless one was given, a static row only at a given one.</param>
+    public static CostSheet FromRun(RunResult run, CostModel model, RunApiComparison? api)
     {
         var rows = new List<CostRow>();
         foreach (var scenario in run.Results)
@@ -74,8 +75,11 @@ public static class CostSheets
             if (model.For(scenario) is not { } cost)
                 continue;
             List<FigureGroup> groups = [CostFigures.Tokens(cost), EnergyOf(scenario, cost, run.Power)];
-            if (api is not null)
-                groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, scenario), outputTokensPerMonth: null));
+            if (api?.ForRow() is { } rowApi)
+                groups.AddRange(BreakEvenGroups(rowApi, model.BreakEvenAgainst(rowApi, scenario), outputTokensPerMonth: null));
+            else if (api is not null)
+                groups.Add(CostFigures.BreakEvenUnavailable(api.Name,
+                    $"a static row's token mix is not measured: give {CommandOptions.InputOutputRatio} to compare it with the API"));
             rows.Add(new CostRow(scenario.Model, scenario.Variant, scenario.BatchSize, scenario.PromptTokens, scenario.GenTokens, groups));
         }
         var unpriced = run.Results.Count - rows.Count;
@@ -91,8 +95,8 @@ public static class CostSheets
                 CostFigures.Serving(cost, sheet.Splitting(cost.HardwarePerMillionGeneratedTokens, mix), mix, api?.Name ?? ReferenceSheetName),
                 ServingEnergyOf(point, cost, run.Power),
             ];
-            if (api is not null)
-                groups.AddRange(BreakEvenGroups(api, model.BreakEvenAgainst(api, throughput, ServingPricing.EnergyOf(point)), outputTokensPerMonth: null));
+            if (api?.ForPoint(mix) is { } pointApi)
+                groups.AddRange(BreakEvenGroups(pointApi, model.BreakEvenAgainst(pointApi, throughput, ServingPricing.EnergyOf(point)), outputTokensPerMonth: null));
             rows.Add(new CostRow(point.Model, point.Variant, null, null, null, groups, point.Load));
         }
         var unpricedPoints = (run.Serving?.Count ?? 0) - (rows.Count - staticRows);
@@ -109,7 +113,7 @@ public static class CostSheets
         FigureGroup summary = new("run", $"Run {run.RunId}", counts, "Rows that failed, were skipped or are unsupported have no throughput to price.");
         List<AssumptionLine> assumptions = [.. AssumptionLines.For(model.Assumptions.Hardware), AssumptionLines.For(model.Assumptions.Utilization)];
         if (api is not null)
-            assumptions.AddRange(AssumptionLines.For(api));
+            assumptions.AddRange([.. AssumptionLines.For(api.Price), .. api.GivenMix is { } given ? [AssumptionLines.For(given)] : Array.Empty<AssumptionLine>()]);
         return new CostSheet([summary, CostFigures.Hardware(model.Assumptions.Hardware)], rows, assumptions);
     }
 
@@ -138,7 +142,7 @@ public static class CostSheets
     {
         if (breakEven is null)
         {
-            yield return CostFigures.BreakEvenUnavailable(api, "owned hardware's electricity per token is unknown");
+            yield return CostFigures.BreakEvenUnavailable(api.Name, "owned hardware's electricity per token is unknown");
             yield break;
         }
         yield return CostFigures.BreakEven(breakEven);

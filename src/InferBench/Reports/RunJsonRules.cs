@@ -1,0 +1,46 @@
+using InferBench.Results;
+
+namespace InferBench.Reports;
+
+/// <summary>
+/// What run.json's writer always keeps and its schema does not state, so a damaged file is refused instead of read as
+/// something it is not: an ok row or serving point has its metrics; a closed loop has its concurrency and no arrival
+/// rate; an ok open-loop point has its rate (only the automatic rates' placeholder, which never ran, has none).
+/// </summary>
+internal static class RunJsonRules
+{
+    /// <param name="root">The document's root, where the locations start.</param>
+    public static IEnumerable<JsonProblem> Problems(JsonLocation root, RunResult run)
+    {
+        var ok = JsonEnumName.Of(ResultStatus.Ok);
+        foreach (var (row, i) in run.Results.Select((row, i) => (row, i)))
+        {
+            if (row is { Status: ResultStatus.Ok, Metrics: null })
+                yield return new(root.Child("results").Child(i), $"expected \"metrics\" on a row with status {ok} (a measured row's statistics), found none");
+        }
+        foreach (var (point, i) in (run.Serving ?? []).Select((point, i) => (point, i)))
+        {
+            var at = root.Child("serving").Child(i);
+            if (point is { Status: ResultStatus.Ok, Metrics: null })
+                yield return new(at, $"expected \"metrics\" on a point with status {ok} (a measured point's statistics), found none");
+            foreach (var problem in LoadProblems(at.Child("load"), point.Load, point.Status))
+                yield return problem;
+        }
+    }
+
+    private static IEnumerable<JsonProblem> LoadProblems(JsonLocation at, ServingLoad load, ResultStatus status)
+    {
+        if (load.Mode == ServingLoad.ClosedLoopMode)
+        {
+            if (load.Concurrency is null)
+                yield return new(at, $"expected \"concurrency\" (the requests kept in flight) with mode {ServingLoad.ClosedLoopMode}, found none");
+            if (load.RequestsPerSecond is not null && at.Child("requestsPerSecond") is var rate)
+                yield return new(rate, $"expected no arrival rate with mode {ServingLoad.ClosedLoopMode} (a closed loop), got {rate.Value.GetRawText()}");
+        }
+        else if (load.Mode == ServingLoad.OpenLoopMode && status == ResultStatus.Ok && load.RequestsPerSecond is null)
+        {
+            yield return new(at, $"expected \"requestsPerSecond\" (the offered arrival rate) with mode {ServingLoad.OpenLoopMode} on a point with status " +
+                $"{JsonEnumName.Of(ResultStatus.Ok)} (only the automatic rates' placeholder, which never ran, has none), found none");
+        }
+    }
+}
