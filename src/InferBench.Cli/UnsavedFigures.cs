@@ -22,8 +22,9 @@ public static class UnsavedFigures
         var points = NotIn(outcome.Run.Serving ?? [], unsaved.Serving ?? []);
         if (rows.Count + points.Count == 0)
             return;
-        error.WriteLine($"inferbench: {Count(rows.Count, "row")}{(rows.Count > 0 && points.Count > 0 ? " and " : "")}{Count(points.Count, "load point")} "
-            + "could not be saved; here they are, each with its entry as run.json would hold it:");
+        var counts = string.Join(", ", new[] { (rows.Count, "row"), (points.Count, "load point") }
+            .Where(count => count.Item1 > 0).Select(count => ReadableNumber.Counted(count.Item1, count.Item2)));
+        error.WriteLine($"inferbench: these measured figures could not be saved ({counts}); each follows with the entry run.json would hold for it:");
         foreach (var row in rows)
         {
             error.WriteLine(PlainRunProgress.Describe(row));
@@ -39,11 +40,4 @@ public static class UnsavedFigures
     /// <summary>The entries of <paramref name="unsaved"/> that are not the saved ones at their place (new, or the same row with figures added since).</summary>
     private static List<T> NotIn<T>(IReadOnlyList<T> saved, IReadOnlyList<T> unsaved) where T : class =>
         [.. unsaved.Where((entry, i) => i >= saved.Count || !ReferenceEquals(entry, saved[i]))];
-
-    private static string Count(int count, string noun) => count switch
-    {
-        0 => "",
-        1 => $"1 {noun}",
-        _ => $"{count} {noun}s",
-    };
 }

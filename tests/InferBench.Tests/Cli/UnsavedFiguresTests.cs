@@ -34,7 +34,7 @@ public sealed class UnsavedFiguresTests : IDisposable
             WriteRunFile = (path, contents) =>
             {
                 if (Path.GetFileName(path) == RunJson.FileName && ++runJsonWrites >= failingRunJsonWrite)
-                    throw new IOException("No space left on device");
+                    throw DiskFull.Exception();
                 AtomicFile.WriteAllText(path, contents);
             },
         };
@@ -52,7 +52,7 @@ public sealed class UnsavedFiguresTests : IDisposable
         Assert.Equal(ExitCodes.SomeRowsFailed, run.ExitCode);
         run.AssertNoStackTrace();
         Assert.Single(RunFolder.Read(Assert.Single(Directory.GetDirectories(Results))).Results);
-        Assert.Contains("inferbench: 1 row could not be saved; here they are, each with its entry as run.json would hold it:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("inferbench: these measured figures could not be saved (1 row); each follows with the entry run.json would hold for it:", run.Error, StringComparison.Ordinal);
         var lines = run.Error.Split('\n');
         var described = Array.FindIndex(lines, line => line.StartsWith("  tiny/local batch 1, prompt 16, gen 4: decode ", StringComparison.Ordinal));
         Assert.True(described >= 0, run.Error);
@@ -70,7 +70,7 @@ public sealed class UnsavedFiguresTests : IDisposable
             "--reps", "1", "--warmup", "0", "--threads", "1", "--power", "none", "--fidelity", "false", "--out", Results);
 
         Assert.Equal(ExitCodes.SomeRowsFailed, run.ExitCode);
-        Assert.DoesNotContain("could not be saved; here", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("measured figures could not be saved", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class UnsavedFiguresTests : IDisposable
         Assert.Equal(ExitCodes.SomeRowsFailed, run.ExitCode);
         run.AssertNoStackTrace();
         Assert.Single(RunFolder.Read(Assert.Single(Directory.GetDirectories(Results))).Serving!);
-        Assert.Contains("inferbench: 1 load point could not be saved; here they are", run.Error, StringComparison.Ordinal);
+        Assert.Contains("inferbench: these measured figures could not be saved (1 load point)", run.Error, StringComparison.Ordinal);
         var lines = run.Error.Split('\n');
         var described = Array.FindIndex(lines, line => line.StartsWith("  tiny/local concurrency 2: ", StringComparison.Ordinal));
         Assert.True(described >= 0, run.Error);
