@@ -15,7 +15,7 @@ public static class FileSystemProblem
         IsOutOfSpace(exception) ? new OutOfSpaceException(fields, problem) : new InputFieldException(fields, problem);
 
     /// <summary>True when <paramref name="exception"/> says the file system has no room left for the writer (ENOSPC, EDQUOT; on Windows, a full disk).</summary>
-    public static bool IsOutOfSpace(Exception exception) =>
+    private static bool IsOutOfSpace(Exception exception) =>
         exception is IOException { HResult: var code } && (OperatingSystem.IsWindows() ? code is WindowsDiskFull or WindowsHandleDiskFull
             : OperatingSystem.IsMacOS() ? code is NoSpaceErrno or MacQuotaErrno : code is NoSpaceErrno or LinuxQuotaErrno);
 
