@@ -37,5 +37,5 @@ internal sealed class BackgroundCli
     public static BackgroundCli Start(CancellationToken cancellation, params string[] args) => new(cancellation, args);
 
     /// <summary>Returns once stderr holds <paramref name="text"/>; fails if the command ends first.</summary>
-    public Task WaitForErrorAsync(string text) => Stage.WaitAsync(() => ErrorSoFar.Contains(text, StringComparison.Ordinal), () => Run.IsCompleted, text, () => ErrorSoFar);
+    public Task WaitForErrorAsync(string text) => Stage.WrittenAsync(() => ErrorSoFar, text, () => Run.IsCompleted);
 }

@@ -33,8 +33,7 @@ internal sealed class ChildCli : IDisposable
     }
 
     /// <summary>Returns once stderr holds <paramref name="text"/>; fails if the process ends first.</summary>
-    public Task WaitForErrorAsync(string text) =>
-        Stage.WaitAsync(() => ErrorSoFar.Contains(text, StringComparison.Ordinal), () => _error.IsCompleted, text, () => ErrorSoFar);
+    public Task WaitForErrorAsync(string text) => Stage.WrittenAsync(() => ErrorSoFar, text, () => _error.IsCompleted);
 
     private async Task<string> ReadErrorAsync(StreamReader error)
     {
