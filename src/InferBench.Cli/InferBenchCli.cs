@@ -60,12 +60,15 @@ public static class InferBenchCli
 
     /// <summary>
     /// Writes why a command failed and returns its exit code. Permission denied on a path is the user's to fix (exit 2);
-    /// a run's failed save never gets here (it is exit 1, through <see cref="RunSaveException"/>).
+    /// a full disk is not (exit 1, as a run's failed save, which never gets here: <see cref="RunSaveException"/>).
     /// </summary>
     public static int Report(Exception exception, TextWriter error)
     {
         switch (exception)
         {
+            case OutOfSpaceException e:
+                error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
+                return ExitCodes.SomeRowsFailed;
             case InputFieldException e:
                 error.WriteLine($"inferbench: {e.MessageNaming(OptionNames.Of)}");
                 return ExitCodes.BadInput;

@@ -26,7 +26,10 @@ public static class SessionRun
                 sweep(new PlainRunProgress(io.Error));
         }, cancellation);
         if (outcome.SaveFailed)
+        {
+            UnsavedFigures.Write(io.Error, outcome);
             return ExitCodes.ForRun(outcome.Cancelled, saveFailed: true, outcome.Run.Results);
+        }
 
         if (json)
             io.Out.WriteLine(folder.RunJsonPath);

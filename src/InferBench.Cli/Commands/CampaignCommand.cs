@@ -146,7 +146,7 @@ public static class CampaignCommand
                 io.Error.WriteLine("inferbench: campaign merge: no shard left a readable run folder, so there is nothing to merge");
                 return ExitCodes.SomeRowsFailed;
             }
-            var mergeCode = InferBenchCli.Invoke(["merge", .. folders, "--out", CampaignFolders.Merged(resultsRoot, campaign.Name)], io, cancellation);
+            var mergeCode = Commands.MergeCommand.Merge(folders, CampaignFolders.Merged(resultsRoot, campaign.Name), results.Name, [], null, io, cancellation);
             return mergeCode != ExitCodes.AllOk ? mergeCode : shardsCode;
         });
         return command;
@@ -181,7 +181,7 @@ public static class CampaignCommand
                 }
                 catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
                 {
-                    throw new InputException($"--out: cannot write {Path.GetFullPath(path)}: {FileSystemProblem.Reason(e, path)}");
+                    throw FileSystemProblem.WriteFailure([output.Name], $"cannot write {Path.GetFullPath(path)}: {FileSystemProblem.Reason(e, path)}", e);
                 }
                 io.Error.WriteLine($"Wrote {Path.GetFullPath(path)}");
             }

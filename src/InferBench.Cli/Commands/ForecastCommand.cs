@@ -84,7 +84,7 @@ public static class ForecastCommand
             else
                 ForecastText.Write(rows, io.Out);
             if (folder is not null)
-                Save(forecast, folder, io);
+                Save(forecast, folder, parseResult.GetValue(Out) is null ? Profile.Name : Out.Name, io);
             return ExitCodes.AllOk;
         });
         return command;
@@ -100,7 +100,8 @@ public static class ForecastCommand
     }
 
     /// <summary>Writes forecast.json into <paramref name="folder"/> (created if missing), and the reports again when it is a run folder.</summary>
-    private static void Save(SavedForecast forecast, string folder, CliIo io)
+    /// <param name="givenBy">The option that gave the folder.</param>
+    private static void Save(SavedForecast forecast, string folder, string givenBy, CliIo io)
     {
         var fullPath = Path.GetFullPath(folder);
         try
@@ -121,7 +122,7 @@ public static class ForecastCommand
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            throw new InputException($"cannot save {ForecastJson.FileName} in {fullPath}: {FileSystemProblem.Reason(e, fullPath)}");
+            throw FileSystemProblem.WriteFailure([givenBy], $"cannot save {ForecastJson.FileName} in {fullPath}: {FileSystemProblem.Reason(e, fullPath)}", e);
         }
     }
 }

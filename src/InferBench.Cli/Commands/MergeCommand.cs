@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InferBench.Cost.Catalog;
 using InferBench.Merge;
+using InferBench.Results;
 using InferBench.Runner;
 
 namespace InferBench.Cli.Commands;
@@ -37,47 +38,61 @@ public static class MergeCommand
         {
             var prices = (parseResult.GetValue(Prices) ?? []).Select(MachinePrice.Parse).ToList();
             var targets = LatencyTargetParser.Parse(parseResult.GetValue(Slo) ?? []);
-            var folder = Path.GetFullPath(parseResult.GetValue(Out)!);
-            RunMerge merge;
-            try
-            {
-                merge = RunMerge.Of(parseResult.GetValue(Folders)!, prices, PricingCatalogLoader.Load(null), targets.Count > 0 ? targets : null, cancellation);
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                io.Error.WriteLine($"inferbench: merge stopped before writing anything into {folder}; the run folders are untouched.");
-                return ExitCodes.Cancelled;
-            }
-            // The merged files would overwrite a run's own results.csv and reports, or sit among its files.
-            if (merge.Inputs.FirstOrDefault(input => IsSameOrInside(folder, input.Folder)) is { } input)
-                throw new InputException($"--out: {folder} is or is inside the run folder {Path.GetFullPath(input.Folder)}, one of the merge's inputs; choose a folder outside them");
-            foreach (var problem in merge.Problems)
-                io.Error.WriteLine($"inferbench: {problem}");
-            foreach (var warning in merge.Warnings)
-                io.Error.WriteLine($"warning: {warning}");
-            var saveFailed = false;
-            try
-            {
-                MergeFolder.Write(folder, merge, DateTimeOffset.UtcNow);
-            }
-            catch (IOException e)
-            {
-                io.Error.WriteLine($"inferbench: saving the merged files into {folder} failed: {e.Message}");
-                saveFailed = true;
-            }
-            var merged = merge.MergedRunCount;
-            io.Out.WriteLine($"Merged {merged} run(s) from {merge.Machines.Count} machine(s) into {folder}");
-            if (!saveFailed)
-                foreach (var name in MergeFolder.FileNames)
-                    io.Out.WriteLine($"  {Path.Combine(folder, name)}");
-            if (!merge.HasMeasuredRow)
-                io.Error.WriteLine("inferbench: no merged run has an ok row: nothing measured to compare");
-            return merge.Problems.Count > 0 ? ExitCodes.BadInput
-                : saveFailed ? ExitCodes.SomeRowsFailed
-                : !merge.HasMeasuredRow ? ExitCodes.NothingMeasured
-                : ExitCodes.AllOk;
+            return Merge(parseResult.GetValue(Folders)!, parseResult.GetValue(Out)!, Out.Name, prices, targets.Count > 0 ? targets : null, io, cancellation);
         });
         return command;
+    }
+
+    /// <summary>Merges <paramref name="folders"/> into <paramref name="outFolder"/>; <c>campaign merge</c> calls it too.</summary>
+    /// <param name="outGivenBy">The option that gave <paramref name="outFolder"/>, which its errors name.</param>
+    /// <returns>The exit code (README's table as merge reads it).</returns>
+    public static int Merge(IReadOnlyList<string> folders, string outFolder, string outGivenBy, IReadOnlyList<MachinePrice> prices,
+        IReadOnlyList<LatencyTarget>? targets, CliIo io, CancellationToken cancellation)
+    {
+        var folder = Path.GetFullPath(outFolder);
+        RunMerge merge;
+        try
+        {
+            merge = RunMerge.Of(folders, prices, PricingCatalogLoader.Load(null), targets, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            io.Error.WriteLine($"inferbench: merge stopped before writing anything into {folder}; the run folders are untouched.");
+            return ExitCodes.Cancelled;
+        }
+        // The merged files would overwrite a run's own results.csv and reports, or sit among its files.
+        if (merge.Inputs.FirstOrDefault(input => IsSameOrInside(folder, input.Folder)) is { } input)
+            throw new InputException($"{outGivenBy}: {folder} is or is inside the run folder {Path.GetFullPath(input.Folder)}, one of the merge's inputs; choose a folder outside them");
+        foreach (var problem in merge.Problems)
+            io.Error.WriteLine($"inferbench: {problem}");
+        foreach (var warning in merge.Warnings)
+            io.Error.WriteLine($"warning: {warning}");
+        var saveFailed = false;
+        try
+        {
+            MergeFolder.Write(folder, merge, DateTimeOffset.UtcNow);
+        }
+        catch (OutOfSpaceException e)
+        {
+            io.Error.WriteLine($"inferbench: {outGivenBy}: {e.Problem}; the merge of {ReadableNumber.Counted(merge.MergedRunCount, "run")} was not saved");
+            saveFailed = true;
+        }
+        catch (InputFieldException e) when (e.Fields.Contains(MergeFolder.Field))
+        {
+            throw new InputException($"{outGivenBy}: {e.Problem}");
+        }
+        if (!saveFailed)
+        {
+            io.Out.WriteLine($"Merged {ReadableNumber.Counted(merge.MergedRunCount, "run")} from {ReadableNumber.Counted(merge.Machines.Count, "machine")} into {folder}");
+            foreach (var name in MergeFolder.FileNames)
+                io.Out.WriteLine($"  {Path.Combine(folder, name)}");
+        }
+        if (!merge.HasMeasuredRow)
+            io.Error.WriteLine("inferbench: no merged run has an ok row: nothing measured to compare");
+        return merge.Problems.Count > 0 ? ExitCodes.BadInput
+            : saveFailed ? ExitCodes.SomeRowsFailed
+            : !merge.HasMeasuredRow ? ExitCodes.NothingMeasured
+            : ExitCodes.AllOk;
     }
 
     private static bool IsSameOrInside(string path, string folder)

@@ -44,7 +44,8 @@ public static class PowerCommand
         var options = PowerOptions.FromEnvironment(host, cpu);
         SourceProbe[] probes;
         using (cancellation.Register(() => io.Error.WriteLine("Stopping the probe; what was read so far is shown (signal again to abort).")))
-            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration, cancellation);
+            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration,
+                () => io.Error.WriteLine($"Reading each source for {ReadableNumber.Of(seconds)} s (a signal stops the probe early)."), cancellation);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var readSeconds = cancellation.IsCancellationRequested
             ? $"{ReadableNumber.Of(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {ReadableNumber.Of(seconds)})"
@@ -60,12 +61,15 @@ public static class PowerCommand
     }
 
     /// <summary>Opens every candidate and reads them all over the same seconds, fewer when <paramref name="cancellation"/> fires.</summary>
-    private static SourceProbe[] Measure(IReadOnlyList<PowerSourceChoice> candidates, PowerOptions options, TimeSpan duration, CancellationToken cancellation)
+    /// <param name="reading">Called once every source is being read.</param>
+    private static SourceProbe[] Measure(IReadOnlyList<PowerSourceChoice> candidates, PowerOptions options, TimeSpan duration, Action reading,
+        CancellationToken cancellation)
     {
         var meters = candidates.Select(c => PowerMeter.Start(c, options, MeterOptions)).ToArray();
         try
         {
             var windows = meters.Select(m => m.BeginWindow(PowerPhase.Idle)).ToArray();
+            reading();
             cancellation.WaitHandle.WaitOne(duration);
             return meters.Select((meter, i) =>
                 new SourceProbe(candidates[i], meter.Selection, windows[i].End(), meter.Snapshot(), meter.CounterUpdatePeriod)).ToArray();

@@ -28,7 +28,7 @@ public static class ProfileCommand
             EstimatorProfile profile;
             try
             {
-                profile = EstimatorProfiles.FromRun(run, parseResult.GetValue(Gpu), PricingCatalogLoader.Load(null), HostFactsProbe.Read(), DateTimeOffset.UtcNow, cancellation);
+                profile = EstimatorProfiles.FromRun(run, folder.RunJsonPath, parseResult.GetValue(Gpu), PricingCatalogLoader.Load(null), HostFactsProbe.Read(), DateTimeOffset.UtcNow, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -41,7 +41,7 @@ public static class ProfileCommand
             }
             catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {
-                throw new InputException($"--out: cannot write {outPath}: {FileSystemProblem.Reason(e, outPath)}");
+                throw FileSystemProblem.WriteFailure([Out.Name], $"cannot write {outPath}: {FileSystemProblem.Reason(e, outPath)}", e);
             }
             Describe(profile, io.Out);
             io.Out.WriteLine($"Profile: {outPath}");

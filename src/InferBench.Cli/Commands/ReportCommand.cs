@@ -21,7 +21,7 @@ public static class ReportCommand
             }
             catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {
-                throw new InputException($"cannot write the reports into {folder.FullPath}: {FileSystemProblem.Reason(e, folder.FullPath)}");
+                throw FileSystemProblem.WriteFailure([Folder.Name], $"cannot write the reports into {folder.FullPath}: {FileSystemProblem.Reason(e, folder.FullPath)}", e);
             }
             if (RunCompleteness.PartialReason(run) is { } partial)
                 io.Error.WriteLine($"Partial run: {partial}.");

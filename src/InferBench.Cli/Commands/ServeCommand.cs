@@ -94,7 +94,10 @@ public static class ServeCommand
         var outcome = session.Run(targets, point => io.Error.WriteLine(ServingPointLine.Of(point)), cancellation);
         var points = outcome.Run.Serving ?? [];
         if (outcome.SaveFailed)
+        {
+            UnsavedFigures.Write(io.Error, outcome);
             return ExitCodes.ForServe(outcome.Cancelled, saveFailed: true, points);
+        }
 
         if (json)
             io.Out.WriteLine(folder.RunJsonPath);

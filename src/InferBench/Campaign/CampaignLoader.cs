@@ -28,8 +28,12 @@ public static class CampaignLoader
         var campaign = file.Bind<CampaignFile>(SerializerOptions);
 
         var manifestPath = Path.GetFullPath(campaign.Manifest, Path.GetDirectoryName(fullPath)!);
-        var manifest = ManifestLoader.Load(manifestPath);
         var at = file.Root;
+        if (!File.Exists(manifestPath))
+            file.ThrowIfAny([new JsonProblem(at.Child("manifest"), Directory.Exists(manifestPath)
+                ? $"expected a manifest file, got the folder {manifestPath}"
+                : $"expected a manifest file, found none at {manifestPath}")]);
+        var manifest = ManifestLoader.Load(manifestPath);
         var work = campaign.Models.SelectMany(model => model.Variants.Select(variant => new CampaignWork(model.Model, variant))).ToArray();
         file.ThrowIfAny(UnknownModels(at, campaign, manifest, Path.GetFileName(manifestPath))
             .Concat(UnknownInstances(at, campaign, PricingCatalogLoader.Embedded))

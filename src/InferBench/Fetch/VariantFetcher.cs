@@ -173,12 +173,8 @@ public sealed class VariantFetcher : IDisposable
             throw new InputException($"{name}: its source is a local folder, not a Hugging Face repository; there is nothing to fetch");
         if (variant.Files.Count == 0)
             throw new InputException($"{name}: the manifest lists no files; fetch downloads exactly the variant's \"files\"");
-        foreach (var file in variant.Files)
-        {
-            var segments = file.Path.Split('/');
-            if (Path.IsPathRooted(file.Path) || file.Path.Contains('\\') || segments.Any(segment => segment is "" or "." or ".."))
-                throw new InputException($"{name}: file path \"{file.Path}\" must be relative, with '/' between names and no '.' or '..'");
-        }
+        if (variant.Files.Select(file => ManifestFile.PathProblem(file.Path)).FirstOrDefault(problem => problem is not null) is { } problem)
+            throw new InputException($"{name}: {problem}");
         return (variant.Source is CheckpointModelSource checkpoint ? FetchCache.CheckpointName(checkpoint) : variant.Id, source);
     }
 

@@ -11,11 +11,16 @@ public static class EstimatorProfiles
 {
     public const string GpuField = "Gpu";
 
+    /// <param name="runJsonPath">The run.json <paramref name="run"/> was read from, which errors about the run name.</param>
     /// <param name="gpuId">The catalog GPU the run's CUDA rows ran on; null for a CPU run.</param>
     /// <param name="thisMachine">The machine this runs on: a CPU run's peaks are measured here.</param>
-    /// <exception cref="InputException">A CUDA run without <paramref name="gpuId"/>, an unknown GPU, or a CPU run measured on another machine.</exception>
-    public static EstimatorProfile FromRun(RunResult run, string? gpuId, PricingCatalog catalog, HostFacts thisMachine, DateTimeOffset nowUtc, CancellationToken cancellation)
+    /// <exception cref="InputException">A run without a measured row, a CUDA run without <paramref name="gpuId"/>, an unknown GPU, or a CPU run measured on another machine.</exception>
+    public static EstimatorProfile FromRun(RunResult run, string runJsonPath, string? gpuId, PricingCatalog catalog, HostFacts thisMachine, DateTimeOffset nowUtc,
+        CancellationToken cancellation)
     {
+        if (!run.Results.Any(row => row.Status == ResultStatus.Ok))
+            throw new InputException($"{runJsonPath}: run {run.RunId} has no measured row to profile (expected at least one ok row; "
+                + (run.Results.Count == 0 ? "it has none" : $"its {ReadableNumber.Counted(run.Results.Count, "row")}: {string.Join(", ", run.Results.GroupBy(row => row.Status).Select(g => $"{g.Count()} {JsonEnumName.Of(g.Key)}"))}") + ")");
         ProfileHost host;
         if (gpuId is not null)
         {
@@ -28,9 +33,7 @@ public static class EstimatorProfiles
         else
         {
             if (!run.Results.Any(row => row.Status == ResultStatus.Ok && row.ExecutionProvider == JsonEnumName.Of(ExecutionProvider.Cpu)))
-                throw new InputFieldException([GpuField], run.Results.Any(row => row.Status == ResultStatus.Ok)
-                    ? $"run {run.RunId}'s measured rows ran on CUDA: name the GPU they ran on with a catalog GPU id"
-                    : $"run {run.RunId} has no measured row to profile");
+                throw new InputFieldException([GpuField], $"run {run.RunId}'s measured rows ran on CUDA: name the GPU they ran on with a catalog GPU id");
             if (run.Host.CpuModel != thisMachine.CpuModel || run.Host.LogicalCores != thisMachine.LogicalCores)
                 throw new InputException($"run {run.RunId} was measured on \"{run.Host.CpuModel}\" with {run.Host.LogicalCores} logical cores; this machine is \"{thisMachine.CpuModel}\" with {thisMachine.LogicalCores}: a CPU profile measures this machine's peak bandwidth and FLOP rate, so run `inferbench profile` on the machine that ran it");
             var measured = CpuPeakProbe.Measure(cancellation);

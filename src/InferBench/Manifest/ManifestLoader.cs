@@ -21,7 +21,8 @@ public static class ManifestLoader
         var fullPath = Path.GetFullPath(manifestPath);
 
         var manifest = ValidatedJsonFile.Read<ModelManifest>(fullPath, fileName, Schema, SerializerOptions,
-            document => DuplicateIdCheck.Find(document).Concat(DerivedSourceCheck.Find(document)).Concat(CheckpointSourceCheck.Find(document)));
+            document => DuplicateIdCheck.Find(document).Concat(DerivedSourceCheck.Find(document)).Concat(CheckpointSourceCheck.Find(document))
+                .Concat(FilePathCheck.Find(document)));
         return WithAbsoluteLocalPaths(manifest, Path.GetDirectoryName(fullPath)!);
     }
 

@@ -14,8 +14,8 @@ public static class MergeFolder
     public const string Field = "MergeFolder";
 
     /// <summary>Writes the merged files into <paramref name="folder"/> (created if missing).</summary>
-    /// <exception cref="InputFieldException">The folder cannot be created or written (a file in the way, no permission).</exception>
-    /// <exception cref="IOException">A write failed for another reason, such as a full disk.</exception>
+    /// <exception cref="InputFieldException">The folder cannot be created or written (a file in the way, no permission, a read-only
+    /// file system), or <see cref="OutOfSpaceException"/>: the disk is full.</exception>
     public static void Write(string folder, RunMerge merge, DateTimeOffset mergedUtc)
     {
         var full = Path.GetFullPath(folder);
@@ -25,7 +25,7 @@ public static class MergeFolder
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
-            throw new InputFieldException([Field], $"cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}");
+            throw FileSystemProblem.WriteFailure([Field], $"cannot create the folder {full}: {FileSystemProblem.Reason(e, full)}", e);
         }
         var report = MergeReport.For(merge, mergedUtc);
         string[] contents =
@@ -41,9 +41,9 @@ public static class MergeFolder
             {
                 AtomicFile.WriteAllText(Path.Combine(full, name), text);
             }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {
-                throw new InputFieldException([Field], $"cannot write into {full}: {FileSystemProblem.Reason(e, full)}");
+                throw FileSystemProblem.WriteFailure([Field], $"cannot write into {full}: {FileSystemProblem.Reason(e, full)}", e);
             }
         }
     }

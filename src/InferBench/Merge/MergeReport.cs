@@ -50,7 +50,7 @@ internal static class MergeReport
     }
 
     private static string Title(RunMerge merge) =>
-        $"InferBench merge: {Integer(merge.MergedRunCount)} runs from {Integer(merge.Machines.Count)} machines";
+        $"InferBench merge: {Counted(merge.MergedRunCount, "run")} from {Counted(merge.Machines.Count, "machine")}";
 
     private static string Timing(DateTimeOffset mergedUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"Merged {mergedUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");

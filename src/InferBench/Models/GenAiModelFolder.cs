@@ -21,6 +21,8 @@ public static class GenAiModelFolder
         if (!Directory.Exists(folderPath))
             throw new ModelFolderException($"model folder not found: {folderPath}");
         var configPath = Path.Combine(folderPath, ConfigFileName);
+        if (Directory.Exists(configPath))
+            throw new ModelFolderException($"{configPath} is a folder; expected the model's {ConfigFileName} file");
         if (!File.Exists(configPath))
             throw new ModelFolderException($"{ConfigFileName} not found in {folderPath}");
 

@@ -38,7 +38,7 @@ internal static class StagedFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DeleteQuietly(stagingPath);
-            throw new InputFieldException([ModelOutputFolder.Field], $"cannot write the model to {targetPath}: {e.Message}");
+            throw FileSystemProblem.WriteFailure([ModelOutputFolder.Field], $"cannot write the model to {targetPath}: {e.Message}", e);
         }
         catch
         {

@@ -62,7 +62,7 @@ public sealed class RunFolder : IRunStore
             }
             catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
             {
-                throw new InputFieldException([ResultsFolderField], $"cannot create a run folder in {root}: {FileSystemProblem.Reason(e, root)}");
+                throw FileSystemProblem.WriteFailure([ResultsFolderField], $"cannot create a run folder in {root}: {FileSystemProblem.Reason(e, root)}", e);
             }
             return new RunFolder(folder, writeFile);
         }

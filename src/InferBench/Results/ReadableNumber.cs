@@ -30,4 +30,7 @@ public static class ReadableNumber
     public static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"1 run", "3 runs": a count with its noun, plural unless the count is 1.</summary>
+    public static string Counted(int count, string noun) => $"{Integer(count)} {noun}{(count == 1 ? "" : "s")}";
 }

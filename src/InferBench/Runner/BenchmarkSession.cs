@@ -74,6 +74,7 @@ public sealed class BenchmarkSession : IDisposable
         var idle = _configuration.Power.Idle;
         if (!MeasuringPower || idle <= TimeSpan.Zero)
             return null;
+        _note(FormattableString.Invariant($"Measuring idle power {when} the sweep for {idle.TotalSeconds:0.##} s (a signal stops it at once)."));
         var window = _meter!.MeasureIdle(idle, cancellation);
         if (cancellation.IsCancellationRequested)
             _note(FormattableString.Invariant(

@@ -10,6 +10,7 @@ namespace InferBench.Runner;
 internal sealed class RunRecorder(IRunStore store, Action<string> note)
 {
     private RunResult? _lastGood;
+    private RunResult? _unsaved;
 
     /// <summary>The run as last saved; before the first save, the run as it started.</summary>
     public RunResult LastGood => _lastGood ?? throw new InvalidOperationException($"{nameof(Started)} comes first");
@@ -47,6 +48,7 @@ internal sealed class RunRecorder(IRunStore store, Action<string> note)
         }
         catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
         {
+            _unsaved = next;
             throw new RunSaveException(store.FullPath, e);
         }
         _lastGood = next;
@@ -72,7 +74,7 @@ internal sealed class RunRecorder(IRunStore store, Action<string> note)
         {
             note($"The run stopped; {location} holds the last good save ({saved}), "
                 + $"but it could not be marked incomplete either ({e.Message}): its run.json still says in-progress, which also reads as partial.");
-            return new RunOutcome(lastGood, cancelled, SaveFailed: true);
+            return new RunOutcome(lastGood, cancelled, SaveFailed: true) { Unsaved = _unsaved };
         }
         try
         {
@@ -82,6 +84,6 @@ internal sealed class RunRecorder(IRunStore store, Action<string> note)
         {
             note($"The reports were not rewritten ({e.Message}); `inferbench report {location}` renders them once there is room.");
         }
-        return new RunOutcome(marked, cancelled, SaveFailed: true);
+        return new RunOutcome(marked, cancelled, SaveFailed: true) { Unsaved = _unsaved };
     }
 }

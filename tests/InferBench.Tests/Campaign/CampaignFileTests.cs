@@ -61,6 +61,8 @@ public sealed class CampaignFileTests
         { "plan.batchSizes", "[2147483647]", "$.plan.batchSizes: batchSizes, promptTokens, genTokens: expected batch x (prompt + gen) of at most 2147483647 tokens" },
         { "name", "\"Tiny CPU\"", "$.name: expected a string matching" },
         { "schemaVersion", "2", "$.schemaVersion: expected 1, got 2" },
+        { "manifest", "\".\"", "$.manifest: expected a manifest file, got the folder " },
+        { "manifest", "\"nowhere.json\"", "$.manifest: expected a manifest file, found none at " },
         { "kubernetes.resultsClaim", "null", "$.kubernetes.resultsClaim: expected a string, got null" },
     };
 

@@ -106,7 +106,7 @@ public sealed class FileSystemErrorTests : IDisposable
         var report = CliRun.Invoke("report", folder);
 
         Assert.Equal(ExitCodes.BadInput, report.ExitCode);
-        Assert.StartsWith($"inferbench: cannot write the reports into {folder}: ", report.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"inferbench: run-folder: cannot write the reports into {folder}: ", report.Error, StringComparison.Ordinal);
         report.AssertNoStackTrace();
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using InferBench.Cli;
 using InferBench.Fetch;
@@ -40,17 +39,10 @@ public sealed class FetchCommandTests : IDisposable
         _hub.Fault(Weights, (request, hit) => hit == 1 ? LoopbackResponse.File(request, _hub.Content(Weights)) with { StallAfterBytes = StallAfterBytes } : null);
 
     /// <summary>Waits until the stalled download's bytes are on disk: had they stayed in a buffer, a second signal's hard exit would lose them.</summary>
-    private async Task WaitForTheStalledBytesOnDiskAsync(Func<bool> gaveUp)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!(File.Exists(PartialWeights) && new FileInfo(PartialWeights).Length == StallAfterBytes))
-        {
-            Assert.False(gaveUp(), "the fetch ended before the download stalled");
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30),
-                $"the stalled download's {StallAfterBytes} bytes did not reach {PartialWeights} (has {(File.Exists(PartialWeights) ? new FileInfo(PartialWeights).Length : 0)})");
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitForTheStalledBytesOnDiskAsync(Func<bool> gaveUp) =>
+        Stage.WaitAsync(() => File.Exists(PartialWeights) && new FileInfo(PartialWeights).Length == StallAfterBytes, gaveUp,
+            $"left the stalled download's {StallAfterBytes} bytes in {PartialWeights}",
+            () => $"it has {(File.Exists(PartialWeights) ? new FileInfo(PartialWeights).Length : 0)}");
 
     /// <summary>The next fetch resumes from the kept bytes and finishes with every file's SHA-256 verified.</summary>
     private void AssertTheNextFetchResumes(string manifest)

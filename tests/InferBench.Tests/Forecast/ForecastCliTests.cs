@@ -1,6 +1,8 @@
 using System.Text.Json;
+using InferBench.Cli;
 using InferBench.Forecast;
 using InferBench.Reports;
+using InferBench.Results;
 using InferBench.Telemetry;
 using InferBench.Tests.Support;
 
@@ -126,6 +128,21 @@ public sealed class ForecastCliTests(TinySyntheticModel tiny) : IClassFixture<Ti
         Assert.Contains("Some Other CPU 9000", run.Error);
         Assert.Contains("run `inferbench profile` on the machine that ran it", run.Error);
         Assert.False(File.Exists(Path.Combine(folder.FullPath, EstimatorProfile.FileName)));
+    }
+
+    [Fact]
+    public void A_run_without_a_measured_row_is_named_by_its_run_json_not_blamed_on_the_gpu_option()
+    {
+        using var temp = new TempFolder();
+        var sample = ReportSamples.Run(ReportSamples.OkRow() with { Status = ResultStatus.Skipped, Metrics = null, Reason = "not present" });
+        var folder = RunFolder.Create(temp.Path, sample.StartedUtc);
+        folder.WriteRunJson(sample with { Host = HostFactsProbe.Read() });
+
+        var run = CliRun.Invoke("profile", folder.FullPath);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"inferbench: {folder.RunJsonPath}: run {sample.RunId} has no measured row to profile (expected at least one ok row; its 1 row: 1 skipped)", run.Error);
+        Assert.DoesNotContain("--gpu", run.Error);
     }
 
     private static RunFolder CpuRunOfThisMachine(TempFolder temp, string modelPath)

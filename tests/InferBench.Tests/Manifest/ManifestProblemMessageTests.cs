@@ -17,6 +17,22 @@ public sealed class ManifestProblemMessageTests
             TestManifests.ProblemsIn(manifest));
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a/./b")]
+    [InlineData("a\\b")]
+    public void A_file_path_outside_the_variant_folder_is_refused_for_a_local_folder_too(string path)
+    {
+        var manifest = TestManifests.Valid();
+        TestManifests.FirstVariant(manifest)["source"] = new JsonObject { ["path"] = "models/tiny" };
+        TestManifests.FirstVariant(manifest)["files"] = new JsonArray(new JsonObject { ["path"] = "genai_config.json" }, new JsonObject { ["path"] = path });
+
+        Assert.Equal(
+            [$"models.manifest.json: $.models[0].variants[0].files[1].path: expected a path inside the variant's folder: file path \"{path}\" must be relative, with '/' between names and no '.' or '..'"],
+            TestManifests.ProblemsIn(manifest));
+    }
+
     [Fact]
     public void WrongEnumValueInsideAnArrayNamesTheItem()
     {

@@ -39,7 +39,7 @@ public sealed class MergeCommandTests : IDisposable
         var run = CliRun.Invoke("merge", ThreeMachines(), "--out", Out);
 
         Assert.Equal(ExitCodes.AllOk, run.ExitCode);
-        Assert.Contains($"Merged 3 run(s) from 3 machine(s) into {Out}", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"Merged 3 runs from 3 machines into {Out}", run.Out, StringComparison.Ordinal);
         Assert.Equal(["merged.json", "report.html", "report.md", "results.csv"], Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var json = MergedJsonText();

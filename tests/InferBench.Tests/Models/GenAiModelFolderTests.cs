@@ -23,6 +23,17 @@ public sealed class GenAiModelFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_genai_config_that_is_a_folder_is_named_as_a_folder_not_as_missing()
+    {
+        var config = _temp.Combine(GenAiModelFolder.ConfigFileName);
+        Directory.CreateDirectory(config);
+
+        var error = Assert.Throws<ModelFolderException>(() => GenAiModelFolder.Inspect(_temp.Path));
+
+        Assert.Equal($"{config} is a folder; expected the model's genai_config.json file", error.Message);
+    }
+
+    [Fact]
     public void Invalid_json_names_the_file_and_the_position()
     {
         var config = _temp.Combine(GenAiModelFolder.ConfigFileName);

@@ -12,13 +12,39 @@ internal sealed class ChildCli : IDisposable
 
     private readonly Process _process;
     private readonly Task<string> _out;
+    private readonly System.Text.StringBuilder _errorSoFar = new();
     private readonly Task<string> _error;
 
     private ChildCli(Process process)
     {
         _process = process;
         _out = process.StandardOutput.ReadToEndAsync();
-        _error = process.StandardError.ReadToEndAsync();
+        _error = ReadErrorAsync(process.StandardError);
+    }
+
+    /// <summary>What the process has written to stderr so far.</summary>
+    public string ErrorSoFar
+    {
+        get
+        {
+            lock (_errorSoFar)
+                return _errorSoFar.ToString();
+        }
+    }
+
+    /// <summary>Returns once stderr holds <paramref name="text"/>; fails if the process ends first.</summary>
+    public Task WaitForErrorAsync(string text) => Stage.WrittenAsync(() => ErrorSoFar, text, () => _error.IsCompleted);
+
+    private async Task<string> ReadErrorAsync(StreamReader error)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await error.ReadAsync(buffer)) > 0)
+        {
+            lock (_errorSoFar)
+                _errorSoFar.Append(buffer, 0, read);
+        }
+        return ErrorSoFar;
     }
 
     public static ChildCli Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>

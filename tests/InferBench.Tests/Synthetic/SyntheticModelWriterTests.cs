@@ -82,10 +82,12 @@ public sealed class SyntheticModelWriterTests : IDisposable
 
         var error = Assert.ThrowsAny<InputException>(() => SyntheticModelWriter.Write(Tiny, folder,
             path => Path.GetFileName(path) == failingFile
-                ? new FailingStream(path, bytesBeforeFailure, new IOException("No space left on device"))
+                ? new FailingStream(path, bytesBeforeFailure, DiskFull.Exception())
                 : new FileStream(path, FileMode.CreateNew)));
 
         Assert.Equal($"outputFolder: cannot write the model to {folder}: No space left on device", error.Message);
+        // A full disk is no bad input: the front end exits 1, as for a failed save.
+        Assert.IsType<OutOfSpaceException>(error);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
