@@ -71,6 +71,29 @@ public sealed class TrainedCheckpointImportTests(TrainedLlamaImport imported) : 
             $"perplexity {result.Reference.Perplexity:F4} over {result.ScoredTokens} tokens (window {result.WindowTokens}, stride {result.StrideTokens}); PyTorch {reference.Windows512256Perplexity:F4}");
     }
 
+    [SkippableFact]
+    public void The_llama_cpp_method_scores_the_second_half_of_each_chunk_as_pytorch_does()
+    {
+        // llama.cpp with a 256-token context: four chunks of the text's first 1,024 ids, each from its own start (GPT-2's
+        // tokenizer adds no BOS), positions 128..254 scoring targets 129..255. PyTorch's per-position log-probabilities
+        // of the same four chunks give the expected perplexity.
+        const int Chunk = 256;
+        var folder = imported.Require();
+        var reference = TrainedLlamaImport.LoadReference();
+        var text = File.ReadAllText(TrainedLlamaImport.ReferencePath("eval.txt"));
+        var scoredPerChunk = Chunk - Chunk / 2 - 1;
+
+        var result = TextQualityMeter.Measure(InferenceEngines.Default, (folder, ExecutionProvider.Cpu), [], text,
+            new TextQualityOptions(MaxScoredTokens: reference.Chunks.Length * scoredPerChunk, WindowTokens: Chunk, Method: QualityMethod.LlamaCpp));
+
+        var expected = Math.Exp(-reference.TokenLogprob.SelectMany(chunk => chunk[(Chunk / 2)..(Chunk - 1)]).Average());
+        Assert.Equal(reference.Chunks.Length * scoredPerChunk, result.ScoredTokens);
+        Assert.Null(result.BosTokenId);
+        // Scoring one position early or late moves it by 1.2e-3 here, so the tolerance is well below that.
+        Assert.True(Math.Abs(result.Reference.Perplexity / expected - 1) < 2e-4,
+            $"perplexity {result.Reference.Perplexity:F4} over {result.ScoredTokens} tokens; PyTorch {expected:F4}");
+    }
+
     /// <returns>[position × vocab] logits of every position of <paramref name="tokens"/>, in one append.</returns>
     private static float[] Logits(string folder, int[] tokens)
     {
