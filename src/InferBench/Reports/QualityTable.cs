@@ -17,6 +17,9 @@ public static class QualityTable
 {
     public const string Heading = "Quality against the reference";
 
+    /// <summary>llama.cpp's llama-perplexity option for how many chunks it scores (not an InferBench option).</summary>
+    private const string LlamaPerplexityChunks = "--chunks";
+
     private const string Definitions =
         "PPL ± SE: perplexity and its standard error (PPL × the standard error of the mean negative log-likelihood). PPL ratio and " +
         "ln(PPL ratio): against the reference on the same tokens (llama.cpp's Mean PPL(Q)/PPL(base) and Mean ln(PPL(Q)/PPL(base))), ± " +
@@ -92,7 +95,7 @@ public static class QualityTable
     private static string LlamaPerplexityArguments(ScenarioQuality quality) =>
         quality is { ScoredTokens: { } scored, WindowTokens: { } chunk and >= 3 } && scored % PerplexityWindow.ScoredPerChunk(chunk) == 0
             ? $" ({Counted(scored / PerplexityWindow.ScoredPerChunk(chunk), "chunk")}), so the figures can be set beside llama.cpp's llama-perplexity " +
-              $"on the same text with -c {Integer(chunk)} --chunks {Integer(scored / PerplexityWindow.ScoredPerChunk(chunk))} (a table over the whole text scores more chunks)"
+              $"on the same text with -c {Integer(chunk)} {LlamaPerplexityChunks} {Integer(scored / PerplexityWindow.ScoredPerChunk(chunk))} (a table over the whole text scores more chunks)"
             : "";
 
     /// <summary>"6.246 ± 0.041": a mean and its standard error in one cell (<see cref="ReportCell.WithStandardError"/>).</summary>
