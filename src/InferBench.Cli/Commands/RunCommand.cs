@@ -66,7 +66,7 @@ public static class RunCommand
         DefaultValueFactory = _ => true,
     };
     private static readonly Option<int> QualityTokens = IntOption.Create("--quality-tokens",
-        "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer)", RunPlanPoints.QualityTokens,
+        "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer); with --quality-method llama.cpp the fewest, rounded up to whole chunks", RunPlanPoints.QualityTokens,
         TextQualityOptions.DefaultMaxScoredTokens);
     private static readonly Option<string?> QualityText = new("--quality-text")
     {
