@@ -66,7 +66,7 @@ public static class RunCommand
         DefaultValueFactory = _ => true,
     };
     private static readonly Option<int> QualityTokens = IntOption.Create("--quality-tokens",
-        "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer)", RunPlanPoints.QualityTokens,
+        "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer); with --quality-method llama.cpp the fewest, rounded up to whole chunks", RunPlanPoints.QualityTokens,
         TextQualityOptions.DefaultMaxScoredTokens);
     private static readonly Option<string?> QualityText = new("--quality-text")
     {
@@ -166,8 +166,8 @@ public static class RunCommand
         var option = new Option<string>("--quality-method")
         {
             Description = $"Quality on text: {JsonEnumName.Of(Results.QualityMethod.Text)} scores every token once in overlapping windows "
-                + $"(--quality-tokens of them, each with at least 256 tokens of context); {JsonEnumName.Of(Results.QualityMethod.LlamaCpp)} scores as "
-                + "llama.cpp's llama-perplexity does (non-overlapping 512-token chunks, BOS at each chunk's start, second halves scored), "
+                + $"(--quality-tokens of them, each after the first window with at least 256 tokens of context); {JsonEnumName.Of(Results.QualityMethod.LlamaCpp)} scores as "
+                + "llama.cpp's llama-perplexity does (non-overlapping 512-token chunks, BOS at each chunk's start where the tokenizer adds one, second halves scored), "
                 + "for figures to set beside llama.cpp tables",
             DefaultValueFactory = _ => JsonEnumName.Of(Results.QualityMethod.Text),
         };

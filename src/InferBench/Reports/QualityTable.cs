@@ -1,3 +1,4 @@
+using InferBench.Fidelity;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Document;
 using InferBench.Results;
@@ -15,6 +16,9 @@ namespace InferBench.Reports;
 public static class QualityTable
 {
     public const string Heading = "Quality against the reference";
+
+    /// <summary>llama.cpp's llama-perplexity option for how many chunks it scores (not an InferBench option).</summary>
+    private const string LlamaPerplexityChunks = "--chunks";
 
     private const string Definitions =
         "PPL ± SE: perplexity and its standard error (PPL × the standard error of the mean negative log-likelihood). PPL ratio and " +
@@ -75,13 +79,24 @@ public static class QualityTable
     private static string Basis(ScenarioQuality? quality, int? positions) => quality switch
     {
         { Method: QualityMethod.LlamaCpp } => $"quality method llama.cpp, {Integer(quality.ScoredTokens ?? 0)} scored tokens of the evaluation text in " +
-            $"{QualityText.Window(quality)}, so the figures can be set beside published llama.cpp tables",
+            $"{QualityText.Window(quality)}{LlamaPerplexityArguments(quality)}",
         { Method: QualityMethod.Text } => $"quality method text, {Integer(quality.ScoredTokens ?? 0)} scored tokens of the evaluation text in sliding " +
             $"windows of {QualityText.Window(quality)}, each token scored once (llama.cpp scores non-overlapping chunks instead: quality method llama.cpp)",
         { Method: QualityMethod.RandomTokens } => $"quality method random-tokens, {(positions is { } count ? Integer(count) : Absent)} seeded random " +
             "token positions (the model has no tokenizer: no perplexity or Δp)",
         _ => "quality method not recorded",
     };
+
+    /// <summary>
+    /// The llama-perplexity arguments that score the same chunks: a figure is comparable with llama.cpp's over as many
+    /// chunks of the same text at the same context only (its default scores every chunk of the text, far more than
+    /// --quality-tokens' default).
+    /// </summary>
+    private static string LlamaPerplexityArguments(ScenarioQuality quality) =>
+        quality is { ScoredTokens: { } scored, WindowTokens: { } chunk and >= 3 } && scored % PerplexityWindow.ScoredPerChunk(chunk) == 0
+            ? $" ({Counted(scored / PerplexityWindow.ScoredPerChunk(chunk), "chunk")}), so the figures can be set beside llama.cpp's llama-perplexity " +
+              $"on the same text with -c {Integer(chunk)} {LlamaPerplexityChunks} {Integer(scored / PerplexityWindow.ScoredPerChunk(chunk))} (a table over the whole text scores more chunks)"
+            : "";
 
     /// <summary>"6.246 ± 0.041": a mean and its standard error in one cell (<see cref="ReportCell.WithStandardError"/>).</summary>
     private static Column<ScenarioResult> WithError(string id, string title, string unit, Func<ScenarioResult, double?> mean,

@@ -7,7 +7,7 @@ namespace InferBench.Results;
 /// <param name="SteadyState">The GPU warmup of NVML runs; null: none.</param>
 /// <param name="AutoBatch">The batch-doubling sweep (<c>--batch auto</c>, or the default plan's on CUDA); null: only <paramref name="BatchSizes"/>.</param>
 /// <param name="LatencyTargets">The latency targets (<c>--slo</c>) each measured row is judged against; null or empty: none.</param>
-/// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens); null in files without it.</param>
+/// <param name="QualityTokens">Quality on text: the most tokens of the evaluation text scored per variant (--quality-tokens; llama.cpp's method: the fewest, rounded up to whole chunks); null in files without it.</param>
 /// <param name="QualityText">--quality-text: the file quality on text was measured on instead of WikiText-2; null: the default text.</param>
 /// <param name="Serving">A serving run's load plan; null for a static-batch run (added in version 3).</param>
 /// <param name="QualityMethod">--quality-method: how models with a tokenizer are scored on text (text or llama.cpp); null: text, the default (files without it).</param>

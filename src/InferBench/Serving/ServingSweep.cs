@@ -260,7 +260,8 @@ public sealed class ServingSweep
             if (sweep._plan.SecondsPerPoint is not { } seconds || measured.Any(r => r.Finish is not (null or ServingFinishReason.Cancelled)))
                 return null;
             return $"no measured request finished within the point's {seconds.ToString(CultureInfo.InvariantCulture)} s time bound and its drain (nothing failed): " +
-                $"{measured.Length} measured requests arrived, {recording.CutAtTimeBound} requests were still in flight at the end and cancelled; " +
+                $"{ReadableNumber.Counted(measured.Length, "measured request")} arrived, {ReadableNumber.Counted(recording.CutAtTimeBound, "request")} " +
+                $"{(recording.CutAtTimeBound == 1 ? "was" : "were")} still in flight at the end and cancelled; " +
                 $"a longer {CommandOptions.ServeDuration} measures this point";
         }
 

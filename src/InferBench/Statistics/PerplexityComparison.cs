@@ -12,7 +12,7 @@ namespace InferBench.Statistics;
 /// <param name="LnRatioStandardError">Its standard error, the two models' covariance taken out.</param>
 /// <param name="Ratio">PPL / PPL(reference) = exp(<paramref name="LnRatio"/>).</param>
 /// <param name="RatioStandardError">Ratio × <paramref name="LnRatioStandardError"/>.</param>
-/// <param name="Correlation">Correlation of the two mean NLLs, −1 to 1; null where either standard error is 0 (11 tokens or fewer, or constant NLLs).</param>
+/// <param name="Correlation">Correlation of the two mean NLLs, −1 to 1; null where either standard error is 0 (10 tokens or fewer, as in llama.cpp, or constant NLLs).</param>
 public sealed record PerplexityComparison(
     double Perplexity,
     double PerplexityStandardError,

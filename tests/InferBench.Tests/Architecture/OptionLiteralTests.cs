@@ -15,6 +15,7 @@ public sealed partial class OptionLiteralTests
     private static readonly Dictionary<string, string> Allowed = new()
     {
         { "\"--query-gpu=name,driver_version --format=csv,noheader\"", "nvidia-smi's own options (Telemetry/HostFactsProbe.cs), not ours" },
+        { "\"--chunks\"", "llama.cpp's llama-perplexity option the llama.cpp quality table names (Reports/QualityTable.cs), not ours" },
     };
 
     [Fact]

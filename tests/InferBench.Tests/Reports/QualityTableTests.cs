@@ -54,9 +54,22 @@ public sealed class QualityTableTests
 
         Assert.Contains($"### {QualityTable.Heading}", report, StringComparison.Ordinal);
         Assert.Contains("Each variant against cpu-fp32, as llama.cpp's llama-perplexity reports it in its KL divergence mode: quality method llama.cpp, " +
-            "4096 scored tokens of the evaluation text in chunks of 512 tokens, second half scored, BOS at each chunk", report, StringComparison.Ordinal);
+            "4335 scored tokens of the evaluation text in chunks of 512 tokens, second half scored, BOS at each chunk (17 chunks), so the figures can be set " +
+            "beside llama.cpp's llama-perplexity on the same text with -c 512 --chunks 17 (a table over the whole text scores more chunks).", report, StringComparison.Ordinal);
         Assert.Contains("| ppl 7.17 (+4.24%), top-1 91.4% |", report, StringComparison.Ordinal);
         Assert.Contains("| cpu-int4 | int4 | 7.173 ± 0.091 | 1.0424 ± 0.0012 | 0.0415 ± 0.0012 | 0.04531 ± 0.00081 |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoredTokensThatAreNotWholeChunksNameNoLlamaPerplexityArguments()
+    {
+        var run = ReportSamples.LlamaCppQualityRun();
+        run = run with { Results = [.. run.Results.Select(row => row.Quality is { Method: QualityMethod.LlamaCpp } quality ? row with { Quality = quality with { ScoredTokens = 4096 } } : row)] };
+
+        var report = Markdown.Export(run);
+
+        Assert.Contains("4096 scored tokens of the evaluation text in chunks of 512 tokens, second half scored, BOS at each chunk.", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("--chunks", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class ServingSweepTests
         Assert.Equal(ResultStatus.Skipped, row.Status);
         Assert.Null(row.Metrics);
         Assert.Equal("no measured request finished within the point's 0.001 s time bound and its drain (nothing failed): " +
-            $"{(warmupRequests == 0 ? 1 : 0)} measured requests arrived, 1 requests were still in flight at the end and cancelled; " +
+            $"{(warmupRequests == 0 ? "1 measured request" : "0 measured requests")} arrived, 1 request was still in flight at the end and cancelled; " +
             "a longer --duration measures this point", row.Reason);
     }
 

@@ -1,5 +1,6 @@
 using InferBench.Results;
 using InferBench.Statistics;
+using InferBench.Tests.Support;
 
 namespace InferBench.Tests.Statistics;
 
@@ -118,11 +119,5 @@ public sealed class TokenStatisticsTests
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
         public int GetHashCode(double value) => 0;
-    }
-
-    private sealed class PairTolerance(double tolerance) : IEqualityComparer<(double, double)>
-    {
-        public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) <= tolerance && Math.Abs(x.Item2 - y.Item2) <= tolerance;
-        public int GetHashCode((double, double) value) => 0;
     }
 }

@@ -182,14 +182,14 @@ internal static class ReportSamples
     /// </summary>
     public static RunResult LlamaCppQualityRun()
     {
-        var reference = new ScenarioQuality(QualityMethod.LlamaCpp, 6.8812, "cpu-fp32", 6.8812, 4096, 512, 512,
+        var reference = new ScenarioQuality(QualityMethod.LlamaCpp, 6.8812, "cpu-fp32", 6.8812, 4335, 512, 512,
             PerplexityStandardError: 0.0876, ReferencePerplexityStandardError: 0.0876, LnPerplexityRatio: 0, LnPerplexityRatioStandardError: 0,
             PerplexityRatio: 1, PerplexityRatioStandardError: 0, LnPerplexityCorrelation: 1, BosTokenId: 1);
         ScenarioResult Variant(string variant, string precision, double decode, double perplexity, double lnRatio, double lnRatioError, double correlation,
             double klMean, double klError, double[] kl, double top1, double top1Error, double deltaMean, double deltaError, double[] delta, double rms, double rmsError) =>
             MeasuredRow(variant, precision, batch: 1, decodeTokensPerSecond: decode, joulesPerToken: 1) with
             {
-                Fidelity = new ScenarioFidelity("cpu-fp32", klMean, kl[7], top1, deltaMean * 2, 2048,
+                Fidelity = new ScenarioFidelity("cpu-fp32", klMean, kl[7], top1, deltaMean * 2, 4335,
                     new TokenDistribution(klMean, klError, kl[0] / 10, kl[^1] * 20, Percentiles(KlPercents, kl)), top1Error,
                     new TokenDistribution(deltaMean, deltaError, delta[0] * 1.5, delta[^1] * 2, Percentiles(DeltaPercents, delta)), rms, rmsError),
                 Quality = reference with

@@ -9,8 +9,12 @@ namespace InferBench.Tests.Support;
 /// An engine for tests of the quality meters, with no runtime behind it: it tokenizes any text to <see cref="Tokens"/>,
 /// gives each position the logits <see cref="LogitsOf"/> makes of the sequence appended, and records every sequence.
 /// </summary>
-public sealed class ScriptedLogitsEngine(int vocabSize, int[] tokens) : IInferenceEngine, IEngineModel
+/// <param name="noiseByFolder">A model folder's <see cref="LogitsOf"/> noise, so a variant's logits differ from its reference's; 0 for any other folder.</param>
+public sealed class ScriptedLogitsEngine(int vocabSize, int[] tokens, IReadOnlyDictionary<string, double>? noiseByFolder = null) : IInferenceEngine, IEngineModel
 {
+    /// <summary>The noise of the folder loaded last: the meters load one model at a time.</summary>
+    private double _noise;
+
     public string Name => "scripted-logits";
 
     public string Description => "a test double that tokenizes to fixed tokens and gives logits computed from the sequence";
@@ -32,8 +36,11 @@ public sealed class ScriptedLogitsEngine(int vocabSize, int[] tokens) : IInferen
         return folder;
     }
 
-    /// <summary>Position p's logits depend on every token up to p (as a causal model's do): logit v = sin(v · (1 + Σ tokens[..p]) / 7).</summary>
-    public static float[] LogitsOf(int[] sequence, int vocabSize)
+    /// <summary>
+    /// Position p's logits depend on every token up to p (as a causal model's do): logit v = sin(v · (1 + Σ tokens[..p]) / 7)
+    /// + <paramref name="noise"/> · cos(1.3 · v + Σ tokens[..p]).
+    /// </summary>
+    public static float[] LogitsOf(int[] sequence, int vocabSize, double noise = 0)
     {
         var logits = new float[sequence.Length * vocabSize];
         var prefix = 0L;
@@ -41,12 +48,16 @@ public sealed class ScriptedLogitsEngine(int vocabSize, int[] tokens) : IInferen
         {
             prefix += sequence[position];
             for (var v = 0; v < vocabSize; v++)
-                logits[position * vocabSize + v] = (float)Math.Sin(v * (1 + prefix) / 7.0);
+                logits[position * vocabSize + v] = (float)(Math.Sin(v * (1 + prefix) / 7.0) + noise * Math.Cos(1.3 * v + prefix));
         }
         return logits;
     }
 
-    public IEngineModel Load(string folderPath, ExecutionProvider executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null) => this;
+    public IEngineModel Load(string folderPath, ExecutionProvider executionProvider, int? intraOpThreads, IReadOnlyList<ProviderOption>? providerOptions = null)
+    {
+        _noise = noiseByFolder?.GetValueOrDefault(folderPath) ?? 0;
+        return this;
+    }
 
     public int[] Tokenize(string text) => [.. tokens];
 
@@ -55,7 +66,7 @@ public sealed class ScriptedLogitsEngine(int vocabSize, int[] tokens) : IInferen
     public float[] Logits(int[] sequence)
     {
         Appended.Add([.. sequence]);
-        return LogitsOf(sequence, vocabSize);
+        return LogitsOf(sequence, vocabSize, _noise);
     }
 
     public void Dispose()
