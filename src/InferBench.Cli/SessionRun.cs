@@ -14,8 +14,8 @@ public static class SessionRun
     public static int Execute(RunConfiguration configuration, RunFolder folder, IReadOnlyList<BenchmarkTarget> targets, CliIo io, bool json,
         CancellationToken cancellation)
     {
-        using var announce = cancellation.Register(() => io.Error.WriteLine(
-            "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort)."));
+        using var announce = new StopAnnouncement(io.Error, cancellation,
+            "Stopping after the current repetition (an idle measurement stops at once); results so far are kept (signal again to abort).");
         using var session = BenchmarkSession.Start(configuration, folder, io.Error.WriteLine);
         WarnIfNoPower(io, configuration.Power.Source, session.PowerUnavailableReason);
         var outcome = session.Run(targets, sweep =>

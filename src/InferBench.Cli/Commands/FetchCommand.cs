@@ -80,8 +80,8 @@ public static class FetchCommand
         return (new VariantFetcher(cache, hub, FetchOptions.Default), hub);
     }
 
-    private static CancellationTokenRegistration AnnounceStop(CliIo io, CancellationToken cancellation) => cancellation.Register(() =>
-        io.Error.WriteLine("Stopping the download; what has arrived is kept (signal again to abort)."));
+    private static StopAnnouncement AnnounceStop(CliIo io, CancellationToken cancellation) =>
+        new(io.Error, cancellation, "Stopping the download; what has arrived is kept (signal again to abort).");
 
     /// <summary>Runs one fetch with the progress display the terminal allows and prints its folder.</summary>
     /// <returns>null when it finished; else the exit code, its reason on stderr.</returns>

@@ -69,8 +69,8 @@ public static class ModelsCommand
     /// </summary>
     internal static int Stoppable(CliIo io, CancellationToken cancellation, string command, string outFolder, Func<int> execute)
     {
-        using var announce = cancellation.Register(() =>
-            io.Error.WriteLine($"Stopping {command}; nothing half-written is left behind (signal again to abort)."));
+        using var announce = new StopAnnouncement(io.Error, cancellation,
+            $"Stopping {command}; nothing half-written is left behind (signal again to abort).");
         try
         {
             return execute();

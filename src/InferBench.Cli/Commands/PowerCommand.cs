@@ -42,12 +42,10 @@ public static class PowerCommand
         }
 
         var options = PowerOptions.FromEnvironment(host, cpu);
-        var probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration,
-            () => io.Error.WriteLine($"Reading each source for {ReadableNumber.Of(seconds)} s (a signal stops the probe early)."), cancellation);
-        // Said once the reading has stopped, not from a cancellation callback: the wait wakes before such a callback runs,
-        // and disposing its registration then drops it, so the probe could end without the line.
-        if (cancellation.IsCancellationRequested)
-            io.Error.WriteLine("Stopping the probe; what was read so far is shown (signal again to abort).");
+        SourceProbe[] probes;
+        using (new StopAnnouncement(io.Error, cancellation, "Stopping the probe; what was read so far is shown (signal again to abort)."))
+            probes = Measure(choice == PowerSourceChoice.Auto ? PowerSources.AutoOrder : [choice], options, duration,
+                () => io.Error.WriteLine($"Reading each source for {ReadableNumber.Of(seconds)} s (a signal stops the probe early)."), cancellation);
         var gpus = host.Gpus.Count == 0 ? "none found by nvidia-smi" : string.Join(", ", host.Gpus.Select(g => g.Name));
         var readSeconds = cancellation.IsCancellationRequested
             ? $"{ReadableNumber.Of(probes[0].Window.Duration.TotalSeconds)} s (stopped early; --seconds asked for {ReadableNumber.Of(seconds)})"

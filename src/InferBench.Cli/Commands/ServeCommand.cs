@@ -86,8 +86,8 @@ public static class ServeCommand
         var folder = RunFolder.Create(configuration.Output.ResultsFolder, configuration.Output.StartedUtc, io.WriteRunFile);
         var json = parseResult.GetValue(Json);
 
-        using var announce = cancellation.Register(() => io.Error.WriteLine(
-            "Stopping: the requests in flight are cancelled; the points that finished are kept (signal again to abort)."));
+        using var announce = new StopAnnouncement(io.Error, cancellation,
+            "Stopping: the requests in flight are cancelled; the points that finished are kept (signal again to abort).");
         using var session = ServingSession.Start(configuration, folder, io.Error.WriteLine);
         SessionRun.WarnIfNoPower(io, configuration.Power.Source, session.PowerUnavailableReason);
         io.Error.WriteLine($"Serving {targets.Count} variant{(targets.Count == 1 ? "" : "s")} through {configuration.Engine.Name}; one line per load point:");
