@@ -5,7 +5,8 @@ namespace InferBench.Reports;
 /// <summary>
 /// What run.json's writer always keeps and its schema does not state, so a damaged file is refused instead of read as
 /// something it is not: an ok row or serving point has its metrics; a closed loop has its concurrency and no arrival
-/// rate; an ok open-loop point has its rate (only the automatic rates' placeholder, which never ran, has none).
+/// rate; an ok open-loop point has its rate (only the automatic rates' placeholder, which never ran, has none); a request shares
+/// no more prefix than its prompt holds.
 /// </summary>
 internal static class RunJsonRules
 {
@@ -25,6 +26,12 @@ internal static class RunJsonRules
                 yield return new(at, $"expected \"metrics\" on a point with status {ok} (a measured point's statistics), found none");
             foreach (var problem in LoadProblems(at.Child("load"), point.Load, point.Status))
                 yield return problem;
+            foreach (var (request, j) in (point.Requests ?? []).Select((request, j) => (request, j)))
+            {
+                if (request.SharedPrefixTokens > request.PromptTokens)
+                    yield return new(at.Child("requests").Child(j).Child("sharedPrefixTokens"),
+                        $"expected at most the request's promptTokens ({request.PromptTokens}), got {request.SharedPrefixTokens}");
+            }
         }
     }
 
