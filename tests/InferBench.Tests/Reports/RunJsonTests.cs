@@ -201,6 +201,27 @@ public sealed class RunJsonTests
         Assert.Equal(-3e-7, run.Results[0].Fidelity!.KlDivergenceDistributionNats!.Minimum);
     }
 
+    [Theory]
+    [InlineData("results.0.quality.perplexityRatio", "1e400", "$.results[0].quality.perplexityRatio")]
+    [InlineData("results.0.loadSeconds", "1e400", "$.results[0].loadSeconds")]
+    [InlineData("results.0.loadSeconds", "-1e400", "$.results[0].loadSeconds")]
+    public void ANumberPastADoublesRangeIsRefusedNotReadAsInfinity(string dottedPath, string number, string path)
+    {
+        // JsonNode cannot hold 1e400: a marker value is written, then replaced in the text.
+        const string Marker = "123456.789";
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        var names = dottedPath.Split('.');
+        var parent = names[..^1].Aggregate(json, (node, name) => int.TryParse(name, out var index) ? node[index]! : node[name]!);
+        parent[names[^1]] = double.Parse(Marker, System.Globalization.CultureInfo.InvariantCulture);
+        var text = json.ToJsonString();
+        Assert.Single(text.Split(Marker)[1..]);
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(text.Replace(Marker, number, StringComparison.Ordinal), FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{path}: expected a number within a double's range (at most ±1.8e308), got the number {number}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AKeyGivenTwiceIsRefusedSoItsLastValueCannotSlipPastTheChecks()
     {
