@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Results;
 
 namespace InferBench.Reports;
@@ -6,7 +7,7 @@ namespace InferBench.Reports;
 /// What run.json's writer always keeps and its schema does not state, so a damaged file is refused instead of read as
 /// something it is not: an ok row or serving point has its metrics; a closed loop has its concurrency and no arrival
 /// rate; an ok open-loop point has its rate (only the automatic rates' placeholder, which never ran, has none); a request shares
-/// no more prefix than its prompt holds.
+/// no more prefix than its prompt holds; a quality distribution's minimum is not above its maximum and its percents ascend.
 /// </summary>
 internal static class RunJsonRules
 {
@@ -18,6 +19,10 @@ internal static class RunJsonRules
         {
             if (row is { Status: ResultStatus.Ok, Metrics: null })
                 yield return new(root.Child("results").Child(i), $"expected \"metrics\" on a row with status {ok} (a measured row's statistics), found none");
+            var fidelity = root.Child("results").Child(i).Child("fidelity");
+            foreach (var problem in DistributionProblems(fidelity.Child("klDivergenceDistributionNats"), row.Fidelity?.KlDivergenceDistributionNats)
+                         .Concat(DistributionProblems(fidelity.Child("tokenProbabilityDelta"), row.Fidelity?.TokenProbabilityDelta)))
+                yield return problem;
         }
         foreach (var (point, i) in (run.Serving ?? []).Select((point, i) => (point, i)))
         {
@@ -32,6 +37,22 @@ internal static class RunJsonRules
                     yield return new(at.Child("requests").Child(j).Child("sharedPrefixTokens"),
                         $"expected at most the request's promptTokens ({request.PromptTokens}), got {request.SharedPrefixTokens}");
             }
+        }
+    }
+
+    /// <summary>A distribution's minimum is not above its maximum, and its percentiles go up without repeats (a report looks each up by its percent).</summary>
+    private static IEnumerable<JsonProblem> DistributionProblems(JsonLocation at, TokenDistribution? distribution)
+    {
+        if (distribution is null)
+            yield break;
+        if (distribution.Minimum > distribution.Maximum)
+            yield return new(at.Child("minimum"), $"expected at most the maximum ({distribution.Maximum.ToString(CultureInfo.InvariantCulture)}), got {distribution.Minimum.ToString(CultureInfo.InvariantCulture)}");
+        for (var k = 1; k < distribution.Percentiles.Count; k++)
+        {
+            var (before, percent) = (distribution.Percentiles[k - 1].Percent, distribution.Percentiles[k].Percent);
+            if (percent <= before)
+                yield return new(at.Child("percentiles").Child(k).Child("percent"),
+                    $"expected percents in ascending order without repeats, above the one before ({before.ToString(CultureInfo.InvariantCulture)}), got {percent.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 

@@ -188,6 +188,30 @@ public sealed class RunJsonTests
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
     }
 
+    [Theory]
+    [InlineData("klDivergenceDistributionNats", 3, 50.0, "$.results[0].fidelity.klDivergenceDistributionNats.percentiles[4].percent: expected percents in ascending order without repeats, above the one before (50), got 50")]
+    [InlineData("tokenProbabilityDelta", 3, 1.0, "$.results[0].fidelity.tokenProbabilityDelta.percentiles[3].percent: expected percents in ascending order without repeats, above the one before (5), got 1")]
+    public void A_percentile_repeated_or_out_of_order_is_refused_as_a_report_looks_each_up_by_its_percent(string distribution, int index, double percent, string expected)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["results"]![0]!["fidelity"]![distribution]!["percentiles"]![index]!["percent"] = percent;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_distribution_whose_minimum_is_above_its_maximum_is_refused()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["results"]![0]!["fidelity"]!["klDivergenceDistributionNats"]!["minimum"] = 99.0;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains("$.results[0].fidelity.klDivergenceDistributionNats.minimum: expected at most the maximum (", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AKlDivergenceSlightlyBelowZeroIsReadAsRoundingDoesMakeIt()
     {
