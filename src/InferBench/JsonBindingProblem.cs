@@ -27,6 +27,9 @@ internal static partial class JsonBindingProblem
         var found = FoundAt(root, Segments(exception.Path ?? "$"));
         return (expected, found) switch
         {
+            // The only number a double cannot take: one past its range, such as 1e400.
+            ("a number", { } number) when number.StartsWith("the number ", StringComparison.Ordinal) =>
+                $"expected a number within a double's range (at most ±1.8e308), got {number}",
             (null, null) => "the value here does not match the format",
             (null, { }) => $"the value here does not match the format, got {found}",
             ({ }, null) => $"expected {expected}",

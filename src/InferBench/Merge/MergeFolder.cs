@@ -4,7 +4,7 @@ using InferBench.Reports.Document;
 
 namespace InferBench.Merge;
 
-/// <summary>The merge's output folder: results.csv, merged.json, report.md and report.html, each written atomically.</summary>
+/// <summary>The merge's output folder: results.csv, merged.json, report.md and report.html, written atomically as one set.</summary>
 public static class MergeFolder
 {
     public static IReadOnlyList<string> FileNames { get; } =
@@ -35,16 +35,14 @@ public static class MergeFolder
             MarkdownRenderer.Render(report),
             HtmlRenderer.Render(report),
         ];
-        foreach (var (name, text) in FileNames.Zip(contents))
+        try
         {
-            try
-            {
-                AtomicFile.WriteAllText(Path.Combine(full, name), text);
-            }
-            catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
-            {
-                throw FileSystemProblem.WriteFailure([Field], $"cannot write into {full}: {FileSystemProblem.Reason(e, full)}", e);
-            }
+            // As one set: a full disk leaves an earlier merge's four files as they were, not half replaced.
+            AtomicFile.WriteAll([.. FileNames.Zip(contents, (name, text) => (Path.Combine(full, name), text))]);
+        }
+        catch (Exception e) when (FileSystemProblem.IsFileSystemFailure(e))
+        {
+            throw FileSystemProblem.WriteFailure([Field], $"cannot write into {full}: {FileSystemProblem.Reason(e, full)}", e);
         }
     }
 }

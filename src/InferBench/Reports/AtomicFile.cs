@@ -12,24 +12,35 @@ public static class AtomicFile
     /// Writes <paramref name="contents"/> (UTF-8, no BOM) to <c>path.tmp-&lt;random&gt;</c> in the same folder, flushes it
     /// to disk, then renames it over <paramref name="path"/>. The folder must exist.
     /// </summary>
-    public static void WriteAllText(string path, string contents)
+    public static void WriteAllText(string path, string contents) => WriteAll([(path, contents)]);
+
+    /// <summary>
+    /// Writes a set of files that belong together (UTF-8, no BOM): every one to its temporary file first, then each renamed
+    /// over its target. A write that fails (a full disk) leaves every target as it was, so a folder never holds some files of
+    /// the new set beside others of the old; only a rename that fails (a folder in the way) can leave the set mixed. The
+    /// folders must exist.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, string Contents)> files)
     {
-        var targetPath = Path.GetFullPath(path);
         // Same folder as the target, so the rename stays on one file system and is atomic.
-        var tempPath = $"{targetPath}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        var pending = files.Select(file => (Target: Path.GetFullPath(file.Path), file.Contents))
+            .Select(file => (file.Target, Temp: $"{file.Target}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", file.Contents))
+            .ToList();
         try
         {
-            using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            foreach (var (_, temp, contents) in pending)
             {
-                var bytes = Utf8WithoutBom.GetBytes(contents);
-                stream.Write(bytes);
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(Utf8WithoutBom.GetBytes(contents));
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(tempPath, targetPath, overwrite: true);
+            foreach (var (target, temp, _) in pending)
+                File.Move(temp, target, overwrite: true);
         }
         catch
         {
-            DeleteIfPresent(tempPath);
+            foreach (var (_, temp, _) in pending)
+                DeleteIfPresent(temp);
             throw;
         }
     }

@@ -61,20 +61,24 @@ public static class ServingPlanRanges
 
     /// <summary>
     /// An open loop's arrivals are known before it runs (seeded), so a time bound that ends before its first measured
-    /// request arrives would measure nothing: it is refused. Whether a request admitted in time finishes is not known.
+    /// request arrives would measure nothing: it is refused. Without a time bound, a rate whose first measured request
+    /// comes later than the longest time bound allowed (a day) is refused too: the point would wait that long for it.
+    /// Whether a request admitted in time finishes is not known.
     /// </summary>
     private static void CheckTimeBoundAdmitsARequest(ServingPlanRecord plan)
     {
-        if (plan.SecondsPerPoint is not { } seconds)
-            return;
         foreach (var rate in plan.RequestRatesPerSecond)
         {
             var arrival = GammaArrivals.Arrival(plan.WarmupRequests, rate, plan.Burstiness, plan.Seed).TotalSeconds;
-            if (arrival >= seconds)
-                throw new InputFieldException([nameof(ServingPlanRecord.SecondsPerPoint), nameof(ServingPlanRecord.RequestRatesPerSecond)],
+            var (bound, fields, within) = plan.SecondsPerPoint is { } seconds
+                ? (seconds, (string[])[nameof(ServingPlanRecord.SecondsPerPoint), nameof(ServingPlanRecord.RequestRatesPerSecond)],
+                    $"not within its {seconds.ToString(CultureInfo.InvariantCulture)} s: expected a time bound that admits at least one measured request")
+                : (SecondsPerPoint.Maximum, [nameof(ServingPlanRecord.RequestRatesPerSecond)],
+                    $"later than the longest time bound a point may have ({SecondsPerPoint.Maximum.ToString(CultureInfo.InvariantCulture)} s): expected a rate whose first measured request arrives within it");
+            if (arrival >= bound)
+                throw new InputFieldException(fields,
                     $"at {ServingLoad.Open(rate)} the first measured request (after {plan.WarmupRequests} warmup) arrives " +
-                    $"{ReadableNumber.Of(arrival)} s into the point (seed {plan.Seed}), not within its {seconds.ToString(CultureInfo.InvariantCulture)} s: " +
-                    "expected a time bound that admits at least one measured request");
+                    $"{ReadableNumber.Of(arrival)} s into the point (seed {plan.Seed}), {within}");
         }
     }
 

@@ -49,6 +49,7 @@ public sealed class ServeOptionTests : IDisposable
     [InlineData("--duration -Infinity", "--duration: expected a number above 0 and at most 86400, got \"-Infinity\"")]
     [InlineData("--warmup-requests -1", "--warmup-requests: expected a whole number from 0 to 1000000, got -1")]
     [InlineData("--request-rate 0.5 --duration 1", "--duration, --request-rate: at 0.500 requests/s the first measured request (after 4 warmup) arrives ")]
+    [InlineData("--request-rate 0.00001 --requests 2", "s into the point (seed 42), later than the longest time bound a point may have (86400 s): expected a rate whose first")]
     [InlineData("--prompt-tokens 5-2", "--prompt-tokens: expected a length or a range min-max with min at most max, each a whole number from 1 to 1048576, got \"5-2\"")]
     [InlineData("--prompt-tokens 0", "--prompt-tokens: expected a length or a range min-max")]
     [InlineData("--prompt-tokens -5", "got \"-5\"")]

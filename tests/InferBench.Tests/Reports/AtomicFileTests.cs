@@ -42,4 +42,19 @@ public sealed class AtomicFileTests
 
         Assert.Equal([blocker], Directory.GetFileSystemEntries(folder.Path));
     }
+
+    [Fact]
+    public void A_set_whose_later_file_cannot_be_written_leaves_every_file_of_the_set_as_it_was()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Combine("results.csv");
+        File.WriteAllText(first, "the earlier merge's rows");
+        // A folder that does not exist stands in for a disk that fills after the first file.
+        var unwritable = Path.Combine(folder.Combine("missing"), "report.md");
+
+        Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAll([(first, "new rows"), (unwritable, "new report")]));
+
+        Assert.Equal("the earlier merge's rows", File.ReadAllText(first));
+        Assert.Equal([first], Directory.GetFileSystemEntries(folder.Path));
+    }
 }

@@ -26,9 +26,26 @@ public sealed class DamagedRunJsonTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public void Report_compare_merge_and_cost_refuse_it_with_exit_2_naming_the_file_the_path_and_what_was_expected(string damage, string expected)
+    public void Report_compare_merge_and_cost_refuse_it_with_exit_2_naming_the_file_the_path_and_what_was_expected(string damage, string expected) =>
+        AssertEveryReaderRefuses(Damaged(damage), expected);
+
+    [Fact]
+    public void A_request_that_shares_more_prefix_than_its_prompt_holds_is_refused_by_every_reader()
     {
-        var folder = Damaged(damage);
+        var folder = RunFolder.Create(_temp.Combine("runs"), DateTimeOffset.UtcNow);
+        var sample = ServingSamples.CompleteRun() with { RunId = folder.RunId };
+        folder.WriteAll(sample);
+        var json = JsonNode.Parse(RunJson.Serialize(sample))!;
+        var request = json["serving"]![0]!["requests"]![0]!;
+        Assert.Equal(16, request["promptTokens"]!.GetValue<int>());
+        request["sharedPrefixTokens"] = 17;
+        File.WriteAllText(Path.Combine(folder.FullPath, RunJson.FileName), json.ToJsonString());
+
+        AssertEveryReaderRefuses(folder.FullPath, "$.serving[0].requests[0].sharedPrefixTokens: expected at most the request's promptTokens (16), got 17");
+    }
+
+    private void AssertEveryReaderRefuses(string folder, string expected)
+    {
         var file = Path.Combine(folder, RunJson.FileName);
         string[][] commands =
         [

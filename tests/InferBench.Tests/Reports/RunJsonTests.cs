@@ -188,6 +188,30 @@ public sealed class RunJsonTests
         Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
     }
 
+    [Theory]
+    [InlineData("klDivergenceDistributionNats", 3, 50.0, "$.results[0].fidelity.klDivergenceDistributionNats.percentiles[4].percent: expected percents in ascending order without repeats, above the one before (50), got 50")]
+    [InlineData("tokenProbabilityDelta", 3, 1.0, "$.results[0].fidelity.tokenProbabilityDelta.percentiles[3].percent: expected percents in ascending order without repeats, above the one before (5), got 1")]
+    public void A_percentile_repeated_or_out_of_order_is_refused_as_a_report_looks_each_up_by_its_percent(string distribution, int index, double percent, string expected)
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["results"]![0]!["fidelity"]![distribution]!["percentiles"]![index]!["percent"] = percent;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_distribution_whose_minimum_is_above_its_maximum_is_refused()
+    {
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        json["results"]![0]!["fidelity"]!["klDivergenceDistributionNats"]!["minimum"] = 99.0;
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(json.ToJsonString(), FileName));
+
+        Assert.Contains("$.results[0].fidelity.klDivergenceDistributionNats.minimum: expected at most the maximum (", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AKlDivergenceSlightlyBelowZeroIsReadAsRoundingDoesMakeIt()
     {
@@ -199,6 +223,27 @@ public sealed class RunJsonTests
         var run = RunJson.Deserialize(json.ToJsonString(), FileName);
 
         Assert.Equal(-3e-7, run.Results[0].Fidelity!.KlDivergenceDistributionNats!.Minimum);
+    }
+
+    [Theory]
+    [InlineData("results.0.quality.perplexityRatio", "1e400", "$.results[0].quality.perplexityRatio")]
+    [InlineData("results.0.loadSeconds", "1e400", "$.results[0].loadSeconds")]
+    [InlineData("results.0.loadSeconds", "-1e400", "$.results[0].loadSeconds")]
+    public void ANumberPastADoublesRangeIsRefusedNotReadAsInfinity(string dottedPath, string number, string path)
+    {
+        // JsonNode cannot hold 1e400: a marker value is written, then replaced in the text.
+        const string Marker = "123456.789";
+        var json = JsonNode.Parse(RunJson.Serialize(ReportSamples.CompleteRun()))!;
+        var names = dottedPath.Split('.');
+        var parent = names[..^1].Aggregate(json, (node, name) => int.TryParse(name, out var index) ? node[index]! : node[name]!);
+        parent[names[^1]] = double.Parse(Marker, System.Globalization.CultureInfo.InvariantCulture);
+        var text = json.ToJsonString();
+        Assert.Single(text.Split(Marker)[1..]);
+
+        var error = Assert.Throws<InputException>(() => RunJson.Deserialize(text.Replace(Marker, number, StringComparison.Ordinal), FileName));
+
+        Assert.StartsWith(FileName, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{path}: expected a number within a double's range (at most ±1.8e308), got the number {number}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
