@@ -59,12 +59,7 @@ public static class RunCommand
         "Settled when the GPU temperature changes by at most this many °C per second", PowerInputs.SteadyTemperatureSlopeCelsiusPerSecond,
         SteadyStatePlan.Default.TemperatureSlopeCelsiusPerSecond);
     private static readonly PriceOptions Prices = new();
-    private static readonly Option<bool> Fidelity = new("--fidelity")
-    {
-        Description = "After the speed sweep, measure each model's quality: perplexity on text and drift from its highest-precision variant "
-            + "(models with a tokenizer), else drift on random tokens from its fp32 (else fp16) variant (--fidelity false: skip)",
-        DefaultValueFactory = _ => true,
-    };
+    private static readonly Option<bool> Fidelity = CreateFidelityOption();
     private static readonly Option<int> QualityTokens = IntOption.Create("--quality-tokens",
         "Quality on text: the most tokens of the evaluation text scored per variant (models with a tokenizer); with --quality-method llama.cpp the fewest, rounded up to whole chunks", RunPlanPoints.QualityTokens,
         TextQualityOptions.DefaultMaxScoredTokens);
@@ -191,6 +186,24 @@ public static class RunCommand
             else if (reps != AutoReps
                      && new Option[] { TargetCi, MaxReps, MaxSecondsPerPoint }.FirstOrDefault(result.Parent.IsGiven) is { } autoOnly)
                 result.AddError($"{autoOnly.Name} applies only to --reps {AutoReps}; this run has a fixed --reps {reps}");
+        });
+        return option;
+    }
+
+    /// <summary>--fidelity; --fidelity false with a quality option is refused, as the run would ignore that option.</summary>
+    private static Option<bool> CreateFidelityOption()
+    {
+        var option = new Option<bool>("--fidelity")
+        {
+            Description = "After the speed sweep, measure each model's quality: perplexity on text and drift from its highest-precision variant "
+                + "(models with a tokenizer), else drift on random tokens from its fp32 (else fp16) variant (--fidelity false: skip)",
+            DefaultValueFactory = _ => true,
+        };
+        option.Validators.Add(result =>
+        {
+            if (!result.GetValueOrDefault<bool>()
+                && new Option[] { QualityTokens, QualityText, QualityMethod }.FirstOrDefault(result.Parent.IsGiven) is { } qualityOnly)
+                result.AddError($"{qualityOnly.Name} applies only when quality is measured; this run has --fidelity false");
         });
         return option;
     }
