@@ -67,6 +67,11 @@ public static class MergeCommand
             io.Error.WriteLine($"inferbench: {problem}");
         foreach (var warning in merge.Warnings)
             io.Error.WriteLine($"warning: {warning}");
+        if (merge.MergedRunCount == 0)
+        {
+            io.Error.WriteLine($"inferbench: no run could be merged; nothing was written into {folder}");
+            return merge.Problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.NothingMeasured;
+        }
         var saveFailed = false;
         try
         {

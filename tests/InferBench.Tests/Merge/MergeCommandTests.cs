@@ -200,6 +200,21 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void WhenNoRunCanBeReadNothingIsWritten()
+    {
+        var corrupted = Directory.CreateDirectory(_temp.Combine("runs", "corrupted")).FullName;
+        File.WriteAllText(Path.Combine(corrupted, RunJson.FileName), "{\"schemaVersion\": 2, \"runId\": ");
+
+        var run = CliRun.Invoke("merge", corrupted, "--out", Out);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        run.AssertNoStackTrace();
+        Assert.Contains($"inferbench: no run could be merged; nothing was written into {Path.GetFullPath(Out)}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Merged", run.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out), "no merged files from no runs");
+    }
+
+    [Fact]
     public void ServingPointsAreMergedAsRowsWithTheirMachineAndAServingOnlyRunCountsAsMeasured()
     {
         var serving = Run("20261201-130000-ffffff", H100, 98.32) with { Serving = ServingSamples.Points() };
