@@ -10,8 +10,8 @@ namespace InferBench.Reports;
 /// <summary>
 /// A model's quality as a quantization expert reads llama.cpp's <c>llama-perplexity</c> output in its KL divergence mode: one row
 /// per variant against the reference (the reference first), with perplexity, the perplexity ratio, the KL divergence's
-/// mean and tail, Δp and "same top p", each mean ± its standard error; the method and the reference named above it.
-/// Shown only where a row has these statistics (files written before them render without it).
+/// mean and tail, Δp and "same top p", each mean ± its standard error; the method and the reference named above it, the
+/// per-token distributions below it (<see cref="TokenDistributionTable"/>). Shown only where a row has these statistics (files written before them render without it).
 /// </summary>
 public static class QualityTable
 {
@@ -26,8 +26,8 @@ public static class QualityTable
         "standard errors with the two models' correlation taken out. KL: KL(reference || variant) of the next-token distributions at each " +
         "scored position, in nats: mean ± SE, median, 99th and 99.9th percentiles and maximum. Δp: the variant's probability of the text's " +
         "next token minus the reference's, in percentage points: mean ± SE and root mean square ± SE. Same top p: the share of positions " +
-        "where both pick the same most likely token, ± SE. run.json keeps every percentile of KL and Δp and the correlation of the two " +
-        "models' ln(PPL); definitions: results/README.md.";
+        "where both pick the same most likely token, ± SE. run.json also keeps the correlation of the two models' ln(PPL); definitions: " +
+        "results/README.md.";
 
     public static IReadOnlyList<Column<ScenarioResult>> Columns { get; } =
     [
@@ -67,6 +67,7 @@ public static class QualityTable
             new ParagraphBlock($"Each variant against {reference}, as llama.cpp's llama-perplexity reports it in its KL divergence mode: {Basis(quality, positions)}."),
             TableBlock.Of(Columns, measured.OrderBy(row => row.Variant != reference)),
             new ParagraphBlock(Definitions),
+            .. TokenDistributionTable.For(measured.Where(row => row.Variant != reference)),
         ];
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InferBench.Cost.Sheets;
 using InferBench.Cost.Units;
 using InferBench.Results;
@@ -47,7 +48,9 @@ internal static class ReportCell
 
     /// <summary>
     /// "6.246 ± 0.041", "0.01748 ± 0.00076": a mean and its standard error, both to the decimals that show the error's
-    /// second significant digit (and the mean's third); the mean alone without an error.
+    /// second significant digit (and the mean's third), halves rounded away from zero as <see cref="CostFormat.Percent"/>
+    /// rounds them (81.25 ± 1.22 is "81.3 ± 1.2", as 81.3%); the mean alone without an error. A zero error claims no
+    /// digits: the mean without trailing zeros, "± 0" (the reference against itself: ratio "1 ± 0", ln ratio "0 ± 0").
     /// </summary>
     public static string WithStandardError(double? value, double? standardError)
     {
@@ -55,11 +58,19 @@ internal static class ReportCell
             return Absent;
         if (standardError is not { } error || !double.IsFinite(error))
             return ReadableNumber.Of(mean);
+        if (ReadableNumber.IsTiny(mean))
+            return $"{ReadableNumber.Of(mean)} ± {ReadableNumber.Of(error)}";
+        if (error == 0)
+            return $"{Math.Round(mean, ReadableNumber.DecimalsFor(mean), MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture)} ± 0";
         var decimals = Math.Max(ReadableNumber.DecimalsFor(mean), error > 0 ? 1 - (int)Math.Floor(Math.Log10(error)) : 0);
-        return decimals > MostStandardErrorDecimals || ReadableNumber.IsTiny(mean)
+        return decimals > MostStandardErrorDecimals
             ? $"{ReadableNumber.Of(mean)} ± {ReadableNumber.Of(error)}"
-            : $"{ReadableNumber.Fixed(mean, decimals)} ± {ReadableNumber.Fixed(error, decimals)}";
+            : $"{RoundedAwayFromZero(mean, decimals)} ± {RoundedAwayFromZero(error, decimals)}";
     }
+
+    /// <summary><see cref="ReadableNumber.Fixed"/> with a half rounded away from zero ("F" formatting rounds an exact half to even).</summary>
+    private static string RoundedAwayFromZero(double value, int decimals) =>
+        ReadableNumber.Fixed(Math.Round(value, decimals, MidpointRounding.AwayFromZero), decimals);
 
     /// <summary>"123.4 [130.2]": a value and, in brackets, a second one when both are known.</summary>
     public static string WithBracketed(string text, string bracketed) =>

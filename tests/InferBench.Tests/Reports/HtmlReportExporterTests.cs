@@ -111,8 +111,8 @@ public sealed partial class HtmlReportExporterTests
             "<td>ok</td><td class=\"n\">5</td><td class=\"n\">123 [125]</td><td class=\"n\">1000</td><td class=\"n\">45.5 ± 1.4</td>" +
             "<td class=\"n\">$48.70</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>failed: CUDA error: out of memory | allocating 2 GiB</td>", html, StringComparison.Ordinal);
-        // The table's two rows, and the int4's row of the quality table (QualityTable).
-        Assert.Equal(3, Regex.Count(html, "<tr><td>"));
+        // The table's two rows, the int4's row of the quality table (QualityTable) and its KL and Δp rows of the per-token distributions.
+        Assert.Equal(5, Regex.Count(html, "<tr><td>"));
     }
 
     [Fact]

@@ -57,9 +57,10 @@ public sealed class MarkdownReportExporterTests
         Assert.Contains("\n## &lt;img src=x onerror=alert(1)&gt;\n", report, StringComparison.Ordinal);
         Assert.Contains("\n| cpu\\_\\*int4\\*\\|[x\\](y)\\`z\\` | int4 | cpu | 1 |", report, StringComparison.Ordinal);
         Assert.Contains("failed: &lt;script&gt;alert(1)&lt;/script&gt; \\# not a heading |", report, StringComparison.Ordinal);
-        // Every table line still has one cell per column: the rows table's header and two rows, the quality table's header and row.
+        // Every table line still has one cell per column: the rows table's header and two rows, the quality table's header and row,
+        // the per-token distributions' header and the variant's KL and Δp rows.
         var tables = Tables(report);
-        Assert.Equal([3, 2], tables.Select(table => table.Count));
+        Assert.Equal([3, 2, 3], tables.Select(table => table.Count));
         Assert.All(tables, table => Assert.All(table, line => Assert.Equal(Regex.Count(table[0], @"\|"), Regex.Count(line, @"(?<!\\)\|"))));
     }
 

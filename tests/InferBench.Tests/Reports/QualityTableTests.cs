@@ -1,3 +1,4 @@
+using InferBench.Cost.Sheets;
 using InferBench.Reports;
 using InferBench.Results;
 using InferBench.Tests.Support;
@@ -16,7 +17,11 @@ public sealed class QualityTableTests
     [InlineData(6.246, 0.0412, "6.246 ± 0.041")]
     [InlineData(0.017475, 0.000763, "0.01748 ± 0.00076")] // llama.cpp's "Mean KLD: 0.017475 ± 0.000763"
     [InlineData(-0.123, 0.0101, "-0.123 ± 0.010")]
-    [InlineData(1, 0.0, "1.00 ± 0.00")]
+    [InlineData(81.25, 1.22, "81.3 ± 1.2")] // a half rounds away from zero, as CostFormat.Percent's "81.3%"
+    [InlineData(-81.25, 1.22, "-81.3 ± 1.2")]
+    [InlineData(1, 0.0, "1 ± 0")] // a zero error claims no digits
+    [InlineData(0, 0.0, "0 ± 0")]
+    [InlineData(6.246, 0.0, "6.25 ± 0")]
     [InlineData(8.7e-6, 1.2e-7, "8.70e-6 ± 1.20e-7")] // tiny: exponents, never 0.000009
     [InlineData(0.0153, 1e-9, "0.0153 ± 1.00e-9")]
     public void AMeanIsWrittenToItsStandardErrorsSecondDigit(double perplexity, double standardError, string expected)
@@ -24,6 +29,23 @@ public sealed class QualityTableTests
         var row = ReportSamples.OkRow() with { Quality = new ScenarioQuality(QualityMethod.LlamaCpp, perplexity, PerplexityStandardError: standardError) };
 
         Assert.Equal(expected, Column("ppl").Text(row));
+    }
+
+    [Fact]
+    public void SameTopPIsTheSharePrintedElsewhereInTheReport()
+    {
+        var row = ReportSamples.OkRow() with { Fidelity = new ScenarioFidelity("cpu-fp32", 0.01, 0.05, 0.8125, -0.01, 1024, Top1AgreementStandardError: 0.0122) };
+
+        Assert.Equal("81.3 ± 1.2", Column("same_top_p").Text(row));
+        Assert.Equal("81.3%", CostFormat.Percent(0.8125));
+    }
+
+    [Fact]
+    public void TheReferencesRatioAndLnRatioAgainstItselfAreWrittenAlike()
+    {
+        var report = Markdown.Export(ReportSamples.LlamaCppQualityRun());
+
+        Assert.Contains("| cpu-fp32 | fp32 | 6.881 ± 0.088 | 1 ± 0 | 0 ± 0 | – |", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +101,7 @@ public sealed class QualityTableTests
         var synthetic = report[report.IndexOf("## synthetic-llama-small", StringComparison.Ordinal)..];
 
         Assert.Contains("quality method random-tokens, 1024 seeded random token positions", synthetic, StringComparison.Ordinal);
-        Assert.Contains("| cpu-int4 | int4 | – | – | – | 0.0874 ± 0.0031 | 0.0580 | 0.412 | 0.970 | 1.93 | – | – | 81.2 ± 1.2 |", synthetic, StringComparison.Ordinal);
+        Assert.Contains("| cpu-int4 | int4 | – | – | – | 0.0874 ± 0.0031 | 0.0580 | 0.412 | 0.970 | 1.93 | – | – | 81.3 ± 1.2 |", synthetic, StringComparison.Ordinal);
         Assert.DoesNotContain("| cpu-fp32 | fp32 | – |", synthetic, StringComparison.Ordinal);
     }
 

@@ -190,7 +190,7 @@ internal static class ReportSamples
             MeasuredRow(variant, precision, batch: 1, decodeTokensPerSecond: decode, joulesPerToken: 1) with
             {
                 Fidelity = new ScenarioFidelity("cpu-fp32", klMean, kl[7], top1, deltaMean * 2, 4335,
-                    new TokenDistribution(klMean, klError, kl[0] / 10, kl[^1] * 20, Percentiles(KlPercents, kl)), top1Error,
+                    new TokenDistribution(klMean, klError, kl[0] - 0.000001, kl[^1] * 20, Percentiles(KlPercents, kl)), top1Error,
                     new TokenDistribution(deltaMean, deltaError, delta[0] * 1.5, delta[^1] * 2, Percentiles(DeltaPercents, delta)), rms, rmsError),
                 Quality = reference with
                 {
