@@ -12,20 +12,7 @@ public static class SampleStatisticsCalculator
     /// <exception cref="ArgumentException">The list is empty or holds a NaN or infinite value.</exception>
     public static SampleStatistics From(IReadOnlyList<double> samples)
     {
-        ArgumentNullException.ThrowIfNull(samples);
-        if (samples.Count == 0)
-        {
-            throw new ArgumentException("Cannot summarize an empty set of samples.", nameof(samples));
-        }
-
-        if (samples.Any(sample => !double.IsFinite(sample)))
-        {
-            throw new ArgumentException("Samples must be finite numbers (no NaN or infinity).", nameof(samples));
-        }
-
-        double[] sorted = [.. samples];
-        Array.Sort(sorted);
-
+        double[] sorted = SortedFinite(samples);
         int count = sorted.Length;
         double mean = sorted.Average();
         double standardDeviation = SampleStandardDeviation(sorted, mean);
@@ -42,6 +29,26 @@ public static class SampleStatisticsCalculator
             StandardDeviation: standardDeviation,
             ConfidenceInterval95Lower: mean - halfWidth,
             ConfidenceInterval95Upper: mean + halfWidth);
+    }
+
+    /// <summary>An ascending copy of <paramref name="samples"/>; the caller's list is not modified.</summary>
+    /// <exception cref="ArgumentException">The list is empty or holds a NaN or infinite value.</exception>
+    internal static double[] SortedFinite(IReadOnlyList<double> samples)
+    {
+        RequireFinite(samples);
+        double[] sorted = [.. samples];
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <exception cref="ArgumentException"><paramref name="samples"/> is empty or holds a NaN or infinite value.</exception>
+    internal static void RequireFinite(IReadOnlyList<double> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+            throw new ArgumentException("Cannot summarize an empty set of samples.", nameof(samples));
+        if (samples.Any(sample => !double.IsFinite(sample)))
+            throw new ArgumentException("Samples must be finite numbers (no NaN or infinity).", nameof(samples));
     }
 
     /// <summary>Hyndman-Fan type 7 (numpy's default, Excel PERCENTILE.INC, llama.cpp's) over ascending samples; <paramref name="fraction"/> 0 to 1.</summary>

@@ -22,7 +22,7 @@ public static class TokenStatistics
     /// <exception cref="ArgumentException">No values, a value that is not finite, or a percent outside 0 to 100.</exception>
     public static TokenDistribution Distribution(IReadOnlyList<double> values, IReadOnlyList<double> percents)
     {
-        var sorted = Sorted(values);
+        var sorted = SampleStatisticsCalculator.SortedFinite(values);
         var outside = percents.Where(percent => !(percent is >= 0 and <= 100)).ToArray();
         if (outside.Length > 0)
             throw new ArgumentException($"percentile {outside[0]} is outside 0 to 100", nameof(percents));
@@ -88,20 +88,17 @@ public static class TokenStatistics
     /// <summary>The mean and its squared standard error; a variance not above 0 (rounding, constant values) is 0.</summary>
     private static (double Mean, double VarianceOfMean) MeanAndVarianceOfMean(IReadOnlyList<double> values)
     {
+        SampleStatisticsCalculator.RequireFinite(values);
         var covariance = CovarianceOfMeans(values, values);
         return (Sum(values) / values.Count, covariance > 0 ? covariance : 0);
     }
 
     /// <summary>
     /// (Σab/n − mean(a)·mean(b)) / (n − 1), llama.cpp's covariance of the two means; 0 for 10 values or fewer (llama.cpp: under
-    /// 10, but there it only feeds terms whose standard errors are 0 at 10).
+    /// 10, but there it only feeds terms whose standard errors are 0 at 10). Both lists are checked by the caller, of one length.
     /// </summary>
     private static double CovarianceOfMeans(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
-        if (a.Count == 0)
-            throw new ArgumentException("no values to summarize");
-        if (a.Concat(b).Any(value => !double.IsFinite(value)))
-            throw new ArgumentException("values must be finite numbers (no NaN or infinity)");
         var n = a.Count;
         if (n <= MaxTokensWithoutStandardError)
             return 0;
@@ -118,16 +115,5 @@ public static class TokenStatistics
         foreach (var value in values)
             sum += value;
         return sum;
-    }
-
-    private static double[] Sorted(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-            throw new ArgumentException("no values to summarize", nameof(values));
-        if (values.Any(value => !double.IsFinite(value)))
-            throw new ArgumentException("values must be finite numbers (no NaN or infinity)", nameof(values));
-        double[] sorted = [.. values];
-        Array.Sort(sorted);
-        return sorted;
     }
 }
