@@ -32,7 +32,7 @@ public sealed record FidelityResult(
     public double MeanKlDivergenceNats => KlDivergenceNats.Mean;
 
     /// <summary>99th percentile (Hyndman–Fan type 7) of the per-position KL.</summary>
-    public double P99KlDivergenceNats => KlDivergenceNats.Percentiles.Single(percentile => percentile.Percent == 99).Value;
+    public double P99KlDivergenceNats => KlDivergenceNats.At(99)!.Value;
 
     /// <summary>The figures of positions compared one by one, each list in position order.</summary>
     /// <param name="probabilityDeltas">Δp per position on text; null on random tokens.</param>

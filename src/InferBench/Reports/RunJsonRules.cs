@@ -17,9 +17,10 @@ internal static class RunJsonRules
         var ok = JsonEnumName.Of(ResultStatus.Ok);
         foreach (var (row, i) in run.Results.Select((row, i) => (row, i)))
         {
+            var at = root.Child("results").Child(i);
             if (row is { Status: ResultStatus.Ok, Metrics: null })
-                yield return new(root.Child("results").Child(i), $"expected \"metrics\" on a row with status {ok} (a measured row's statistics), found none");
-            var fidelity = root.Child("results").Child(i).Child("fidelity");
+                yield return new(at, $"expected \"metrics\" on a row with status {ok} (a measured row's statistics), found none");
+            var fidelity = at.Child("fidelity");
             foreach (var problem in DistributionProblems(fidelity.Child("klDivergenceDistributionNats"), row.Fidelity?.KlDivergenceDistributionNats)
                          .Concat(DistributionProblems(fidelity.Child("tokenProbabilityDelta"), row.Fidelity?.TokenProbabilityDelta)))
                 yield return problem;
@@ -62,8 +63,11 @@ internal static class RunJsonRules
         {
             if (load.Concurrency is null)
                 yield return new(at, $"expected \"concurrency\" (the requests kept in flight) with mode {ServingLoad.ClosedLoopMode}, found none");
-            if (load.RequestsPerSecond is not null && at.Child("requestsPerSecond") is var rate)
+            if (load.RequestsPerSecond is not null)
+            {
+                var rate = at.Child("requestsPerSecond");
                 yield return new(rate, $"expected no arrival rate with mode {ServingLoad.ClosedLoopMode} (a closed loop), got {rate.Value.GetRawText()}");
+            }
         }
         else if (load.Mode == ServingLoad.OpenLoopMode && status == ResultStatus.Ok && load.RequestsPerSecond is null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using InferBench.Reports.Columns;
 using InferBench.Reports.Document;
 using InferBench.Results;
+using InferBench.Statistics;
 using Line = (string Variant, string Figure, InferBench.Results.TokenDistribution Distribution, System.Func<double?, double?> InUnit);
 
 namespace InferBench.Reports;
@@ -26,8 +27,8 @@ public static class TokenDistributionTable
         "between the sorted values (Hyndman-Fan type 7, as llama.cpp computes them). KL has no quartiles (–: llama.cpp lists none, nor " +
         "does run.json) and may be slightly negative from rounding, as llama.cpp prints it.";
 
-    /// <summary>The percentiles shown between the maximum and the minimum, highest first as llama.cpp lists them.</summary>
-    private static readonly double[] Percents = [99.9, 99, 95, 90, 75, 50, 25, 10, 5, 1, 0.1];
+    /// <summary>The percentiles shown between the maximum and the minimum, highest first as llama.cpp lists them: Δp's, which hold KL's.</summary>
+    private static readonly double[] Percents = [.. TokenStatistics.ProbabilityDeltaPercents.Reverse()];
 
     private static IReadOnlyList<Column<Line>> Columns { get; } =
     [
@@ -35,7 +36,7 @@ public static class TokenDistributionTable
         new("figure", "Figure (unit)", "text", false, "The per-token figure, with the unit of its row", line => Cell.Of(line.Figure)),
         new("max", "Max", "the row's", true, "The largest value", line => Cell.Of(line.InUnit(line.Distribution.Maximum))),
         .. Percents.Select(percent => new Column<Line>($"p{Invariant(percent)}", percent == 50 ? "Median" : $"{Invariant(percent)}%", "the row's", true,
-            $"Percentile {Invariant(percent)}", line => Cell.Of(line.InUnit(QualityColumns.Percentile(line.Distribution, percent))))),
+            $"Percentile {Invariant(percent)}", line => Cell.Of(line.InUnit(line.Distribution.At(percent))))),
         new("min", "Min", "the row's", true, "The smallest value", line => Cell.Of(line.InUnit(line.Distribution.Minimum))),
     ];
 

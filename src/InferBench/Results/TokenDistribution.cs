@@ -14,4 +14,8 @@ public sealed record TokenDistribution(
     double MeanStandardError,
     double Minimum,
     double Maximum,
-    IReadOnlyList<PercentileValue> Percentiles);
+    IReadOnlyList<PercentileValue> Percentiles)
+{
+    /// <summary>The value at <paramref name="percent"/> (one of <see cref="Percentiles"/>); null where it has none.</summary>
+    public double? At(double percent) => Percentiles.FirstOrDefault(percentile => percentile.Percent == percent)?.Value;
+}

@@ -12,10 +12,10 @@ public static class QualityColumns
     private const double PercentPerFraction = 100;
 
     public static Column<ScenarioResult> KlMedian { get; } = Number("kl_median_nats", "KL median (nats)", "nats",
-        "Median of the per-position KL divergence", row => Percentile(row.Fidelity?.KlDivergenceDistributionNats, 50));
+        "Median of the per-position KL divergence", row => row.Fidelity?.KlDivergenceDistributionNats?.At(50));
 
     public static Column<ScenarioResult> KlP999 { get; } = Number("kl_p999_nats", "KL p99.9 (nats)", "nats",
-        "99.9th percentile of the per-position KL divergence", row => Percentile(row.Fidelity?.KlDivergenceDistributionNats, 99.9));
+        "99.9th percentile of the per-position KL divergence", row => row.Fidelity?.KlDivergenceDistributionNats?.At(99.9));
 
     public static Column<ScenarioResult> KlMax { get; } = Number("kl_max_nats", "KL max (nats)", "nats",
         "The largest per-position KL divergence", row => row.Fidelity?.KlDivergenceDistributionNats?.Maximum);
@@ -47,10 +47,6 @@ public static class QualityColumns
         Number("ln_perplexity_ratio_se", "ln(PPL ratio) SE", "nats", "Standard error of ln_perplexity_ratio",
             row => row.Quality?.LnPerplexityRatioStandardError),
     ];
-
-    /// <summary>The value at <paramref name="percent"/> of <paramref name="distribution"/>; null where it has none.</summary>
-    public static double? Percentile(TokenDistribution? distribution, double percent) =>
-        distribution?.Percentiles.FirstOrDefault(percentile => percentile.Percent == percent)?.Value;
 
     /// <summary>A probability or fraction in percent (percentage points for a difference).</summary>
     public static double? Percent(double? fraction) => fraction * PercentPerFraction;
