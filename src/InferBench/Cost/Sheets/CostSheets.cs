@@ -113,7 +113,9 @@ public static class CostSheets
         FigureGroup summary = new("run", $"Run {run.RunId}", counts, "Rows that failed, were skipped or are unsupported have no throughput to price.");
         List<AssumptionLine> assumptions = [.. AssumptionLines.For(model.Assumptions.Hardware), AssumptionLines.For(model.Assumptions.Utilization)];
         if (api is not null)
-            assumptions.AddRange([.. AssumptionLines.For(api.Price), .. api.GivenMix is { } given ? [AssumptionLines.For(given)] : Array.Empty<AssumptionLine>()]);
+            assumptions.AddRange(AssumptionLines.For(api.Price));
+        if (api?.GivenMix is { } givenMix)
+            assumptions.Add(AssumptionLines.For(givenMix));
         return new CostSheet([summary, CostFigures.Hardware(model.Assumptions.Hardware)], rows, assumptions);
     }
 
