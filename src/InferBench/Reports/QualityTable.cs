@@ -93,11 +93,14 @@ public static class QualityTable
     /// chunks of the same text at the same context only (its default scores every chunk of the text, far more than
     /// --quality-tokens' default).
     /// </summary>
-    private static string LlamaPerplexityArguments(ScenarioQuality quality) =>
-        quality is { ScoredTokens: { } scored, WindowTokens: { } chunk and >= 3 } && scored % PerplexityWindow.ScoredPerChunk(chunk) == 0
-            ? $" ({Counted(scored / PerplexityWindow.ScoredPerChunk(chunk), "chunk")}), so the figures can be set beside llama.cpp's llama-perplexity " +
-              $"on the same text with -c {Integer(chunk)} {LlamaPerplexityChunks} {Integer(scored / PerplexityWindow.ScoredPerChunk(chunk))} (a table over the whole text scores more chunks)"
-            : "";
+    private static string LlamaPerplexityArguments(ScenarioQuality quality)
+    {
+        if (quality is not { ScoredTokens: { } scored, WindowTokens: { } chunk and >= 3 } || scored % PerplexityWindow.ScoredPerChunk(chunk) != 0)
+            return "";
+        var chunks = scored / PerplexityWindow.ScoredPerChunk(chunk);
+        return $" ({Counted(chunks, "chunk")}), so the figures can be set beside llama.cpp's llama-perplexity " +
+            $"on the same text with -c {Integer(chunk)} {LlamaPerplexityChunks} {Integer(chunks)} (a table over the whole text scores more chunks)";
+    }
 
     /// <summary>"6.246 ± 0.041": a mean and its standard error in one cell (<see cref="ReportCell.WithStandardError"/>).</summary>
     private static Column<ScenarioResult> WithError(string id, string title, string unit, Func<ScenarioResult, double?> mean,
