@@ -198,7 +198,8 @@ public sealed class ServingSweep
         private ServingPointResult Measure(ServingLoad load, CancellationToken cancellation)
         {
             var lengths = Lengths();
-            var prompts = new ServingPrompts(sweep._plan.Seed, target.VocabSize, lengths.MostSharedPrefixTokens);
+            var sharedPrefixTokens = lengths.MostSharedPrefixTokens;
+            var prompts = new ServingPrompts(sweep._plan.Seed, target.VocabSize, sharedPrefixTokens);
             var driver = new LoadDriver(model, sweep._clock, sweep._plan, load, lengths, prompts, sweep._energy?.Meter, _nextRequestId);
             var row = sweep.Row(target, load, ResultStatus.Ok, null, _capabilities);
             PointRecording recording;
@@ -216,7 +217,7 @@ public sealed class ServingSweep
                 _nextRequestId += driver.Submitted;
             }
             _cancelled = recording.Cancelled;
-            return Measured(row, recording, Lengths().MostSharedPrefixTokens);
+            return Measured(row, recording, sharedPrefixTokens);
         }
 
         private ServingPointResult Measured(ServingPointResult row, PointRecording recording, int sharedPrefixTokens)
