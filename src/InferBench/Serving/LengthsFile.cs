@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using CsvHelper;
 using InferBench.Results;
 
@@ -47,8 +48,15 @@ public sealed class LengthsFile
     public static LengthsFile Read(string path)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
-        var text = InputFile.ReadAllText(fullPath, path);
-        return new LengthsFile(path, Parse(text, path), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(fullPath))));
+        // One read: the hash recorded is of the very bytes parsed.
+        byte[] bytes = [];
+        var text = InputFile.ReadAllText(fullPath, path, file =>
+        {
+            bytes = File.ReadAllBytes(file);
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        });
+        return new LengthsFile(path, Parse(text, path), Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     /// <param name="fileName">How messages name the file.</param>
